@@ -1,0 +1,17 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** Submission as this subgraph knows it: its key. The submissions subgraph owns the rest. */
+@ObjectType('Submission')
+@Directive('@key(fields: "id")')
+export class SubmissionRef {
+  @Field(() => ID)
+  id: string;
+}
+
+/** Contest as this subgraph knows it: its key. */
+@ObjectType('Contest')
+@Directive('@key(fields: "id")')
+export class ContestRef {
+  @Field(() => ID)
+  id: string;
+}

@@ -1,0 +1,32 @@
+/**
+ * npm run compose — rebuilds supergraph.graphql from the subgraphs' resolvers. Commit the
+ * result: the gateway loads it statically, and a test fails while it is stale.
+ */
+import { writeFileSync } from 'node:fs';
+import { SUPERGRAPH_FILE, composeSupergraph, readSupergraph } from './supergraph';
+
+async function main() {
+  const { supergraphSdl, errors, hints } = await composeSupergraph();
+  if (!supergraphSdl) {
+    console.error(`Composition failed:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    process.exit(1);
+  }
+  for (const hint of hints) console.warn(`hint: ${hint}`);
+  let previous = '';
+  try {
+    previous = readSupergraph();
+  } catch {
+    // first composition
+  }
+  if (previous === supergraphSdl) {
+    console.log(`${SUPERGRAPH_FILE} is current`);
+    return;
+  }
+  writeFileSync(SUPERGRAPH_FILE, supergraphSdl);
+  console.log(`wrote ${SUPERGRAPH_FILE}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

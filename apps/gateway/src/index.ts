@@ -1,0 +1,2 @@
+export { createServer, fetchWithTimeout, type GatewayDeps } from './server';
+export { SUPERGRAPH_FILE, composeSupergraph, readSupergraph, subgraphSdls } from './supergraph';

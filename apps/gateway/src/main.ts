@@ -1,0 +1,21 @@
+import { gatewayEnv, loadConfig } from '@meritgraph/config';
+import { runMain } from '@meritgraph/subgraph-kit';
+import { createServer } from './server';
+import { readSupergraph } from './supergraph';
+
+void runMain(async () => {
+  const env = loadConfig(gatewayEnv);
+  const service = await createServer({
+    supergraphSdl: readSupergraph(env.SUPERGRAPH_PATH),
+    subgraphUrls: {
+      organizations: env.ORGANIZATIONS_URL,
+      submissions: env.SUBMISSIONS_URL,
+      'expert-review': env.EXPERT_REVIEW_URL,
+      honors: env.HONORS_URL,
+    },
+    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    maxRequestBytes: env.MAX_REQUEST_BYTES,
+    production: env.NODE_ENV === 'production',
+  });
+  return { service, url: await service.start(env.PORT, env.HOST) };
+});

@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { DataSource } from 'typeorm';
+import { SERVICE_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '@meritgraph/config';
+import type { SubgraphSchema } from '@meritgraph/db';
+import { subgraphSdl } from '@meritgraph/subgraph-kit';
+import * as expertReview from '@meritgraph/expert-review';
+import * as honors from '@meritgraph/honors';
+import * as organizations from '@meritgraph/organizations';
+import * as submissions from '@meritgraph/submissions';
+
+/** The committed supergraph, at the repository root. */
+export const SUPERGRAPH_FILE = resolve(__dirname, '../../../supergraph.graphql');
+
+const subgraphs: Record<SubgraphName, { buildSchema(ds: DataSource): Promise<import('graphql').GraphQLSchema>; databaseSchema: SubgraphSchema }> = {
+  organizations,
+  submissions,
+  'expert-review': expertReview,
+  honors,
+};
+
+/** Each subgraph's SDL, built in-process from its resolvers: no service or database needed. */
+export async function subgraphSdls(): Promise<Record<SubgraphName, string>> {
+  const entries = await Promise.all(
+    SUBGRAPH_NAMES.map(async (name) => {
+      const { buildSchema, databaseSchema } = subgraphs[name];
+      // Never initialized: the schema needs the entity list, not a connection.
+      const offline = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: databaseSchema.entities });
+      return [name, subgraphSdl(await buildSchema(offline))] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<SubgraphName, string>;
+}
+
+export interface Composition {
+  supergraphSdl?: string;
+  errors: string[];
+  hints: string[];
+}
+
+/** Composes the four subgraphs with @apollo/composition, at their default local URLs. */
+export async function composeSupergraph(): Promise<Composition> {
+  const sdls = await subgraphSdls();
+  const result = composeServices(
+    SUBGRAPH_NAMES.map((name) => ({
+      name,
+      url: `http://localhost:${SERVICE_PORTS[name]}/graphql`,
+      typeDefs: parse(sdls[name]),
+    })),
+  );
+  if (result.errors) return { errors: result.errors.map((e) => e.message), hints: [] };
+  return {
+    supergraphSdl: result.supergraphSdl,
+    errors: [],
+    hints: result.hints.map((h) => h.toString()),
+  };
+}
+
+export function readSupergraph(path: string = SUPERGRAPH_FILE): string {
+  if (!existsSync(path)) throw new Error(`No supergraph at ${path}: run npm run compose`);
+  return readFileSync(path, 'utf8');
+}

@@ -1,0 +1,1 @@
+export { createServer, buildSchema, databaseSchema, type HonorsDeps } from './server';

@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import type { OpenDatabase } from '@meritgraph/db';
+import { type Service, buildFederatedSchema, createSubgraphService } from '@meritgraph/subgraph-kit';
+import { honorReference } from './modules/honor/honor.reference';
+import { HonorResolver, OrganizationHonorsResolver, SubmissionHonorsResolver } from './modules/honor/honor.resolver';
+import { HonorService } from './modules/honor/honor.service';
+
+import { SubmissionRef, OrganizationRef, ContestRef } from './modules/references/references';
+
+export { schema as databaseSchema } from './database';
+
+export interface HonorsDeps {
+  db: OpenDatabase;
+  production?: boolean;
+}
+
+/** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
+export async function buildSchema(dataSource: DataSource) {
+  const honors = new HonorService(dataSource);
+  return buildFederatedSchema({
+    resolvers: [new HonorResolver(honors), new SubmissionHonorsResolver(honors), new OrganizationHonorsResolver(honors)],
+    // Entity stubs this subgraph extends; some are reachable only as parents of field resolvers.
+    orphanedTypes: [SubmissionRef, OrganizationRef, ContestRef],
+    references: honorReference(honors),
+  });
+}
+
+export async function createServer(deps: HonorsDeps): Promise<Service> {
+  return createSubgraphService({ name: 'honors', schema: await buildSchema(deps.db.dataSource), db: deps.db, production: deps.production });
+}

@@ -1,0 +1,33 @@
+import type { DataSource } from 'typeorm';
+import type { OpenDatabase } from '@meritgraph/db';
+import { type Service, buildFederatedSchema, createSubgraphService } from '@meritgraph/subgraph-kit';
+import { contestReference } from './modules/contest/contest.reference';
+import { ContestResolver } from './modules/contest/contest.resolver';
+import { ContestService } from './modules/contest/contest.service';
+import { organizationReference } from './modules/organization/organization.reference';
+import { OrganizationResolver } from './modules/organization/organization.resolver';
+import { OrganizationService } from './modules/organization/organization.service';
+
+export { schema as databaseSchema } from './database';
+
+export interface OrganizationsDeps {
+  db: OpenDatabase;
+  production?: boolean;
+}
+
+/** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
+export async function buildSchema(dataSource: DataSource) {
+  const organizations = new OrganizationService(dataSource);
+  const contests = new ContestService(dataSource);
+  return buildFederatedSchema({
+    resolvers: [new OrganizationResolver(organizations), new ContestResolver(contests)],
+    references: {
+      ...organizationReference(organizations),
+      ...contestReference(contests),
+    },
+  });
+}
+
+export async function createServer(deps: OrganizationsDeps): Promise<Service> {
+  return createSubgraphService({ name: 'organizations', schema: await buildSchema(deps.db.dataSource), db: deps.db, production: deps.production });
+}

@@ -1,0 +1,10 @@
+import type { SubgraphSchema } from '@meritgraph/db';
+import { Submission } from './modules/submission/submission.entity';
+import { migrations as mysql } from './migrations/mysql';
+import { migrations as sqlite } from './migrations/sqlite';
+
+export const schema: SubgraphSchema = {
+  subgraph: 'submissions',
+  entities: [Submission],
+  migrations: { sqlite, mysql },
+};

@@ -1,0 +1,19 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class InitialSchema1795879668004 implements MigrationInterface {
+  name = 'InitialSchema1795879668004';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "submission" ("id" varchar(36) PRIMARY KEY NOT NULL, "contest_id" varchar(36) NOT NULL, "organization_id" varchar(36) NOT NULL, "reference_number" varchar(30), "title" varchar(200) NOT NULL, "title_key" varchar(200) NOT NULL, "summary" text NOT NULL, "status" varchar(16) NOT NULL, "version" integer NOT NULL, "created_at" datetime NOT NULL, "updated_at" datetime NOT NULL)`);
+    await queryRunner.query(`CREATE INDEX "IDX_02a4dc3a03489830143549f199" ON "submission" ("organization_id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_3c7290348d1db388988cd157bb" ON "submission" ("title_key") `);
+    await queryRunner.query(`CREATE INDEX "IDX_5fe8700b19027689d860b87d00" ON "submission" ("contest_id", "status") `);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "IDX_5fe8700b19027689d860b87d00"`);
+    await queryRunner.query(`DROP INDEX "IDX_3c7290348d1db388988cd157bb"`);
+    await queryRunner.query(`DROP INDEX "IDX_02a4dc3a03489830143549f199"`);
+    await queryRunner.query(`DROP TABLE "submission"`);
+  }
+}

@@ -1,0 +1,38 @@
+import type { DataSource } from 'typeorm';
+import type { OpenDatabase } from '@meritgraph/db';
+import { type Service, buildFederatedSchema, createSubgraphService } from '@meritgraph/subgraph-kit';
+import { submissionReference } from './modules/submission/submission.reference';
+import {
+  ContestSubmissionsResolver,
+  OrganizationSubmissionsResolver,
+  SubmissionResolver,
+} from './modules/submission/submission.resolver';
+import { SubmissionService } from './modules/submission/submission.service';
+
+import { OrganizationRef, ContestRef } from './modules/references/references';
+
+export { schema as databaseSchema } from './database';
+
+export interface SubmissionsDeps {
+  db: OpenDatabase;
+  production?: boolean;
+}
+
+/** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
+export async function buildSchema(dataSource: DataSource) {
+  const submissions = new SubmissionService(dataSource);
+  return buildFederatedSchema({
+    resolvers: [
+      new SubmissionResolver(submissions),
+      new OrganizationSubmissionsResolver(submissions),
+      new ContestSubmissionsResolver(submissions),
+    ],
+    // Entity stubs this subgraph extends; some are reachable only as parents of field resolvers.
+    orphanedTypes: [OrganizationRef, ContestRef],
+    references: submissionReference(submissions),
+  });
+}
+
+export async function createServer(deps: SubmissionsDeps): Promise<Service> {
+  return createSubgraphService({ name: 'submissions', schema: await buildSchema(deps.db.dataSource), db: deps.db, production: deps.production });
+}

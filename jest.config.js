@@ -1,0 +1,43 @@
+// One jest run over every workspace: TypeScript sources are compiled by swc with legacy
+// decorators and decorator metadata (type-graphql and TypeORM need both), and workspace
+// packages resolve to their sources, so tests never depend on a stale dist/.
+const path = require('node:path');
+const fs = require('node:fs');
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const workspaces = ['packages', 'apps'].flatMap((dir) =>
+  fs
+    .readdirSync(path.join(__dirname, dir))
+    .map((name) => path.join(dir, name))
+    .filter((p) => fs.existsSync(path.join(__dirname, p, 'package.json'))),
+);
+
+const moduleNameMapper = Object.fromEntries(
+  workspaces.map((p) => {
+    const { name } = require(path.join(__dirname, p, 'package.json'));
+    return [`^${name}$`, `<rootDir>/${p}/src/index.ts`];
+  }),
+);
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testMatch: ['<rootDir>/{packages,apps}/*/{src,test}/**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,29 @@
+import { ConfigError, gatewayEnv, loadConfig, subgraphEnv } from './index';
+
+describe('loadConfig', () => {
+  it('gives typed defaults for a service started with no environment', () => {
+    const env = loadConfig(subgraphEnv(4001), {});
+    expect(env).toMatchObject({ PORT: 4001, DATA_DIR: 'data', DATABASE_PREFIX: 'meritgraph_', NODE_ENV: 'development' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reports every bad variable at once, naming each', () => {
+    let error: unknown;
+    try {
+      loadConfig(gatewayEnv, { PORT: 'eighty', HONORS_URL: 'not a url', NODE_ENV: 'staging' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const variables = (error as ConfigError).problems.map((p) => p.variable).sort();
+    expect(variables).toEqual(['HONORS_URL', 'NODE_ENV', 'PORT']);
+    expect((error as ConfigError).message).toContain('HONORS_URL');
+  });
+
+  it('accepts a MySQL server URL and refuses other schemes', () => {
+    expect(loadConfig(subgraphEnv(1), { DATABASE_URL: 'mysql://root@127.0.0.1:3306' }).DATABASE_URL).toBe(
+      'mysql://root@127.0.0.1:3306',
+    );
+    expect(() => loadConfig(subgraphEnv(1), { DATABASE_URL: 'postgres://x@y' })).toThrow(/DATABASE_URL/);
+  });
+});

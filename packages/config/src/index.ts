@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+export { z };
+
+/** Every invalid variable, reported together, so a deploy is fixed in one pass. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads the environment into a typed object. Code reads the returned object, never
+ * `process.env`.
+ */
+export function loadConfig<S extends z.ZodObject>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = shape.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({ variable: issue.path.join('.') || '(environment)', message: issue.message })),
+  );
+}
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** Where a service keeps its data: embedded SQLite by default, MySQL when DATABASE_URL is set. */
+export const databaseEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^mysql:\/\/[^/]+(\/?|\/[A-Za-z0-9_]*)$/, 'must look like mysql://user:pass@host:port')
+    .optional(),
+  /** Prefix of the per-subgraph MySQL database names (meritgraph_organizations, …). */
+  DATABASE_PREFIX: z.string().regex(/^[A-Za-z0-9_]{1,40}$/, 'letters, digits and _ only').default('meritgraph_'),
+  /** Folder of the embedded SQLite files, one per subgraph. */
+  DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_LOG: z.enum(['none', 'errors', 'queries']).default('errors'),
+});
+
+export const runtimeEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+});
+
+/** The environment of one subgraph service. */
+export const subgraphEnv = (defaultPort: number) =>
+  runtimeEnv.extend(databaseEnv.shape).extend({ PORT: port(defaultPort) });
+
+/** Ports of the five services, shared by the gateway's defaults and `npm start`. */
+export const SERVICE_PORTS = {
+  gateway: 4000,
+  organizations: 4001,
+  submissions: 4002,
+  'expert-review': 4003,
+  honors: 4004,
+} as const;
+export type SubgraphName = Exclude<keyof typeof SERVICE_PORTS, 'gateway'>;
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['organizations', 'submissions', 'expert-review', 'honors'];
+
+export const gatewayEnv = runtimeEnv.extend({
+  PORT: port(SERVICE_PORTS.gateway),
+  ORGANIZATIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.organizations}/graphql`),
+  SUBMISSIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.submissions}/graphql`),
+  EXPERT_REVIEW_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS['expert-review']}/graphql`),
+  HONORS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.honors}/graphql`),
+  SUPERGRAPH_PATH: z.string().optional(),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+  MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+});

@@ -1,0 +1,154 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
+import { SnakeNamingStrategy } from './naming';
+import { StatementLogger } from './logger';
+
+// TypeORM types entity and migration lists this way.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ClassList = MixedList<Function>;
+
+export type DatabaseKind = 'sqlite' | 'mysql';
+
+/** What one subgraph needs to open its own database. */
+export interface SubgraphSchema {
+  /** The subgraph's name: organizations, submissions, expert-review or honors. */
+  subgraph: string;
+  entities: ClassList;
+  migrations: Record<DatabaseKind, ClassList>;
+}
+
+export interface DatabaseLocation {
+  /** mysql://user:pass@host:port; absent means embedded SQLite. */
+  url?: string;
+  /** MySQL database name prefix; the subgraph's name completes it. */
+  prefix: string;
+  /** Folder of the SQLite files, or ':memory:' for a throwaway database. */
+  dataDir: string;
+  log?: 'none' | 'errors' | 'queries';
+}
+
+export interface MysqlServer {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'mysql'; server: MysqlServer; database: string };
+
+/** mysql://user:pass@host:port — any database named in the path is ignored: each subgraph has its own. */
+export function parseMysqlUrl(url: string): MysqlServer {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 3306,
+    user: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password),
+  };
+}
+
+export function databaseTarget(subgraph: string, location: DatabaseLocation): DatabaseTarget {
+  const name = subgraph.replace(/-/g, '_');
+  if (location.url) {
+    return { kind: 'mysql', server: parseMysqlUrl(location.url), database: `${location.prefix}${name}` };
+  }
+  return { kind: 'sqlite', file: location.dataDir === ':memory:' ? ':memory:' : join(location.dataDir, `${name}.sqlite`) };
+}
+
+/** Creates the MySQL database if it is missing, in utf8mb4 so names in Chinese survive. */
+export async function ensureMysqlDatabase(server: MysqlServer, database: string): Promise<void> {
+  const connection = await createConnection(server);
+  try {
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
+export async function dropMysqlDatabase(server: MysqlServer, database: string): Promise<void> {
+  const connection = await createConnection(server);
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
+export function dataSourceOptions(schema: SubgraphSchema, target: DatabaseTarget, logger: StatementLogger): DataSourceOptions {
+  const common = {
+    entities: schema.entities,
+    migrations: schema.migrations[target.kind],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each' as const,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger,
+    synchronize: false,
+  };
+  if (target.kind === 'sqlite') {
+    return { ...common, type: 'better-sqlite3', database: target.file, enableWAL: target.file !== ':memory:' };
+  }
+  return {
+    ...common,
+    type: 'mysql',
+    host: target.server.host,
+    port: target.server.port,
+    username: target.server.user,
+    password: target.server.password,
+    database: target.database,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    connectTimeout: 10000,
+    extra: { connectionLimit: 10, enableKeepAlive: true },
+  };
+}
+
+export interface OpenDatabase {
+  dataSource: DataSource;
+  statements: StatementLogger;
+  target: DatabaseTarget;
+}
+
+/**
+ * Opens a subgraph's database: creates it if missing and applies pending migrations.
+ * Schemas change only through migrations; `synchronize` is never used.
+ */
+export async function openDatabase(schema: SubgraphSchema, location: DatabaseLocation): Promise<OpenDatabase> {
+  const target = databaseTarget(schema.subgraph, location);
+  if (target.kind === 'mysql') await ensureMysqlDatabase(target.server, target.database);
+  else if (target.file !== ':memory:') mkdirSync(location.dataDir, { recursive: true });
+  const statements = new StatementLogger(schema.subgraph, location.log);
+  const dataSource = new DataSource(dataSourceOptions(schema, target, statements));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  statements.reset();
+  return { dataSource, statements, target };
+}
+
+/** The SQL that would still be needed to make the database match the entities: empty when migrations are complete. */
+export async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
+  const sql = await dataSource.driver.createSchemaBuilder().log();
+  return sql.upQueries.map((q) => q.query);
+}
+
+/** Cheap liveness probe for /ready. */
+export async function databaseIsReady(dataSource: DataSource): Promise<boolean> {
+  if (!dataSource.isInitialized) return false;
+  try {
+    await dataSource.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

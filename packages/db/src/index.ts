@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './logger';
+export * from './naming';
+export * from './ids';
+export * from './migrations';

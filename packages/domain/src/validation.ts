@@ -1,0 +1,75 @@
+import { FieldProblem, InvalidInput } from './errors';
+
+/**
+ * Collects every problem with an input before refusing it, so that a form can show all of
+ * them at once. Rules read top to bottom like the form they guard:
+ *
+ *   check(input).text('name', { min: 2, max: 120 }).oneOf('kind', OrganizationKinds).done();
+ */
+export class Checker<T extends object> {
+  private readonly problems: FieldProblem[] = [];
+
+  constructor(
+    private readonly input: T,
+    private readonly prefix = '',
+  ) {}
+
+  private value(field: keyof T & string): unknown {
+    return this.input[field];
+  }
+
+  problem(field: string, message: string): this {
+    this.problems.push({ field: this.prefix + field, message });
+    return this;
+  }
+
+  /** A string field: trimmed length within bounds; `optional` accepts null or undefined. */
+  text(field: keyof T & string, opts: { min?: number; max: number; optional?: boolean; pattern?: RegExp; hint?: string }): this {
+    const v = this.value(field);
+    if (v === undefined || v === null) {
+      return opts.optional ? this : this.problem(field, 'is required');
+    }
+    if (typeof v !== 'string') return this.problem(field, 'must be a string');
+    const len = [...v.trim()].length;
+    const min = opts.min ?? 1;
+    if (len < min) return this.problem(field, min === 1 ? 'must not be blank' : `must be at least ${min} characters`);
+    if (len > opts.max) return this.problem(field, `must be at most ${opts.max} characters`);
+    if (opts.pattern && !opts.pattern.test(v)) return this.problem(field, opts.hint ?? 'has an invalid format');
+    return this;
+  }
+
+  int(field: keyof T & string, opts: { min: number; max: number; optional?: boolean }): this {
+    const v = this.value(field);
+    if (v === undefined || v === null) return opts.optional ? this : this.problem(field, 'is required');
+    if (typeof v !== 'number' || !Number.isInteger(v)) return this.problem(field, 'must be an integer');
+    if (v < opts.min || v > opts.max) return this.problem(field, `must be between ${opts.min} and ${opts.max}`);
+    return this;
+  }
+
+  oneOf(field: keyof T & string, allowed: readonly string[], opts: { optional?: boolean } = {}): this {
+    const v = this.value(field);
+    if (v === undefined || v === null) return opts.optional ? this : this.problem(field, 'is required');
+    if (typeof v !== 'string' || !allowed.includes(v)) return this.problem(field, `must be one of ${allowed.join(', ')}`);
+    return this;
+  }
+
+  /** A custom rule: `test` returns a message when the value is wrong, or null. */
+  rule(field: keyof T & string, test: (value: unknown) => string | null, opts: { optional?: boolean } = {}): this {
+    const v = this.value(field);
+    if ((v === undefined || v === null) && opts.optional) return this;
+    const message = test(v);
+    return message ? this.problem(field, message) : this;
+  }
+
+  get ok(): boolean {
+    return this.problems.length === 0;
+  }
+
+  /** Throws InvalidInput listing every problem found, if any. */
+  done(): T {
+    if (this.problems.length > 0) throw new InvalidInput(this.problems);
+    return this.input;
+  }
+}
+
+export const check = <T extends object>(input: T, prefix = ''): Checker<T> => new Checker(input, prefix);

@@ -1,0 +1,11 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+
+/** `first` (1..100, default 20) and `after`, shared by every connection field. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string | null;
+}

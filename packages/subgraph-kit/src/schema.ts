@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import gql from 'graphql-tag';
+import { AuthChecker, NonEmptyArray, buildSchema, createResolversMap } from 'type-graphql';
+import type { RequestContext } from './context';
+
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+
+/** `__resolveReference` per entity type owned (or extended) by the subgraph. */
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference(reference: { id: string } & Record<string, unknown>, context: RequestContext): unknown }
+>;
+
+export interface SubgraphDefinition {
+  /** Resolver instances, constructed with their services by the subgraph's createServer. */
+  resolvers: [object, ...object[]];
+  references?: ReferenceResolvers;
+  /** Types to emit even when no resolver returns them, such as entity stubs that are only extended. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  authChecker?: AuthChecker<RequestContext>;
+}
+
+/**
+ * The one way to build a subgraph: type-graphql resolvers → SDL with directives →
+ * federation 2 subgraph schema, with the reference resolvers merged into the resolver map.
+ */
+export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
+  const instances = new Map(definition.resolvers.map((r) => [r.constructor, r]));
+  const schema = await buildSchema({
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    resolvers: [...instances.keys()] as NonEmptyArray<Function>,
+    container: {
+      get: (resolverClass: unknown) => {
+        const instance = instances.get(resolverClass as object['constructor']);
+        if (!instance) throw new Error(`No instance was given for resolver ${String(resolverClass)}`);
+        return instance;
+      },
+    },
+    orphanedTypes: definition.orphanedTypes,
+    authChecker: definition.authChecker,
+    authMode: 'error',
+    validate: false,
+    skipCheck: true,
+  });
+  const resolvers = { ...createResolversMap(schema) } as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(definition.references ?? {})) {
+    resolvers[typeName] = { ...resolvers[typeName], ...reference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema([
+    {
+      typeDefs: gql`
+        ${FEDERATION_LINK}
+        ${printSchemaWithDirectives(schema)}
+      `,
+      resolvers,
+    },
+  ]);
+}
+
+/** The subgraph SDL as composition sees it (what `_service { sdl }` returns). */
+export const subgraphSdl = (schema: GraphQLSchema): string => printSubgraphSchema(schema);

@@ -1,0 +1,41 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { type OpenDatabase, databaseIsReady } from '@meritgraph/db';
+import { type RequestContext, createRequestContext } from './context';
+import { createErrorFormatter } from './errors';
+import { createHttpServer } from './http';
+import { type Service, asService } from './service';
+
+export interface SubgraphServiceOptions {
+  name: string;
+  schema: GraphQLSchema;
+  db: OpenDatabase;
+  production?: boolean;
+  /** Resolves the caller; defaults to anonymous. */
+  identify?: (req: IncomingMessage) => Promise<RequestContext['identity']>;
+}
+
+/** A subgraph as a service: Apollo with the shared error mapper, /health, /ready, and its database closed on stop. */
+export function createSubgraphService(options: SubgraphServiceOptions): Service {
+  const production = options.production ?? false;
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    formatError: createErrorFormatter(options.name),
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    introspection: !production,
+    csrfPrevention: true,
+    // Traces are for Apollo's hosted studio, which this platform does not report to.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  const http = createHttpServer<RequestContext>({
+    apollo,
+    context: async (req) => createRequestContext(options.identify ? await options.identify(req) : undefined),
+    ready: () => databaseIsReady(options.db.dataSource),
+  });
+  return asService(options.name, apollo, http, async () => {
+    if (options.db.dataSource.isInitialized) await options.db.dataSource.destroy();
+  });
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@meritgraph/config';
+import { type DatabaseLocation, type OpenDatabase, type SubgraphSchema, dropMysqlDatabase, openDatabase } from '@meritgraph/db';
+import type { Service } from '@meritgraph/subgraph-kit';
+import * as expertReview from '@meritgraph/expert-review';
+import * as gateway from '@meritgraph/gateway';
+import * as honors from '@meritgraph/honors';
+import * as organizations from '@meritgraph/organizations';
+import * as submissions from '@meritgraph/submissions';
+import { GraphClient } from './client';
+
+interface SubgraphModule {
+  databaseSchema: SubgraphSchema;
+  createServer(deps: { db: OpenDatabase }): Promise<Service>;
+}
+
+export const SUBGRAPHS: Record<SubgraphName, SubgraphModule> = {
+  organizations,
+  submissions,
+  'expert-review': expertReview,
+  honors,
+};
+
+export interface RunningSubgraph {
+  service: Service;
+  db: OpenDatabase;
+  url: string;
+}
+
+export interface TestGraph {
+  /** The gateway, as frontends call it. */
+  gateway: GraphClient;
+  gatewayUrl: string;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** A client calling one subgraph directly, bypassing the gateway. */
+  direct(subgraph: SubgraphName): GraphClient;
+  /** SQL statements sent per subgraph since the last reset. */
+  statements(): Record<SubgraphName, number>;
+  resetStatements(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Where a test graph keeps its data: in-memory SQLite by default; fresh MySQL databases,
+ * dropped on stop, when DATABASE_URL is set (as CI does).
+ */
+export function throwawayLocation(): DatabaseLocation {
+  const url = process.env.DATABASE_URL;
+  return url
+    ? { url, prefix: `mgtest_${randomBytes(4).toString('hex')}_`, dataDir: ':memory:', log: 'none' }
+    : { prefix: '', dataDir: ':memory:', log: 'none' };
+}
+
+/** Starts the four subgraphs and the gateway in-process, on loopback ports, each on a throwaway database. */
+export async function startGraph(): Promise<TestGraph> {
+  const location = throwawayLocation();
+  const running = {} as Record<SubgraphName, RunningSubgraph>;
+  let gatewayService: Service | undefined;
+  const stop = async () => {
+    await gatewayService?.stop();
+    for (const name of SUBGRAPH_NAMES) {
+      const sub = running[name];
+      if (!sub) continue;
+      await sub.service.stop();
+      if (sub.db.target.kind === 'mysql') await dropMysqlDatabase(sub.db.target.server, sub.db.target.database);
+    }
+  };
+  try {
+    for (const name of SUBGRAPH_NAMES) {
+      const db = await openDatabase(SUBGRAPHS[name].databaseSchema, location);
+      const service = await SUBGRAPHS[name].createServer({ db });
+      running[name] = { service, db, url: '' };
+      running[name].url = `${await service.start(0)}/graphql`;
+    }
+    gatewayService = await gateway.createServer({
+      supergraphSdl: gateway.readSupergraph(),
+      subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, running[n].url])) as Record<SubgraphName, string>,
+      subgraphTimeoutMs: 15000,
+    });
+    const gatewayUrl = `${await gatewayService.start(0)}/graphql`;
+    return {
+      gateway: new GraphClient(gatewayUrl),
+      gatewayUrl,
+      subgraphs: running,
+      direct: (name) => new GraphClient(running[name].url),
+      statements: () => Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, running[n].db.statements.count])) as Record<SubgraphName, number>,
+      resetStatements: () => SUBGRAPH_NAMES.forEach((n) => running[n].db.statements.reset()),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
