@@ -39,7 +39,10 @@ export interface MysqlServer {
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string }
-  | { kind: 'mysql'; server: MysqlServer; database: string };
+  | { kind: 'mysql'; server: MysqlServer; database: string; flavor?: MysqlFlavor };
+
+/** MySQL and MariaDB take the same migrations, but TypeORM reads their catalogs differently. */
+export type MysqlFlavor = 'mysql' | 'mariadb';
 
 /** mysql://user:pass@host:port — any database named in the path is ignored: each subgraph has its own. */
 export function parseMysqlUrl(url: string): MysqlServer {
@@ -60,13 +63,18 @@ export function databaseTarget(subgraph: string, location: DatabaseLocation): Da
   return { kind: 'sqlite', file: location.dataDir === ':memory:' ? ':memory:' : join(location.dataDir, `${name}.sqlite`) };
 }
 
-/** Creates the MySQL database if it is missing, in utf8mb4 so names in Chinese survive. */
-export async function ensureMysqlDatabase(server: MysqlServer, database: string): Promise<void> {
+/**
+ * Creates the MySQL database if it is missing, in utf8mb4 so names in Chinese survive, and
+ * tells whether the server is MySQL or MariaDB.
+ */
+export async function ensureMysqlDatabase(server: MysqlServer, database: string): Promise<MysqlFlavor> {
   const connection = await createConnection(server);
   try {
     await connection.query(
       `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test((rows as { version: string }[])[0]?.version ?? '') ? 'mariadb' : 'mysql';
   } finally {
     await connection.end();
   }
@@ -96,7 +104,7 @@ export function dataSourceOptions(schema: SubgraphSchema, target: DatabaseTarget
   }
   return {
     ...common,
-    type: 'mysql',
+    type: target.flavor ?? 'mysql',
     host: target.server.host,
     port: target.server.port,
     username: target.server.user,
@@ -121,7 +129,7 @@ export interface OpenDatabase {
  */
 export async function openDatabase(schema: SubgraphSchema, location: DatabaseLocation): Promise<OpenDatabase> {
   const target = databaseTarget(schema.subgraph, location);
-  if (target.kind === 'mysql') await ensureMysqlDatabase(target.server, target.database);
+  if (target.kind === 'mysql') target.flavor = await ensureMysqlDatabase(target.server, target.database);
   else if (target.file !== ':memory:') mkdirSync(location.dataDir, { recursive: true });
   const statements = new StatementLogger(schema.subgraph, location.log);
   const dataSource = new DataSource(dataSourceOptions(schema, target, statements));

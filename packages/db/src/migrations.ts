@@ -72,7 +72,7 @@ export async function generateMigration(opts: {
           server: parseMysqlUrl(opts.mysqlUrl ?? 'mysql://root@127.0.0.1:3306'),
           database: `mg_generate_${process.pid}_${Date.now()}`,
         };
-  if (target.kind === 'mysql') await ensureMysqlDatabase(target.server, target.database);
+  if (target.kind === 'mysql') target.flavor = await ensureMysqlDatabase(target.server, target.database);
   const dataSource = new DataSource(dataSourceOptions(opts.schema, target, new StatementLogger('generate', 'none')));
   try {
     await dataSource.initialize();

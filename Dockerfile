@@ -1,0 +1,48 @@
+# One image for all five services; pick one with the command, e.g.
+#   docker run meritgraph:local node apps/honors/dist/main.js
+
+FROM node:20-bookworm-slim AS build
+# better-sqlite3 compiles its native addon at install when no prebuilt binary fits.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+# The lockfile was written by npm 11, which also honours the root allowScripts field.
+RUN npm install -g npm@11.6.3
+WORKDIR /app
+
+# Manifests first, so source edits don't invalidate the npm ci layer.
+COPY package.json package-lock.json .npmrc ./
+COPY packages/domain/package.json packages/domain/
+COPY packages/config/package.json packages/config/
+COPY packages/db/package.json packages/db/
+COPY packages/subgraph-kit/package.json packages/subgraph-kit/
+COPY packages/testing/package.json packages/testing/
+COPY packages/contest-data/package.json packages/contest-data/
+COPY apps/gateway/package.json apps/gateway/
+COPY apps/organizations/package.json apps/organizations/
+COPY apps/submissions/package.json apps/submissions/
+COPY apps/expert-review/package.json apps/expert-review/
+COPY apps/honors/package.json apps/honors/
+RUN npm ci
+
+COPY . .
+RUN TURBO_TELEMETRY_DISABLED=1 npx turbo run build
+# Keep only what the services run: production deps and the compiled dist/ folders.
+RUN npm prune --omit=dev \
+ && rm -rf .turbo apps/*/src packages/*/src packages/testing/test
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+# Files stay root-owned (read-only to the app); only the SQLite fallback folder
+# (DATA_DIR defaults to ./data) must be writable by the node user.
+COPY --from=build /app /app
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+
+EXPOSE 4000 4001 4002 4003 4004
+# The slim image has no curl; Node 20 has fetch. PORT is set per service (gateway default 4000).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+
+CMD ["node", "apps/gateway/dist/main.js"]

@@ -1,0 +1,61 @@
+import { GraphQLError } from 'graphql';
+import { DomainError, InvalidInput } from '@meritgraph/domain';
+import { createErrorFormatter } from './errors';
+
+describe('createErrorFormatter', () => {
+  const logged: Record<string, unknown>[] = [];
+  const format = createErrorFormatter('test', { error: (_m, meta) => logged.push(meta) });
+  const asResolverError = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['x'] });
+
+  beforeEach(() => (logged.length = 0));
+
+  it('turns a domain error into its code and the offending field', () => {
+    const error = new InvalidInput([{ field: 'creditCode', message: 'check character does not match' }]);
+    const out = format({ message: error.message }, asResolverError(error));
+    expect(out.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
+    expect(out.message).toBe('creditCode: check character does not match');
+    expect(logged).toHaveLength(0);
+  });
+
+  it('masks unexpected errors, logging them under an id the client also gets', () => {
+    const sqlError = new Error("ER_NO_SUCH_TABLE: Table 'meritgraph.submission' doesn't exist");
+    const out = format({ message: sqlError.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, asResolverError(sqlError));
+    expect(out.message).not.toContain('submission');
+    expect(out.message).toMatch(/^Internal server error \(reference [0-9a-f-]{36}\)$/);
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', errorId: expect.any(String) });
+    expect(logged[0]).toMatchObject({ errorId: out.extensions?.errorId, service: 'test' });
+    expect(JSON.stringify(out)).not.toMatch(/stack|ER_NO_SUCH_TABLE/);
+  });
+
+  it('masks a raw error even when it claims a client code', () => {
+    const sneaky = Object.assign(new Error('SELECT * FROM person'), { code: 'BAD_USER_INPUT' });
+    const out = format({ message: sneaky.message, extensions: { code: 'BAD_USER_INPUT' } }, asResolverError(sneaky));
+    expect(out.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(out.message).not.toContain('SELECT');
+  });
+
+  it("keeps GraphQL's own coded errors, such as validation failures", () => {
+    const validation = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const out = format({ message: validation.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['…'] } }, validation);
+    expect(out).toMatchObject({ message: validation.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(out.extensions).not.toHaveProperty('stacktrace');
+  });
+
+  it('keeps the reference of an error a subgraph already masked', () => {
+    const relayed = new GraphQLError('Internal server error (reference abc)', {
+      extensions: { code: 'INTERNAL_SERVER_ERROR', errorId: 'abc', serviceName: 'honors' },
+    });
+    const out = format({ message: relayed.message, extensions: relayed.extensions }, relayed);
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', errorId: 'abc', serviceName: 'honors' });
+    expect(logged).toHaveLength(0);
+  });
+
+  it('passes domain codes such as NOT_FOUND through with their details', () => {
+    const error = new DomainError('QUOTA_EXCEEDED', 'quota reached', 'awardTypeCode', { quota: 43 });
+    expect(format({ message: '' }, asResolverError(error)).extensions).toEqual({
+      code: 'QUOTA_EXCEEDED',
+      field: 'awardTypeCode',
+      details: { quota: 43 },
+    });
+  });
+});
