@@ -1,6 +1,6 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { SubgraphName } from '@meritgraph/config';
+import { DEFAULT_MAX_REQUEST_BYTES, type SubgraphName } from '@meritgraph/config';
 import {
   type RequestContext,
   type Service,
@@ -49,7 +49,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     apollo,
     context: async () => createRequestContext(),
     ready: async () => ready,
-    maxBodyBytes: deps.maxRequestBytes,
+    maxBodyBytes: deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
   });
   const service = asService('gateway', apollo, http);
   return {

@@ -58,6 +58,9 @@ export const SERVICE_PORTS = {
 export type SubgraphName = Exclude<keyof typeof SERVICE_PORTS, 'gateway'>;
 export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['organizations', 'submissions', 'expert-review', 'honors'];
 
+/** Largest request body the gateway accepts. */
+export const DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
+
 export const gatewayEnv = runtimeEnv.extend({
   PORT: port(SERVICE_PORTS.gateway),
   ORGANIZATIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.organizations}/graphql`),
@@ -66,5 +69,5 @@ export const gatewayEnv = runtimeEnv.extend({
   HONORS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.honors}/graphql`),
   SUPERGRAPH_PATH: z.string().optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
-  MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BYTES),
 });
