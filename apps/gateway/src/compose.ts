@@ -1,9 +1,11 @@
 /**
- * npm run compose — rebuilds supergraph.graphql from the subgraphs' resolvers. Commit the
- * result: the gateway loads it statically, and a test fails while it is stale.
+ * npm run compose — rebuilds supergraph.graphql from the subgraphs' resolvers and lists the
+ * changes that could break existing clients. Commit the result: the gateway loads it
+ * statically, and a test fails while it is stale. `-- --check` only reports, and exits 1
+ * when the committed file is stale.
  */
 import { writeFileSync } from 'node:fs';
-import { SUPERGRAPH_FILE, composeSupergraph, readSupergraph } from './supergraph';
+import { SUPERGRAPH_FILE, breakingChanges, composeSupergraph, readSupergraph } from './supergraph';
 
 async function main() {
   const { supergraphSdl, errors, hints } = await composeSupergraph();
@@ -21,6 +23,12 @@ async function main() {
   if (previous === supergraphSdl) {
     console.log(`${SUPERGRAPH_FILE} is current`);
     return;
+  }
+  const breaking = previous ? breakingChanges(previous, supergraphSdl) : [];
+  for (const change of breaking) console.warn(`BREAKING ${change}`);
+  if (process.argv.includes('--check')) {
+    console.error(`${SUPERGRAPH_FILE} is stale: run npm run compose`);
+    process.exit(1);
   }
   writeFileSync(SUPERGRAPH_FILE, supergraphSdl);
   console.log(`wrote ${SUPERGRAPH_FILE}`);

@@ -1,4 +1,4 @@
-import { composeSupergraph, readSupergraph } from './supergraph';
+import { breakingChanges, composeSupergraph, readSupergraph } from './supergraph';
 
 describe('supergraph.graphql', () => {
   it('composes from the four subgraphs without errors', async () => {
@@ -10,5 +10,19 @@ describe('supergraph.graphql', () => {
   it('is current: the committed file equals a fresh composition (run `npm run compose` when this fails)', async () => {
     const { supergraphSdl } = await composeSupergraph();
     expect(readSupergraph()).toBe(supergraphSdl);
+  });
+});
+
+describe('breakingChanges', () => {
+  it('flags a removed field and a newly required argument, and nothing for an added field', () => {
+    const current = readSupergraph();
+    const removed = current.replace(/\n\s+shortName: String @join__field\(graph: ORGANIZATIONS\)/, '');
+    expect(removed).not.toBe(current);
+    expect(breakingChanges(current, removed)).toEqual(['FIELD_REMOVED: Organization.shortName was removed.']);
+
+    const requiredId = current.replace('reviewRound(id: ID!)', 'reviewRound(id: ID!, stage: ReviewStage!)');
+    expect(breakingChanges(current, requiredId)).toEqual(['REQUIRED_ARG_ADDED: A required arg stage on Query.reviewRound was added.']);
+
+    expect(breakingChanges(removed, current)).toEqual([]);
   });
 });

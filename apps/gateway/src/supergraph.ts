@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { type GraphQLSchema, findBreakingChanges, parse } from 'graphql';
 import { DataSource } from 'typeorm';
 import { SERVICE_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '@meritgraph/config';
 import type { SubgraphSchema } from '@meritgraph/db';
@@ -14,7 +15,7 @@ import * as submissions from '@meritgraph/submissions';
 /** The committed supergraph, at the repository root. */
 export const SUPERGRAPH_FILE = resolve(__dirname, '../../../supergraph.graphql');
 
-const subgraphs: Record<SubgraphName, { buildSchema(ds: DataSource): Promise<import('graphql').GraphQLSchema>; databaseSchema: SubgraphSchema }> = {
+const subgraphs: Record<SubgraphName, { buildSchema(ds: DataSource): Promise<GraphQLSchema>; databaseSchema: SubgraphSchema }> = {
   organizations,
   submissions,
   'expert-review': expertReview,
@@ -61,4 +62,12 @@ export async function composeSupergraph(): Promise<Composition> {
 export function readSupergraph(path: string = SUPERGRAPH_FILE): string {
   if (!existsSync(path)) throw new Error(`No supergraph at ${path}: run npm run compose`);
   return readFileSync(path, 'utf8');
+}
+
+/** The schema clients see through a supergraph (no federation machinery). */
+export const apiSchema = (supergraphSdl: string): GraphQLSchema => Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+
+/** Changes from `before` to `after` that could break an existing client query. */
+export function breakingChanges(before: string, after: string): string[] {
+  return findBreakingChanges(apiSchema(before), apiSchema(after)).map((c) => `${c.type}: ${c.description}`);
 }
