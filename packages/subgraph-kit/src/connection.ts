@@ -2,7 +2,7 @@ import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from './context';
 import { groupByKey } from './loaders';
-import { type PageArgs, decodeCursor, encodeCursor, pageSize } from '@meritgraph/domain';
+import { type CursorValues, type PageArgs, decodeCursor, encodeCursor, pageSize } from '@meritgraph/domain';
 
 @ObjectType({ description: 'Where a page of a connection ends.' })
 @Directive('@shareable')
@@ -14,13 +14,25 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-export interface Page<T> {
+export interface PageRows<T> {
   nodes: T[];
   cursors: string[];
   pageInfo: PageInfo;
-  /** Counted only when the client asks for it. */
+}
+
+/**
+ * A page that queries nothing until a field needs it: asking only for totalCount costs one
+ * COUNT, and asking only for nodes costs no COUNT.
+ */
+export interface Page<T> {
+  rows: () => Promise<PageRows<T>>;
   count: () => Promise<number>;
 }
+
+const once = <R>(fn: () => Promise<R>): (() => Promise<R>) => {
+  let result: Promise<R> | undefined;
+  return () => (result ??= fn());
+};
 
 /**
  * A cursor connection type for `node`: edges with cursors, the nodes alone for convenience,
@@ -41,18 +53,19 @@ export function Connection<T extends object>(node: ClassType<T>, name: string = 
     constructor(readonly page: Page<T>) {}
 
     @Field(() => [Edge])
-    edges(): Edge[] {
-      return this.page.nodes.map((n, i) => ({ node: n, cursor: this.page.cursors[i]! }));
+    async edges(): Promise<Edge[]> {
+      const { nodes, cursors } = await this.page.rows();
+      return nodes.map((n, i) => ({ node: n, cursor: cursors[i]! }));
     }
 
     @Field(() => [node])
-    nodes(): T[] {
-      return this.page.nodes;
+    async nodes(): Promise<T[]> {
+      return (await this.page.rows()).nodes;
     }
 
     @Field(() => PageInfo)
-    pageInfo(): PageInfo {
-      return this.page.pageInfo;
+    async pageInfo(): Promise<PageInfo> {
+      return (await this.page.rows()).pageInfo;
     }
 
     @Field(() => Int, { description: 'How many items match the filters, across all pages.' })
@@ -70,19 +83,23 @@ export interface OrderKey<T> {
 }
 
 /** Adds `(a, b, id) > cursor`, spelled out so it works on SQLite and MySQL alike. */
-function applyAfter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, after: string | null | undefined, order: OrderKey<T>[]) {
-  if (!after) return;
-  const values = decodeCursor(after, order.length);
+function applyAfter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, values: CursorValues | null, order: OrderKey<T>[]) {
+  if (!values) return;
   const clauses = order.map((_, i) =>
     [...order.slice(0, i).map((o, j) => `${o.column} = :after${j}`), `${order[i]!.column} > :after${i}`].join(' AND '),
   );
   query.andWhere(`(${clauses.map((c) => `(${c})`).join(' OR ')})`, Object.fromEntries(values.map((v, i) => [`after${i}`, v])));
 }
 
-function toPage<T>(rows: T[], first: number, order: OrderKey<T>[], count: () => Promise<number>): Page<T> {
+function toRows<T>(rows: T[], first: number, order: OrderKey<T>[]): PageRows<T> {
   const nodes = rows.slice(0, first);
   const cursors = nodes.map((row) => encodeCursor(order.map((o) => o.value(row))));
-  return { nodes, cursors, pageInfo: { hasNextPage: rows.length > first, endCursor: cursors.at(-1) ?? null }, count };
+  return { nodes, cursors, pageInfo: { hasNextPage: rows.length > first, endCursor: cursors.at(-1) ?? null } };
+}
+
+/** Validated up front, so a bad `first` or `after` is refused even when only totalCount is asked. */
+function pageArgs(args: PageArgs, width: number) {
+  return { first: pageSize(args), after: args.after ? decodeCursor(args.after, width) : null };
 }
 
 /**
@@ -90,18 +107,17 @@ function toPage<T>(rows: T[], first: number, order: OrderKey<T>[], count: () => 
  * id), so the order is total and stable between pages. Costs one SELECT, plus one COUNT
  * when totalCount is asked for, whatever the page size.
  */
-export async function paginate<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  args: PageArgs,
-  order: OrderKey<T>[],
-): Promise<Page<T>> {
-  const first = pageSize(args);
-  const counter = query.clone();
-  const page = query.clone();
-  applyAfter(page, args.after, order);
-  order.forEach((o, i) => (i === 0 ? page.orderBy(o.column, 'ASC') : page.addOrderBy(o.column, 'ASC')));
-  const rows = await page.limit(first + 1).getMany();
-  return toPage(rows, first, order, () => counter.getCount());
+export function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs, order: OrderKey<T>[]): Page<T> {
+  const { first, after } = pageArgs(args, order.length);
+  return {
+    rows: once(async () => {
+      const page = query.clone();
+      applyAfter(page, after, order);
+      order.forEach((o, i) => (i === 0 ? page.orderBy(o.column, 'ASC') : page.addOrderBy(o.column, 'ASC')));
+      return toRows(await page.limit(first + 1).getMany(), first, order);
+    }),
+    count: once(() => query.clone().getCount()),
+  };
 }
 
 export interface ChildPageSpec<T extends ObjectLiteral> {
@@ -123,8 +139,8 @@ export interface ChildPageSpec<T extends ObjectLiteral> {
  * parent in the request: one windowed SELECT for all their pages, and one grouped COUNT
  * when totalCount is asked for. The order keys must be columns of `alias`.
  */
-export function loadChildPage<T extends ObjectLiteral>(ctx: RequestContext, parentId: string, spec: ChildPageSpec<T>): Promise<Page<T>> {
-  const first = pageSize(spec.args);
+export function loadChildPage<T extends ObjectLiteral>(ctx: RequestContext, parentId: string, spec: ChildPageSpec<T>): Page<T> {
+  const { first, after } = pageArgs(spec.args, spec.order.length);
   const key = `${spec.name}(${JSON.stringify([spec.args.first ?? null, spec.args.after ?? null])})`;
   const { alias, parentColumn, order } = spec;
   const partition = `${alias}.${parentColumn}`;
@@ -141,21 +157,21 @@ export function loadChildPage<T extends ObjectLiteral>(ctx: RequestContext, pare
     return parents.map((p) => byParent.get(p) ?? 0);
   });
 
-  const pages = ctx.loaders.get<string, Page<T>>(key, async (parents) => {
+  const pages = ctx.loaders.get<string, PageRows<T>>(key, async (parents) => {
     const ranked = spec
       .query()
       .select(`${alias}.id`, 'id')
       .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${order.map((o) => o.column).join(', ')})`, 'rn')
       .andWhere(`${partition} IN (:...parents)`, { parents });
-    applyAfter(ranked, spec.args.after, order);
+    applyAfter(ranked, after, order);
     const page = spec.repository
       .createQueryBuilder(alias)
       .where(`${alias}.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.rn <= :limit)`)
       .setParameters({ ...ranked.getParameters(), limit: first + 1 });
     order.forEach((o, i) => (i === 0 ? page.orderBy(o.column, 'ASC') : page.addOrderBy(o.column, 'ASC')));
     const children = groupByKey(parents, await page.getMany(), spec.parentOf);
-    return parents.map((parent, i) => toPage(children[i]!, first, order, () => counts.load(parent)));
+    return children.map((rows) => toRows(rows, first, order));
   });
 
-  return pages.load(parentId);
+  return { rows: once(() => pages.load(parentId)), count: once(() => counts.load(parentId)) };
 }

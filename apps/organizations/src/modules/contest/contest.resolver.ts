@@ -35,8 +35,8 @@ export class ContestResolver {
   }
 
   @Query(() => ContestConnection)
-  async contests(@Args(() => PageArgs) page: PageArgs) {
-    return new ContestConnection(await this.service.list(page));
+  contests(@Args(() => PageArgs) page: PageArgs) {
+    return new ContestConnection(this.service.list(page));
   }
 
   @Mutation(() => Contest)

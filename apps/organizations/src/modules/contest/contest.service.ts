@@ -31,7 +31,7 @@ export class ContestService {
     return this.repo.findOneBy({ code });
   }
 
-  list(page: { first?: number | null; after?: string | null }): Promise<Page<Contest>> {
+  list(page: { first?: number | null; after?: string | null }): Page<Contest> {
     return paginate(this.repo.createQueryBuilder('c'), page, [
       { column: 'c.year', value: (c) => c.year },
       { column: 'c.code', value: (c) => c.code },

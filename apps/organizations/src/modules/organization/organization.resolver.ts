@@ -49,8 +49,8 @@ export class OrganizationResolver {
   }
 
   @Query(() => OrganizationConnection)
-  async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs) {
-    return new OrganizationConnection(await this.service.list(args, args));
+  organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs) {
+    return new OrganizationConnection(this.service.list(args, args));
   }
 
   @FieldResolver(() => Organization, { nullable: true })

@@ -43,7 +43,7 @@ export class OrganizationService {
       .load(id);
   }
 
-  list(filter: OrganizationFilter, page: { first?: number | null; after?: string | null }): Promise<Page<Organization>> {
+  list(filter: OrganizationFilter, page: { first?: number | null; after?: string | null }): Page<Organization> {
     const query = this.repo.createQueryBuilder('o');
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.parentId) query.andWhere('o.parent_id = :parentId', { parentId: filter.parentId });

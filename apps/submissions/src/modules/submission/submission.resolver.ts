@@ -50,8 +50,8 @@ export class SubmissionResolver {
   }
 
   @Query(() => SubmissionConnection)
-  async submissions(@Args(() => SubmissionsArgs) args: SubmissionsArgs) {
-    return new SubmissionConnection(await this.service.list(args, args));
+  submissions(@Args(() => SubmissionsArgs) args: SubmissionsArgs) {
+    return new SubmissionConnection(this.service.list(args, args));
   }
 
   @FieldResolver(() => OrganizationRef, { nullable: true, description: 'The submitting unit.' })
@@ -75,8 +75,8 @@ export class OrganizationSubmissionsResolver {
   constructor(private readonly service: SubmissionService) {}
 
   @FieldResolver(() => SubmissionConnection, { nullable: true, description: 'Achievements this unit submitted.' })
-  async submissions(@Root() organization: OrganizationRef, @Args(() => ChildSubmissionsArgs) args: ChildSubmissionsArgs, @Ctx() ctx: RequestContext) {
-    return new SubmissionConnection(await this.service.listFor(ctx, 'organization', organization.id, args, args));
+  submissions(@Root() organization: OrganizationRef, @Args(() => ChildSubmissionsArgs) args: ChildSubmissionsArgs, @Ctx() ctx: RequestContext) {
+    return new SubmissionConnection(this.service.listFor(ctx, 'organization', organization.id, args, args));
   }
 }
 
@@ -85,7 +85,7 @@ export class ContestSubmissionsResolver {
   constructor(private readonly service: SubmissionService) {}
 
   @FieldResolver(() => SubmissionConnection, { nullable: true, description: 'Achievements entered in this contest.' })
-  async submissions(@Root() contest: ContestRef, @Args(() => ChildSubmissionsArgs) args: ChildSubmissionsArgs, @Ctx() ctx: RequestContext) {
-    return new SubmissionConnection(await this.service.listFor(ctx, 'contest', contest.id, args, args));
+  submissions(@Root() contest: ContestRef, @Args(() => ChildSubmissionsArgs) args: ChildSubmissionsArgs, @Ctx() ctx: RequestContext) {
+    return new SubmissionConnection(this.service.listFor(ctx, 'contest', contest.id, args, args));
   }
 }

@@ -55,7 +55,7 @@ export class SubmissionService {
     return query;
   }
 
-  list(filter: SubmissionFilter, page: PageArgs): Promise<Page<Submission>> {
+  list(filter: SubmissionFilter, page: PageArgs): Page<Submission> {
     return paginate(this.filtered(filter), page, ORDER);
   }
 
