@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { OpenDatabase } from '@meritgraph/db';
-import { type Service, buildFederatedSchema, createSubgraphService } from '@meritgraph/subgraph-kit';
+import {
+  type Service,
+  type SubgraphDeps,
+  buildFederatedSchema,
+  createSubgraphService,
+  subgraphIdentity,
+} from '@meritgraph/subgraph-kit';
 import { roundReference } from './modules/round/round.reference';
 import { ContestRoundsResolver, RoundResolver, SubmissionReviewResolver } from './modules/round/round.resolver';
 import { RoundService } from './modules/round/round.service';
@@ -8,11 +13,6 @@ import { RoundService } from './modules/round/round.service';
 import { SubmissionRef, ContestRef } from './modules/references/references';
 
 export { schema as databaseSchema } from './database';
-
-export interface ExpertReviewDeps {
-  db: OpenDatabase;
-  production?: boolean;
-}
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
 export async function buildSchema(dataSource: DataSource) {
@@ -25,6 +25,12 @@ export async function buildSchema(dataSource: DataSource) {
   });
 }
 
-export async function createServer(deps: ExpertReviewDeps): Promise<Service> {
-  return createSubgraphService({ name: 'expert-review', schema: await buildSchema(deps.db.dataSource), db: deps.db, production: deps.production });
+export async function createServer(deps: SubgraphDeps): Promise<Service> {
+  return createSubgraphService({
+    name: 'expert-review',
+    schema: await buildSchema(deps.db.dataSource),
+    db: deps.db,
+    production: deps.production,
+    identify: subgraphIdentity('expert-review', deps.auth),
+  });
 }

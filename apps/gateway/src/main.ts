@@ -1,5 +1,5 @@
 import { gatewayEnv, loadConfig } from '@meritgraph/config';
-import { runMain } from '@meritgraph/subgraph-kit';
+import { runMain, serviceAuth } from '@meritgraph/subgraph-kit';
 import { createServer } from './server';
 import { readSupergraph } from './supergraph';
 
@@ -7,6 +7,7 @@ void runMain(async () => {
   const env = loadConfig(gatewayEnv);
   const service = await createServer({
     supergraphSdl: readSupergraph(env.SUPERGRAPH_PATH),
+    auth: serviceAuth(env),
     subgraphUrls: {
       organizations: env.ORGANIZATIONS_URL,
       submissions: env.SUBMISSIONS_URL,

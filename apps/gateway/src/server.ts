@@ -1,10 +1,16 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { DEFAULT_MAX_REQUEST_BYTES, type SubgraphName } from '@meritgraph/config';
+import type { IncomingMessage } from 'node:http';
+import { ANONYMOUS, type Identity } from '@meritgraph/domain';
 import {
+  HttpError,
   type RequestContext,
   type Service,
+  type ServiceAuth,
+  TokenRejected,
   asService,
+  bearerToken,
   createErrorFormatter,
   createHttpServer,
   createRequestContext,
@@ -12,6 +18,7 @@ import {
 
 export interface GatewayDeps {
   supergraphSdl: string;
+  auth: ServiceAuth;
   /** Where each subgraph answers; overrides the URLs recorded in the supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs?: number;
@@ -24,12 +31,44 @@ export function fetchWithTimeout(timeoutMs: number): typeof fetch {
   return (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
 
+/**
+ * The caller's identity: anonymous without a token; 401 UNAUTHENTICATED for a bad, expired
+ * or forged one — never silently anonymous.
+ */
+export async function authenticate(req: IncomingMessage, auth: ServiceAuth): Promise<Identity> {
+  try {
+    const token = bearerToken(req);
+    return token ? await auth.client.verify(token) : ANONYMOUS;
+  } catch (error) {
+    if (error instanceof TokenRejected) throw new HttpError(401, 'UNAUTHENTICATED', `Unauthenticated: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Forwards the verified identity as a token the gateway signs for that subgraph alone; no client header passes through. */
+class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
+  constructor(
+    private readonly subgraph: string,
+    private readonly auth: ServiceAuth,
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<RequestContext>>[0],
+  ) {
+    super(options);
+  }
+
+  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RequestContext>['willSendRequest']>>[0]) {
+    const identity = context.identity;
+    if (identity && identity.roles.length > 0) {
+      request.http?.headers.set('authorization', `Bearer ${await this.auth.internal.forCaller(identity, this.subgraph)}`);
+    }
+  }
+}
+
 export async function createServer(deps: GatewayDeps): Promise<Service> {
   const fetcher = fetchWithTimeout(deps.subgraphTimeoutMs ?? 10000);
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<RequestContext>({
+      new SubgraphDataSource(name, deps.auth, {
         url: deps.subgraphUrls[name as SubgraphName] ?? url,
         // The global fetch satisfies the gateway's (node-fetch shaped) Fetcher at run time.
         fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'],
@@ -47,7 +86,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   let ready = false;
   const http = createHttpServer<RequestContext>({
     apollo,
-    context: async () => createRequestContext(),
+    context: async (req) => createRequestContext(await authenticate(req, deps.auth)),
     ready: async () => ready,
     maxBodyBytes: deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
   });

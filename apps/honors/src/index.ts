@@ -1,1 +1,1 @@
-export { createServer, buildSchema, databaseSchema, type HonorsDeps } from './server';
+export { createServer, buildSchema, databaseSchema } from './server';

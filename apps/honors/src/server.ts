@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { OpenDatabase } from '@meritgraph/db';
-import { type Service, buildFederatedSchema, createSubgraphService } from '@meritgraph/subgraph-kit';
+import {
+  type Service,
+  type SubgraphDeps,
+  buildFederatedSchema,
+  createSubgraphService,
+  subgraphIdentity,
+} from '@meritgraph/subgraph-kit';
 import { honorReference } from './modules/honor/honor.reference';
 import { HonorResolver, OrganizationHonorsResolver, SubmissionHonorsResolver } from './modules/honor/honor.resolver';
 import { HonorService } from './modules/honor/honor.service';
@@ -8,11 +13,6 @@ import { HonorService } from './modules/honor/honor.service';
 import { SubmissionRef, OrganizationRef, ContestRef } from './modules/references/references';
 
 export { schema as databaseSchema } from './database';
-
-export interface HonorsDeps {
-  db: OpenDatabase;
-  production?: boolean;
-}
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
 export async function buildSchema(dataSource: DataSource) {
@@ -25,6 +25,12 @@ export async function buildSchema(dataSource: DataSource) {
   });
 }
 
-export async function createServer(deps: HonorsDeps): Promise<Service> {
-  return createSubgraphService({ name: 'honors', schema: await buildSchema(deps.db.dataSource), db: deps.db, production: deps.production });
+export async function createServer(deps: SubgraphDeps): Promise<Service> {
+  return createSubgraphService({
+    name: 'honors',
+    schema: await buildSchema(deps.db.dataSource),
+    db: deps.db,
+    production: deps.production,
+    identify: subgraphIdentity('honors', deps.auth, ['AGENCY']),
+  });
 }

@@ -1,1 +1,1 @@
-export { createServer, buildSchema, databaseSchema, type OrganizationsDeps } from './server';
+export { createServer, buildSchema, databaseSchema } from './server';

@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { OpenDatabase } from '@meritgraph/db';
-import { type Service, buildFederatedSchema, createSubgraphService } from '@meritgraph/subgraph-kit';
+import {
+  type Service,
+  type SubgraphDeps,
+  buildFederatedSchema,
+  createSubgraphService,
+  subgraphIdentity,
+} from '@meritgraph/subgraph-kit';
 import { contestReference } from './modules/contest/contest.reference';
 import { ContestResolver } from './modules/contest/contest.resolver';
 import { ContestService } from './modules/contest/contest.service';
@@ -9,11 +14,6 @@ import { OrganizationResolver } from './modules/organization/organization.resolv
 import { OrganizationService } from './modules/organization/organization.service';
 
 export { schema as databaseSchema } from './database';
-
-export interface OrganizationsDeps {
-  db: OpenDatabase;
-  production?: boolean;
-}
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
 export async function buildSchema(dataSource: DataSource) {
@@ -28,6 +28,12 @@ export async function buildSchema(dataSource: DataSource) {
   });
 }
 
-export async function createServer(deps: OrganizationsDeps): Promise<Service> {
-  return createSubgraphService({ name: 'organizations', schema: await buildSchema(deps.db.dataSource), db: deps.db, production: deps.production });
+export async function createServer(deps: SubgraphDeps): Promise<Service> {
+  return createSubgraphService({
+    name: 'organizations',
+    schema: await buildSchema(deps.db.dataSource),
+    db: deps.db,
+    production: deps.production,
+    identify: subgraphIdentity('organizations', deps.auth),
+  });
 }

@@ -1,1 +1,1 @@
-export { createServer, buildSchema, databaseSchema, type SubmissionsDeps } from './server';
+export { createServer, buildSchema, databaseSchema } from './server';

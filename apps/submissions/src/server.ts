@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { OpenDatabase } from '@meritgraph/db';
-import { type Service, buildFederatedSchema, createSubgraphService } from '@meritgraph/subgraph-kit';
+import {
+  type Service,
+  type SubgraphDeps,
+  buildFederatedSchema,
+  createSubgraphService,
+  subgraphIdentity,
+} from '@meritgraph/subgraph-kit';
 import { submissionReference } from './modules/submission/submission.reference';
 import {
   ContestSubmissionsResolver,
@@ -12,11 +17,6 @@ import { SubmissionService } from './modules/submission/submission.service';
 import { OrganizationRef, ContestRef } from './modules/references/references';
 
 export { schema as databaseSchema } from './database';
-
-export interface SubmissionsDeps {
-  db: OpenDatabase;
-  production?: boolean;
-}
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
 export async function buildSchema(dataSource: DataSource) {
@@ -33,6 +33,12 @@ export async function buildSchema(dataSource: DataSource) {
   });
 }
 
-export async function createServer(deps: SubmissionsDeps): Promise<Service> {
-  return createSubgraphService({ name: 'submissions', schema: await buildSchema(deps.db.dataSource), db: deps.db, production: deps.production });
+export async function createServer(deps: SubgraphDeps): Promise<Service> {
+  return createSubgraphService({
+    name: 'submissions',
+    schema: await buildSchema(deps.db.dataSource),
+    db: deps.db,
+    production: deps.production,
+    identify: subgraphIdentity('submissions', deps.auth),
+  });
 }

@@ -43,9 +43,38 @@ export const runtimeEnv = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
 });
 
+/** Development secrets: known to everyone, so production refuses to start with them. */
+export const DEV_JWT_SECRET = 'meritgraph-development-jwt-secret-not-for-production';
+export const DEV_INTERNAL_SECRET = 'meritgraph-development-internal-secret-not-for-production';
+
+/**
+ * Tokens: client JWTs (HS256 with JWT_SECRET in development; RS256 from a JWKS in
+ * production) and the short-lived internal tokens the gateway signs for subgraphs.
+ */
+export const authEnv = z.object({
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+  JWT_JWKS_URL: z.url().optional(),
+  JWT_ISSUER: z.string().min(1).default('meritgraph'),
+  JWT_AUDIENCE: z.string().min(1).default('meritgraph'),
+  INTERNAL_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_INTERNAL_SECRET),
+  INTERNAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+});
+export type AuthEnv = z.infer<typeof authEnv>;
+
+/** Production refuses the development secrets. */
+const refuseDevSecrets = (env: z.infer<typeof runtimeEnv> & AuthEnv, ctx: z.RefinementCtx) => {
+  if (env.NODE_ENV !== 'production') return;
+  if (!env.JWT_JWKS_URL && env.JWT_SECRET === DEV_JWT_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'the development secret is refused in production (set JWT_SECRET or JWT_JWKS_URL)' });
+  }
+  if (env.INTERNAL_TOKEN_SECRET === DEV_INTERNAL_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['INTERNAL_TOKEN_SECRET'], message: 'the development secret is refused in production' });
+  }
+};
+
 /** The environment of one subgraph service. */
 export const subgraphEnv = (defaultPort: number) =>
-  runtimeEnv.extend(databaseEnv.shape).extend({ PORT: port(defaultPort) });
+  runtimeEnv.extend(databaseEnv.shape).extend(authEnv.shape).extend({ PORT: port(defaultPort) }).superRefine(refuseDevSecrets);
 
 /** Ports of the five services, shared by the gateway's defaults and `npm start`. */
 export const SERVICE_PORTS = {
@@ -61,7 +90,7 @@ export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['organizations', 'submis
 /** Largest request body the gateway accepts. */
 export const DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
 
-export const gatewayEnv = runtimeEnv.extend({
+export const gatewayEnv = runtimeEnv.extend(authEnv.shape).extend({
   PORT: port(SERVICE_PORTS.gateway),
   ORGANIZATIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.organizations}/graphql`),
   SUBMISSIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.submissions}/graphql`),
@@ -70,4 +99,4 @@ export const gatewayEnv = runtimeEnv.extend({
   SUPERGRAPH_PATH: z.string().optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BYTES),
-});
+}).superRefine(refuseDevSecrets);

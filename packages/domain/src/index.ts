@@ -5,3 +5,4 @@ export * from './model';
 export * from './pagination';
 export * from './credit-code';
 export * from './text';
+export * from './access';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ANONYMOUS, Identity } from './identity';
+import { ANONYMOUS, type Identity } from '@meritgraph/domain';
 import { LoaderRegistry } from './loaders';
 
 /** What every resolver of a subgraph receives. */

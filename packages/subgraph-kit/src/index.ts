@@ -1,4 +1,4 @@
-export * from './identity';
+export * from './auth';
 export * from './loaders';
 export * from './context';
 export * from './errors';

@@ -4,7 +4,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { AuthChecker, NonEmptyArray, buildSchema, createResolversMap } from 'type-graphql';
+import { NonEmptyArray, buildSchema, createResolversMap } from 'type-graphql';
+import { authChecker } from './auth';
 import type { RequestContext } from './context';
 
 export const FEDERATION_LINK =
@@ -24,7 +25,6 @@ export interface SubgraphDefinition {
   /** Types to emit even when no resolver returns them, such as entity stubs that are only extended. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
-  authChecker?: AuthChecker<RequestContext>;
 }
 
 /**
@@ -44,7 +44,7 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
       },
     },
     orphanedTypes: definition.orphanedTypes,
-    authChecker: definition.authChecker,
+    authChecker,
     authMode: 'error',
     validate: false,
     skipCheck: true,

@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { SERVICE_PORTS, type SubgraphName, loadConfig, subgraphEnv } from '@meritgraph/config';
 import { type OpenDatabase, type SubgraphSchema, openDatabase } from '@meritgraph/db';
+import { serviceAuth } from './auth';
 import { closeServer, listen } from './http';
+import type { SubgraphDeps } from './subgraph';
 
 /** A running HTTP service as tests and main() see it: start on a port, stop cleanly. */
 export interface Service {
@@ -71,7 +73,7 @@ export async function runMain(start: () => Promise<{ service: Service; url: stri
  */
 export function runSubgraphMain(
   schema: SubgraphSchema,
-  createServer: (deps: { db: OpenDatabase; production: boolean }) => Promise<Service>,
+  createServer: (deps: SubgraphDeps) => Promise<Service>,
 ): Promise<void> {
   return runMain(async () => {
     const env = loadConfig(subgraphEnv(SERVICE_PORTS[schema.subgraph as SubgraphName]));
@@ -81,7 +83,7 @@ export function runSubgraphMain(
       dataDir: env.DATA_DIR,
       log: env.DATABASE_LOG,
     });
-    const service = await createServer({ db, production: env.NODE_ENV === 'production' });
+    const service = await createServer({ db, auth: serviceAuth(env), production: env.NODE_ENV === 'production' });
     return { service, url: await service.start(env.PORT, env.HOST) };
   });
 }

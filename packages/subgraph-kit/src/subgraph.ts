@@ -3,18 +3,26 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { type OpenDatabase, databaseIsReady } from '@meritgraph/db';
+import type { ServiceAuth } from './auth';
 import { type RequestContext, createRequestContext } from './context';
 import { createErrorFormatter } from './errors';
 import { createHttpServer } from './http';
 import { type Service, asService } from './service';
+
+/** What every subgraph's createServer receives. */
+export interface SubgraphDeps {
+  db: OpenDatabase;
+  auth: ServiceAuth;
+  production?: boolean;
+}
 
 export interface SubgraphServiceOptions {
   name: string;
   schema: GraphQLSchema;
   db: OpenDatabase;
   production?: boolean;
-  /** Resolves the caller; defaults to anonymous. */
-  identify?: (req: IncomingMessage) => Promise<RequestContext['identity']>;
+  /** Resolves the caller (see subgraphIdentity). */
+  identify: (req: IncomingMessage) => Promise<RequestContext['identity']>;
 }
 
 /** A subgraph as a service: Apollo with the shared error mapper, /health, /ready, and its database closed on stop. */
@@ -32,7 +40,7 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
   });
   const http = createHttpServer<RequestContext>({
     apollo,
-    context: async (req) => createRequestContext(options.identify ? await options.identify(req) : undefined),
+    context: async (req) => createRequestContext(await options.identify(req)),
     ready: () => databaseIsReady(options.db.dataSource),
   });
   return asService(options.name, apollo, http, async () => {

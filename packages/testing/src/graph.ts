@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { SUBGRAPH_NAMES, type SubgraphName } from '@meritgraph/config';
+import { SUBGRAPH_NAMES, type SubgraphName, authEnv, loadConfig } from '@meritgraph/config';
+import type { Identity, Role } from '@meritgraph/domain';
 import { type DatabaseLocation, type OpenDatabase, type SubgraphSchema, dropMysqlDatabase, openDatabase } from '@meritgraph/db';
-import type { Service } from '@meritgraph/subgraph-kit';
+import { type Service, type ServiceAuth, type SubgraphDeps, serviceAuth } from '@meritgraph/subgraph-kit';
 import * as expertReview from '@meritgraph/expert-review';
 import * as gateway from '@meritgraph/gateway';
 import * as honors from '@meritgraph/honors';
@@ -11,7 +12,7 @@ import { GraphClient } from './client';
 
 interface SubgraphModule {
   databaseSchema: SubgraphSchema;
-  createServer(deps: { db: OpenDatabase }): Promise<Service>;
+  createServer(deps: SubgraphDeps): Promise<Service>;
 }
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphModule> = {
@@ -28,8 +29,14 @@ export interface RunningSubgraph {
 }
 
 export interface TestGraph {
-  /** The gateway, as frontends call it. */
+  /** The gateway, as the contest office (ADMIN) calls it. */
   gateway: GraphClient;
+  /** The gateway, called with no token. */
+  anonymous: GraphClient;
+  /** The gateway, called with a token for these roles and claims. */
+  as(roles: Role | Role[], claims?: Omit<Identity, 'roles' | 'service'>): Promise<GraphClient>;
+  /** The tokens of this graph (development secrets). */
+  auth: ServiceAuth;
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** A client calling one subgraph directly, bypassing the gateway. */
@@ -54,6 +61,7 @@ export function throwawayLocation(): DatabaseLocation {
 /** Starts the four subgraphs and the gateway in-process, on loopback ports, each on a throwaway database. */
 export async function startGraph(): Promise<TestGraph> {
   const location = throwawayLocation();
+  const auth = serviceAuth(loadConfig(authEnv, {}));
   const running = {} as Record<SubgraphName, RunningSubgraph>;
   let gatewayService: Service | undefined;
   const stop = async () => {
@@ -68,7 +76,7 @@ export async function startGraph(): Promise<TestGraph> {
   try {
     for (const name of SUBGRAPH_NAMES) {
       const db = await openDatabase(SUBGRAPHS[name].databaseSchema, location);
-      const service = await SUBGRAPHS[name].createServer({ db });
+      const service = await SUBGRAPHS[name].createServer({ db, auth });
       running[name] = { service, db, url: '' };
       running[name].url = `${await service.start(0)}/graphql`;
     }
@@ -76,10 +84,17 @@ export async function startGraph(): Promise<TestGraph> {
       supergraphSdl: gateway.readSupergraph(),
       subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, running[n].url])) as Record<SubgraphName, string>,
       subgraphTimeoutMs: 15000,
+      auth,
     });
     const gatewayUrl = `${await gatewayService.start(0)}/graphql`;
+    const anonymous = new GraphClient(gatewayUrl);
+    const as = async (roles: Role | Role[], claims: Omit<Identity, 'roles' | 'service'> = {}) =>
+      anonymous.with({ authorization: `Bearer ${await auth.client.signDev({ ...claims, roles: [roles].flat() })}` });
     return {
-      gateway: new GraphClient(gatewayUrl),
+      gateway: await as('ADMIN', { sub: 'office-admin' }),
+      anonymous,
+      as,
+      auth,
       gatewayUrl,
       subgraphs: running,
       direct: (name) => new GraphClient(running[name].url),

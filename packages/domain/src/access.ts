@@ -1,0 +1,76 @@
+import { DomainError, ErrorCode } from './errors';
+import type { ContestStatus, HonorStatus, RoundStatus, SubmissionStatus } from './model';
+import { PUBLIC_HONOR_STATUSES } from './model';
+
+/** The roles a verified token may carry (DESIGN §1). */
+export const ROLES = ['ADMIN', 'ORGANIZER', 'SUBMITTER', 'EXPERT', 'ANALYST', 'AGENCY'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking. Anonymous callers have no roles and no subject. */
+export interface Identity {
+  /** Person id. */
+  sub?: string;
+  roles: readonly Role[];
+  /** Organization id of a submitter or organizer. */
+  org?: string;
+  /** Expert id of an expert. */
+  expert?: string;
+  /** A subgraph acting on its own behalf, to read facts it needs from their owner. */
+  service?: string;
+}
+
+export const ANONYMOUS: Identity = Object.freeze({ roles: Object.freeze([]) as readonly Role[] });
+
+export const hasRole = (identity: Identity, ...roles: Role[]): boolean => roles.some((r) => identity.roles.includes(r));
+
+export const isAuthenticated = (identity: Identity): boolean => identity.roles.length > 0 || !!identity.service;
+
+/**
+ * The refusal for anything a caller may not see or do. It says nothing about the object, so
+ * "exists but forbidden" and "does not exist" read the same to a caller who may not know.
+ */
+export const forbidden = (field?: string): DomainError =>
+  new DomainError(ErrorCode.FORBIDDEN, 'Not allowed', field);
+
+/** Callers who read every record (except personal contact data and unpublished scorecards). */
+export const readsEverything = (identity: Identity): boolean => !!identity.service || hasRole(identity, 'ADMIN', 'ANALYST');
+
+/** A person's phone and email: the contest office and the person. */
+export const canSeeContactData = (identity: Identity, personId: string): boolean =>
+  hasRole(identity, 'ADMIN') || !!identity.service || (identity.sub !== undefined && identity.sub === personId);
+
+/** A contest is public once it leaves DRAFT. */
+export const canSeeContest = (identity: Identity, status: ContestStatus): boolean =>
+  status !== 'DRAFT' || readsEverything(identity);
+
+/** A review round is public once it leaves DRAFT. */
+export const canSeeRound = (identity: Identity, status: RoundStatus): boolean => status !== 'DRAFT' || readsEverything(identity);
+
+/**
+ * A submission belongs to its unit: the unit's submitters and the union that speaks for it
+ * see it, the contest office and analysts see all. Experts see entries through the review
+ * rounds they are assigned to, not through this rule.
+ */
+export const canSeeSubmission = (identity: Identity, submission: { organizationId: string; status: SubmissionStatus }): boolean =>
+  readsEverything(identity) ||
+  (hasRole(identity, 'SUBMITTER', 'ORGANIZER') && identity.org !== undefined && identity.org === submission.organizationId);
+
+/** Which organizations' submissions a caller may list: every one (null), or these. */
+export const submissionScope = (identity: Identity): readonly string[] | null => {
+  if (readsEverything(identity)) return null;
+  return hasRole(identity, 'SUBMITTER', 'ORGANIZER') && identity.org ? [identity.org] : [];
+};
+
+/** Public honor records (announced, conferred, revoked) are for everyone; the rest for the office and analysts. */
+export const canSeeHonor = (identity: Identity, status: HonorStatus): boolean =>
+  PUBLIC_HONOR_STATUSES.includes(status) || readsEverything(identity);
+
+/** A submission's standing in review: for the office and analysts, and for its own unit. */
+export const canSeeReviewOf = (identity: Identity, entry: { organizationId: string }): boolean =>
+  readsEverything(identity) ||
+  (hasRole(identity, 'SUBMITTER', 'ORGANIZER') && identity.org !== undefined && identity.org === entry.organizationId);
+
+/** Throws FORBIDDEN unless `allowed`. */
+export function assertAllowed(allowed: boolean, field?: string): void {
+  if (!allowed) throw forbidden(field);
+}
