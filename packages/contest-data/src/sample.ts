@@ -7,7 +7,12 @@ export interface SampleSummary {
   contestId: string;
   created: boolean;
   submissions: number;
+  /** Ids the printed development tokens refer to. */
+  ids: { organizer: string; unit: string; contact: string };
 }
+
+/** The contact person of 复旦大学附属中山医院 (synthetic). */
+const CONTACT = { name: '联络员（示例）', position: '科研处联络员', phone: '13800000000', email: 'contact@example.org' };
 
 const ACHIEVEMENTS = [
   {
@@ -31,17 +36,30 @@ const ACHIEVEMENTS = [
 ] as const;
 
 /**
- * A small data set for trying the graph: the 2019 contest, its organizer, a district union,
- * the three achievements the report names under their units, a screening round and one
- * nomination. Created through the public API; a second run finds it and changes nothing.
+ * A small data set for trying the graph: the 2019 contest (open for submissions), its
+ * organizer, a district union, the three achievements the report names under their units,
+ * a unit contact, a screening round and one nomination. Created through the public API by the
+ * contest office (an ADMIN client); a second run finds it and changes nothing.
  */
 export async function loadSample(client: GraphClient): Promise<SampleSummary> {
-  const existing = await client.data<{ contest: { id: string; submissions: { totalCount: number } } | null }>(
-    `query($code: String!) { contest(code: $code) { id submissions { totalCount } } }`,
-    { code: SAMPLE_CONTEST_CODE },
+  const existing = await client.data<{
+    contest: { id: string; submissions: { totalCount: number } } | null;
+    people: { nodes: { id: string; organization: { id: string; parent: { id: string } } }[] };
+  }>(
+    `query($code: String!, $contact: String!) {
+      contest(code: $code) { id submissions { totalCount } }
+      people(nameContains: $contact, first: 1) { nodes { id organization { id parent { id } } } }
+    }`,
+    { code: SAMPLE_CONTEST_CODE, contact: CONTACT.name },
   );
-  if (existing.contest) {
-    return { contestId: existing.contest.id, created: false, submissions: existing.contest.submissions.totalCount };
+  const contact = existing.people.nodes[0];
+  if (existing.contest && contact) {
+    return {
+      contestId: existing.contest.id,
+      created: false,
+      submissions: existing.contest.submissions.totalCount,
+      ids: { organizer: contact.organization.parent.id, unit: contact.organization.id, contact: contact.id },
+    };
   }
 
   const { createContest: contest } = await client.data<{ createContest: { id: string } }>(
@@ -78,14 +96,23 @@ export async function loadSample(client: GraphClient): Promise<SampleSummary> {
   const federation = await organization('上海市总工会', 'TRADE_UNION_FEDERATION');
   const pudong = await organization('浦东新区总工会', 'DISTRICT_UNION', federation);
   const submissionIds: string[] = [];
+  const unitIds: string[] = [];
   for (const achievement of ACHIEVEMENTS) {
     const unitId = await organization(achievement.unit, achievement.kind, pudong);
+    unitIds.push(unitId);
     const { createSubmission } = await client.data<{ createSubmission: { id: string } }>(
       `mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id } }`,
       { input: { contestId: contest.id, organizationId: unitId, title: achievement.title, summary: achievement.summary } },
     );
     submissionIds.push(createSubmission.id);
   }
+
+  const unit = unitIds[ACHIEVEMENTS.length - 1]!;
+  const { createPerson } = await client.data<{ createPerson: { id: string } }>(
+    `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+    { input: { ...CONTACT, organizationId: unit } },
+  );
+  await client.data(`mutation($id: ID!) { changeContestStatus(id: $id, status: OPEN_FOR_SUBMISSIONS) { status } }`, { id: contest.id });
 
   await client.data(`mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`, {
     input: { contestId: contest.id, name: '初审', stage: 'SCREENING', order: 1 },
@@ -99,7 +126,12 @@ export async function loadSample(client: GraphClient): Promise<SampleSummary> {
       recipientName: '浦东新区总工会',
     },
   });
-  return { contestId: contest.id, created: true, submissions: submissionIds.length };
+  return {
+    contestId: contest.id,
+    created: true,
+    submissions: submissionIds.length,
+    ids: { organizer: pudong, unit, contact: createPerson.id },
+  };
 }
 
 /** The query `npm start` prints: one request that crosses all four subgraphs. */

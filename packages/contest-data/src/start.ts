@@ -6,6 +6,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { SERVICE_PORTS, SUBGRAPH_NAMES, gatewayEnv, loadConfig } from '@meritgraph/config';
+import type { Identity } from '@meritgraph/domain';
+import { ClientTokens } from '@meritgraph/subgraph-kit';
 import { GraphClient } from '@meritgraph/testing';
 import { SAMPLE_QUERY, loadSample } from './sample';
 
@@ -75,13 +77,26 @@ async function main() {
   await waitUntilReady('gateway', env.PORT);
 
   const url = `http://127.0.0.1:${env.PORT}/graphql`;
-  const client = new GraphClient(url);
-  const sample = await loadSample(client);
+  const tokens = new ClientTokens(env);
+  const admin = await tokens.signDev({ roles: ['ADMIN'], sub: 'office-admin' });
+  const sample = await loadSample(new GraphClient(url).with({ authorization: `Bearer ${admin}` }));
+  const identities: Record<string, Omit<Identity, 'service'>> = {
+    ADMIN: { roles: ['ADMIN'], sub: 'office-admin' },
+    ORGANIZER: { roles: ['ORGANIZER'], org: sample.ids.organizer },
+    SUBMITTER: { roles: ['SUBMITTER'], org: sample.ids.unit, sub: sample.ids.contact },
+    EXPERT: { roles: ['EXPERT'], expert: 'sample-expert' },
+    ANALYST: { roles: ['ANALYST'] },
+    AGENCY: { roles: ['AGENCY'] },
+  };
+  const lines = await Promise.all(Object.entries(identities).map(async ([role, identity]) => `  ${role.padEnd(10)} ${await tokens.signDev(identity)}`));
   console.log(`
 Sample data: ${sample.created ? 'loaded' : 'already present'} (contest 2019-sci-tech, ${sample.submissions} submissions) in ${dataDir}
 
-Try it:
-  curl -s ${url} -H 'content-type: application/json' \\
+Development tokens (12 h; send as "Authorization: Bearer <token>"; no token means anonymous):
+${lines.join('\n')}
+
+Try it as the contest office:
+  curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${admin}' \\
     -d '${JSON.stringify({ query: SAMPLE_QUERY.replace(/\s+/g, ' ') }).replace(/'/g, "'\\''")}'
 
 Sample query:

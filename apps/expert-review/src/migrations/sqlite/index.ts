@@ -1,4 +1,4 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
-import { InitialSchema1795879671116 } from './1795879671116-InitialSchema';
+import { InitialSchema1795880940776 } from './1795880940776-InitialSchema';
 
-export const migrations = [InitialSchema1795879671116];
+export const migrations = [InitialSchema1795880940776];

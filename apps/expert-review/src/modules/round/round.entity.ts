@@ -57,6 +57,10 @@ export class Entry {
   @Index()
   submissionId: string;
 
+  /** The submitting unit, as the round saw it when taking the entry in (snapshot). */
+  @Column('varchar', { length: 36 })
+  organizationId: string;
+
   @Column('varchar', { length: 16 })
   state: ReviewState;
 }

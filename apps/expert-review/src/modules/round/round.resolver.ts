@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ReviewStage, ReviewState } from '@meritgraph/domain';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { ContestRef, SubmissionRef } from '../references/references';
@@ -46,6 +46,7 @@ export class RoundResolver {
     return { id: round.contestId };
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => ReviewRound)
   createReviewRound(@Arg('input', () => CreateReviewRoundInput) input: CreateReviewRoundInput): Promise<ReviewRound> {
     return this.service.create(input);

@@ -1,5 +1,8 @@
 import {
   Arg,
+  Args,
+  ArgsType,
+  Authorized,
   Ctx,
   Field,
   FieldResolver,
@@ -11,8 +14,8 @@ import {
   Root,
   createUnionType,
 } from 'type-graphql';
-import { RecipientKind } from '@meritgraph/domain';
-import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { HonorStatus, RecipientKind } from '@meritgraph/domain';
+import { Connection, PageArgs, type RequestContext } from '@meritgraph/subgraph-kit';
 import { ContestRef, OrganizationRef, SubmissionRef } from '../references/references';
 import { Honor } from './honor.entity';
 import { HonorService } from './honor.service';
@@ -23,6 +26,20 @@ const HonorRecipient = createUnionType({
   // Resolved by class: recipient() returns an instance of the right reference type.
   types: () => [OrganizationRef, SubmissionRef] as const,
 });
+
+export const HonorConnection = Connection(Honor);
+
+@ArgsType()
+class HonorsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true })
+  contestId?: string | null;
+
+  @Field(() => HonorStatus, { nullable: true })
+  status?: HonorStatus | null;
+
+  @Field(() => String, { nullable: true })
+  awardTypeCode?: string | null;
+}
 
 @InputType()
 class NominateHonorInput {
@@ -59,6 +76,11 @@ export class HonorResolver {
     return this.service.load(ctx, id);
   }
 
+  @Query(() => HonorConnection, { description: 'Honor records: the public ones (announced, conferred, revoked) unless the caller reads everything.' })
+  honors(@Args(() => HonorsArgs) args: HonorsArgs, @Ctx() ctx: RequestContext) {
+    return new HonorConnection(this.service.list(ctx.identity, args, args));
+  }
+
   @FieldResolver(() => HonorRecipient, { nullable: true })
   recipient(@Root() honor: Honor) {
     const Type = RECIPIENT_TYPES[honor.recipientKind];
@@ -70,6 +92,7 @@ export class HonorResolver {
     return { id: honor.contestId };
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Honor, { description: 'Nominates a recipient for an award type in a contest.' })
   nominateHonor(@Arg('input', () => NominateHonorInput) input: NominateHonorInput): Promise<Honor> {
     return this.service.nominate(input);

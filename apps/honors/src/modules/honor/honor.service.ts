@@ -4,6 +4,12 @@ import {
   AWARD_TYPES_2019,
   DomainError,
   ErrorCode,
+  HonorStatus,
+  type Identity,
+  PUBLIC_HONOR_STATUSES,
+  canSeeHonor,
+  forbidden,
+  readsEverything,
   RECIPIENT_KINDS,
   RecipientKind,
   alreadyExists,
@@ -11,7 +17,7 @@ import {
   honorLifecycle,
 } from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
-import { type RequestContext, byKey, groupByKey } from '@meritgraph/subgraph-kit';
+import { type Page, type PageArgs, type RequestContext, byKey, groupByKey, paginate } from '@meritgraph/subgraph-kit';
 import { Honor } from './honor.entity';
 
 export interface NewNomination {
@@ -23,6 +29,12 @@ export interface NewNomination {
   citation?: string | null;
 }
 
+export interface HonorFilter {
+  contestId?: string | null;
+  status?: HonorStatus | null;
+  awardTypeCode?: string | null;
+}
+
 export class HonorService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -30,15 +42,37 @@ export class HonorService {
     return this.dataSource.getRepository(Honor);
   }
 
-  load(ctx: RequestContext, id: string): Promise<Honor | null> {
-    return ctx.loaders
+  /**
+   * An honor the caller may see: public records (announced, conferred, revoked) for anyone,
+   * the rest for the office and analysts; to others an unpublished honor and a missing one
+   * look the same.
+   */
+  async load(ctx: RequestContext, id: string): Promise<Honor | null> {
+    const honor = await ctx.loaders
       .get<string, Honor | null>('Honor.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (h) => h.id))
       .load(id);
+    if (honor && canSeeHonor(ctx.identity, honor.status)) return honor;
+    if (readsEverything(ctx.identity)) return null;
+    throw forbidden();
   }
 
-  /** Every honor of one recipient, batched across the request. */
-  forRecipient(ctx: RequestContext, kind: RecipientKind, recipientId: string): Promise<Honor[]> {
-    return ctx.loaders
+  /** Honors in a stable order, limited to the public records unless the caller reads everything. */
+  list(identity: Identity, filter: HonorFilter, page: PageArgs): Page<Honor> {
+    const query = this.repo.createQueryBuilder('h');
+    if (!readsEverything(identity)) query.andWhere('h.status IN (:...visible)', { visible: PUBLIC_HONOR_STATUSES });
+    if (filter.contestId) query.andWhere('h.contest_id = :contestId', { contestId: filter.contestId });
+    if (filter.status) query.andWhere('h.status = :status', { status: filter.status });
+    if (filter.awardTypeCode) query.andWhere('h.award_type_code = :awardTypeCode', { awardTypeCode: filter.awardTypeCode });
+    return paginate(query, page, [
+      { column: 'h.award_type_code', value: (h) => h.awardTypeCode },
+      { column: 'h.recipient_name', value: (h) => h.recipientName },
+      { column: 'h.id', value: (h) => h.id },
+    ]);
+  }
+
+  /** Every honor of one recipient the caller may see, batched across the request. */
+  async forRecipient(ctx: RequestContext, kind: RecipientKind, recipientId: string): Promise<Honor[]> {
+    const honors = await ctx.loaders
       .get<string, Honor[]>(`honors.of.${kind}`, async (ids) =>
         groupByKey(
           ids,
@@ -47,6 +81,7 @@ export class HonorService {
         ),
       )
       .load(recipientId);
+    return honors.filter((h) => canSeeHonor(ctx.identity, h.status));
   }
 
   async nominate(input: NewNomination): Promise<Honor> {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ContestStatus } from '@meritgraph/domain';
 import { Connection, PageArgs, type RequestContext } from '@meritgraph/subgraph-kit';
 import { Contest } from './contest.entity';
 import { ContestService } from './contest.service';
@@ -31,14 +32,21 @@ export class ContestResolver {
     @Arg('code', () => String, { nullable: true }) code?: string | null,
   ): Promise<Contest | null> {
     if (id) return this.service.load(ctx, id);
-    return code ? this.service.findByCode(code) : null;
+    return code ? this.service.findByCode(ctx, code) : null;
   }
 
   @Query(() => ContestConnection)
-  contests(@Args(() => PageArgs) page: PageArgs) {
-    return new ContestConnection(this.service.list(page));
+  contests(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RequestContext) {
+    return new ContestConnection(this.service.list(ctx.identity, page));
   }
 
+  @Authorized('ADMIN')
+  @Mutation(() => Contest, { description: 'Moves a contest to its next status; no skipping, no going back.' })
+  changeContestStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ContestStatus) status: ContestStatus): Promise<Contest> {
+    return this.service.changeStatus(id, status);
+  }
+
+  @Authorized('ADMIN')
   @Mutation(() => Contest)
   createContest(@Arg('input', () => CreateContestInput) input: CreateContestInput): Promise<Contest> {
     return this.service.create(input);

@@ -1,6 +1,16 @@
 import type { DataSource, Repository } from 'typeorm';
 import { In } from 'typeorm';
-import { alreadyExists, check, contestLifecycle } from '@meritgraph/domain';
+import {
+  type ContestStatus,
+  type Identity,
+  alreadyExists,
+  canSeeContest,
+  check,
+  contestLifecycle,
+  forbidden,
+  notFound,
+  readsEverything,
+} from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
 import { type Page, type RequestContext, byKey, paginate } from '@meritgraph/subgraph-kit';
 import { Contest } from './contest.entity';
@@ -19,7 +29,7 @@ export class ContestService {
     return this.dataSource.getRepository(Contest);
   }
 
-  load(ctx: RequestContext, id: string): Promise<Contest | null> {
+  private loadAny(ctx: RequestContext, id: string): Promise<Contest | null> {
     return ctx.loaders
       .get<string, Contest | null>('Contest.byId', async (ids) =>
         byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (c) => c.id),
@@ -27,12 +37,28 @@ export class ContestService {
       .load(id);
   }
 
-  findByCode(code: string): Promise<Contest | null> {
-    return this.repo.findOneBy({ code });
+  /**
+   * A contest the caller may see. A draft is known only to the office and analysts; anyone
+   * else gets FORBIDDEN whether or not it exists, so drafts stay secret.
+   */
+  visible(identity: Identity, contest: Contest | null): Contest | null {
+    if (contest && canSeeContest(identity, contest.status)) return contest;
+    if (readsEverything(identity)) return null;
+    throw forbidden();
   }
 
-  list(page: { first?: number | null; after?: string | null }): Page<Contest> {
-    return paginate(this.repo.createQueryBuilder('c'), page, [
+  async load(ctx: RequestContext, id: string): Promise<Contest | null> {
+    return this.visible(ctx.identity, await this.loadAny(ctx, id));
+  }
+
+  async findByCode(ctx: RequestContext, code: string): Promise<Contest | null> {
+    return this.visible(ctx.identity, await this.repo.findOneBy({ code }));
+  }
+
+  list(identity: Identity, page: { first?: number | null; after?: string | null }): Page<Contest> {
+    const query = this.repo.createQueryBuilder('c');
+    if (!readsEverything(identity)) query.andWhere("c.status <> 'DRAFT'");
+    return paginate(query, page, [
       { column: 'c.year', value: (c) => c.year },
       { column: 'c.code', value: (c) => c.code },
       { column: 'c.id', value: (c) => c.id },
@@ -59,6 +85,17 @@ export class ContestService {
           createdAt: new Date(),
         }),
       );
+    });
+  }
+
+  /** Moves a contest one step along DRAFT → OPEN_FOR_SUBMISSIONS → REVIEWING → CLOSED. */
+  async changeStatus(id: string, to: ContestStatus): Promise<Contest> {
+    return this.dataSource.transaction(async (em) => {
+      const contest = await em.findOneBy(Contest, { id });
+      if (!contest) throw notFound('Contest', id);
+      contestLifecycle.assert(contest.status, to);
+      contest.status = to;
+      return em.save(contest);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrganizationKind } from '@meritgraph/domain';
 import { Connection, PageArgs, type RequestContext } from '@meritgraph/subgraph-kit';
 import { Organization } from './organization.entity';
@@ -58,6 +58,7 @@ export class OrganizationResolver {
     return organization.parentId ? this.service.load(ctx, organization.parentId) : null;
   }
 
+  @Authorized('ADMIN')
   @Mutation(() => Organization)
   createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput): Promise<Organization> {
     return this.service.create(input);

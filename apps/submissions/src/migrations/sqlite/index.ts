@@ -1,4 +1,4 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
-import { InitialSchema1795879668004 } from './1795879668004-InitialSchema';
+import { InitialSchema1795880940073 } from './1795880940073-InitialSchema';
 
-export const migrations = [InitialSchema1795879668004];
+export const migrations = [InitialSchema1795880940073];

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SubmissionStatus } from '@meritgraph/domain';
 import { Connection, PageArgs, type RequestContext } from '@meritgraph/subgraph-kit';
 import { ContestRef, OrganizationRef } from '../references/references';
@@ -50,8 +50,8 @@ export class SubmissionResolver {
   }
 
   @Query(() => SubmissionConnection)
-  submissions(@Args(() => SubmissionsArgs) args: SubmissionsArgs) {
-    return new SubmissionConnection(this.service.list(args, args));
+  submissions(@Args(() => SubmissionsArgs) args: SubmissionsArgs, @Ctx() ctx: RequestContext) {
+    return new SubmissionConnection(this.service.list(ctx.identity, args, args));
   }
 
   @FieldResolver(() => OrganizationRef, { nullable: true, description: 'The submitting unit.' })
@@ -64,9 +64,10 @@ export class SubmissionResolver {
     return { id: submission.contestId };
   }
 
-  @Mutation(() => Submission, { description: 'Starts a draft submission.' })
-  createSubmission(@Arg('input', () => CreateSubmissionInput) input: CreateSubmissionInput): Promise<Submission> {
-    return this.service.create(input);
+  @Authorized('ADMIN', 'SUBMITTER')
+  @Mutation(() => Submission, { description: "Starts a draft submission for the caller's own unit." })
+  createSubmission(@Arg('input', () => CreateSubmissionInput) input: CreateSubmissionInput, @Ctx() ctx: RequestContext): Promise<Submission> {
+    return this.service.create(ctx.identity, input);
   }
 }
 

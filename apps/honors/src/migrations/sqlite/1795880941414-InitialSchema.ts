@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class InitialSchema1795879674606 implements MigrationInterface {
-  name = 'InitialSchema1795879674606';
+export class InitialSchema1795880941414 implements MigrationInterface {
+  name = 'InitialSchema1795880941414';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "honor" ("id" varchar(36) PRIMARY KEY NOT NULL, "contest_id" varchar(36) NOT NULL, "award_type_code" varchar(40) NOT NULL, "recipient_kind" varchar(16) NOT NULL, "recipient_id" varchar(36) NOT NULL, "recipient_name" varchar(200) NOT NULL, "citation" varchar(1000), "status" varchar(16) NOT NULL, "created_at" datetime NOT NULL)`);

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class InitialSchema1795879668004 implements MigrationInterface {
-  name = 'InitialSchema1795879668004';
+export class InitialSchema1795880940073 implements MigrationInterface {
+  name = 'InitialSchema1795880940073';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "submission" ("id" varchar(36) PRIMARY KEY NOT NULL, "contest_id" varchar(36) NOT NULL, "organization_id" varchar(36) NOT NULL, "reference_number" varchar(30), "title" varchar(200) NOT NULL, "title_key" varchar(200) NOT NULL, "summary" text NOT NULL, "status" varchar(16) NOT NULL, "version" integer NOT NULL, "created_at" datetime NOT NULL, "updated_at" datetime NOT NULL)`);

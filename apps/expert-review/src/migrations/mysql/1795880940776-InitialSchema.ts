@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class InitialSchema1795879671116 implements MigrationInterface {
-  name = 'InitialSchema1795879671116';
+export class InitialSchema1795880940776 implements MigrationInterface {
+  name = 'InitialSchema1795880940776';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE \`review_round\` (\`id\` varchar(36) NOT NULL, \`contest_id\` varchar(36) NOT NULL, \`name\` varchar(120) NOT NULL, \`stage\` varchar(16) NOT NULL, \`round_order\` int NOT NULL, \`status\` varchar(16) NOT NULL, \`blind\` tinyint NOT NULL, \`created_at\` datetime NOT NULL, UNIQUE INDEX \`IDX_200e75701bd7d036766ecb046b\` (\`contest_id\`, \`round_order\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
-    await queryRunner.query(`CREATE TABLE \`entry\` (\`id\` varchar(36) NOT NULL, \`round_id\` varchar(36) NOT NULL, \`submission_id\` varchar(36) NOT NULL, \`state\` varchar(16) NOT NULL, INDEX \`IDX_39dec08b508121f1a6b8c220a3\` (\`submission_id\`), UNIQUE INDEX \`IDX_26d8a1e09f720e0a0c23cbf2f0\` (\`round_id\`, \`submission_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`entry\` (\`id\` varchar(36) NOT NULL, \`round_id\` varchar(36) NOT NULL, \`submission_id\` varchar(36) NOT NULL, \`organization_id\` varchar(36) NOT NULL, \`state\` varchar(16) NOT NULL, INDEX \`IDX_39dec08b508121f1a6b8c220a3\` (\`submission_id\`), UNIQUE INDEX \`IDX_26d8a1e09f720e0a0c23cbf2f0\` (\`round_id\`, \`submission_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

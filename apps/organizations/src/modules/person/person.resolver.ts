@@ -1,0 +1,76 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, PageArgs, type RequestContext } from '@meritgraph/subgraph-kit';
+import { Organization } from '../organization/organization.entity';
+import { OrganizationService } from '../organization/organization.service';
+import { Person } from './person.entity';
+import { PersonService } from './person.service';
+
+export const PersonConnection = Connection(Person);
+
+@ArgsType()
+class PeopleArgs extends PageArgs {
+  @Field(() => ID, { nullable: true })
+  organizationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Substring of the name.' })
+  nameContains?: string | null;
+}
+
+@InputType()
+class CreatePersonInput {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => String, { nullable: true })
+  position?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(
+    private readonly service: PersonService,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  @Authorized()
+  @Query(() => Person, { nullable: true })
+  person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Person | null> {
+    return this.service.load(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => PersonConnection)
+  people(@Args(() => PeopleArgs) args: PeopleArgs) {
+    return new PersonConnection(this.service.list(args, args));
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<Organization | null> {
+    return this.organizations.load(ctx, person.organizationId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal contact data: only the contest office and the person see it.' })
+  phone(@Root() person: Person, @Ctx() ctx: RequestContext): string | null {
+    return this.service.contact(ctx.identity, person, 'phone');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal contact data: only the contest office and the person see it.' })
+  email(@Root() person: Person, @Ctx() ctx: RequestContext): string | null {
+    return this.service.contact(ctx.identity, person, 'email');
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Person)
+  createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput): Promise<Person> {
+    return this.service.create(input);
+  }
+}
