@@ -27,3 +27,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig(subgraphEnv(1), { DATABASE_URL: 'postgres://x@y' })).toThrow(/DATABASE_URL/);
   });
 });
+
+describe('production secrets', () => {
+  const strong = 's'.repeat(40);
+
+  it('refuses to start a production service with the development secrets, naming both', () => {
+    expect(() => loadConfig(gatewayEnv, { NODE_ENV: 'production' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.objectContaining({ variable: 'JWT_SECRET' }),
+          expect.objectContaining({ variable: 'INTERNAL_TOKEN_SECRET' }),
+        ],
+      }),
+    );
+    expect(() => loadConfig(subgraphEnv(4004), { NODE_ENV: 'production', JWT_SECRET: strong })).toThrow(/INTERNAL_TOKEN_SECRET/);
+  });
+
+  it('starts in production with real secrets, or with a JWKS in place of the client secret', () => {
+    expect(loadConfig(gatewayEnv, { NODE_ENV: 'production', JWT_SECRET: strong, INTERNAL_TOKEN_SECRET: strong }).NODE_ENV).toBe('production');
+    expect(
+      loadConfig(gatewayEnv, { NODE_ENV: 'production', JWT_JWKS_URL: 'https://id.example/jwks.json', INTERNAL_TOKEN_SECRET: strong }).JWT_JWKS_URL,
+    ).toBe('https://id.example/jwks.json');
+  });
+
+  it('keeps the development secrets for development', () => {
+    expect(loadConfig(gatewayEnv, {}).JWT_SECRET).toMatch(/development/);
+  });
+});
