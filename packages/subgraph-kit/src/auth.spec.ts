@@ -82,12 +82,12 @@ describe(ClientTokens.name, () => {
 describe(`${ClientTokens.name} with a JWKS (RS256)`, () => {
   let server: Server;
   let tokens: ClientTokens;
-  let privateKey: CryptoKey;
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
   let publicPem: string;
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     publicPem = await exportSPKI(pair.publicKey);
     const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), alg: 'RS256', use: 'sig', kid: 'k1' }] });
     server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
