@@ -20,6 +20,12 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toContain('HONORS_URL');
   });
 
+  it('treats an empty variable as unset', () => {
+    const env = loadConfig(gatewayEnv, { JWT_JWKS_URL: '', PORT: '' });
+    expect(env.JWT_JWKS_URL).toBeUndefined();
+    expect(env.PORT).toBe(4000);
+  });
+
   it('accepts a MySQL server URL and refuses other schemes', () => {
     expect(loadConfig(subgraphEnv(1), { DATABASE_URL: 'mysql://root@127.0.0.1:3306' }).DATABASE_URL).toBe(
       'mysql://root@127.0.0.1:3306',

@@ -16,7 +16,9 @@ export class ConfigError extends Error {
  * `process.env`.
  */
 export function loadConfig<S extends z.ZodObject>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
-  const result = shape.safeParse(env);
+  // An empty variable (FOO= in a compose file or .env) means "not set".
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = shape.safeParse(set);
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => ({ variable: issue.path.join('.') || '(environment)', message: issue.message })),
