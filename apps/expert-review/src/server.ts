@@ -1,15 +1,8 @@
 import type { DataSource } from 'typeorm';
-import {
-  type Service,
-  type SubgraphDeps,
-  buildFederatedSchema,
-  createSubgraphService,
-  subgraphIdentity,
-} from '@meritgraph/subgraph-kit';
+import { buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { roundReference } from './modules/round/round.reference';
 import { ContestRoundsResolver, RoundResolver, SubmissionReviewResolver } from './modules/round/round.resolver';
 import { RoundService } from './modules/round/round.service';
-
 import { SubmissionRef, ContestRef } from './modules/references/references';
 
 export { schema as databaseSchema } from './database';
@@ -25,12 +18,4 @@ export async function buildSchema(dataSource: DataSource) {
   });
 }
 
-export async function createServer(deps: SubgraphDeps): Promise<Service> {
-  return createSubgraphService({
-    name: 'expert-review',
-    schema: await buildSchema(deps.db.dataSource),
-    db: deps.db,
-    production: deps.production,
-    identify: subgraphIdentity('expert-review', deps.auth),
-  });
-}
+export const createServer = subgraphServer('expert-review', buildSchema);

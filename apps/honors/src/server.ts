@@ -1,15 +1,8 @@
 import type { DataSource } from 'typeorm';
-import {
-  type Service,
-  type SubgraphDeps,
-  buildFederatedSchema,
-  createSubgraphService,
-  subgraphIdentity,
-} from '@meritgraph/subgraph-kit';
+import { buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { honorReference } from './modules/honor/honor.reference';
 import { HonorResolver, OrganizationHonorsResolver, SubmissionHonorsResolver } from './modules/honor/honor.resolver';
 import { HonorService } from './modules/honor/honor.service';
-
 import { SubmissionRef, OrganizationRef, ContestRef } from './modules/references/references';
 
 export { schema as databaseSchema } from './database';
@@ -25,12 +18,4 @@ export async function buildSchema(dataSource: DataSource) {
   });
 }
 
-export async function createServer(deps: SubgraphDeps): Promise<Service> {
-  return createSubgraphService({
-    name: 'honors',
-    schema: await buildSchema(deps.db.dataSource),
-    db: deps.db,
-    production: deps.production,
-    identify: subgraphIdentity('honors', deps.auth, ['AGENCY']),
-  });
-}
+export const createServer = subgraphServer('honors', buildSchema, { acceptDirect: ['AGENCY'] });

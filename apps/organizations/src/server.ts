@@ -1,11 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  type Service,
-  type SubgraphDeps,
-  buildFederatedSchema,
-  createSubgraphService,
-  subgraphIdentity,
-} from '@meritgraph/subgraph-kit';
+import { buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { contestReference } from './modules/contest/contest.reference';
 import { ContestResolver } from './modules/contest/contest.resolver';
 import { ContestService } from './modules/contest/contest.service';
@@ -33,12 +27,4 @@ export async function buildSchema(dataSource: DataSource) {
   });
 }
 
-export async function createServer(deps: SubgraphDeps): Promise<Service> {
-  return createSubgraphService({
-    name: 'organizations',
-    schema: await buildSchema(deps.db.dataSource),
-    db: deps.db,
-    production: deps.production,
-    identify: subgraphIdentity('organizations', deps.auth),
-  });
-}
+export const createServer = subgraphServer('organizations', buildSchema);

@@ -1,11 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  type Service,
-  type SubgraphDeps,
-  buildFederatedSchema,
-  createSubgraphService,
-  subgraphIdentity,
-} from '@meritgraph/subgraph-kit';
+import { buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { submissionReference } from './modules/submission/submission.reference';
 import {
   ContestSubmissionsResolver,
@@ -13,7 +7,6 @@ import {
   SubmissionResolver,
 } from './modules/submission/submission.resolver';
 import { SubmissionService } from './modules/submission/submission.service';
-
 import { OrganizationRef, ContestRef } from './modules/references/references';
 
 export { schema as databaseSchema } from './database';
@@ -33,12 +26,4 @@ export async function buildSchema(dataSource: DataSource) {
   });
 }
 
-export async function createServer(deps: SubgraphDeps): Promise<Service> {
-  return createSubgraphService({
-    name: 'submissions',
-    schema: await buildSchema(deps.db.dataSource),
-    db: deps.db,
-    production: deps.production,
-    identify: subgraphIdentity('submissions', deps.auth),
-  });
-}
+export const createServer = subgraphServer('submissions', buildSchema);

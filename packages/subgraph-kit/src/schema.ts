@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { NonEmptyArray, buildSchema, createResolversMap } from 'type-graphql';
+import { Directive, Field, ID, NonEmptyArray, ObjectType, buildSchema, createResolversMap } from 'type-graphql';
 import { authChecker } from './auth';
 import type { RequestContext } from './context';
 
@@ -66,3 +66,19 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
 
 /** The subgraph SDL as composition sees it (what `_service { sdl }` returns). */
 export const subgraphSdl = (schema: GraphQLSchema): string => printSubgraphSchema(schema);
+
+/**
+ * An entity this subgraph knows by its key only, so that it can point at it or add fields
+ * to it (e.g. `Organization.submissions` in the submissions subgraph). Each call makes a new
+ * class: every subgraph declares its own stub.
+ */
+export function entityReference<Name extends string>(typeName: Name) {
+  // No description: the owning subgraph's description is the one the supergraph shows.
+  @ObjectType(typeName)
+  @Directive('@key(fields: "id")')
+  class Reference {
+    @Field(() => ID)
+    id: string;
+  }
+  return Reference;
+}

@@ -3,7 +3,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { type OpenDatabase, databaseIsReady } from '@meritgraph/db';
-import type { ServiceAuth } from './auth';
+import type { DataSource } from 'typeorm';
+import type { Role } from '@meritgraph/domain';
+import { type ServiceAuth, subgraphIdentity } from './auth';
 import { type RequestContext, createRequestContext } from './context';
 import { createErrorFormatter } from './errors';
 import { createHttpServer } from './http';
@@ -46,4 +48,23 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
   return asService(options.name, apollo, http, async () => {
     if (options.db.dataSource.isInitialized) await options.db.dataSource.destroy();
   });
+}
+
+/**
+ * A subgraph's createServer: its schema on its database, with callers identified by the
+ * gateway's token (and, where `acceptDirect` lists roles, by client tokens with those roles).
+ */
+export function subgraphServer(
+  name: string,
+  buildSchema: (dataSource: DataSource) => Promise<GraphQLSchema>,
+  options: { acceptDirect?: readonly Role[] } = {},
+): (deps: SubgraphDeps) => Promise<Service> {
+  return async (deps) =>
+    createSubgraphService({
+      name,
+      schema: await buildSchema(deps.db.dataSource),
+      db: deps.db,
+      production: deps.production,
+      identify: subgraphIdentity(name, deps.auth, options.acceptDirect),
+    });
 }

@@ -1,17 +1,7 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityReference } from '@meritgraph/subgraph-kit';
 
-/** Submission as this subgraph knows it: its key. The submissions subgraph owns the rest. */
-@ObjectType('Submission')
-@Directive('@key(fields: "id")')
-export class SubmissionRef {
-  @Field(() => ID)
-  id: string;
-}
-
-/** Contest as this subgraph knows it: its key. */
-@ObjectType('Contest')
-@Directive('@key(fields: "id")')
-export class ContestRef {
-  @Field(() => ID)
-  id: string;
-}
+/** Entities owned by other subgraphs, which this one points at or extends. */
+export const SubmissionRef = entityReference('Submission');
+export type SubmissionRef = InstanceType<typeof SubmissionRef>;
+export const ContestRef = entityReference('Contest');
+export type ContestRef = InstanceType<typeof ContestRef>;

@@ -1,17 +1,7 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityReference } from '@meritgraph/subgraph-kit';
 
-/** Organization as this subgraph knows it: its key only. The organizations subgraph owns the rest. */
-@ObjectType('Organization')
-@Directive('@key(fields: "id")')
-export class OrganizationRef {
-  @Field(() => ID)
-  id: string;
-}
-
-/** Contest as this subgraph knows it: its key only. */
-@ObjectType('Contest')
-@Directive('@key(fields: "id")')
-export class ContestRef {
-  @Field(() => ID)
-  id: string;
-}
+/** Entities owned by other subgraphs, which this one points at or extends. */
+export const OrganizationRef = entityReference('Organization');
+export type OrganizationRef = InstanceType<typeof OrganizationRef>;
+export const ContestRef = entityReference('Contest');
+export type ContestRef = InstanceType<typeof ContestRef>;
