@@ -1,29 +1,44 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
-import { contestReference } from './modules/contest/contest.reference';
+import { AuditEntry, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { ContestResolver } from './modules/contest/contest.resolver';
 import { ContestService } from './modules/contest/contest.service';
-import { organizationReference } from './modules/organization/organization.reference';
+import { MilestoneResolver } from './modules/milestone/milestone.resolver';
+import { MilestoneService } from './modules/milestone/milestone.service';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { OrganizationService } from './modules/organization/organization.service';
-import { personReference } from './modules/person/person.reference';
+import { ParticipationResolver } from './modules/participation/participation.resolver';
+import { ParticipationService } from './modules/participation/participation.service';
 import { PersonResolver } from './modules/person/person.resolver';
 import { PersonService } from './modules/person/person.service';
+import { references } from './modules/references';
+import { TeamResolver } from './modules/team/team.resolver';
+import { TeamService } from './modules/team/team.service';
+import { TrackResolver } from './modules/track/track.resolver';
+import { TrackService } from './modules/track/track.service';
 
 export { schema as databaseSchema } from './database';
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
 export async function buildSchema(dataSource: DataSource) {
+  const audit = dataSource.getRepository(AuditEntry);
   const organizations = new OrganizationService(dataSource);
   const contests = new ContestService(dataSource);
-  const people = new PersonService(dataSource);
+  const people = new PersonService(dataSource, organizations);
+  const teams = new TeamService(dataSource, organizations);
+  const tracks = new TrackService(dataSource, contests);
+  const milestones = new MilestoneService(dataSource, contests);
+  const participations = new ParticipationService(dataSource, contests, organizations);
   return buildFederatedSchema({
-    resolvers: [new OrganizationResolver(organizations), new ContestResolver(contests), new PersonResolver(people, organizations)],
-    references: {
-      ...organizationReference(organizations),
-      ...contestReference(contests),
-      ...personReference(people),
-    },
+    resolvers: [
+      new OrganizationResolver(organizations, audit),
+      new ContestResolver(contests, organizations, tracks, milestones, audit),
+      new TrackResolver(tracks, contests),
+      new MilestoneResolver(milestones, organizations),
+      new PersonResolver(people, organizations, audit),
+      new TeamResolver(teams, organizations, people, audit),
+      new ParticipationResolver(participations, contests, organizations),
+    ],
+    references: references({ organizations, contests, people, teams, tracks }),
   });
 }
 

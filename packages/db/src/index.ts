@@ -3,3 +3,4 @@ export * from './logger';
 export * from './naming';
 export * from './ids';
 export * from './migrations';
+export * from './hydrate';

@@ -6,3 +6,5 @@ export * from './pagination';
 export * from './credit-code';
 export * from './text';
 export * from './access';
+export * from './hierarchy';
+export * from './calendar';

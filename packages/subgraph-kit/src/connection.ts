@@ -38,8 +38,12 @@ const once = <R>(fn: () => Promise<R>): (() => Promise<R>) => {
  * A cursor connection type for `node`: edges with cursors, the nodes alone for convenience,
  * page info, and the total number of matches.
  */
-export function Connection<T extends object>(node: ClassType<T>, name: string = node.name) {
+export function Connection<T extends object>(node: ClassType<T>, name: string = node.name, options: { shareable?: boolean } = {}) {
+  // A connection served by several subgraphs (AuditEntryConnection) must say so to federation.
+  const shared = options.shareable ? Directive('@shareable') : () => undefined;
+
   @ObjectType(`${name}Edge`)
+  @shared
   class Edge {
     @Field()
     cursor: string;
@@ -49,6 +53,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string = 
   }
 
   @ObjectType(`${name}Connection`)
+  @shared
   class ConnectionType {
     constructor(readonly page: Page<T>) {}
 

@@ -8,3 +8,4 @@ export * from './service';
 export * from './subgraph';
 export * from './connection';
 export * from './args';
+export * from './audit';

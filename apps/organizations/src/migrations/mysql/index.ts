@@ -1,4 +1,5 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import { InitialSchema1795880939486 } from './1795880939486-InitialSchema';
+import { ContestsTeamsParticipation1795882109258 } from './1795882109258-ContestsTeamsParticipation';
 
-export const migrations = [InitialSchema1795880939486];
+export const migrations = [InitialSchema1795880939486, ContestsTeamsParticipation1795882109258];

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { LocalDateResolver } from 'graphql-scalars';
 import { ContestStatus } from '@meritgraph/domain';
 
 registerEnumType(ContestStatus, {
@@ -34,6 +35,29 @@ export class Contest {
   @Column('varchar', { length: 24 })
   @Field(() => ContestStatus)
   status: ContestStatus;
+
+  @Column('varchar', { length: 36, nullable: true })
+  organizerId: string | null;
+
+  /** Co-organizing agencies, in the order they are named. */
+  @Column('simple-array')
+  coOrganizerIds: string[];
+
+  @Column('date', { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'First day of the contest period.' })
+  startsOn: string | null;
+
+  @Column('date', { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Last day of the contest period (it may run into the next year).' })
+  endsOn: string | null;
+
+  @Column('datetime', { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Submissions are accepted from this moment…' })
+  submissionOpensAt: Date | null;
+
+  @Column('datetime', { nullable: true })
+  @Field(() => Date, { nullable: true, description: '…until this one.' })
+  submissionClosesAt: Date | null;
 
   @Column('datetime')
   @Field(() => Date)

@@ -1,6 +1,14 @@
-import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { Repository } from 'typeorm';
 import { ContestStatus } from '@meritgraph/domain';
-import { Connection, PageArgs, type RequestContext } from '@meritgraph/subgraph-kit';
+import { type AuditEntry, AuditEntryConnection, Connection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
+import { Milestone } from '../milestone/milestone.entity';
+import { MilestoneService } from '../milestone/milestone.service';
+import { Organization } from '../organization/organization.entity';
+import { OrganizationService } from '../organization/organization.service';
+import { Track } from '../track/track.entity';
+import { TrackService } from '../track/track.service';
 import { Contest } from './contest.entity';
 import { ContestService } from './contest.service';
 
@@ -8,7 +16,7 @@ export const ContestConnection = Connection(Contest);
 
 @InputType()
 class CreateContestInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Short unique code: lower-case letters, digits and dashes.' })
   code: string;
 
   @Field(() => String)
@@ -19,11 +27,68 @@ class CreateContestInput {
 
   @Field(() => String, { nullable: true })
   theme?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  organizerId?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  coOrganizerIds?: string[] | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  startsOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  endsOn?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  submissionOpensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  submissionClosesAt?: Date | null;
+}
+
+@InputType({ description: 'Fields to change; absent fields stay as they are.' })
+class UpdateContestInput {
+  @Field(() => String, { nullable: true, description: 'Changes only while the contest is a draft.' })
+  code?: string | null;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true })
+  theme?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  organizerId?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  coOrganizerIds?: string[] | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  startsOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  endsOn?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  submissionOpensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  submissionClosesAt?: Date | null;
 }
 
 @Resolver(() => Contest)
 export class ContestResolver {
-  constructor(private readonly service: ContestService) {}
+  constructor(
+    private readonly service: ContestService,
+    private readonly organizations: OrganizationService,
+    private readonly trackService: TrackService,
+    private readonly milestoneService: MilestoneService,
+    private readonly audit: Repository<AuditEntry>,
+  ) {}
 
   @Query(() => Contest, { nullable: true, description: 'A contest by id, or by its code.' })
   async contest(
@@ -35,20 +100,52 @@ export class ContestResolver {
     return code ? this.service.findByCode(ctx, code) : null;
   }
 
-  @Query(() => ContestConnection)
+  @Query(() => ContestConnection, { description: 'Contests by year and code; drafts only for the office and analysts.' })
   contests(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RequestContext) {
     return new ContestConnection(this.service.list(ctx.identity, page));
   }
 
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organizing body (主办).' })
+  organizer(@Root() contest: Contest, @Ctx() ctx: RequestContext) {
+    return contest.organizerId ? this.organizations.load(ctx, contest.organizerId) : null;
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Co-organizing agencies (协办), in the order named.' })
+  async coOrganizers(@Root() contest: Contest, @Ctx() ctx: RequestContext): Promise<Organization[]> {
+    const found = await Promise.all(contest.coOrganizerIds.map((id) => this.organizations.load(ctx, id)));
+    return found.filter((o): o is Organization => o !== null);
+  }
+
+  @FieldResolver(() => [Track], { description: 'The tracks, by code.' })
+  tracks(@Root() contest: Contest, @Ctx() ctx: RequestContext): Promise<Track[]> {
+    return this.trackService.forContest(ctx, contest.id);
+  }
+
+  @FieldResolver(() => [Milestone], { description: 'The timeline, by date.' })
+  milestones(@Root() contest: Contest, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
+    return this.milestoneService.forContest(ctx, contest.id);
+  }
+
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this contest (office and analysts).' })
+  auditTrail(@Root() contest: Contest, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
+    return new AuditEntryConnection(auditTrail(ctx, this.audit, contest.id, args));
+  }
+
   @Authorized('ADMIN')
-  @Mutation(() => Contest, { description: 'Moves a contest to its next status; no skipping, no going back.' })
-  changeContestStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ContestStatus) status: ContestStatus): Promise<Contest> {
-    return this.service.changeStatus(id, status);
+  @Mutation(() => Contest, { description: 'Creates a contest as a draft.' })
+  createContest(@Arg('input', () => CreateContestInput) input: CreateContestInput, @Ctx() ctx: RequestContext): Promise<Contest> {
+    return this.service.create(ctx.identity, input);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Contest)
-  createContest(@Arg('input', () => CreateContestInput) input: CreateContestInput): Promise<Contest> {
-    return this.service.create(input);
+  updateContest(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateContestInput) input: UpdateContestInput, @Ctx() ctx: RequestContext): Promise<Contest> {
+    return this.service.update(ctx.identity, id, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Contest, { description: 'Moves a contest to its next status; no skipping, no going back.' })
+  changeContestStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ContestStatus) status: ContestStatus, @Ctx() ctx: RequestContext): Promise<Contest> {
+    return this.service.changeStatus(ctx.identity, id, status);
   }
 }

@@ -1,31 +1,54 @@
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { In } from 'typeorm';
 import {
+  type Identity,
   ORGANIZATION_KINDS,
   OrganizationKind,
+  type PageArgs,
   alreadyExists,
+  assertAllowed,
   check,
   creditCodeProblem,
+  decodeCursor,
+  encodeCursor,
+  hasRole,
+  InvalidInput,
+  isWithinSubtree,
   notFound,
+  pageSize,
+  parentChangeProblem,
 } from '@meritgraph/domain';
-import { newId } from '@meritgraph/db';
-import { type Page, type RequestContext, byKey, paginate } from '@meritgraph/subgraph-kit';
+import { hydrate, newId, placeholders } from '@meritgraph/db';
+import { type Page, type PageRows, type RequestContext, byKey, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from './organization.entity';
 
 export interface OrganizationFilter {
   kind?: OrganizationKind | null;
   nameContains?: string | null;
   parentId?: string | null;
+  district?: string | null;
+  /** Only units enrolled in this contest. */
+  participatesIn?: string | null;
 }
 
-export interface NewOrganization {
-  name: string;
+export interface OrganizationInput {
+  name?: string | null;
   shortName?: string | null;
-  kind: OrganizationKind;
+  kind?: OrganizationKind | null;
   parentId?: string | null;
   district?: string | null;
   creditCode?: string | null;
 }
+
+/** Recursion stops here, so damaged data can never loop a query. */
+const MAX_DEPTH = 32;
+
+const ORDER = [
+  { column: 'o.name', value: (o: Organization) => o.name },
+  { column: 'o.id', value: (o: Organization) => o.id },
+];
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 export class OrganizationService {
   constructor(private readonly dataSource: DataSource) {}
@@ -43,34 +66,153 @@ export class OrganizationService {
       .load(id);
   }
 
-  list(filter: OrganizationFilter, page: { first?: number | null; after?: string | null }): Page<Organization> {
+  list(filter: OrganizationFilter, page: PageArgs): Page<Organization> {
     const query = this.repo.createQueryBuilder('o');
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.parentId) query.andWhere('o.parent_id = :parentId', { parentId: filter.parentId });
-    if (filter.nameContains) {
-      query.andWhere('LOWER(o.name) LIKE :name', { name: `%${filter.nameContains.toLowerCase().replace(/[%_\\]/g, '\\$&')}%` });
+    if (filter.district) query.andWhere('o.district = :district', { district: filter.district });
+    if (filter.nameContains) query.andWhere('LOWER(o.name) LIKE :name', { name: `%${escapeLike(filter.nameContains.toLowerCase())}%` });
+    if (filter.participatesIn) {
+      query.andWhere('o.id IN (SELECT p.organization_id FROM participation p WHERE p.contest_id = :contestId)', {
+        contestId: filter.participatesIn,
+      });
     }
-    return paginate(query, page, [
-      { column: 'o.name', value: (o) => o.name },
-      { column: 'o.id', value: (o) => o.id },
-    ]);
+    return paginate(query, page, ORDER);
   }
 
-  async create(input: NewOrganization): Promise<Organization> {
+  /** Direct children, batched across every parent in the request. */
+  children(ctx: RequestContext, parentId: string, args: PageArgs): Page<Organization> {
+    return loadChildPage(ctx, parentId, {
+      name: 'Organization.children',
+      repository: this.repo,
+      query: () => this.repo.createQueryBuilder('o'),
+      alias: 'o',
+      parentColumn: 'parent_id',
+      parentOf: (o) => o.parentId!,
+      order: ORDER,
+      args,
+    });
+  }
+
+  /**
+   * Ancestors, nearest first: one recursive query for every organization of the request,
+   * however deep the tree.
+   */
+  ancestors(ctx: RequestContext, id: string): Promise<Organization[]> {
+    return ctx.loaders
+      .get<string, Organization[]>('Organization.ancestors', async (ids) => {
+        const rows = await this.ancestorRows(this.dataSource.manager, ids);
+        return ids.map((id) => rows.filter((r) => r.root === id).map((r) => r.organization));
+      })
+      .load(id);
+  }
+
+  private async ancestorRows(em: EntityManager, ids: readonly string[]) {
+    const raw: Record<string, unknown>[] = await em.query(
+      `WITH RECURSIVE up (mg_root, mg_id, mg_depth) AS (
+         SELECT o.id, o.parent_id, 1 FROM organization o WHERE o.id IN (${placeholders(ids.length)}) AND o.parent_id IS NOT NULL
+         UNION ALL
+         SELECT up.mg_root, p.parent_id, up.mg_depth + 1 FROM up JOIN organization p ON p.id = up.mg_id
+          WHERE p.parent_id IS NOT NULL AND up.mg_depth < ${MAX_DEPTH}
+       )
+       SELECT up.mg_root, up.mg_depth, o.* FROM up JOIN organization o ON o.id = up.mg_id ORDER BY up.mg_root, up.mg_depth`,
+      [...ids],
+    );
+    return raw.map((r) => ({ root: String(r.mg_root), organization: hydrate(this.dataSource, Organization, r) }));
+  }
+
+  async ancestorIds(em: EntityManager, id: string): Promise<string[]> {
+    return (await this.ancestorRows(em, [id])).map((r) => r.organization.id);
+  }
+
+  /**
+   * Every organization below one, at any depth, in name order: one recursive, windowed
+   * query for every organization of the request, plus one COUNT when totalCount is asked.
+   */
+  descendants(ctx: RequestContext, id: string, args: PageArgs): Page<Organization> {
+    const first = pageSize(args);
+    const after = args.after ? decodeCursor(args.after, 2) : null;
+    const down = (ids: readonly string[]) => `down (mg_root, mg_id, mg_depth) AS (
+         SELECT o.parent_id, o.id, 1 FROM organization o WHERE o.parent_id IN (${placeholders(ids.length)})
+         UNION ALL
+         SELECT down.mg_root, c.id, down.mg_depth + 1 FROM down JOIN organization c ON c.parent_id = down.mg_id
+          WHERE down.mg_depth < ${MAX_DEPTH}
+       )`;
+    const key = `Organization.descendants(${first},${args.after ?? ''})`;
+    const counts = ctx.loaders.get<string, number>(`${key}:count`, async (ids) => {
+      const rows: { mg_root: string; n: number | string }[] = await this.dataSource.query(
+        `WITH RECURSIVE ${down(ids)} SELECT mg_root, COUNT(*) AS n FROM down GROUP BY mg_root`,
+        [...ids],
+      );
+      return ids.map((id) => Number(rows.find((r) => r.mg_root === id)?.n ?? 0));
+    });
+    const pages = ctx.loaders.get<string, PageRows<Organization>>(key, async (ids) => {
+      const keyset = after ? 'WHERE (o.name > ? OR (o.name = ? AND o.id > ?))' : '';
+      const raw: Record<string, unknown>[] = await this.dataSource.query(
+        `WITH RECURSIVE ${down(ids)},
+         ranked AS (
+           SELECT down.mg_root, o.*, ROW_NUMBER() OVER (PARTITION BY down.mg_root ORDER BY o.name, o.id) AS mg_rn
+             FROM down JOIN organization o ON o.id = down.mg_id ${keyset}
+         )
+         SELECT * FROM ranked WHERE mg_rn <= ? ORDER BY mg_root, mg_rn`,
+        [...ids, ...(after ? [after[0], after[0], after[1]] : []), first + 1],
+      );
+      return ids.map((id) => {
+        const rows = raw.filter((r) => r.mg_root === id).map((r) => hydrate(this.dataSource, Organization, r));
+        const nodes = rows.slice(0, first);
+        const cursors = nodes.map((o) => encodeCursor([o.name, o.id]));
+        return { nodes, cursors, pageInfo: { hasNextPage: rows.length > first, endCursor: cursors.at(-1) ?? null } };
+      });
+    });
+    return { rows: () => pages.load(id), count: () => counts.load(id) };
+  }
+
+  /**
+   * Whether the caller may manage `organizationId`: the contest office anywhere, an
+   * organizer (a mobilizing union) within its own subtree.
+   */
+  async mayManage(em: EntityManager, identity: Identity, organizationId: string): Promise<boolean> {
+    if (hasRole(identity, 'ADMIN')) return true;
+    if (!hasRole(identity, 'ORGANIZER') || !identity.org) return false;
+    return isWithinSubtree(organizationId, identity.org, await this.ancestorIds(em, organizationId));
+  }
+
+  /** Whether the caller may edit the people and teams of `organizationId`: as mayManage, plus a unit's own submitters. */
+  async mayEditMembersOf(em: EntityManager, identity: Identity, organizationId: string): Promise<boolean> {
+    if (hasRole(identity, 'SUBMITTER') && identity.org === organizationId) return true;
+    return this.mayManage(em, identity, organizationId);
+  }
+
+  /** Whether `organizationId` is `rootId` or below it. */
+  async isWithin(em: EntityManager, organizationId: string, rootId: string): Promise<boolean> {
+    return isWithinSubtree(organizationId, rootId, await this.ancestorIds(em, organizationId));
+  }
+
+  private validate(input: OrganizationInput, creating: boolean) {
     check(input)
-      .text('name', { min: 2, max: 120 })
+      .text('name', { min: 2, max: 120, optional: !creating })
       .text('shortName', { max: 40, optional: true })
-      .oneOf('kind', ORGANIZATION_KINDS)
+      .oneOf('kind', ORGANIZATION_KINDS, { optional: !creating })
       .text('district', { max: 40, optional: true })
       .rule('creditCode', (v) => (typeof v === 'string' ? creditCodeProblem(v) : 'must be a string'), { optional: true })
       .done();
+  }
+
+  private async assertCreditCodeFree(em: EntityManager, creditCode: string | null | undefined, exceptId?: string) {
+    if (!creditCode) return;
+    const holder = await em.findOneBy(Organization, { creditCode });
+    if (holder && holder.id !== exceptId) throw alreadyExists('Organization', 'creditCode', creditCode);
+  }
+
+  /** The contest office creates anywhere; an organizer only below its own union. */
+  async create(identity: Identity, input: OrganizationInput & { name: string; kind: OrganizationKind }): Promise<Organization> {
+    this.validate(input, true);
     return this.dataSource.transaction(async (em) => {
       if (input.parentId && !(await em.existsBy(Organization, { id: input.parentId }))) {
         throw notFound('Organization', input.parentId, 'parentId');
       }
-      if (input.creditCode && (await em.existsBy(Organization, { creditCode: input.creditCode }))) {
-        throw alreadyExists('Organization', 'creditCode', input.creditCode);
-      }
+      assertAllowed(hasRole(identity, 'ADMIN') || (!!input.parentId && (await this.mayManage(em, identity, input.parentId))), 'parentId');
+      await this.assertCreditCodeFree(em, input.creditCode);
       const organization = em.create(Organization, {
         id: newId(),
         name: input.name.trim(),
@@ -81,7 +223,42 @@ export class OrganizationService {
         creditCode: input.creditCode ?? null,
         createdAt: new Date(),
       });
-      return em.save(organization);
+      await em.insert(Organization, organization);
+      await recordAudit(em, identity, { action: 'organization.create', entityType: 'Organization', entityId: organization.id, after: organization });
+      return organization;
+    });
+  }
+
+  /**
+   * Edits an organization. Moving it under a new parent is refused when that would make a
+   * cycle; an organizer may neither edit outside its subtree nor move a unit out of it.
+   */
+  async update(identity: Identity, id: string, input: OrganizationInput): Promise<Organization> {
+    this.validate(input, false);
+    return this.dataSource.transaction(async (em) => {
+      const current = await em.findOneBy(Organization, { id });
+      assertAllowed(!!current && (await this.mayManage(em, identity, id)));
+      const before = { ...current! };
+      if (input.parentId !== undefined && input.parentId !== current!.parentId) {
+        if (input.parentId !== null && !(await em.existsBy(Organization, { id: input.parentId }))) {
+          throw notFound('Organization', input.parentId, 'parentId');
+        }
+        const cycle = parentChangeProblem(id, input.parentId, input.parentId ? await this.ancestorIds(em, input.parentId) : []);
+        if (cycle) throw new InvalidInput([{ field: 'parentId', message: cycle }]);
+        assertAllowed(hasRole(identity, 'ADMIN') || (!!input.parentId && id !== identity.org && (await this.mayManage(em, identity, input.parentId))), 'parentId');
+      }
+      await this.assertCreditCodeFree(em, input.creditCode, id);
+      const next = Object.assign(current!, {
+        ...(input.name != null ? { name: input.name.trim() } : {}),
+        ...(input.shortName !== undefined ? { shortName: input.shortName?.trim() || null } : {}),
+        ...(input.kind != null ? { kind: input.kind } : {}),
+        ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
+        ...(input.district !== undefined ? { district: input.district?.trim() || null } : {}),
+        ...(input.creditCode !== undefined ? { creditCode: input.creditCode } : {}),
+      });
+      await em.save(Organization, next);
+      await recordAudit(em, identity, { action: 'organization.update', entityType: 'Organization', entityId: id, before, after: next });
+      return next;
     });
   }
 }

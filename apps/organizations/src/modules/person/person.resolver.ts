@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Connection, PageArgs, type RequestContext } from '@meritgraph/subgraph-kit';
+import type { Repository } from 'typeorm';
+import { type AuditEntry, AuditEntryConnection, Connection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationService } from '../organization/organization.service';
 import { Person } from './person.entity';
@@ -14,6 +15,24 @@ class PeopleArgs extends PageArgs {
 
   @Field(() => String, { nullable: true, description: 'Substring of the name.' })
   nameContains?: string | null;
+}
+
+@InputType({ description: 'Fields to change; absent fields stay as they are.' })
+class UpdatePersonInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  organizationId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  position?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
 }
 
 @InputType()
@@ -39,12 +58,13 @@ export class PersonResolver {
   constructor(
     private readonly service: PersonService,
     private readonly organizations: OrganizationService,
+    private readonly audit: Repository<AuditEntry>,
   ) {}
 
   @Authorized()
   @Query(() => Person, { nullable: true })
   person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Person | null> {
-    return this.service.load(ctx, id);
+    return this.service.visible(ctx, id);
   }
 
   @Authorized()
@@ -68,9 +88,20 @@ export class PersonResolver {
     return this.service.contact(ctx.identity, person, 'email');
   }
 
-  @Authorized('ADMIN')
-  @Mutation(() => Person)
-  createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput): Promise<Person> {
-    return this.service.create(input);
+  @Authorized('ADMIN', 'ORGANIZER', 'SUBMITTER')
+  @Mutation(() => Person, { description: "The office anywhere; an organizer within its union; a unit's submitter for its own unit." })
+  createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: RequestContext): Promise<Person> {
+    return this.service.create(ctx.identity, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Person, { description: 'As createPerson; a person may also change their own phone and email.' })
+  updatePerson(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: RequestContext): Promise<Person> {
+    return this.service.update(ctx.identity, id, input);
+  }
+
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this person (office and analysts); contact data is never logged.' })
+  auditTrail(@Root() person: Person, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
+    return new AuditEntryConnection(auditTrail(ctx, this.audit, person.id, args));
   }
 }

@@ -1,9 +1,10 @@
 import type { DataSource, Repository } from 'typeorm';
 import { In } from 'typeorm';
-import { type Identity, assertAllowed, canSeeContactData, check, notFound } from '@meritgraph/domain';
+import { type Identity, type PageArgs, assertAllowed, canSeeContactData, check, hasRole, isAuthenticated, notFound } from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
-import { type Page, type PageArgs, type RequestContext, byKey, paginate } from '@meritgraph/subgraph-kit';
+import { type Page, type RequestContext, byKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
+import type { OrganizationService } from '../organization/organization.service';
 import { Person } from './person.entity';
 
 export interface PersonFilter {
@@ -11,9 +12,9 @@ export interface PersonFilter {
   nameContains?: string | null;
 }
 
-export interface NewPerson {
-  name: string;
-  organizationId: string;
+export interface PersonInput {
+  name?: string | null;
+  organizationId?: string | null;
   position?: string | null;
   phone?: string | null;
   email?: string | null;
@@ -21,9 +22,16 @@ export interface NewPerson {
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const CONTACT_FIELDS = ['phone', 'email'] as const;
+
+/** What the audit log keeps of a person: never the contact data itself, which analysts must not read. */
+const auditable = ({ phone, email, ...rest }: Person) => ({ ...rest, hasPhone: !!phone, hasEmail: !!email });
 
 export class PersonService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationService,
+  ) {}
 
   private get repo(): Repository<Person> {
     return this.dataSource.getRepository(Person);
@@ -33,6 +41,12 @@ export class PersonService {
     return ctx.loaders
       .get<string, Person | null>('Person.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (p) => p.id))
       .load(id);
+  }
+
+  /** A person, for signed-in callers: the public sees people only as named on public honor records. */
+  visible(ctx: RequestContext, id: string): Promise<Person | null> {
+    assertAllowed(isAuthenticated(ctx.identity));
+    return this.load(ctx, id);
   }
 
   list(filter: PersonFilter, page: PageArgs): Page<Person> {
@@ -51,29 +65,62 @@ export class PersonService {
     return person[field];
   }
 
-  async create(input: NewPerson): Promise<Person> {
+  private validate(input: PersonInput, creating: boolean) {
     check(input)
-      .text('name', { min: 2, max: 60 })
-      .text('organizationId', { max: 36 })
+      .text('name', { min: 2, max: 60, optional: !creating })
+      .text('organizationId', { max: 36, optional: !creating })
       .text('position', { max: 80, optional: true })
       .text('phone', { max: 20, optional: true, pattern: PHONE, hint: 'must be a mainland mobile or landline number' })
       .text('email', { max: 120, optional: true, pattern: EMAIL, hint: 'must be an email address' })
       .done();
+  }
+
+  /** The office anywhere, an organizer within its union, a unit's submitter for its own unit. */
+  async create(identity: Identity, input: PersonInput & { name: string; organizationId: string }): Promise<Person> {
+    this.validate(input, true);
     return this.dataSource.transaction(async (em) => {
-      if (!(await em.existsBy(Organization, { id: input.organizationId }))) {
-        throw notFound('Organization', input.organizationId, 'organizationId');
+      if (!(await em.existsBy(Organization, { id: input.organizationId }))) throw notFound('Organization', input.organizationId, 'organizationId');
+      assertAllowed(await this.organizations.mayEditMembersOf(em, identity, input.organizationId), 'organizationId');
+      const person = em.create(Person, {
+        id: newId(),
+        name: input.name.trim(),
+        organizationId: input.organizationId,
+        position: input.position?.trim() || null,
+        phone: input.phone ?? null,
+        email: input.email?.trim().toLowerCase() || null,
+        createdAt: new Date(),
+      });
+      await em.insert(Person, person);
+      await recordAudit(em, identity, { action: 'person.create', entityType: 'Person', entityId: person.id, after: auditable(person) });
+      return person;
+    });
+  }
+
+  /**
+   * Edits a person: whoever may edit the people of their organization (and of a new one,
+   * when moving them), or the person themself, for their own contact data only.
+   */
+  async update(identity: Identity, id: string, input: PersonInput): Promise<Person> {
+    this.validate(input, false);
+    return this.dataSource.transaction(async (em) => {
+      const person = await em.findOneBy(Person, { id });
+      const self = !!person && identity.sub === id;
+      const onlyContact = Object.entries(input).every(([k, v]) => v === undefined || (CONTACT_FIELDS as readonly string[]).includes(k));
+      const manager = !!person && (await this.organizations.mayEditMembersOf(em, identity, person.organizationId));
+      assertAllowed(manager || (self && onlyContact));
+      const before = auditable(person!);
+      if (input.organizationId != null && input.organizationId !== person!.organizationId) {
+        if (!(await em.existsBy(Organization, { id: input.organizationId }))) throw notFound('Organization', input.organizationId, 'organizationId');
+        assertAllowed(hasRole(identity, 'ADMIN') || (await this.organizations.mayEditMembersOf(em, identity, input.organizationId)), 'organizationId');
+        person!.organizationId = input.organizationId;
       }
-      return em.save(
-        em.create(Person, {
-          id: newId(),
-          name: input.name.trim(),
-          organizationId: input.organizationId,
-          position: input.position?.trim() || null,
-          phone: input.phone ?? null,
-          email: input.email?.trim().toLowerCase() || null,
-          createdAt: new Date(),
-        }),
-      );
+      if (input.name != null) person!.name = input.name.trim();
+      if (input.position !== undefined) person!.position = input.position?.trim() || null;
+      if (input.phone !== undefined) person!.phone = input.phone;
+      if (input.email !== undefined) person!.email = input.email?.trim().toLowerCase() || null;
+      await em.save(Person, person!);
+      await recordAudit(em, identity, { action: 'person.update', entityType: 'Person', entityId: id, before, after: auditable(person!) });
+      return person!;
     });
   }
 }

@@ -1,0 +1,26 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity()
+@Index(['contestId', 'organizationId'], { unique: true })
+@Index(['contestId', 'mobilizedById'])
+@ObjectType({ description: 'A unit enrolled in a contest, with the union that mobilized it.' })
+export class Participation {
+  /** Time-ordered, so the id order is the enrolment order. */
+  @PrimaryColumn('varchar', { length: 36 })
+  @Field(() => ID)
+  id: string;
+
+  @Column('varchar', { length: 36 })
+  contestId: string;
+
+  @Column('varchar', { length: 36 })
+  organizationId: string;
+
+  @Column('varchar', { length: 36 })
+  mobilizedById: string;
+
+  @Column('datetime')
+  @Field(() => Date)
+  enrolledAt: Date;
+}

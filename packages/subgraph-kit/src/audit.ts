@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, type EntityManager, Index, PrimaryColumn, type Repository } from 'typeorm';
+import { type Identity, type PageArgs, assertAllowed, readsEverything } from '@meritgraph/domain';
+import type { RequestContext } from './context';
+import { Connection, type Page, loadChildPage } from './connection';
+
+/**
+ * Ids that sort by creation time (48-bit milliseconds, then randomness, UUID-shaped), so the
+ * audit trail reads in order and pages by id alone.
+ */
+export function timeOrderedId(now = Date.now()): string {
+  const hex = now.toString(16).padStart(12, '0') + randomBytes(10).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * One state change, as the append-only audit log keeps it: who, when, what, and the record
+ * before and after (JSON). Every subgraph keeps its own log in its own database; the code
+ * only ever inserts into it.
+ */
+@Entity()
+@Index(['entityId', 'id'])
+@ObjectType({ description: 'One change in the append-only audit log: who, when, and the record before and after.' })
+@Directive('@shareable')
+export class AuditEntry {
+  @PrimaryColumn('varchar', { length: 36 })
+  @Field(() => ID)
+  id: string;
+
+  @Column('datetime')
+  @Field(() => Date)
+  at: Date;
+
+  @Column('varchar', { length: 80 })
+  @Field(() => String, { description: 'The person (sub), or service:<name>, who made the change.' })
+  actor: string;
+
+  @Column('varchar', { length: 120 })
+  @Field(() => String, { description: 'The roles the actor held, comma-separated.' })
+  actorRoles: string;
+
+  @Column('varchar', { length: 60 })
+  @Field(() => String, { description: 'What was done, e.g. organization.update.' })
+  action: string;
+
+  @Column('varchar', { length: 40 })
+  @Field(() => String)
+  entityType: string;
+
+  @Column('varchar', { length: 36 })
+  @Field(() => ID)
+  entityId: string;
+
+  @Column('text', { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The record before the change, as JSON; null on creation.' })
+  before: string | null;
+
+  @Column('text', { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The record after the change, as JSON.' })
+  after: string | null;
+
+  @Column('varchar', { length: 500, nullable: true })
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+}
+
+export const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry', { shareable: true });
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+  reason?: string | null;
+}
+
+const actorOf = (identity: Identity) => (identity.service ? `service:${identity.service}` : identity.sub ?? 'anonymous');
+
+/** Appends one entry, inside the transaction of the change it records. */
+export async function recordAudit(em: EntityManager, identity: Identity, record: AuditRecord): Promise<void> {
+  await em.insert(AuditEntry, {
+    id: timeOrderedId(),
+    at: new Date(),
+    actor: actorOf(identity),
+    actorRoles: identity.roles.join(','),
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    before: record.before ? JSON.stringify(record.before) : null,
+    after: record.after ? JSON.stringify(record.after) : null,
+    reason: record.reason ?? null,
+  });
+}
+
+/** An entity's audit trail, oldest first, for the contest office and analysts; batched across the request. */
+export function auditTrail(ctx: RequestContext, repository: Repository<AuditEntry>, entityId: string, args: PageArgs): Page<AuditEntry> {
+  assertAllowed(readsEverything(ctx.identity), 'auditTrail');
+  return loadChildPage(ctx, entityId, {
+    name: 'auditTrail',
+    repository,
+    query: () => repository.createQueryBuilder('a'),
+    alias: 'a',
+    parentColumn: 'entity_id',
+    parentOf: (a) => a.entityId,
+    order: [{ column: 'a.id', value: (a) => a.id }],
+    args,
+  });
+}
