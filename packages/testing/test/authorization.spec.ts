@@ -17,6 +17,12 @@ interface Fixture {
   union: string;
   unitA: string;
   unitB: string;
+  /** A unit outside the organizer's union. */
+  unitC: string;
+  teamA: string;
+  trackA: string;
+  milestoneA: string;
+  participationA: string;
   contest: string;
   draftContest: string;
   personA: string;
@@ -30,11 +36,11 @@ interface Row {
   operation: `${'Query' | 'Mutation'}.${string}`;
   scenario: string;
   allowed: Actor[];
-  run(api: GraphClient, fx: Fixture, n: number): Promise<GraphResponse<Record<string, unknown>>>;
+  run(api: GraphClient, fx: Fixture, n: number, admin: GraphClient): Promise<GraphResponse<Record<string, unknown>>>;
   /** The value that must be present when allowed and absent when denied. */
   pick: (data: Record<string, unknown> | null | undefined) => unknown;
-  /** For mutations: counts what a denied call must not have written. */
-  count?: (admin: GraphClient, fx: Fixture) => Promise<number>;
+  /** For mutations: the state a denied call must leave as it was. */
+  snapshot?: (admin: GraphClient, fx: Fixture) => Promise<unknown>;
 }
 
 const root = (field: string) => (data: Record<string, unknown> | null | undefined) => data?.[field] ?? null;
@@ -59,6 +65,15 @@ const TABLE: Row[] = [
     run: (api, fx) => api.request(`query($personA: ID!) { person(id: $personA) { name phone email } }`, { ...fx }),
   },
   { operation: 'Query.people', scenario: 'the list', allowed: SIGNED_IN, pick: root('people'), run: (api) => api.request(`{ people { totalCount } }`) },
+  { operation: 'Query.team', scenario: "unit A's team", allowed: SIGNED_IN, pick: root('team'), run: (api, fx) => api.request(`query($teamA: ID!) { team(id: $teamA) { name members { name } } }`, { ...fx }) },
+  { operation: 'Query.teams', scenario: 'the list', allowed: SIGNED_IN, pick: root('teams'), run: (api) => api.request(`{ teams { totalCount } }`) },
+  {
+    operation: 'Query.participations',
+    scenario: 'the units of an open contest',
+    allowed: ALL,
+    pick: root('participations'),
+    run: (api, fx) => api.request(`query($contest: ID!) { participations(contestId: $contest) { totalCount nodes { organization { name } mobilizedBy { name } } } }`, { ...fx }),
+  },
   { operation: 'Query.submission', scenario: "unit A's draft", allowed: ['ADMIN', 'ANALYST', 'SUBMITTER'], pick: root('submission'), run: (api, fx) => api.request(`query($draftA: ID!) { submission(id: $draftA) { title } }`, { ...fx }) },
   { operation: 'Query.submission', scenario: "unit B's draft", allowed: ['ADMIN', 'ANALYST'], pick: root('submission'), run: (api, fx) => api.request(`query($draftB: ID!) { submission(id: $draftB) { title } }`, { ...fx }) },
   {
@@ -76,7 +91,7 @@ const TABLE: Row[] = [
     scenario: 'a new unit',
     allowed: ['ADMIN'],
     pick: root('createOrganization'),
-    count: total(`{ organizations { totalCount } }`),
+    snapshot: total(`{ organizations { totalCount } }`),
     run: (api, _fx, n) => api.request(`mutation($name: String!) { createOrganization(input: { name: $name, kind: ENTERPRISE }) { id } }`, { name: `Matrix unit ${n}` }),
   },
   {
@@ -84,7 +99,7 @@ const TABLE: Row[] = [
     scenario: 'a new contest',
     allowed: ['ADMIN'],
     pick: root('createContest'),
-    count: total(`{ contests { totalCount } }`),
+    snapshot: total(`{ contests { totalCount } }`),
     run: (api, _fx, n) => api.request(`mutation($code: String!) { createContest(input: { code: $code, name: "Matrix", year: 2019 }) { id } }`, { code: `matrix-${n}` }),
   },
   {
@@ -92,25 +107,137 @@ const TABLE: Row[] = [
     scenario: 'opening the draft contest',
     allowed: ['ADMIN'],
     pick: root('changeContestStatus'),
-    count: async (admin, fx) =>
-      (await admin.data<{ contest: { status: string } }>(`query($draftContest: ID!) { contest(id: $draftContest) { status } }`, { ...fx })).contest.status === 'DRAFT' ? 0 : 1,
+    snapshot: (admin, fx) => admin.data(`query($draftContest: ID!) { contest(id: $draftContest) { status } }`, { ...fx }),
     // The one allowed call happens last (ADMIN is after the denied actors in the run order below).
     run: (api, fx) => api.request(`mutation($draftContest: ID!) { changeContestStatus(id: $draftContest, status: OPEN_FOR_SUBMISSIONS) { status } }`, { ...fx }),
   },
   {
     operation: 'Mutation.createPerson',
-    scenario: 'a new contact',
+    scenario: 'a contact in unit A (inside the union)',
+    allowed: ['ADMIN', 'ORGANIZER', 'SUBMITTER'],
+    pick: root('createPerson'),
+    snapshot: total(`{ people { totalCount } }`),
+    run: (api, fx, n) => api.request(`mutation($unitA: ID!, $name: String!) { createPerson(input: { name: $name, organizationId: $unitA }) { id } }`, { ...fx, name: `联系人${n}` }),
+  },
+  {
+    operation: 'Mutation.createPerson',
+    scenario: 'a contact in unit C (outside the union)',
     allowed: ['ADMIN'],
     pick: root('createPerson'),
-    count: total(`{ people { totalCount } }`),
-    run: (api, fx, n) => api.request(`mutation($unitA: ID!, $name: String!) { createPerson(input: { name: $name, organizationId: $unitA }) { id } }`, { ...fx, name: `联系人${n}` }),
+    snapshot: total(`{ people { totalCount } }`),
+    run: (api, fx, n) => api.request(`mutation($unitC: ID!, $name: String!) { createPerson(input: { name: $name, organizationId: $unitC }) { id } }`, { ...fx, name: `外部${n}` }),
+  },
+  {
+    operation: 'Mutation.updatePerson',
+    scenario: "the position of unit A's contact",
+    allowed: ['ADMIN', 'ORGANIZER', 'SUBMITTER'],
+    pick: root('updatePerson'),
+    snapshot: (admin, fx) => admin.data(`query($personA: ID!) { person(id: $personA) { position } }`, { ...fx }),
+    run: (api, fx, n) => api.request(`mutation($personA: ID!, $p: String!) { updatePerson(id: $personA, input: { position: $p }) { id } }`, { ...fx, p: `岗位${n}` }),
+  },
+  {
+    operation: 'Mutation.updateOrganization',
+    scenario: 'renaming unit A (inside the union)',
+    allowed: ['ADMIN', 'ORGANIZER'],
+    pick: root('updateOrganization'),
+    snapshot: (admin, fx) => admin.data(`query($unitA: ID!) { organization(id: $unitA) { name } }`, { ...fx }),
+    run: (api, fx, n) => api.request(`mutation($unitA: ID!, $name: String!) { updateOrganization(id: $unitA, input: { name: $name }) { id } }`, { ...fx, name: `Unit A ${n}` }),
+  },
+  {
+    operation: 'Mutation.updateOrganization',
+    scenario: 'renaming unit C (outside the union)',
+    allowed: ['ADMIN'],
+    pick: root('updateOrganization'),
+    snapshot: (admin, fx) => admin.data(`query($unitC: ID!) { organization(id: $unitC) { name } }`, { ...fx }),
+    run: (api, fx, n) => api.request(`mutation($unitC: ID!, $name: String!) { updateOrganization(id: $unitC, input: { name: $name }) { id } }`, { ...fx, name: `Unit C ${n}` }),
+  },
+  {
+    operation: 'Mutation.updateContest',
+    scenario: 'the theme',
+    allowed: ['ADMIN'],
+    pick: root('updateContest'),
+    snapshot: (admin, fx) => admin.data(`query($contest: ID!) { contest(id: $contest) { theme } }`, { ...fx }),
+    run: (api, fx, n) => api.request(`mutation($contest: ID!, $t: String!) { updateContest(id: $contest, input: { theme: $t }) { id } }`, { ...fx, t: `Theme ${n}` }),
+  },
+  {
+    operation: 'Mutation.createTrack',
+    scenario: 'a new track',
+    allowed: ['ADMIN'],
+    pick: root('createTrack'),
+    snapshot: (admin, fx) => admin.data(`query($contest: ID!) { contest(id: $contest) { tracks { code } } }`, { ...fx }),
+    run: (api, fx, n) => api.request(`mutation($contest: ID!, $code: String!) { createTrack(input: { contestId: $contest, code: $code, name: "Track" }) { id } }`, { ...fx, code: `T${n}` }),
+  },
+  {
+    operation: 'Mutation.updateTrack',
+    scenario: 'renaming a track',
+    allowed: ['ADMIN'],
+    pick: root('updateTrack'),
+    snapshot: (admin, fx) => admin.data(`query($contest: ID!) { contest(id: $contest) { tracks { name } } }`, { ...fx }),
+    run: (api, fx, n) => api.request(`mutation($trackA: ID!, $name: String!) { updateTrack(id: $trackA, input: { name: $name }) { id } }`, { ...fx, name: `人工智能 ${n}` }),
+  },
+  {
+    operation: 'Mutation.createMilestone',
+    scenario: 'a new milestone',
+    allowed: ['ADMIN'],
+    pick: root('createMilestone'),
+    snapshot: (admin, fx) => admin.data(`query($contest: ID!) { contest(id: $contest) { milestones { id } } }`, { ...fx }),
+    run: (api, fx, n) => api.request(`mutation($contest: ID!, $t: String!) { createMilestone(input: { contestId: $contest, date: "2019-08-30", kind: PROMOTION_MEETING, title: $t }) { id } }`, { ...fx, t: `推进会 ${n}` }),
+  },
+  {
+    operation: 'Mutation.updateMilestone',
+    scenario: 'retitling a milestone',
+    allowed: ['ADMIN'],
+    pick: root('updateMilestone'),
+    snapshot: (admin, fx) => admin.data(`query($contest: ID!) { contest(id: $contest) { milestones { title } } }`, { ...fx }),
+    run: (api, fx, n) => api.request(`mutation($milestoneA: ID!, $t: String!) { updateMilestone(id: $milestoneA, input: { title: $t }) { id } }`, { ...fx, t: `启动仪式 ${n}` }),
+  },
+  {
+    operation: 'Mutation.createTeam',
+    scenario: 'a team in unit A',
+    allowed: ['ADMIN', 'ORGANIZER', 'SUBMITTER'],
+    pick: root('createTeam'),
+    snapshot: total(`{ teams { totalCount } }`),
+    run: (api, fx, n) => api.request(`mutation($unitA: ID!, $name: String!) { createTeam(input: { organizationId: $unitA, name: $name }) { id } }`, { ...fx, name: `团队 ${n}` }),
+  },
+  {
+    operation: 'Mutation.updateTeam',
+    scenario: "renaming unit A's team",
+    allowed: ['ADMIN', 'ORGANIZER', 'SUBMITTER'],
+    pick: root('updateTeam'),
+    snapshot: (admin, fx) => admin.data(`query($teamA: ID!) { team(id: $teamA) { name } }`, { ...fx }),
+    run: (api, fx, n) => api.request(`mutation($teamA: ID!, $name: String!) { updateTeam(id: $teamA, input: { name: $name }) { id } }`, { ...fx, name: `攻关团队 ${n}` }),
+  },
+  {
+    operation: 'Mutation.enrolUnit',
+    scenario: 'enrolling a new unit of the union',
+    allowed: ['ADMIN', 'ORGANIZER'],
+    pick: root('enrolUnit'),
+    snapshot: (admin, fx) => admin.data(`query($contest: ID!) { participations(contestId: $contest) { totalCount } }`, { ...fx }),
+    run: async (api, fx, n, admin) => {
+      const { createOrganization } = await admin.data<{ createOrganization: { id: string } }>(
+        `mutation($union: ID!, $name: String!) { createOrganization(input: { name: $name, kind: ENTERPRISE, parentId: $union }) { id } }`,
+        { ...fx, name: `Enrolled ${n}` },
+      );
+      return api.request(`mutation($contest: ID!, $unit: ID!, $union: ID!) { enrolUnit(input: { contestId: $contest, organizationId: $unit, mobilizedById: $union }) { id } }`, {
+        ...fx,
+        unit: createOrganization.id,
+      });
+    },
+  },
+  {
+    operation: 'Mutation.updateParticipation',
+    scenario: "unit A's enrolment",
+    allowed: ['ADMIN', 'ORGANIZER'],
+    pick: root('updateParticipation'),
+    snapshot: (admin, fx) => admin.data(`query($contest: ID!) { participations(contestId: $contest) { nodes { id mobilizedBy { id } } } }`, { ...fx }),
+    run: (api, fx) => api.request(`mutation($participationA: ID!, $union: ID!) { updateParticipation(id: $participationA, input: { mobilizedById: $union }) { id } }`, { ...fx }),
   },
   {
     operation: 'Mutation.createSubmission',
     scenario: 'a draft for unit A',
     allowed: ['ADMIN', 'SUBMITTER'],
     pick: root('createSubmission'),
-    count: total(`{ submissions { totalCount } }`),
+    snapshot: total(`{ submissions { totalCount } }`),
     run: (api, fx, n) =>
       api.request(`mutation($contest: ID!, $unitA: ID!, $title: String!) { createSubmission(input: { contestId: $contest, organizationId: $unitA, title: $title, summary: "Matrix summary text." }) { id } }`, {
         ...fx,
@@ -122,7 +249,7 @@ const TABLE: Row[] = [
     scenario: "a draft for another unit (B)",
     allowed: ['ADMIN'],
     pick: root('createSubmission'),
-    count: total(`{ submissions { totalCount } }`),
+    snapshot: total(`{ submissions { totalCount } }`),
     run: (api, fx, n) =>
       api.request(`mutation($contest: ID!, $unitB: ID!, $title: String!) { createSubmission(input: { contestId: $contest, organizationId: $unitB, title: $title, summary: "Matrix summary text." }) { id } }`, {
         ...fx,
@@ -134,7 +261,7 @@ const TABLE: Row[] = [
     scenario: 'a new round',
     allowed: ['ADMIN'],
     pick: root('createReviewRound'),
-    count: total(`query($contest: ID!) { contest(id: $contest) { reviewRounds { id } } }`),
+    snapshot: total(`query($contest: ID!) { contest(id: $contest) { reviewRounds { id } } }`),
     run: (api, fx, n) => api.request(`mutation($contest: ID!, $order: Int!) { createReviewRound(input: { contestId: $contest, name: "Matrix", stage: EVALUATION, order: $order }) { id } }`, { ...fx, order: 2 + (n % 18) }),
   },
   {
@@ -142,7 +269,7 @@ const TABLE: Row[] = [
     scenario: 'a nomination',
     allowed: ['ADMIN'],
     pick: root('nominateHonor'),
-    count: total(`{ honors { totalCount } }`),
+    snapshot: total(`{ honors { totalCount } }`),
     run: (api, fx, n) =>
       api.request(`mutation($contest: ID!, $id: ID!) { nominateHonor(input: { contestId: $contest, awardTypeCode: "EXCELLENT_ORGANIZATION", recipientKind: ORGANIZATION, recipientId: $id, recipientName: "Matrix" }) { id } }`, {
         ...fx,
@@ -163,6 +290,7 @@ describe('authorization matrix', () => {
     const union = await make.organization({ kind: 'DISTRICT_UNION' });
     const unitA = await make.organization({ parentId: union.id });
     const unitB = await make.organization({ parentId: union.id });
+    const unitC = await make.organization();
     const contest = await make.contest();
     await graph.gateway.data(`mutation($id: ID!) { changeContestStatus(id: $id, status: OPEN_FOR_SUBMISSIONS) { status } }`, { id: contest.id });
     const draftContest = await make.contest();
@@ -170,10 +298,27 @@ describe('authorization matrix', () => {
       `mutation($org: ID!) { createPerson(input: { name: "李四", organizationId: $org, position: "联络员", phone: "13900000001" }) { id } }`,
       { org: unitA.id },
     );
+    const contestParts = await graph.gateway.data<{ createTrack: { id: string }; createMilestone: { id: string }; enrolUnit: { id: string } }>(
+      `mutation($contest: ID!, $unit: ID!, $union: ID!) {
+        createTrack(input: { contestId: $contest, code: "AI", name: "人工智能" }) { id }
+        createMilestone(input: { contestId: $contest, date: "2019-03-29", kind: LAUNCH, title: "启动仪式" }) { id }
+        enrolUnit(input: { contestId: $contest, organizationId: $unit, mobilizedById: $union }) { id }
+      }`,
+      { contest: contest.id, unit: unitA.id, union: union.id },
+    );
+    const { createTeam } = await graph.gateway.data<{ createTeam: { id: string } }>(
+      `mutation($org: ID!, $member: ID!) { createTeam(input: { organizationId: $org, name: "攻关团队", memberIds: [$member] }) { id } }`,
+      { org: unitA.id, member: createPerson.id },
+    );
     fx = {
       union: union.id,
       unitA: unitA.id,
       unitB: unitB.id,
+      unitC: unitC.id,
+      teamA: createTeam.id,
+      trackA: contestParts.createTrack.id,
+      milestoneA: contestParts.createMilestone.id,
+      participationA: contestParts.enrolUnit.id,
       contest: contest.id,
       draftContest: draftContest.id,
       personA: createPerson.id,
@@ -205,8 +350,8 @@ describe('authorization matrix', () => {
 
   describe.each(TABLE.map((row) => [`${row.operation} — ${row.scenario}`, row] as const))('%s', (_title, row) => {
     it.each(order(row).map((actor) => [actor, row.allowed.includes(actor) ? 'allowed' : 'denied'] as const))('%s: %s', async (actor, verdict) => {
-      const before = verdict === 'denied' && row.count ? await row.count(graph.gateway, fx) : undefined;
-      const result = await row.run(clients[actor], fx, ++serial);
+      const before = verdict === 'denied' && row.snapshot ? await row.snapshot(graph.gateway, fx) : undefined;
+      const result = await row.run(clients[actor], fx, ++serial, graph.gateway);
       const codes = (result.errors ?? []).map((e) => e.extensions?.code);
       if (verdict === 'allowed') {
         expect(codes).toEqual([]);
@@ -215,7 +360,7 @@ describe('authorization matrix', () => {
         expect(codes).toContain('FORBIDDEN');
         expect(row.pick(result.data)).toBeNull();
         expect(JSON.stringify(result.errors)).not.toMatch(/exists|draft|DRAFT/);
-        if (row.count) expect(await row.count(graph.gateway, fx)).toBe(before);
+        if (row.snapshot) expect(await row.snapshot(graph.gateway, fx)).toEqual(before);
       }
     });
   });
