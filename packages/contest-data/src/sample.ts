@@ -36,9 +36,10 @@ const ACHIEVEMENTS = [
 ] as const;
 
 /**
- * A small data set for trying the graph: the 2019 contest (open for submissions), its
- * organizer, a district union, the three achievements the report names under their units,
- * a unit contact, a screening round and one nomination. Created through the public API by the
+ * A small data set for trying the graph: the 2019 contest (open for submissions) with its
+ * organizer, tracks and part of its timeline, a district union that enrols the three units
+ * the report names with their achievements, a unit contact, a screening round and one
+ * nomination. Created through the public API by the
  * contest office (an ADMIN client); a second run finds it and changes nothing.
  */
 export async function loadSample(client: GraphClient): Promise<SampleSummary> {
@@ -62,18 +63,6 @@ export async function loadSample(client: GraphClient): Promise<SampleSummary> {
     };
   }
 
-  const { createContest: contest } = await client.data<{ createContest: { id: string } }>(
-    `mutation($input: CreateContestInput!) { createContest(input: $input) { id } }`,
-    {
-      input: {
-        code: SAMPLE_CONTEST_CODE,
-        name: '“聚力新科技，奋进新时代”加快科创中心建设主题立功竞赛',
-        year: 2019,
-        theme: '加快建设具有全球影响力的科技创新中心',
-      },
-    },
-  );
-
   let serial = 0;
   const organization = async (name: string, kind: string, parentId?: string) => {
     serial += 1;
@@ -95,11 +84,42 @@ export async function loadSample(client: GraphClient): Promise<SampleSummary> {
 
   const federation = await organization('上海市总工会', 'TRADE_UNION_FEDERATION');
   const pudong = await organization('浦东新区总工会', 'DISTRICT_UNION', federation);
+  const { createContest: contest } = await client.data<{ createContest: { id: string } }>(
+    `mutation($input: CreateContestInput!) { createContest(input: $input) { id } }`,
+    {
+      input: {
+        code: SAMPLE_CONTEST_CODE,
+        name: '“聚力新科技，奋进新时代”加快科创中心建设主题立功竞赛',
+        year: 2019,
+        theme: '加快建设具有全球影响力的科技创新中心',
+        organizerId: federation,
+        startsOn: '2019-03-29',
+        endsOn: '2020-01-31',
+      },
+    },
+  );
+  await client.data(
+    `mutation($c: ID!) {
+      ic: createTrack(input: { contestId: $c, code: "IC", name: "集成电路" }) { id }
+      ai: createTrack(input: { contestId: $c, code: "AI", name: "人工智能" }) { id }
+      bio: createTrack(input: { contestId: $c, code: "BIOMED", name: "生物医药" }) { id }
+      big: createTrack(input: { contestId: $c, code: "BIG_SCIENCE", name: "大科学、大装置、大设施" }) { id }
+      launch: createMilestone(input: { contestId: $c, date: "2019-03-29", kind: LAUNCH, title: "立功竞赛启动仪式" }) { id }
+      review: createMilestone(input: { contestId: $c, date: "2019-10-24", kind: REVIEW, title: "第二轮评审" }) { id }
+      final: createMilestone(input: { contestId: $c, date: "2019-11-21", kind: FINAL_REVIEW, title: "终评会" }) { id }
+    }`,
+    { c: contest.id },
+  );
   const submissionIds: string[] = [];
   const unitIds: string[] = [];
   for (const achievement of ACHIEVEMENTS) {
     const unitId = await organization(achievement.unit, achievement.kind, pudong);
     unitIds.push(unitId);
+    await client.data(`mutation($c: ID!, $u: ID!, $m: ID!) { enrolUnit(input: { contestId: $c, organizationId: $u, mobilizedById: $m }) { id } }`, {
+      c: contest.id,
+      u: unitId,
+      m: pudong,
+    });
     const { createSubmission } = await client.data<{ createSubmission: { id: string } }>(
       `mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id } }`,
       { input: { contestId: contest.id, organizationId: unitId, title: achievement.title, summary: achievement.summary } },
@@ -138,6 +158,9 @@ export async function loadSample(client: GraphClient): Promise<SampleSummary> {
 export const SAMPLE_QUERY = `query Sample {
   contest(code: "${SAMPLE_CONTEST_CODE}") {
     name
+    organizer { name }
+    tracks { code name }
+    milestones { date kind title }
     reviewRounds { name stage status }
     submissions(first: 3) {
       totalCount
