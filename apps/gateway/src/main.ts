@@ -1,4 +1,4 @@
-import { gatewayEnv, loadConfig } from '@meritgraph/config';
+import { gatewayEnv, loadConfig, subgraphUrls } from '@meritgraph/config';
 import { runMain, serviceAuth } from '@meritgraph/subgraph-kit';
 import { createServer } from './server';
 import { readSupergraph } from './supergraph';
@@ -8,12 +8,7 @@ void runMain(async () => {
   const service = await createServer({
     supergraphSdl: readSupergraph(env.SUPERGRAPH_PATH),
     auth: serviceAuth(env),
-    subgraphUrls: {
-      organizations: env.ORGANIZATIONS_URL,
-      submissions: env.SUBMISSIONS_URL,
-      'expert-review': env.EXPERT_REVIEW_URL,
-      honors: env.HONORS_URL,
-    },
+    subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     maxRequestBytes: env.MAX_REQUEST_BYTES,
     production: env.NODE_ENV === 'production',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
@@ -6,7 +7,7 @@ import { type GraphQLSchema, findBreakingChanges, parse } from 'graphql';
 import { DataSource } from 'typeorm';
 import { SERVICE_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '@meritgraph/config';
 import type { SubgraphSchema } from '@meritgraph/db';
-import { subgraphSdl } from '@meritgraph/subgraph-kit';
+import { InternalTokens, PeerClient, type SchemaDeps, subgraphSdl } from '@meritgraph/subgraph-kit';
 import * as expertReview from '@meritgraph/expert-review';
 import * as honors from '@meritgraph/honors';
 import * as organizations from '@meritgraph/organizations';
@@ -15,7 +16,7 @@ import * as submissions from '@meritgraph/submissions';
 /** The committed supergraph, at the repository root. */
 export const SUPERGRAPH_FILE = resolve(__dirname, '../../../supergraph.graphql');
 
-const subgraphs: Record<SubgraphName, { buildSchema(ds: DataSource): Promise<GraphQLSchema>; databaseSchema: SubgraphSchema }> = {
+const subgraphs: Record<SubgraphName, { buildSchema(deps: SchemaDeps): Promise<GraphQLSchema>; databaseSchema: SubgraphSchema }> = {
   organizations,
   submissions,
   'expert-review': expertReview,
@@ -29,7 +30,9 @@ export async function subgraphSdls(): Promise<Record<SubgraphName, string>> {
       const { buildSchema, databaseSchema } = subgraphs[name];
       // Never initialized: the schema needs the entity list, not a connection.
       const offline = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: databaseSchema.entities });
-      return [name, subgraphSdl(await buildSchema(offline))] as const;
+      // Composition only prints schemas: peers are never called, so none is configured.
+      const peers = (target: string) => new PeerClient(name, target, {}, new InternalTokens(randomUUID().repeat(2)));
+      return [name, subgraphSdl(await buildSchema({ dataSource: offline, peers, clock: () => new Date() }))] as const;
     }),
   );
   return Object.fromEntries(entries) as Record<SubgraphName, string>;

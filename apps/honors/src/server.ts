@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import { type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { honorReference } from './modules/honor/honor.reference';
 import { HonorResolver, OrganizationHonorsResolver, SubmissionHonorsResolver } from './modules/honor/honor.resolver';
 import { HonorService } from './modules/honor/honor.service';
@@ -8,7 +7,7 @@ import { SubmissionRef, OrganizationRef, ContestRef } from './modules/references
 export { schema as databaseSchema } from './database';
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
-export async function buildSchema(dataSource: DataSource) {
+export async function buildSchema({ dataSource }: SchemaDeps) {
   const honors = new HonorService(dataSource);
   return buildFederatedSchema({
     resolvers: [new HonorResolver(honors), new SubmissionHonorsResolver(honors), new OrganizationHonorsResolver(honors)],

@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { AuditEntry, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import { AuditEntry, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { ContestResolver } from './modules/contest/contest.resolver';
 import { ContestService } from './modules/contest/contest.service';
 import { MilestoneResolver } from './modules/milestone/milestone.resolver';
@@ -19,7 +18,7 @@ import { TrackService } from './modules/track/track.service';
 export { schema as databaseSchema } from './database';
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
-export async function buildSchema(dataSource: DataSource) {
+export async function buildSchema({ dataSource }: SchemaDeps) {
   const audit = dataSource.getRepository(AuditEntry);
   const organizations = new OrganizationService(dataSource);
   const contests = new ContestService(dataSource);

@@ -1,10 +1,11 @@
 import type { SubgraphSchema } from '@meritgraph/db';
-import { Submission } from './modules/submission/submission.entity';
+import { AuditEntry } from '@meritgraph/subgraph-kit';
+import { ReferenceCounter, Submission } from './modules/submission/submission.entity';
 import { migrations as mysql } from './migrations/mysql';
 import { migrations as sqlite } from './migrations/sqlite';
 
 export const schema: SubgraphSchema = {
   subgraph: 'submissions',
-  entities: [Submission],
+  entities: [Submission, ReferenceCounter, AuditEntry],
   migrations: { sqlite, mysql },
 };

@@ -1,27 +1,29 @@
-import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import { AuditEntry, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import { OrganizationsApi } from './modules/references/organizations-api';
+import { ContestRef, OrganizationRef, PersonRef, TrackRef } from './modules/references/references';
 import { submissionReference } from './modules/submission/submission.reference';
 import {
   ContestSubmissionsResolver,
   OrganizationSubmissionsResolver,
+  PersonSubmissionsResolver,
   SubmissionResolver,
 } from './modules/submission/submission.resolver';
 import { SubmissionService } from './modules/submission/submission.service';
-import { OrganizationRef, ContestRef } from './modules/references/references';
 
 export { schema as databaseSchema } from './database';
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
-export async function buildSchema(dataSource: DataSource) {
-  const submissions = new SubmissionService(dataSource);
+export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
+  const submissions = new SubmissionService(dataSource, new OrganizationsApi(peers('organizations')), clock);
   return buildFederatedSchema({
     resolvers: [
-      new SubmissionResolver(submissions),
+      new SubmissionResolver(submissions, dataSource.getRepository(AuditEntry)),
       new OrganizationSubmissionsResolver(submissions),
       new ContestSubmissionsResolver(submissions),
+      new PersonSubmissionsResolver(submissions),
     ],
     // Entity stubs this subgraph extends; some are reachable only as parents of field resolvers.
-    orphanedTypes: [OrganizationRef, ContestRef],
+    orphanedTypes: [OrganizationRef, ContestRef, TrackRef, PersonRef],
     references: submissionReference(submissions),
   });
 }

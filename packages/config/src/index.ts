@@ -27,6 +27,33 @@ export function loadConfig<S extends z.ZodObject>(shape: S, env: NodeJS.ProcessE
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
+/** Ports of the five services, shared by the gateway's defaults and `npm start`. */
+export const SERVICE_PORTS = {
+  gateway: 4000,
+  organizations: 4001,
+  submissions: 4002,
+  'expert-review': 4003,
+  honors: 4004,
+} as const;
+export type SubgraphName = Exclude<keyof typeof SERVICE_PORTS, 'gateway'>;
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['organizations', 'submissions', 'expert-review', 'honors'];
+
+/** Where each subgraph answers: the gateway routes to them, and subgraphs read each other's facts. */
+export const subgraphUrlsEnv = z.object({
+  ORGANIZATIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.organizations}/graphql`),
+  SUBMISSIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.submissions}/graphql`),
+  EXPERT_REVIEW_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS['expert-review']}/graphql`),
+  HONORS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.honors}/graphql`),
+});
+
+export const subgraphUrls = (env: z.infer<typeof subgraphUrlsEnv>): Record<SubgraphName, string> => ({
+  organizations: env.ORGANIZATIONS_URL,
+  submissions: env.SUBMISSIONS_URL,
+  'expert-review': env.EXPERT_REVIEW_URL,
+  honors: env.HONORS_URL,
+});
+
+
 /** Where a service keeps its data: embedded SQLite by default, MySQL when DATABASE_URL is set. */
 export const databaseEnv = z.object({
   DATABASE_URL: z
@@ -76,28 +103,18 @@ const refuseDevSecrets = (env: z.infer<typeof runtimeEnv> & AuthEnv, ctx: z.Refi
 
 /** The environment of one subgraph service. */
 export const subgraphEnv = (defaultPort: number) =>
-  runtimeEnv.extend(databaseEnv.shape).extend(authEnv.shape).extend({ PORT: port(defaultPort) }).superRefine(refuseDevSecrets);
-
-/** Ports of the five services, shared by the gateway's defaults and `npm start`. */
-export const SERVICE_PORTS = {
-  gateway: 4000,
-  organizations: 4001,
-  submissions: 4002,
-  'expert-review': 4003,
-  honors: 4004,
-} as const;
-export type SubgraphName = Exclude<keyof typeof SERVICE_PORTS, 'gateway'>;
-export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['organizations', 'submissions', 'expert-review', 'honors'];
+  runtimeEnv
+    .extend(databaseEnv.shape)
+    .extend(authEnv.shape)
+    .extend(subgraphUrlsEnv.shape)
+    .extend({ PORT: port(defaultPort) })
+    .superRefine(refuseDevSecrets);
 
 /** Largest request body the gateway accepts. */
 export const DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
 
-export const gatewayEnv = runtimeEnv.extend(authEnv.shape).extend({
+export const gatewayEnv = runtimeEnv.extend(authEnv.shape).extend(subgraphUrlsEnv.shape).extend({
   PORT: port(SERVICE_PORTS.gateway),
-  ORGANIZATIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.organizations}/graphql`),
-  SUBMISSIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.submissions}/graphql`),
-  EXPERT_REVIEW_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS['expert-review']}/graphql`),
-  HONORS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.honors}/graphql`),
   SUPERGRAPH_PATH: z.string().optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BYTES),

@@ -8,3 +8,4 @@ export * from './text';
 export * from './access';
 export * from './hierarchy';
 export * from './calendar';
+export * from './submission';

@@ -9,3 +9,4 @@ export * from './subgraph';
 export * from './connection';
 export * from './args';
 export * from './audit';
+export * from './peer';

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { SERVICE_PORTS, type SubgraphName, loadConfig, subgraphEnv } from '@meritgraph/config';
+import { SERVICE_PORTS, type SubgraphName, loadConfig, subgraphEnv, subgraphUrls } from '@meritgraph/config';
 import { type OpenDatabase, type SubgraphSchema, openDatabase } from '@meritgraph/db';
 import { serviceAuth } from './auth';
 import { closeServer, listen } from './http';
@@ -83,7 +83,7 @@ export function runSubgraphMain(
       dataDir: env.DATA_DIR,
       log: env.DATABASE_LOG,
     });
-    const service = await createServer({ db, auth: serviceAuth(env), production: env.NODE_ENV === 'production' });
+    const service = await createServer({ db, auth: serviceAuth(env), peers: subgraphUrls(env), production: env.NODE_ENV === 'production' });
     return { service, url: await service.start(env.PORT, env.HOST) };
   });
 }

@@ -6,6 +6,7 @@ import { type OpenDatabase, databaseIsReady } from '@meritgraph/db';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@meritgraph/domain';
 import { type ServiceAuth, subgraphIdentity } from './auth';
+import { PeerClient, type PeerUrls } from './peer';
 import { type RequestContext, createRequestContext } from './context';
 import { createErrorFormatter } from './errors';
 import { createHttpServer } from './http';
@@ -16,6 +17,17 @@ export interface SubgraphDeps {
   db: OpenDatabase;
   auth: ServiceAuth;
   production?: boolean;
+  /** URLs of the other subgraphs, for reads through their APIs. */
+  peers?: PeerUrls;
+  /** The time rules are judged at; tests set it to check window edges. */
+  clock?: () => Date;
+}
+
+/** What a subgraph's schema is built from: its database and what it needs of the world. */
+export interface SchemaDeps {
+  dataSource: DataSource;
+  peers: (target: string) => PeerClient;
+  clock: () => Date;
 }
 
 export interface SubgraphServiceOptions {
@@ -56,13 +68,17 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
  */
 export function subgraphServer(
   name: string,
-  buildSchema: (dataSource: DataSource) => Promise<GraphQLSchema>,
+  buildSchema: (deps: SchemaDeps) => Promise<GraphQLSchema>,
   options: { acceptDirect?: readonly Role[] } = {},
 ): (deps: SubgraphDeps) => Promise<Service> {
   return async (deps) =>
     createSubgraphService({
       name,
-      schema: await buildSchema(deps.db.dataSource),
+      schema: await buildSchema({
+        dataSource: deps.db.dataSource,
+        peers: (target) => new PeerClient(name, target, deps.peers ?? {}, deps.auth.internal),
+        clock: deps.clock ?? (() => new Date()),
+      }),
       db: deps.db,
       production: deps.production,
       identify: subgraphIdentity(name, deps.auth, options.acceptDirect),

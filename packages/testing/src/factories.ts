@@ -2,10 +2,37 @@ import { makeCreditCode } from '@meritgraph/domain';
 import type { GraphClient } from './client';
 
 /** Builders that create records through the public API, the way a user would. */
+const UNION_KINDS = ['TRADE_UNION_FEDERATION', 'DISTRICT_UNION', 'INDUSTRY_UNION'];
+
 export class Factories {
   private seq = 0;
+  private defaultUnion: Promise<string> | undefined;
 
   constructor(private readonly client: GraphClient) {}
+
+  /** The district union that units made here belong to unless a test places them itself. */
+  union(): Promise<string> {
+    return (this.defaultUnion ??= this.client
+      .data<{ createOrganization: { id: string } }>(`mutation { createOrganization(input: { name: "测试区总工会", kind: DISTRICT_UNION }) { id } }`)
+      .then((d) => d.createOrganization.id));
+  }
+
+  /** Enrols a unit in a contest, mobilized by its nearest union; does nothing if it already is. */
+  async enrol(contestId: string, organizationId: string): Promise<void> {
+    const { organization } = await this.client.data<{ organization: { ancestors: { id: string; kind: string }[] } }>(
+      `query($id: ID!) { organization(id: $id) { ancestors { id kind } } }`,
+      { id: organizationId },
+    );
+    const union = organization.ancestors.find((a) => UNION_KINDS.includes(a.kind));
+    if (!union) throw new Error('Factories.enrol: the unit has no union above it');
+    const result = await this.client.request(`mutation($c: ID!, $o: ID!, $m: ID!) { enrolUnit(input: { contestId: $c, organizationId: $o, mobilizedById: $m }) { id } }`, {
+      c: contestId,
+      o: organizationId,
+      m: union.id,
+    });
+    const code = result.errors?.[0]?.extensions?.code;
+    if (code && code !== 'ALREADY_EXISTS') throw new Error(`Factories.enrol: ${JSON.stringify(result.errors)}`);
+  }
 
   /** A valid, unique unified social credit code (synthetic). */
   creditCode(): string {
@@ -22,7 +49,11 @@ export class Factories {
     return createContest;
   }
 
+  /** A unit; unless a parent is given, units (not unions) sit under the default union. */
   async organization(input: Partial<{ name: string; kind: string; parentId: string; district: string; creditCode: string }> = {}) {
+    const kind = input.kind ?? 'ENTERPRISE';
+    const parentId = input.parentId ?? (UNION_KINDS.includes(kind) || kind === 'GOVERNMENT_AGENCY' ? undefined : await this.union());
+    input = { ...input, kind, ...(parentId ? { parentId } : {}) };
     this.seq += 1;
     const { createOrganization } = await this.client.data<{ createOrganization: { id: string; name: string } }>(
       `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }`,
@@ -31,7 +62,9 @@ export class Factories {
     return createOrganization;
   }
 
+  /** A draft, its unit enrolled in the contest first (as a real unit must be). */
   async submission(input: { contestId: string; organizationId: string; title?: string; summary?: string }) {
+    await this.enrol(input.contestId, input.organizationId);
     this.seq += 1;
     const { createSubmission } = await this.client.data<{ createSubmission: { id: string; title: string } }>(
       `mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id title } }`,

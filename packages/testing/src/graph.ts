@@ -44,6 +44,8 @@ export interface TestGraph {
   /** SQL statements sent per subgraph since the last reset. */
   statements(): Record<SubgraphName, number>;
   resetStatements(): void;
+  /** Fixes the time the subgraphs judge rules at; null returns to the real clock. */
+  setNow(at: Date | null): void;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,9 @@ export function throwawayLocation(): DatabaseLocation {
 export async function startGraph(): Promise<TestGraph> {
   const location = throwawayLocation();
   const auth = serviceAuth(loadConfig(authEnv, {}));
+  const peers: Partial<Record<SubgraphName, string>> = {};
+  let now: Date | null = null;
+  const clock = () => now ?? new Date();
   const running = {} as Record<SubgraphName, RunningSubgraph>;
   let gatewayService: Service | undefined;
   const stop = async () => {
@@ -76,9 +81,9 @@ export async function startGraph(): Promise<TestGraph> {
   try {
     for (const name of SUBGRAPH_NAMES) {
       const db = await openDatabase(SUBGRAPHS[name].databaseSchema, location);
-      const service = await SUBGRAPHS[name].createServer({ db, auth });
+      const service = await SUBGRAPHS[name].createServer({ db, auth, peers, clock });
       running[name] = { service, db, url: '' };
-      running[name].url = `${await service.start(0)}/graphql`;
+      running[name].url = peers[name] = `${await service.start(0)}/graphql`;
     }
     gatewayService = await gateway.createServer({
       supergraphSdl: gateway.readSupergraph(),
@@ -100,6 +105,9 @@ export async function startGraph(): Promise<TestGraph> {
       direct: (name) => new GraphClient(running[name].url),
       statements: () => Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, running[n].db.statements.count])) as Record<SubgraphName, number>,
       resetStatements: () => SUBGRAPH_NAMES.forEach((n) => running[n].db.statements.reset()),
+      setNow: (at) => {
+        now = at;
+      },
       stop,
     };
   } catch (error) {

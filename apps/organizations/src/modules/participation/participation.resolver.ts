@@ -11,8 +11,11 @@ export const ParticipationConnection = Connection(Participation);
 
 @ArgsType()
 class ParticipationsArgs extends PageArgs {
-  @Field(() => ID)
-  contestId: string;
+  @Field(() => ID, { nullable: true })
+  contestId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only the enrolments of this unit.' })
+  organizationId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only the units this union mobilized.' })
   mobilizedById?: string | null;
@@ -44,7 +47,7 @@ export class ParticipationResolver {
     private readonly organizations: OrganizationService,
   ) {}
 
-  @Query(() => ParticipationConnection, { description: "A contest's enrolled units, in enrolment order." })
+  @Query(() => ParticipationConnection, { description: 'Enrolled units in enrolment order, by contest, unit or mobilizing union (at least one).' })
   async participations(@Args(() => ParticipationsArgs) args: ParticipationsArgs, @Ctx() ctx: RequestContext) {
     return new ParticipationConnection(await this.service.list(ctx, args, args));
   }

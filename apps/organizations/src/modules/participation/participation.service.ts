@@ -1,10 +1,28 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { DomainError, type Identity, InvalidInput, type PageArgs, alreadyExists, assertAllowed, check, hasRole, mobilizationProblem, notFound } from '@meritgraph/domain';
+import {
+  DomainError,
+  type Identity,
+  InvalidInput,
+  type PageArgs,
+  alreadyExists,
+  assertAllowed,
+  check,
+  hasRole,
+  mobilizationProblem,
+  notFound,
+  readsEverything,
+} from '@meritgraph/domain';
 import { type Page, type RequestContext, paginate, recordAudit, timeOrderedId } from '@meritgraph/subgraph-kit';
 import type { ContestService } from '../contest/contest.service';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationService } from '../organization/organization.service';
 import { Participation } from './participation.entity';
+
+export interface ParticipationFilter {
+  contestId?: string | null;
+  organizationId?: string | null;
+  mobilizedById?: string | null;
+}
 
 export interface EnrolmentInput {
   contestId: string;
@@ -23,11 +41,20 @@ export class ParticipationService {
     return this.dataSource.getRepository(Participation);
   }
 
-  /** A contest's enrolled units, in enrolment order; as visible as the contest itself. */
-  async list(ctx: RequestContext, filter: { contestId: string; mobilizedById?: string | null }, page: PageArgs): Promise<Page<Participation>> {
-    if (!(await this.contests.load(ctx, filter.contestId))) throw notFound('Contest', filter.contestId, 'contestId');
-    const query = this.repo.createQueryBuilder('p').where('p.contest_id = :contestId', { contestId: filter.contestId });
+  /**
+   * Enrolments in enrolment order, by contest, unit or mobilizing union (at least one). As
+   * visible as their contests: a draft contest's only to the office and analysts.
+   */
+  async list(ctx: RequestContext, filter: ParticipationFilter, page: PageArgs): Promise<Page<Participation>> {
+    if (!filter.contestId && !filter.organizationId && !filter.mobilizedById) {
+      throw new InvalidInput([{ field: 'contestId', message: 'give a contest, a unit or a mobilizing union' }]);
+    }
+    if (filter.contestId && !(await this.contests.load(ctx, filter.contestId))) throw notFound('Contest', filter.contestId, 'contestId');
+    const query = this.repo.createQueryBuilder('p');
+    if (filter.contestId) query.andWhere('p.contest_id = :contestId', { contestId: filter.contestId });
+    if (filter.organizationId) query.andWhere('p.organization_id = :organizationId', { organizationId: filter.organizationId });
     if (filter.mobilizedById) query.andWhere('p.mobilized_by_id = :mobilizedById', { mobilizedById: filter.mobilizedById });
+    if (!readsEverything(ctx.identity)) query.andWhere("p.contest_id IN (SELECT c.id FROM contest c WHERE c.status <> 'DRAFT')");
     return paginate(query, page, [{ column: 'p.id', value: (p) => p.id }]);
   }
 

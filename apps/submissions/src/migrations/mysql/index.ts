@@ -1,4 +1,5 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import { InitialSchema1795880940073 } from './1795880940073-InitialSchema';
+import { SubmissionContent1795882968551 } from './1795882968551-SubmissionContent';
 
-export const migrations = [InitialSchema1795880940073];
+export const migrations = [InitialSchema1795880940073, SubmissionContent1795882968551];

@@ -5,3 +5,7 @@ export const OrganizationRef = entityReference('Organization');
 export type OrganizationRef = InstanceType<typeof OrganizationRef>;
 export const ContestRef = entityReference('Contest');
 export type ContestRef = InstanceType<typeof ContestRef>;
+export const TrackRef = entityReference('Track');
+export type TrackRef = InstanceType<typeof TrackRef>;
+export const PersonRef = entityReference('Person');
+export type PersonRef = InstanceType<typeof PersonRef>;

@@ -1,11 +1,41 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { SubmissionStatus } from '@meritgraph/domain';
+import { AchievementKind, SubmissionStatus } from '@meritgraph/domain';
 
 registerEnumType(SubmissionStatus, { name: 'SubmissionStatus', description: 'DRAFT → SUBMITTED → WITHDRAWN.' });
+registerEnumType(AchievementKind, { name: 'AchievementKind', description: 'What kind of innovation achievement an entry is.' });
+
+@ObjectType({ description: 'A measured effect of applying the achievement, e.g. 412 hospitals.' })
+export class Metric {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Float)
+  value: number;
+
+  @Field(() => String)
+  unit: string;
+}
+
+@ObjectType({ description: 'Metadata of an attached file (the file itself is kept elsewhere).' })
+export class Attachment {
+  @Field(() => String)
+  fileName: string;
+
+  @Field(() => Float, { description: 'Bytes.' })
+  size: number;
+
+  @Field(() => String, { description: 'SHA-256 of the content, hex.' })
+  sha256: string;
+
+  @Field(() => String)
+  contentType: string;
+}
 
 @Entity()
 @Index(['contestId', 'status'])
+@Index(['contestId', 'referenceNumber'], { unique: true })
+@Index(['organizationId', 'titleKey'])
 @ObjectType({ description: 'An innovation achievement (创新成果) entered in a contest by a participating unit.' })
 @Directive('@key(fields: "id")')
 export class Submission {
@@ -15,6 +45,9 @@ export class Submission {
 
   @Column('varchar', { length: 36 })
   contestId: string;
+
+  @Column('varchar', { length: 36, nullable: true })
+  trackId: string | null;
 
   @Column('varchar', { length: 36 })
   @Index()
@@ -30,19 +63,45 @@ export class Submission {
 
   /** The title with whitespace, width and case normalized, for duplicate detection. */
   @Column('varchar', { length: 200 })
-  @Index()
   titleKey: string;
 
-  @Column('text')
-  @Field(() => String)
-  summary: string;
+  @Column('text', { nullable: true })
+  @Field(() => String, { nullable: true })
+  summary: string | null;
+
+  @Column('varchar', { length: 16, nullable: true })
+  @Field(() => AchievementKind, { nullable: true })
+  achievementKind: AchievementKind | null;
+
+  @Column('simple-array')
+  @Field(() => [String])
+  keywords: string[];
+
+  @Column('text', { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The application effect, in words (应用效果).' })
+  applicationEffect: string | null;
+
+  @Column('simple-json')
+  @Field(() => [Metric], { description: 'The application effect, in figures.' })
+  metrics: Metric[];
+
+  @Column('simple-json')
+  @Field(() => [Attachment])
+  attachments: Attachment[];
+
+  @Column('varchar', { length: 36, nullable: true })
+  @Index()
+  leaderId: string | null;
+
+  @Column('simple-array')
+  teamMemberIds: string[];
 
   @Column('varchar', { length: 16 })
   @Field(() => SubmissionStatus)
   status: SubmissionStatus;
 
   @Column('int')
-  @Field(() => Int, { description: 'Incremented by every change; updates must quote it (optimistic locking).' })
+  @Field(() => Int, { description: 'Incremented by every change; an update must quote it (optimistic locking).' })
   version: number;
 
   @Column('datetime')
@@ -52,4 +111,25 @@ export class Submission {
   @Column('datetime')
   @Field(() => Date)
   updatedAt: Date;
+
+  @Column('datetime', { nullable: true })
+  @Field(() => Date, { nullable: true })
+  submittedAt: Date | null;
+
+  @Column('datetime', { nullable: true })
+  @Field(() => Date, { nullable: true })
+  withdrawnAt: Date | null;
+}
+
+/** The last reference number issued per contest and track. */
+@Entity()
+export class ReferenceCounter {
+  @PrimaryColumn('varchar', { length: 36 })
+  contestId: string;
+
+  @PrimaryColumn('varchar', { length: 20 })
+  trackCode: string;
+
+  @Column('int')
+  lastValue: number;
 }

@@ -1,0 +1,52 @@
+import { canWithdraw, contentProblems, missingForSubmit, referenceNumber, submissionWindowProblem } from './submission';
+
+describe('submissionWindowProblem', () => {
+  const open = { status: 'OPEN_FOR_SUBMISSIONS' as const, submissionOpensAt: new Date('2019-04-01T00:00:00Z'), submissionClosesAt: new Date('2019-09-30T16:00:00Z') };
+
+  it('accepts both ends of the window, and refuses one second outside either', () => {
+    expect(submissionWindowProblem(open, new Date('2019-04-01T00:00:00Z'))).toBeNull();
+    expect(submissionWindowProblem(open, new Date('2019-09-30T16:00:00Z'))).toBeNull();
+    expect(submissionWindowProblem(open, new Date('2019-03-31T23:59:59Z'))?.code).toBe('SUBMISSION_WINDOW_CLOSED');
+    expect(submissionWindowProblem(open, new Date('2019-09-30T16:00:01Z'))?.code).toBe('SUBMISSION_WINDOW_CLOSED');
+  });
+
+  it('refuses while the contest is not open, whatever the date', () => {
+    expect(submissionWindowProblem({ ...open, status: 'REVIEWING' }, new Date('2019-06-01T00:00:00Z'))?.code).toBe('CONTEST_NOT_OPEN');
+  });
+
+  it('needs only the open status when the contest has no window', () => {
+    expect(submissionWindowProblem({ status: 'OPEN_FOR_SUBMISSIONS', submissionOpensAt: null, submissionClosesAt: null }, new Date())).toBeNull();
+  });
+});
+
+describe('missingForSubmit', () => {
+  it('names every missing field', () => {
+    expect(
+      missingForSubmit({ trackId: null, title: '标题', summary: ' ', achievementKind: null, keywords: [], applicationEffect: null, leaderId: 'p' }).map((p) => p.field),
+    ).toEqual(['trackId', 'summary', 'achievementKind', 'keywords', 'applicationEffect']);
+  });
+});
+
+describe('canWithdraw', () => {
+  it('lets a draft go at any time, and a submitted entry only before review starts', () => {
+    expect(canWithdraw('DRAFT', 'REVIEWING')).toBe(true);
+    expect(canWithdraw('SUBMITTED', 'OPEN_FOR_SUBMISSIONS')).toBe(true);
+    expect(canWithdraw('SUBMITTED', 'REVIEWING')).toBe(false);
+    expect(canWithdraw('WITHDRAWN', 'OPEN_FOR_SUBMISSIONS')).toBe(false);
+  });
+});
+
+describe('referenceNumber', () => {
+  it('reads year, track and a four-digit sequence', () => expect(referenceNumber(2019, 'AI', 42)).toBe('2019-AI-0042'));
+});
+
+describe('contentProblems', () => {
+  it('names the position of each bad metric or attachment', () => {
+    expect(
+      contentProblems({
+        metrics: [{ name: '推广医院', value: 412, unit: '家' }, { name: '', value: Number.NaN, unit: '' }],
+        attachments: [{ fileName: '../secret', size: 0, sha256: 'abc', contentType: 'pdf' }],
+      }).map((p) => p.field),
+    ).toEqual(['metrics[1].name', 'metrics[1].value', 'attachments[0].fileName', 'attachments[0].size', 'attachments[0].sha256', 'attachments[0].contentType']);
+  });
+});

@@ -1,0 +1,111 @@
+import type { FieldProblem } from './errors';
+import type { ContestStatus } from './model';
+
+export const AchievementKind = {
+  TECHNOLOGY: 'TECHNOLOGY',
+  PRODUCT: 'PRODUCT',
+  PLATFORM: 'PLATFORM',
+  FACILITY: 'FACILITY',
+  PROCESS: 'PROCESS',
+  SOFTWARE: 'SOFTWARE',
+  OTHER: 'OTHER',
+} as const;
+export type AchievementKind = keyof typeof AchievementKind;
+export const ACHIEVEMENT_KINDS = Object.values(AchievementKind);
+
+export interface SubmissionWindow {
+  status: ContestStatus;
+  submissionOpensAt: Date | null;
+  submissionClosesAt: Date | null;
+}
+
+/**
+ * Why a submission cannot be submitted now, or null: the contest must be open for
+ * submissions, and `now` inside its window when it has one (both ends included).
+ */
+export function submissionWindowProblem(contest: SubmissionWindow, now: Date): { code: string; message: string } | null {
+  if (contest.status !== 'OPEN_FOR_SUBMISSIONS') {
+    return { code: 'CONTEST_NOT_OPEN', message: `The contest is ${contest.status}, not open for submissions` };
+  }
+  const t = now.getTime();
+  if (contest.submissionOpensAt && t < contest.submissionOpensAt.getTime()) {
+    return { code: 'SUBMISSION_WINDOW_CLOSED', message: `Submissions open at ${contest.submissionOpensAt.toISOString()}` };
+  }
+  if (contest.submissionClosesAt && t > contest.submissionClosesAt.getTime()) {
+    return { code: 'SUBMISSION_WINDOW_CLOSED', message: `Submissions closed at ${contest.submissionClosesAt.toISOString()}` };
+  }
+  return null;
+}
+
+/** A submitted entry may be withdrawn only before review starts; a draft may always be. */
+export const canWithdraw = (submissionStatus: 'DRAFT' | 'SUBMITTED' | 'WITHDRAWN', contestStatus: ContestStatus): boolean =>
+  submissionStatus === 'DRAFT' || (submissionStatus === 'SUBMITTED' && (contestStatus === 'OPEN_FOR_SUBMISSIONS' || contestStatus === 'DRAFT'));
+
+export interface SubmissionContent {
+  trackId: string | null;
+  title: string | null;
+  summary: string | null;
+  achievementKind: string | null;
+  keywords: readonly string[];
+  applicationEffect: string | null;
+  leaderId: string | null;
+}
+
+/** Every field still missing before a draft can be submitted, each named. */
+export function missingForSubmit(s: SubmissionContent): FieldProblem[] {
+  const missing: FieldProblem[] = [];
+  const need = (field: keyof SubmissionContent, present: boolean) => {
+    if (!present) missing.push({ field, message: 'is required before submitting' });
+  };
+  need('trackId', !!s.trackId);
+  need('title', !!s.title?.trim());
+  need('summary', !!s.summary?.trim());
+  need('achievementKind', !!s.achievementKind);
+  need('keywords', s.keywords.length > 0);
+  need('applicationEffect', !!s.applicationEffect?.trim());
+  need('leaderId', !!s.leaderId);
+  return missing;
+}
+
+/** The reference number of the n-th submitted entry of a track: 2019-AI-0042. */
+export const referenceNumber = (year: number, trackCode: string, n: number): string => `${year}-${trackCode}-${String(n).padStart(4, '0')}`;
+
+export interface Metric {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+export interface Attachment {
+  fileName: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+}
+
+const MAX_ATTACHMENT_BYTES = 2 * 1024 ** 3;
+
+/** Problems with metrics and attachment metadata, each naming its list position. */
+export function contentProblems(input: { metrics?: readonly Metric[] | null; attachments?: readonly Attachment[] | null; keywords?: readonly string[] | null }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  (input.keywords ?? []).forEach((k, i) => {
+    if (!k.trim() || [...k].length > 30) problems.push({ field: `keywords[${i}]`, message: 'must be 1 to 30 characters' });
+  });
+  if ((input.keywords ?? []).length > 10) problems.push({ field: 'keywords', message: 'at most 10 keywords' });
+  (input.metrics ?? []).forEach((m, i) => {
+    if (!m.name.trim() || [...m.name].length > 60) problems.push({ field: `metrics[${i}].name`, message: 'must be 1 to 60 characters' });
+    if (!Number.isFinite(m.value)) problems.push({ field: `metrics[${i}].value`, message: 'must be a number' });
+    if ([...m.unit].length > 20) problems.push({ field: `metrics[${i}].unit`, message: 'must be at most 20 characters' });
+  });
+  (input.attachments ?? []).forEach((a, i) => {
+    if (!a.fileName.trim() || [...a.fileName].length > 200 || /[/\\]/.test(a.fileName)) {
+      problems.push({ field: `attachments[${i}].fileName`, message: 'must be a plain file name of 1 to 200 characters' });
+    }
+    if (!Number.isInteger(a.size) || a.size <= 0 || a.size > MAX_ATTACHMENT_BYTES) {
+      problems.push({ field: `attachments[${i}].size`, message: 'must be between 1 byte and 2 GiB' });
+    }
+    if (!/^[0-9a-f]{64}$/.test(a.sha256)) problems.push({ field: `attachments[${i}].sha256`, message: 'must be 64 lower-case hex digits' });
+    if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(a.contentType)) problems.push({ field: `attachments[${i}].contentType`, message: 'must be a media type such as application/pdf' });
+  });
+  return problems;
+}
