@@ -222,9 +222,10 @@ export class SubmissionService {
     }
   }
 
-  /** A live entry of the same unit with the same title (after normalizing) is a likely duplicate. */
-  private async assertNotDuplicate(em: EntityManager, organizationId: string, titleKey: string, exceptId?: string) {
+  /** A live entry of the same unit in the same contest with the same title (after normalizing) is a likely duplicate. */
+  private async assertNotDuplicate(em: EntityManager, contestId: string, organizationId: string, titleKey: string, exceptId?: string) {
     const duplicate = await em.findOneBy(Submission, {
+      contestId,
       organizationId,
       titleKey,
       status: Not('WITHDRAWN'),
@@ -244,7 +245,7 @@ export class SubmissionService {
     const now = this.clock();
     return this.dataSource.transaction(async (em) => {
       const titleKey = normalizeTitle(input.title);
-      await this.assertNotDuplicate(em, input.organizationId, titleKey);
+      await this.assertNotDuplicate(em, input.contestId, input.organizationId, titleKey);
       const submission = em.create(Submission, {
         id: newId(),
         contestId: input.contestId,
@@ -322,7 +323,7 @@ export class SubmissionService {
       if (input.title != null) {
         changes.title = input.title.trim();
         changes.titleKey = normalizeTitle(input.title);
-        await this.assertNotDuplicate(em, submission.organizationId, changes.titleKey, id);
+        await this.assertNotDuplicate(em, submission.contestId, submission.organizationId, changes.titleKey, id);
       }
       if (input.trackId !== undefined) changes.trackId = input.trackId;
       if (input.summary !== undefined) changes.summary = input.summary?.trim() || null;
@@ -358,7 +359,7 @@ export class SubmissionService {
     return this.dataSource.transaction(async (em) => {
       const submission = await this.editable(em, identity, id);
       submissionLifecycle.assert(submission.status, 'SUBMITTED');
-      await this.assertNotDuplicate(em, submission.organizationId, submission.titleKey, id);
+      await this.assertNotDuplicate(em, submission.contestId, submission.organizationId, submission.titleKey, id);
       const n = await this.nextReference(em, contest.id, trackCode);
       const updated = await this.writeVersioned(em, submission, expectedVersion, {
         status: 'SUBMITTED',
