@@ -14,17 +14,9 @@ import { ContestService } from './contest.service';
 
 export const ContestConnection = Connection(Contest);
 
+// Fields both inputs share; the base itself is never an argument, so it is not in the schema.
 @InputType()
-class CreateContestInput {
-  @Field(() => String, { description: 'Short unique code: lower-case letters, digits and dashes.' })
-  code: string;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => Int)
-  year: number;
-
+class ContestCalendarFields {
   @Field(() => String, { nullable: true })
   theme?: string | null;
 
@@ -47,8 +39,20 @@ class CreateContestInput {
   submissionClosesAt?: Date | null;
 }
 
+@InputType()
+class CreateContestInput extends ContestCalendarFields {
+  @Field(() => String, { description: 'Short unique code: lower-case letters, digits and dashes.' })
+  code: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Int)
+  year: number;
+}
+
 @InputType({ description: 'Fields to change; absent fields stay as they are.' })
-class UpdateContestInput {
+class UpdateContestInput extends ContestCalendarFields {
   @Field(() => String, { nullable: true, description: 'Changes only while the contest is a draft.' })
   code?: string | null;
 
@@ -57,27 +61,6 @@ class UpdateContestInput {
 
   @Field(() => Int, { nullable: true })
   year?: number | null;
-
-  @Field(() => String, { nullable: true })
-  theme?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  organizerId?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  coOrganizerIds?: string[] | null;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  startsOn?: string | null;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  endsOn?: string | null;
-
-  @Field(() => Date, { nullable: true })
-  submissionOpensAt?: Date | null;
-
-  @Field(() => Date, { nullable: true })
-  submissionClosesAt?: Date | null;
 }
 
 @Resolver(() => Contest)
