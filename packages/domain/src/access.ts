@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from './errors';
-import type { ContestStatus, HonorStatus, RoundStatus, SubmissionStatus } from './model';
+import type { ContestStatus, HonorStatus, RoundStatus } from './model';
 import { PUBLIC_HONOR_STATUSES } from './model';
 
 /** The roles a verified token may carry (DESIGN §1). */
@@ -46,19 +46,21 @@ export const canSeeContest = (identity: Identity, status: ContestStatus): boolea
 /** A review round is public once it leaves DRAFT. */
 export const canSeeRound = (identity: Identity, status: RoundStatus): boolean => status !== 'DRAFT' || readsEverything(identity);
 
-/**
- * A submission belongs to its unit: the unit's submitters and the union that speaks for it
- * see it, the contest office and analysts see all. Experts see entries through the review
- * rounds they are assigned to, not through this rule.
- */
-export const canSeeSubmission = (identity: Identity, submission: { organizationId: string; status: SubmissionStatus }): boolean =>
-  readsEverything(identity) ||
-  (hasRole(identity, 'SUBMITTER', 'ORGANIZER') && identity.org !== undefined && identity.org === submission.organizationId);
+/** Whether reading submissions needs the units this caller's union mobilized (asked of organizations). */
+export const needsMobilizedUnits = (identity: Identity): boolean => !readsEverything(identity) && hasRole(identity, 'ORGANIZER') && !!identity.org;
 
-/** Which organizations' submissions a caller may list: every one (null), or these. */
-export const submissionScope = (identity: Identity): readonly string[] | null => {
+/**
+ * Whose submissions a caller may read: every unit's (null), or these units'. A submission
+ * belongs to its unit: the unit's submitters read it; a union's organizers read their own
+ * and those of the units they mobilized; the office and analysts read all. Experts see
+ * entries through the review rounds they are assigned to, not through this rule.
+ */
+export const submissionScope = (identity: Identity, mobilizedUnits: readonly string[] = []): readonly string[] | null => {
   if (readsEverything(identity)) return null;
-  return hasRole(identity, 'SUBMITTER', 'ORGANIZER') && identity.org ? [identity.org] : [];
+  if (!identity.org) return [];
+  if (hasRole(identity, 'ORGANIZER')) return [identity.org, ...mobilizedUnits];
+  if (hasRole(identity, 'SUBMITTER')) return [identity.org];
+  return [];
 };
 
 /** Public honor records (announced, conferred, revoked) are for everyone; the rest for the office and analysts. */

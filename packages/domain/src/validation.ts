@@ -61,10 +61,6 @@ export class Checker<T extends object> {
     return message ? this.problem(field, message) : this;
   }
 
-  get ok(): boolean {
-    return this.problems.length === 0;
-  }
-
   /** Throws InvalidInput listing every problem found, if any. */
   done(): T {
     if (this.problems.length > 0) throw new InvalidInput(this.problems);

@@ -74,13 +74,13 @@ export class ContestService {
   }
 
   private validate(input: ContestInput, creating: boolean) {
-    const checker = check(input)
+    check(input)
       .text('code', { min: 3, max: 40, pattern: /^[a-z0-9][a-z0-9-]*$/, hint: 'lower-case letters, digits and dashes', optional: !creating })
       .text('name', { min: 2, max: 200, optional: !creating })
       .int('year', { min: 1949, max: 2100, optional: !creating })
       .text('theme', { max: 500, optional: true })
-      .rule('coOrganizerIds', (v) => (Array.isArray(v) && v.length > 10 ? 'at most 10' : null), { optional: true });
-    checker.done();
+      .rule('coOrganizerIds', (v) => (Array.isArray(v) && v.length > 10 ? 'at most 10' : null), { optional: true })
+      .done();
   }
 
   /** Checks organizations named by id exist, naming the field of the first that does not. */

@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AchievementKind, SubmissionStatus } from '@meritgraph/domain';
 
@@ -6,6 +6,7 @@ registerEnumType(SubmissionStatus, { name: 'SubmissionStatus', description: 'DRA
 registerEnumType(AchievementKind, { name: 'AchievementKind', description: 'What kind of innovation achievement an entry is.' });
 
 @ObjectType({ description: 'A measured effect of applying the achievement, e.g. 412 hospitals.' })
+@InputType('MetricInput')
 export class Metric {
   @Field(() => String)
   name: string;
@@ -18,6 +19,7 @@ export class Metric {
 }
 
 @ObjectType({ description: 'Metadata of an attached file (the file itself is kept elsewhere).' })
+@InputType('AttachmentInput')
 export class Attachment {
   @Field(() => String)
   fileName: string;

@@ -1,9 +1,9 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
 import { AchievementKind, SubmissionStatus } from '@meritgraph/domain';
 import { type AuditEntry, AuditEntryConnection, Connection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { ContestRef, OrganizationRef, PersonRef, TrackRef } from '../references/references';
-import { Submission } from './submission.entity';
+import { Attachment, Metric, Submission } from './submission.entity';
 import { SubmissionService } from './submission.service';
 
 export const SubmissionConnection = Connection(Submission);
@@ -35,33 +35,6 @@ export class ChildSubmissionsArgs extends PageArgs {
   search?: string | null;
 }
 
-@InputType()
-class MetricInput {
-  @Field(() => String)
-  name: string;
-
-  @Field(() => Float)
-  value: number;
-
-  @Field(() => String)
-  unit: string;
-}
-
-@InputType()
-class AttachmentInput {
-  @Field(() => String)
-  fileName: string;
-
-  @Field(() => Float)
-  size: number;
-
-  @Field(() => String)
-  sha256: string;
-
-  @Field(() => String)
-  contentType: string;
-}
-
 // Fields shared by the create and update inputs; the base itself is never an argument, so it is not in the schema.
 @InputType()
 class SubmissionContentFields {
@@ -80,11 +53,11 @@ class SubmissionContentFields {
   @Field(() => String, { nullable: true })
   applicationEffect?: string | null;
 
-  @Field(() => [MetricInput], { nullable: true })
-  metrics?: MetricInput[] | null;
+  @Field(() => [Metric], { nullable: true })
+  metrics?: Metric[] | null;
 
-  @Field(() => [AttachmentInput], { nullable: true })
-  attachments?: AttachmentInput[] | null;
+  @Field(() => [Attachment], { nullable: true })
+  attachments?: Attachment[] | null;
 
   @Field(() => ID, { nullable: true, description: 'A person of the submitting unit (or a unit below it).' })
   leaderId?: string | null;

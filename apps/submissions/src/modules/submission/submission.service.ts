@@ -18,11 +18,13 @@ import {
   forbidden,
   hasRole,
   missingForSubmit,
+  needsMobilizedUnits,
   normalizeTitle,
   notFound,
   readsEverything,
   referenceNumber,
   submissionLifecycle,
+  submissionScope,
   submissionWindowProblem,
 } from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
@@ -87,20 +89,13 @@ export class SubmissionService {
     return this.dataSource.getRepository(Submission);
   }
 
-  /**
-   * The units whose submissions a caller may read: all (null), or these. A unit's submitters
-   * read their own; a union's organizers read their own and those of the units they
-   * mobilized (asked of organizations once per request). Anyone else reads none.
-   */
+  /** The units whose submissions the caller may read (see submissionScope); mobilized units are asked of organizations once per request. */
   scope(ctx: RequestContext): Promise<readonly string[] | null> {
     return ctx.loaders
       .get<'scope', readonly string[] | null>('Submission.scope', async (keys) => {
         const { identity } = ctx;
-        let scope: readonly string[] | null = [];
-        if (readsEverything(identity)) scope = null;
-        else if (hasRole(identity, 'ORGANIZER') && identity.org) scope = [identity.org, ...(await this.organizations.mobilizedUnits(identity.org))];
-        else if (hasRole(identity, 'SUBMITTER') && identity.org) scope = [identity.org];
-        return keys.map(() => scope);
+        const mobilized = needsMobilizedUnits(identity) ? await this.organizations.mobilizedUnits(identity.org!) : [];
+        return keys.map(() => submissionScope(identity, mobilized));
       })
       .load('scope');
   }
