@@ -1,19 +1,66 @@
-import { type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import { AuditEntry, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import { AssignmentResolver } from './modules/assignment/assignment.resolver';
+import { AssignmentService } from './modules/assignment/assignment.service';
+import { EntryResolver } from './modules/entry/entry.resolver';
+import { EntryService } from './modules/entry/entry.service';
+import { expertReference } from './modules/expert/expert.reference';
+import { ExpertResolver, PersonExpertResolver } from './modules/expert/expert.resolver';
+import { ExpertService } from './modules/expert/expert.service';
+import { PanelResolver } from './modules/panel/panel.resolver';
+import { PanelService } from './modules/panel/panel.service';
+import { OrganizationsApi, SubmissionsApi } from './modules/references/peers';
+import { ContestRef, OrganizationRef, PersonRef, SubmissionRef, TrackRef } from './modules/references/references';
 import { roundReference } from './modules/round/round.reference';
-import { ContestRoundsResolver, RoundResolver, SubmissionReviewResolver } from './modules/round/round.resolver';
+import { ContestRoundsResolver, QuotaGroupResolver, RoundResolver, SubmissionReviewResolver } from './modules/round/round.resolver';
 import { RoundService } from './modules/round/round.service';
-import { SubmissionRef, ContestRef } from './modules/references/references';
+import { ScorecardResolver } from './modules/scorecard/scorecard.resolver';
+import { ScorecardService } from './modules/scorecard/scorecard.service';
+import { ResultService } from './modules/result/result.service';
+import {
+  ContestFunnelResolver,
+  ExpertStatisticResolver,
+  PresentationResolver,
+  RoundResultResolver,
+  RoundResultsResolver,
+  SubmissionResultsResolver,
+} from './modules/result/result.resolver';
 
 export { schema as databaseSchema } from './database';
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
-export async function buildSchema({ dataSource }: SchemaDeps) {
-  const rounds = new RoundService(dataSource);
+export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
+  const organizations = new OrganizationsApi(peers('organizations'));
+  const submissions = new SubmissionsApi(peers('submissions'));
+  const audit = dataSource.getRepository(AuditEntry);
+  const experts = new ExpertService(dataSource, organizations);
+  const rounds = new RoundService(dataSource, organizations);
+  const entries = new EntryService(dataSource, rounds, organizations, submissions, clock);
+  const panels = new PanelService(dataSource, rounds, organizations);
+  const assignments = new AssignmentService(dataSource, rounds, entries, panels);
+  const scorecards = new ScorecardService(dataSource, rounds, assignments);
+  const results = new ResultService(dataSource, rounds);
   return buildFederatedSchema({
-    resolvers: [new RoundResolver(rounds), new SubmissionReviewResolver(rounds), new ContestRoundsResolver(rounds)],
+    resolvers: [
+      new ExpertResolver(experts, audit),
+      new PersonExpertResolver(experts),
+      new RoundResolver(rounds, entries, assignments, scorecards, panels, audit, results.finalize),
+      new QuotaGroupResolver(),
+      new SubmissionReviewResolver(rounds),
+      new ContestRoundsResolver(rounds),
+      new EntryResolver(entries, rounds, assignments, scorecards),
+      new PanelResolver(panels, rounds, experts),
+      new AssignmentResolver(assignments, entries, experts, panels, scorecards),
+      new ScorecardResolver(scorecards, entries, experts),
+      new RoundResultsResolver(results, rounds, entries),
+      new ExpertStatisticResolver(experts),
+      new RoundResultResolver(entries, rounds),
+      new PresentationResolver(entries, panels),
+      new SubmissionResultsResolver(results),
+      new ContestFunnelResolver(results),
+    ],
     // Entity stubs this subgraph extends; some are reachable only as parents of field resolvers.
-    orphanedTypes: [SubmissionRef, ContestRef],
-    references: roundReference(rounds),
+    orphanedTypes: [SubmissionRef, ContestRef, PersonRef, OrganizationRef, TrackRef],
+    references: { ...roundReference(rounds), ...expertReference(experts) },
   });
 }
 

@@ -4,3 +4,4 @@ export * from './naming';
 export * from './ids';
 export * from './migrations';
 export * from './hydrate';
+export * from './locking';

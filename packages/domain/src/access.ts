@@ -76,3 +76,24 @@ export const canSeeReviewOf = (identity: Identity, entry: { organizationId: stri
 export function assertAllowed(allowed: boolean, field?: string): void {
   if (!allowed) throw forbidden(field);
 }
+
+/** The expert pool is confidential: the office and analysts read it; an expert reads its own profile. */
+export const canSeeExpert = (identity: Identity, expertId: string): boolean => readsEverything(identity) || identity.expert === expertId;
+
+/**
+ * A scorecard: the office always, and its own expert. Everyone else who reads everything
+ * (analysts) waits until the round is FINALIZED, so no judge sees another's scores while
+ * scoring.
+ */
+export const canSeeScorecard = (identity: Identity, card: { expertId: string }, roundStatus: RoundStatus): boolean =>
+  hasRole(identity, 'ADMIN') ||
+  !!identity.service ||
+  (identity.expert !== undefined && identity.expert === card.expertId) ||
+  (roundStatus === 'FINALIZED' && readsEverything(identity));
+
+/** Blind rounds hide an entry's organization and people from its experts (and anyone else not reading everything). */
+export const hidesEntrant = (identity: Identity, blind: boolean): boolean => blind && !readsEverything(identity);
+
+/** A round's results: the office and analysts once it is finalized; everyone once it is published. */
+export const canSeeRoundResults = (identity: Identity, round: { status: RoundStatus; published: boolean }): boolean =>
+  round.published || (round.status === 'FINALIZED' && readsEverything(identity));

@@ -112,3 +112,31 @@ export const AWARD_TYPES_2019 = [
   { code: 'EXCELLENT_ORGANIZATION', nameZh: '优秀组织奖', nameEn: 'Excellent Organization Award', recipientKind: 'ORGANIZATION', level: 'CONTEST' },
   { code: 'EXCELLENT_ACHIEVEMENT', nameZh: '优秀创新成果', nameEn: 'Excellent Innovation Achievement', recipientKind: 'SUBMISSION', level: 'CONTEST' },
 ] as const satisfies readonly { code: string; nameZh: string; nameEn: string; recipientKind: RecipientKind; level: string }[];
+
+/** An expert's professional title, as the pool records it (院士, 教授, 研究员, 高级工程师, 主任医师 …). */
+export const ExpertTitle = {
+  ACADEMICIAN: 'ACADEMICIAN',
+  PROFESSOR: 'PROFESSOR',
+  RESEARCHER: 'RESEARCHER',
+  ASSOCIATE_PROFESSOR: 'ASSOCIATE_PROFESSOR',
+  SENIOR_ENGINEER: 'SENIOR_ENGINEER',
+  CHIEF_PHYSICIAN: 'CHIEF_PHYSICIAN',
+  ENGINEER: 'ENGINEER',
+  OTHER: 'OTHER',
+} as const;
+export type ExpertTitle = keyof typeof ExpertTitle;
+export const EXPERT_TITLES = values(ExpertTitle);
+
+/**
+ * An assignment stays on record when its expert steps back, so the reason is kept and the
+ * pair is never offered again: DECLINED (cannot take it on) or CONFLICT_DECLARED (回避).
+ */
+export const AssignmentStatus = {
+  ASSIGNED: 'ASSIGNED',
+  DECLINED: 'DECLINED',
+  CONFLICT_DECLARED: 'CONFLICT_DECLARED',
+} as const;
+export type AssignmentStatus = keyof typeof AssignmentStatus;
+
+export const AssignmentOrigin = { AUTOMATIC: 'AUTOMATIC', MANUAL: 'MANUAL' } as const;
+export type AssignmentOrigin = keyof typeof AssignmentOrigin;

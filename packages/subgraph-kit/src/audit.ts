@@ -78,11 +78,17 @@ export interface AuditRecord {
 
 const actorOf = (identity: Identity) => (identity.service ? `service:${identity.service}` : identity.sub ?? 'anonymous');
 
-/** Appends one entry, inside the transaction of the change it records. */
-export async function recordAudit(em: EntityManager, identity: Identity, record: AuditRecord): Promise<void> {
-  await em.insert(AuditEntry, {
-    id: timeOrderedId(),
-    at: new Date(),
+/**
+ * Appends entries, inside the transaction of the change they record. A bulk change (an
+ * intake, an automatic assignment) records one entry per record it touched, inserted in
+ * batches.
+ */
+export async function recordAudit(em: EntityManager, identity: Identity, records: AuditRecord | readonly AuditRecord[]): Promise<void> {
+  const list = Array.isArray(records) ? (records as readonly AuditRecord[]) : [records as AuditRecord];
+  const at = new Date();
+  const rows = list.map((record) => ({
+    id: timeOrderedId(at.getTime()),
+    at,
     actor: actorOf(identity),
     actorRoles: identity.roles.join(','),
     action: record.action,
@@ -91,8 +97,12 @@ export async function recordAudit(em: EntityManager, identity: Identity, record:
     before: record.before ? JSON.stringify(record.before) : null,
     after: record.after ? JSON.stringify(record.after) : null,
     reason: record.reason ?? null,
-  });
+  }));
+  for (let i = 0; i < rows.length; i += AUDIT_BATCH) await em.insert(AuditEntry, rows.slice(i, i + AUDIT_BATCH));
 }
+
+/** Rows per INSERT: well inside SQLite's and MySQL's limits on bound parameters. */
+const AUDIT_BATCH = 200;
 
 /** An entity's audit trail, oldest first, for the contest office and analysts; batched across the request. */
 export function auditTrail(ctx: RequestContext, repository: Repository<AuditEntry>, entityId: string, args: PageArgs): Page<AuditEntry> {

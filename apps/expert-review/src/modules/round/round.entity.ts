@@ -1,11 +1,18 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { ReviewStage, ReviewState, RoundStatus } from '@meritgraph/domain';
+import { AggregationMethod, DEFAULT_TIE_BREAKS, ReviewStage, ReviewState, RoundStatus, TieBreak } from '@meritgraph/domain';
 
 registerEnumType(ReviewStage, { name: 'ReviewStage', description: 'SCREENING (初审), EVALUATION (第二轮评审) or FINAL (终评).' });
 registerEnumType(RoundStatus, { name: 'RoundStatus', description: 'DRAFT → OPEN → CLOSED → FINALIZED.' });
 registerEnumType(ReviewState, { name: 'ReviewState', description: 'Where a submission stands in review.' });
+registerEnumType(AggregationMethod, {
+  name: 'AggregationMethod',
+  description: 'How scorecards combine: MEAN, TRIMMED_MEAN (drops one highest and one lowest), MEDIAN, or NORMALIZED (per-expert z-scores).',
+});
+registerEnumType(TieBreak, { name: 'TieBreak', description: 'One step of a tie-break chain.' });
 
+/** One round of expert review in a contest, and how it is judged. */
 @Entity()
 @Index(['contestId', 'roundOrder'], { unique: true })
 @ObjectType({ description: 'One round of expert review in a contest.' })
@@ -38,29 +45,103 @@ export class ReviewRound {
   @Field(() => Boolean, { description: 'Blind rounds hide the submitting organization and people from experts.' })
   blind: boolean;
 
+  @Column('date', { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the round meets, e.g. 2019-10-24.' })
+  reviewDate: string | null;
+
+  @Column('int', { default: 3 })
+  @Field(() => Int, { description: 'Experts each entry gets.' })
+  reviewersPerEntry: number;
+
+  @Column('varchar', { length: 16, default: AggregationMethod.MEAN })
+  @Field(() => AggregationMethod)
+  aggregationMethod: AggregationMethod;
+
+  @Column('int', { default: 5 })
+  @Field(() => Int, { description: 'The trimmed mean drops the highest and lowest scorecard only from this many scorecards up.' })
+  trimMinimum: number;
+
+  /** Advancement by threshold; null when the round advances by quota groups (or, in screening, by decisions). */
+  @Column('double', { nullable: true })
+  threshold: number | null;
+
+  @Column('varchar', { length: 200, default: DEFAULT_TIE_BREAKS.join(',') })
+  tieBreakList: string;
+
+  /** The screening pass share in thousandths: an integer keeps the stored default exact on every database. */
+  @Column('int', { default: 500 })
+  passSharePermille: number;
+
   @Column('datetime')
   @Field(() => Date)
   createdAt: Date;
+
+  @Column('datetime', { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the results were made public.' })
+  publishedAt: Date | null;
+
+  get passShare(): number {
+    return this.passSharePermille / 1000;
+  }
+
+  get tieBreaks(): TieBreak[] {
+    return this.tieBreakList ? (this.tieBreakList.split(',') as TieBreak[]) : [];
+  }
 }
 
-/** A submission taken into a round. */
+/** One scored criterion of a round. */
 @Entity()
-@Index(['roundId', 'submissionId'], { unique: true })
-export class Entry {
+@Index(['roundId', 'code'], { unique: true })
+@ObjectType({ description: 'A criterion of a round: its weight and the highest score it takes.' })
+export class RoundCriterion {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;
 
   @Column('varchar', { length: 36 })
   roundId: string;
 
-  @Column('varchar', { length: 36 })
-  @Index()
-  submissionId: string;
+  @Column('int')
+  position: number;
 
-  /** The submitting unit, as the round saw it when taking the entry in (snapshot). */
-  @Column('varchar', { length: 36 })
-  organizationId: string;
+  @Column('varchar', { length: 20 })
+  @Field(() => String, { description: 'e.g. INNOVATION.' })
+  code: string;
 
-  @Column('varchar', { length: 16 })
-  state: ReviewState;
+  @Column('varchar', { length: 60 })
+  @Field(() => String)
+  name: string;
+
+  @Column('double')
+  @Field(() => Float, { description: 'The weights of a round sum to 1.' })
+  weight: number;
+
+  @Column('double')
+  @Field(() => Float)
+  maxScore: number;
+}
+
+/** Tracks that share a quota, e.g. IC and BIG_SCIENCE sharing 49 finalist places. */
+@Entity()
+@Index(['roundId', 'code'], { unique: true })
+@ObjectType({ description: 'Tracks whose entries compete for a shared number of places.' })
+export class QuotaGroup {
+  @PrimaryColumn('varchar', { length: 36 })
+  id: string;
+
+  @Column('varchar', { length: 36 })
+  roundId: string;
+
+  @Column('int')
+  position: number;
+
+  @Column('varchar', { length: 40 })
+  @Field(() => String, { description: 'e.g. IC+BIG_SCIENCE.' })
+  code: string;
+
+  @Column('simple-array')
+  trackIds: string[];
+
+  @Column('int')
+  @Field(() => Int)
+  quota: number;
 }

@@ -1,0 +1,164 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { Entry } from '../entry/entry.entity';
+import type { EntryService } from '../entry/entry.service';
+import { Expert } from '../expert/expert.entity';
+import type { ExpertService } from '../expert/expert.service';
+import { Panel } from '../panel/panel.entity';
+import type { PanelService } from '../panel/panel.service';
+import { ReviewRound } from '../round/round.entity';
+import { Scorecard } from '../scorecard/scorecard.entity';
+import type { ScorecardService } from '../scorecard/scorecard.service';
+import { Assignment } from './assignment.entity';
+import type { AssignmentService } from './assignment.service';
+
+const UnstaffedReason = {
+  NO_ELIGIBLE_EXPERTS: 'NO_ELIGIBLE_EXPERTS',
+  TOO_FEW_ELIGIBLE_EXPERTS: 'TOO_FEW_ELIGIBLE_EXPERTS',
+  EXPERT_LOAD_LIMIT: 'EXPERT_LOAD_LIMIT',
+} as const;
+registerEnumType(UnstaffedReason, {
+  name: 'UnstaffedReason',
+  description:
+    'NO_ELIGIBLE_EXPERTS: nobody without a conflict judges the track; TOO_FEW_ELIGIBLE_EXPERTS: fewer than the round needs; EXPERT_LOAD_LIMIT: enough experts, but their maximum load is reached.',
+});
+
+@ObjectType({ description: 'An entry the automatic assignment could not fully staff.' })
+class UnstaffedEntry {
+  @Field(() => Entry)
+  entry: Entry;
+
+  @Field(() => Int)
+  needed: number;
+
+  @Field(() => Int, { description: 'Experts it has now.' })
+  assigned: number;
+
+  @Field(() => Int, { description: 'Experts who could review it at all (expertise, no conflict).' })
+  eligible: number;
+
+  @Field(() => UnstaffedReason)
+  reason: keyof typeof UnstaffedReason;
+}
+
+@ObjectType({ description: "An expert's number of assignments in the round." })
+class ExpertLoad {
+  @Field(() => Expert)
+  expert: Expert;
+
+  @Field(() => Int)
+  load: number;
+}
+
+@ObjectType({ description: 'What the automatic assignment did, and what it could not do.' })
+class AutoAssignmentReport {
+  @Field(() => ReviewRound)
+  round: ReviewRound;
+
+  @Field(() => Int, { description: 'Assignments made now.' })
+  created: number;
+
+  @Field(() => [UnstaffedEntry], { description: 'Entries left short of reviewers, with why; empty when every entry is staffed.' })
+  unstaffed: UnstaffedEntry[];
+
+  @Field(() => [ExpertLoad], { description: 'Experts left below the minimum load.' })
+  underloaded: ExpertLoad[];
+
+  @Field(() => [ExpertLoad], { description: 'Every expert drawn on, with their load after assignment.' })
+  loads: ExpertLoad[];
+}
+
+@InputType()
+class AutoAssignInput {
+  @Field(() => [ID], { nullable: true, description: 'The experts to draw on (e.g. the 31 judges of a round); the whole active pool when absent.' })
+  expertIds?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Each expert should get at least this many entries (reported when missed).' })
+  minLoad?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'No expert gets more entries than this.' })
+  maxLoad?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'For very large pools: consider only this many eligible experts per entry.' })
+  candidatesPerEntry?: number | null;
+}
+
+@Resolver(() => Assignment)
+export class AssignmentResolver {
+  constructor(
+    private readonly service: AssignmentService,
+    private readonly entries: EntryService,
+    private readonly experts: ExpertService,
+    private readonly panels: PanelService,
+    private readonly scorecards: ScorecardService,
+  ) {}
+
+  @FieldResolver(() => Entry, { nullable: true })
+  entry(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Entry | null> {
+    return this.entries.find(ctx, assignment.entryId);
+  }
+
+  @FieldResolver(() => Expert, { nullable: true })
+  expert(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Expert | null> {
+    return this.experts.load(ctx, assignment.expertId);
+  }
+
+  @FieldResolver(() => Panel, { nullable: true })
+  panel(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Panel | null> {
+    return assignment.panelId ? this.panels.find(ctx, assignment.panelId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Scorecard, { nullable: true, description: 'The scorecard, to whoever may read it.' })
+  scorecard(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Scorecard | null> {
+    return this.scorecards.ofAssignment(ctx, assignment);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => AutoAssignmentReport, {
+    description: 'Staffs every entry of the round still short of reviewers: no conflicts, matching expertise (or panel), balanced loads. Deterministic.',
+  })
+  async autoAssign(
+    @Arg('roundId', () => ID) roundId: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AutoAssignInput, { nullable: true }) input?: AutoAssignInput | null,
+  ): Promise<AutoAssignmentReport> {
+    const { round, created, plan } = await this.service.autoAssign(ctx.identity, roundId, input ?? {});
+    const entry = async (id: string) => (await this.entries.find(ctx, id))!;
+    const expert = async (id: string) => (await this.experts.byIds(ctx, [id]))[0]!;
+    return {
+      round,
+      created,
+      unstaffed: await Promise.all(plan.unstaffed.map(async (u) => ({ ...u, entry: await entry(u.entryId) }))),
+      underloaded: await Promise.all(plan.underloaded.map(async (u) => ({ expert: await expert(u.expertId), load: u.load }))),
+      loads: await Promise.all(plan.loads.map(async (l) => ({ expert: await expert(l.expertId), load: l.load }))),
+    };
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Assignment, { description: 'Assigns one expert by hand, by the same rules as the automatic assignment.' })
+  assignExpert(@Arg('entryId', () => ID) entryId: string, @Arg('expertId', () => ID) expertId: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+    return this.service.assign(ctx.identity, entryId, expertId);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Assignment, { description: 'Removes an assignment that has no scorecard yet.' })
+  removeAssignment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ): Promise<Assignment> {
+    return this.service.remove(ctx.identity, id, reason);
+  }
+
+  @Authorized('EXPERT', 'ADMIN')
+  @Mutation(() => Assignment, { description: 'The expert cannot take the entry on.' })
+  declineAssignment(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+    return this.service.stepBack(ctx.identity, id, 'DECLINED', reason);
+  }
+
+  @Authorized('EXPERT', 'ADMIN')
+  @Mutation(() => Assignment, { description: 'The expert declares a conflict of interest (回避); it holds for the submission in later rounds too.' })
+  declareConflict(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+    return this.service.stepBack(ctx.identity, id, 'CONFLICT_DECLARED', reason);
+  }
+}

@@ -1,0 +1,316 @@
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { In } from 'typeorm';
+import {
+  type AssignmentPlan,
+  type AssignmentStatus,
+  type ConflictEntry,
+  DomainError,
+  ErrorCode,
+  type Identity,
+  InvalidInput,
+  type PageArgs,
+  assertRoundActivity,
+  check,
+  conflictsOf,
+  forbidden,
+  hasRole,
+  notFound,
+  planAssignment,
+  readsEverything,
+} from '@meritgraph/domain';
+import { forUpdate, newId } from '@meritgraph/db';
+import { type OrderKey, type Page, type RequestContext, byKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { ReviewRound } from '../round/round.entity';
+import type { RoundService } from '../round/round.service';
+import type { PanelService } from '../panel/panel.service';
+import { type EntryService, toConflictFacts } from '../entry/entry.service';
+import { Entry, EntryLink } from '../entry/entry.entity';
+import { Expert } from '../expert/expert.entity';
+import { Scorecard } from '../scorecard/scorecard.entity';
+import { Assignment } from './assignment.entity';
+
+export interface AssignmentFilter {
+  expertId?: string | null;
+  entryId?: string | null;
+  status?: AssignmentStatus | null;
+}
+
+export interface AutoAssignInput {
+  /** The experts to draw on; all active experts when absent. Panel rounds draw on their panels. */
+  expertIds?: string[] | null;
+  minLoad?: number | null;
+  maxLoad?: number | null;
+  candidatesPerEntry?: number | null;
+}
+
+export interface AutoAssignReport {
+  round: ReviewRound;
+  created: number;
+  plan: AssignmentPlan;
+}
+
+const ORDER: OrderKey<Assignment>[] = [{ column: 'a.id', value: (a) => a.id }];
+const BATCH = 200;
+
+/** Everything a round's assignment rules are judged on, read in one transaction. */
+interface Situation {
+  round: ReviewRound;
+  entries: Map<string, Entry>;
+  facts: Map<string, ConflictEntry>;
+  /** Per track id: the experts of the panel covering it (panel rounds only). */
+  panelOf: Map<string, { panelId: string; memberIds: string[] }> | null;
+  assignments: Assignment[];
+  /** `${expertId}|${submissionId}` an expert declared a conflict on, in any round of the contest. */
+  declared: Set<string>;
+}
+
+export class AssignmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rounds: RoundService,
+    private readonly entries: EntryService,
+    private readonly panels: PanelService,
+  ) {}
+
+  private get repo(): Repository<Assignment> {
+    return this.dataSource.getRepository(Assignment);
+  }
+
+  find(ctx: RequestContext, id: string): Promise<Assignment | null> {
+    return ctx.loaders.get<string, Assignment | null>('Assignment.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (a) => a.id)).load(id);
+  }
+
+  /** The office and analysts see every assignment; an expert its own. */
+  private canSee(identity: Identity, assignment: Pick<Assignment, 'expertId'>): boolean {
+    return readsEverything(identity) || (identity.expert !== undefined && identity.expert === assignment.expertId);
+  }
+
+  async load(ctx: RequestContext, id: string): Promise<Assignment | null> {
+    const assignment = await this.find(ctx, id);
+    if (assignment && this.canSee(ctx.identity, assignment)) return assignment;
+    if (readsEverything(ctx.identity)) return null;
+    throw forbidden();
+  }
+
+  /** A round's (or an entry's) assignments: all for the office and analysts; an expert sees its own. */
+  list(ctx: RequestContext, where: { roundId?: string; entryId?: string }, filter: AssignmentFilter, page: PageArgs): Page<Assignment> {
+    const query = this.repo.createQueryBuilder('a');
+    if (where.roundId) query.andWhere('a.round_id = :roundId', { roundId: where.roundId });
+    if (where.entryId) query.andWhere('a.entry_id = :entryId', { entryId: where.entryId });
+    if (!readsEverything(ctx.identity)) {
+      if (!ctx.identity.expert) throw forbidden('assignments');
+      query.andWhere('a.expert_id = :me', { me: ctx.identity.expert });
+    }
+    if (filter.expertId) query.andWhere('a.expert_id = :expertId', { expertId: filter.expertId });
+    if (filter.entryId) query.andWhere('a.entry_id = :fEntry', { fEntry: filter.entryId });
+    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    return paginate(query, page, ORDER);
+  }
+
+  private async situation(em: EntityManager, roundId: string): Promise<Situation> {
+    const { round } = await this.rounds.judged(em, roundId, 'roundId', true);
+    const { entries, facts } = await this.entries.conflictFacts(em, roundId);
+    const panels = await this.panels.ofRound(em, roundId);
+    const panelOf = panels.length ? new Map<string, { panelId: string; memberIds: string[] }>() : null;
+    for (const { panel, memberIds } of panels) for (const t of panel.trackIds) panelOf!.set(t, { panelId: panel.id, memberIds });
+    const assignments = await em.find(Assignment, { where: { roundId }, order: { id: 'ASC' } });
+    const declaredRows: { expertId: string; submissionId: string }[] = await em
+      .createQueryBuilder(Assignment, 'a')
+      .innerJoin(Entry, 'e', 'e.id = a.entry_id')
+      .innerJoin(ReviewRound, 'r', 'r.id = a.round_id')
+      .select('a.expert_id', 'expertId')
+      .addSelect('e.submission_id', 'submissionId')
+      .where('a.status = :declared AND r.contest_id = :contestId', { declared: 'CONFLICT_DECLARED', contestId: round.contestId })
+      .getRawMany();
+    return {
+      round,
+      entries: new Map(entries.map((e) => [e.id, e])),
+      facts,
+      panelOf,
+      assignments,
+      declared: new Set(declaredRows.map((d) => `${d.expertId}|${d.submissionId}`)),
+    };
+  }
+
+  /** Why `expert` may not review `entry` in this round, as the coded refusal a manual change gets; null when it may. */
+  private refusal(s: Situation, expert: Expert, entry: Entry): DomainError | null {
+    if (!expert.active) return new DomainError('EXPERT_INACTIVE', 'The expert is inactive', 'expertId');
+    if (s.panelOf) {
+      const panel = s.panelOf.get(entry.trackId);
+      if (!panel || !panel.memberIds.includes(expert.id)) {
+        return new DomainError('NOT_ON_PANEL', `The expert is not on the panel that judges track ${entry.trackCode}`, 'expertId');
+      }
+    } else if (!expert.expertise.includes(entry.trackCode)) {
+      return new DomainError('EXPERTISE_MISMATCH', `The expert does not judge track ${entry.trackCode} (expertise: ${expert.expertise.join(', ')})`, 'expertId');
+    }
+    const declared = s.declared.has(`${expert.id}|${entry.submissionId}`);
+    const reasons = conflictsOf({ id: expert.id, personId: expert.personId, affiliationId: expert.affiliationId }, s.facts.get(entry.id)!, declared);
+    if (reasons.length) {
+      return new DomainError('CONFLICT_OF_INTEREST', `The expert has a conflict of interest with this entry (${reasons.join(', ')})`, 'expertId', { reasons });
+    }
+    const existing = s.assignments.find((a) => a.entryId === entry.id && a.expertId === expert.id);
+    if (existing?.status === 'ASSIGNED') return new DomainError(ErrorCode.ALREADY_EXISTS, 'The expert is already assigned to this entry', 'expertId');
+    if (existing) return new DomainError('ASSIGNMENT_DECLINED', 'The expert declined this entry earlier', 'expertId');
+    return null;
+  }
+
+  /**
+   * Staffs every entry of the round still short of its reviewers, as one min-cost flow over
+   * the experts drawn on (see planAssignment): no conflicts, expertise (or panel) matched,
+   * loads balanced within bounds. What could not be staffed is reported, and what could be
+   * is saved, in one transaction.
+   */
+  async autoAssign(identity: Identity, roundId: string, input: AutoAssignInput): Promise<AutoAssignReport> {
+    check({ roundId, ...input })
+      .text('roundId', { max: 36 })
+      .int('minLoad', { min: 0, max: 100_000, optional: true })
+      .int('maxLoad', { min: 1, max: 100_000, optional: true })
+      .int('candidatesPerEntry', { min: 1, max: 10_000, optional: true })
+      .rule('expertIds', (v) => ((v as string[]).length === 0 ? 'name at least one expert, or leave it out to draw on the whole pool' : null), { optional: true })
+      .done();
+    if (input.minLoad != null && input.maxLoad != null && input.minLoad > input.maxLoad) {
+      throw new InvalidInput([{ field: 'minLoad', message: 'must not exceed maxLoad' }]);
+    }
+    return this.dataSource.transaction(async (em) => {
+      const s = await this.situation(em, roundId);
+      assertRoundActivity(s.round.status, 'ASSIGN');
+      if (s.panelOf && input.expertIds) throw new InvalidInput([{ field: 'expertIds', message: 'a round with panels draws on its panel members' }]);
+      const poolIds = s.panelOf ? [...new Set([...s.panelOf.values()].flatMap((p) => p.memberIds))] : input.expertIds;
+      const experts = poolIds ? await em.findBy(Expert, { id: In(poolIds) }) : await em.findBy(Expert, { active: true });
+      if (poolIds) {
+        const problems = poolIds.flatMap((id) => {
+          const x = experts.find((e) => e.id === id);
+          return !x ? [{ field: 'expertIds', message: `no expert ${id}` }] : !x.active ? [{ field: 'expertIds', message: `expert ${id} is inactive` }] : [];
+        });
+        if (problems.length) throw new InvalidInput(problems);
+      }
+      const expertById = new Map(experts.map((x) => [x.id, x]));
+      const open = [...s.entries.values()].filter((e) => e.state === 'IN_REVIEW');
+      const trackOf = (e: Entry) => (s.panelOf ? e.trackId : e.trackCode);
+      const panelTracks = new Map<string, string[]>();
+      if (s.panelOf) for (const [track, p] of s.panelOf) for (const m of p.memberIds) panelTracks.set(m, [...(panelTracks.get(m) ?? []), track]);
+      const pairs = new Map(s.assignments.map((a) => [`${a.expertId}|${a.entryId}`, a]));
+      const plan = planAssignment({
+        entries: open.map((e) => ({ id: e.id, trackId: trackOf(e) })),
+        experts: experts.map((x) => ({ id: x.id, trackIds: s.panelOf ? (panelTracks.get(x.id) ?? []) : x.expertise })),
+        perEntry: s.round.reviewersPerEntry,
+        minLoad: input.minLoad ?? 0,
+        maxLoad: input.maxLoad ?? Math.max(1, open.length),
+        candidatesPerEntry: input.candidatesPerEntry ?? undefined,
+        existing: s.assignments.filter((a) => a.status === 'ASSIGNED' && s.entries.get(a.entryId)?.state === 'IN_REVIEW').map((a) => ({ expertId: a.expertId, entryId: a.entryId })),
+        blocked: (expertId, entryId) => {
+          const prior = pairs.get(`${expertId}|${entryId}`);
+          if (prior && prior.status !== 'ASSIGNED') return true;
+          const expert = expertById.get(expertId)!;
+          const entry = s.entries.get(entryId)!;
+          const declared = s.declared.has(`${expertId}|${entry.submissionId}`);
+          return conflictsOf({ id: expert.id, personId: expert.personId, affiliationId: expert.affiliationId }, s.facts.get(entryId)!, declared).length > 0;
+        },
+      });
+      const now = new Date();
+      const created = plan.assignments.map((p) =>
+        Object.assign(new Assignment(), {
+          id: newId(),
+          roundId,
+          entryId: p.entryId,
+          expertId: p.expertId,
+          panelId: s.panelOf?.get(s.entries.get(p.entryId)!.trackId)?.panelId ?? null,
+          status: 'ASSIGNED' as const,
+          origin: 'AUTOMATIC' as const,
+          note: null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      for (let i = 0; i < created.length; i += BATCH) await em.insert(Assignment, created.slice(i, i + BATCH));
+      await recordAudit(em, identity, created.map((a) => ({ action: 'assignment.create', entityType: 'Assignment', entityId: a.id, after: a, reason: 'automatic assignment' })));
+      return { round: s.round, created: created.length, plan };
+    });
+  }
+
+  async assign(identity: Identity, entryId: string, expertId: string): Promise<Assignment> {
+    check({ entryId, expertId }).text('entryId', { max: 36 }).text('expertId', { max: 36 }).done();
+    return this.dataSource.transaction(async (em) => {
+      const entry = await em.findOneBy(Entry, { id: entryId });
+      if (!entry) throw notFound('Entry', entryId, 'entryId');
+      const s = await this.situation(em, entry.roundId);
+      assertRoundActivity(s.round.status, 'ASSIGN');
+      const expert = await em.findOneBy(Expert, { id: expertId });
+      if (!expert) throw notFound('Expert', expertId, 'expertId');
+      const refusal = this.refusal(s, expert, entry);
+      if (refusal) throw refusal;
+      const now = new Date();
+      const assignment = em.create(Assignment, {
+        id: newId(),
+        roundId: entry.roundId,
+        entryId,
+        expertId,
+        panelId: s.panelOf?.get(entry.trackId)?.panelId ?? null,
+        status: 'ASSIGNED',
+        origin: 'MANUAL',
+        note: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.insert(Assignment, assignment);
+      await recordAudit(em, identity, { action: 'assignment.create', entityType: 'Assignment', entityId: assignment.id, after: assignment });
+      return assignment;
+    });
+  }
+
+  /** An assignment, locked, with its round open to assignment changes. */
+  private async changeable(em: EntityManager, id: string): Promise<Assignment> {
+    const assignment = await em.findOne(Assignment, { where: { id }, ...forUpdate(em) });
+    if (!assignment) throw notFound('Assignment', id);
+    const { round } = await this.rounds.judged(em, assignment.roundId, 'id');
+    assertRoundActivity(round.status, 'ASSIGN');
+    return assignment;
+  }
+
+  /** Removes an assignment made by mistake; one already scored stays, so no judgement is lost silently. */
+  async remove(identity: Identity, id: string, reason?: string | null): Promise<Assignment> {
+    return this.dataSource.transaction(async (em) => {
+      const assignment = await this.changeable(em, id);
+      if (await em.existsBy(Scorecard, { assignmentId: id })) {
+        throw new DomainError('ASSIGNMENT_SCORED', 'The expert has already scored this entry; the assignment stays on record', 'id');
+      }
+      await em.delete(Assignment, { id });
+      await recordAudit(em, identity, { action: 'assignment.remove', entityType: 'Assignment', entityId: id, before: assignment, reason });
+      return assignment;
+    });
+  }
+
+  /**
+   * The expert steps back from an assignment: DECLINED (cannot take it on) or
+   * CONFLICT_DECLARED (回避). Only the expert, or the office on the expert's word. A declared
+   * conflict also keeps the expert off the same submission in later rounds, and voids a
+   * scorecard already given.
+   */
+  async stepBack(identity: Identity, id: string, status: 'DECLINED' | 'CONFLICT_DECLARED', reason: string): Promise<Assignment> {
+    check({ reason }).text('reason', { min: 2, max: 500 }).done();
+    return this.dataSource.transaction(async (em) => {
+      const assignment = await this.changeable(em, id);
+      if (!hasRole(identity, 'ADMIN') && identity.expert !== assignment.expertId) throw forbidden();
+      if (assignment.status !== 'ASSIGNED') {
+        throw new DomainError(ErrorCode.INVALID_TRANSITION, `The assignment is already ${assignment.status}`, 'id', { from: assignment.status, to: status });
+      }
+      if (status === 'DECLINED' && (await em.existsBy(Scorecard, { assignmentId: id }))) {
+        throw new DomainError('ASSIGNMENT_SCORED', 'A scored assignment cannot be declined; declare a conflict if there is one', 'id');
+      }
+      const before = { ...assignment };
+      assignment.status = status;
+      assignment.note = reason.trim();
+      assignment.updatedAt = new Date();
+      await em.save(assignment);
+      await recordAudit(em, identity, { action: status === 'DECLINED' ? 'assignment.decline' : 'assignment.declare-conflict', entityType: 'Assignment', entityId: id, before, after: assignment, reason });
+      return assignment;
+    });
+  }
+
+  /** The conflict facts of one entry, for a scorecard's check. */
+  async conflictOf(em: EntityManager, entry: Entry, expert: Expert): Promise<string[]> {
+    const links = await em.findBy(EntryLink, { entryId: entry.id });
+    const facts = toConflictFacts([entry], links).get(entry.id)!;
+    return conflictsOf({ id: expert.id, personId: expert.personId, affiliationId: expert.affiliationId }, facts);
+  }
+}

@@ -1,0 +1,115 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { hidesEntrant, readsEverything } from '@meritgraph/domain';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { OrganizationRef, PersonRef, SubmissionRef, TrackRef } from '../references/references';
+import { ReviewRound } from '../round/round.entity';
+import type { RoundService } from '../round/round.service';
+import { AssignmentConnection } from '../assignment/assignment.types';
+import { ScorecardConnection } from '../scorecard/scorecard.types';
+import type { AssignmentService } from '../assignment/assignment.service';
+import type { ScorecardService } from '../scorecard/scorecard.service';
+import { AssignmentsArgs, ScorecardsArgs } from '../round/round.resolver';
+import { Entry } from './entry.entity';
+import { type EntryService, SkipReason } from './entry.service';
+
+registerEnumType(SkipReason, { name: 'IntakeSkipReason', description: 'Why intake left a submission out.' });
+
+@ObjectType({ description: 'A submission intake left out, and why.' })
+class SkippedSubmission {
+  @Field(() => SubmissionRef, { nullable: true })
+  submission: SubmissionRef;
+
+  @Field(() => SkipReason)
+  reason: SkipReason;
+}
+
+@ObjectType({ description: 'What taking entries into a round did.' })
+class IntakeReport {
+  @Field(() => ReviewRound)
+  round: ReviewRound;
+
+  @Field(() => Int, { description: 'Entries taken in now.' })
+  taken: number;
+
+  @Field(() => Int, { description: 'Entries that were already in the round.' })
+  alreadyIn: number;
+
+  @Field(() => [SkippedSubmission])
+  skipped: SkippedSubmission[];
+}
+
+@Resolver(() => Entry)
+export class EntryResolver {
+  constructor(
+    private readonly service: EntryService,
+    private readonly rounds: RoundService,
+    private readonly assignmentService: AssignmentService,
+    private readonly scorecardService: ScorecardService,
+  ) {}
+
+  @Query(() => Entry, { nullable: true, description: 'An entry (office and analysts, or an expert assigned to it).' })
+  entry(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Entry | null> {
+    return this.service.load(ctx, id);
+  }
+
+  @FieldResolver(() => ReviewRound, { nullable: true })
+  round(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<ReviewRound | null> {
+    return this.rounds.find(ctx, entry.roundId);
+  }
+
+  @FieldResolver(() => TrackRef, { nullable: true })
+  track(@Root() entry: Entry): TrackRef {
+    return { id: entry.trackId };
+  }
+
+  @FieldResolver(() => SubmissionRef, { nullable: true, description: 'The live submission (office and analysts); experts judge the snapshot.' })
+  submission(@Root() entry: Entry, @Ctx() ctx: RequestContext): SubmissionRef | null {
+    return readsEverything(ctx.identity) ? { id: entry.submissionId } : null;
+  }
+
+  private async hidden(ctx: RequestContext, entry: Entry): Promise<boolean> {
+    const round = await this.rounds.find(ctx, entry.roundId);
+    return hidesEntrant(ctx.identity, round?.blind ?? true);
+  }
+
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: 'The submitting unit; null for experts in a blind round.' })
+  async organization(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<OrganizationRef | null> {
+    return (await this.hidden(ctx, entry)) ? null : { id: entry.organizationId };
+  }
+
+  @FieldResolver(() => PersonRef, { nullable: true, description: 'The project leader; null for experts in a blind round.' })
+  async leader(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<PersonRef | null> {
+    return entry.leaderId && !(await this.hidden(ctx, entry)) ? { id: entry.leaderId } : null;
+  }
+
+  @FieldResolver(() => [PersonRef], { description: 'The leader and team as taken in; empty for experts in a blind round.' })
+  async people(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<PersonRef[]> {
+    if (await this.hidden(ctx, entry)) return [];
+    return (await this.service.links(ctx, entry.id)).filter((l) => l.kind === 'PERSON').map((l) => ({ id: l.refId }));
+  }
+
+  @FieldResolver(() => AssignmentConnection, { nullable: true, description: 'Experts asked to review it (office and analysts); an expert sees its own.' })
+  assignments(@Root() entry: Entry, @Args(() => AssignmentsArgs) args: AssignmentsArgs, @Ctx() ctx: RequestContext) {
+    return new AssignmentConnection(this.assignmentService.list(ctx, { entryId: entry.id }, args, args));
+  }
+
+  @FieldResolver(() => ScorecardConnection, { nullable: true, description: 'Its scorecards, by the same rule as the round’s.' })
+  async scorecards(@Root() entry: Entry, @Args(() => ScorecardsArgs) args: ScorecardsArgs, @Ctx() ctx: RequestContext) {
+    return new ScorecardConnection(await this.scorecardService.list(ctx, { roundId: entry.roundId, entryId: entry.id }, args, args));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => IntakeReport, {
+    description:
+      "Takes a DRAFT round's entries in: the contest's SUBMITTED submissions for the first round, the previous round's advanced entries after it. Each keeps a snapshot of its track, unit and people.",
+  })
+  async takeEntries(@Arg('roundId', () => ID) roundId: string, @Ctx() ctx: RequestContext): Promise<IntakeReport> {
+    const report = await this.service.takeEntries(ctx.identity, roundId);
+    return {
+      round: (await this.rounds.find(ctx, roundId))!,
+      taken: report.taken.length,
+      alreadyIn: report.alreadyIn,
+      skipped: report.skipped.map((s) => ({ submission: { id: s.submissionId }, reason: s.reason })),
+    };
+  }
+}

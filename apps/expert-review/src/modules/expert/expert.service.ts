@@ -1,0 +1,159 @@
+import type { DataSource, Repository } from 'typeorm';
+import { In } from 'typeorm';
+import {
+  EXPERT_TITLES,
+  type ExpertTitle,
+  type Identity,
+  InvalidInput,
+  type PageArgs,
+  alreadyExists,
+  assertAllowed,
+  canSeeExpert,
+  check,
+  forbidden,
+  notFound,
+  readsEverything,
+} from '@meritgraph/domain';
+import { newId } from '@meritgraph/db';
+import { type OrderKey, type Page, type RequestContext, byKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import type { OrganizationsApi } from '../references/peers';
+import { Expert } from './expert.entity';
+
+export interface ExpertFilter {
+  /** A track code the expert can judge. */
+  track?: string | null;
+  title?: ExpertTitle | null;
+  affiliationId?: string | null;
+  active?: boolean | null;
+}
+
+export interface ExpertInput {
+  personId?: string | null;
+  affiliationId?: string | null;
+  title?: ExpertTitle | null;
+  expertise?: string[] | null;
+  active?: boolean | null;
+}
+
+const ORDER: OrderKey<Expert>[] = [{ column: 'x.id', value: (x) => x.id }];
+const TRACK_CODE = /^[A-Z][A-Z0-9_]{0,19}$/;
+
+export class ExpertService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsApi,
+  ) {}
+
+  private get repo(): Repository<Expert> {
+    return this.dataSource.getRepository(Expert);
+  }
+
+  /** Experts by id for this request, without the visibility check (for rules that need them). */
+  byIds(ctx: RequestContext, ids: readonly string[]): Promise<(Expert | null)[]> {
+    const loader = ctx.loaders.get<string, Expert | null>('Expert.byId', async (keys) => byKey(keys, await this.repo.findBy({ id: In([...keys]) }), (x) => x.id));
+    return Promise.all(ids.map((id) => loader.load(id)));
+  }
+
+  async load(ctx: RequestContext, id: string): Promise<Expert | null> {
+    const [expert] = await this.byIds(ctx, [id]);
+    if (expert && canSeeExpert(ctx.identity, expert.id)) return expert;
+    if (readsEverything(ctx.identity)) return null;
+    throw forbidden();
+  }
+
+  /** A person's profile in the pool, batched across the request; null when the person is no expert or the caller may not see it. */
+  async ofPerson(ctx: RequestContext, personId: string): Promise<Expert | null> {
+    const expert = await ctx.loaders
+      .get<string, Expert | null>('Person.expertProfile', async (ids) => byKey(ids, await this.repo.findBy({ personId: In([...ids]) }), (x) => x.personId))
+      .load(personId);
+    return expert && canSeeExpert(ctx.identity, expert.id) ? expert : null;
+  }
+
+  list(ctx: RequestContext, filter: ExpertFilter, page: PageArgs): Page<Expert> {
+    assertAllowed(readsEverything(ctx.identity));
+    check(filter).text('track', { max: 20, optional: true, pattern: TRACK_CODE, hint: 'must be a track code such as AI' }).done();
+    const query = this.repo.createQueryBuilder('x');
+    // simple-array stores "AI,BIOMED": match a whole code, not a prefix of another.
+    if (filter.track) query.andWhere(`CONCAT(',', x.expertise, ',') LIKE :track`, { track: `%,${filter.track},%` });
+    if (filter.title) query.andWhere('x.title = :title', { title: filter.title });
+    if (filter.affiliationId) query.andWhere('x.affiliation_id = :aff', { aff: filter.affiliationId });
+    if (filter.active != null) query.andWhere('x.active = :active', { active: filter.active });
+    return paginate(query, page, ORDER);
+  }
+
+  private validate(input: ExpertInput, creating: boolean) {
+    check(input)
+      .text('personId', { max: 36, optional: !creating })
+      .text('affiliationId', { max: 36, optional: true })
+      .oneOf('title', EXPERT_TITLES, { optional: !creating })
+      .rule(
+        'expertise',
+        (v) => {
+          const codes = v as string[];
+          if (codes.length === 0 || codes.length > 10) return 'list 1 to 10 track codes';
+          const bad = codes.find((c) => !TRACK_CODE.test(c));
+          if (bad !== undefined) return `${bad} is not a track code (upper-case, e.g. AI)`;
+          return new Set(codes).size === codes.length ? null : 'lists a track twice';
+        },
+        { optional: !creating },
+      )
+      .done();
+  }
+
+  /** The affiliation defaults to the person's organization; both must exist in organizations. */
+  private async affiliation(personId: string | undefined, affiliationId: string | null | undefined): Promise<string | undefined> {
+    if (personId) {
+      const orgOf = await this.organizations.personOrganizations([personId]);
+      if (!orgOf.has(personId)) throw notFound('Person', personId, 'personId');
+      if (!affiliationId) return orgOf.get(personId);
+    }
+    if (affiliationId) {
+      const found = await this.organizations.organizations([affiliationId]);
+      if (!found.has(affiliationId)) throw notFound('Organization', affiliationId, 'affiliationId');
+    }
+    return affiliationId ?? undefined;
+  }
+
+  async create(identity: Identity, input: ExpertInput & { personId: string; title: ExpertTitle; expertise: string[] }): Promise<Expert> {
+    this.validate(input, true);
+    const affiliationId = (await this.affiliation(input.personId, input.affiliationId))!;
+    return this.dataSource.transaction(async (em) => {
+      if (await em.existsBy(Expert, { personId: input.personId })) throw alreadyExists('Expert', 'personId', input.personId);
+      const now = new Date();
+      const expert = await em.save(
+        em.create(Expert, {
+          id: newId(),
+          personId: input.personId,
+          affiliationId,
+          title: input.title,
+          expertise: input.expertise,
+          active: input.active ?? true,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await recordAudit(em, identity, { action: 'expert.create', entityType: 'Expert', entityId: expert.id, after: expert });
+      return expert;
+    });
+  }
+
+  async update(identity: Identity, id: string, input: ExpertInput): Promise<Expert> {
+    this.validate(input, false);
+    // A profile belongs to one person for good; another person gets a profile of their own.
+    if (input.personId != null) throw new InvalidInput([{ field: 'personId', message: 'cannot change; create a profile for the other person' }]);
+    const affiliationId = input.affiliationId ? await this.affiliation(undefined, input.affiliationId) : undefined;
+    return this.dataSource.transaction(async (em) => {
+      const expert = await em.findOneBy(Expert, { id });
+      if (!expert) throw notFound('Expert', id);
+      const before = { ...expert };
+      if (affiliationId) expert.affiliationId = affiliationId;
+      if (input.title) expert.title = input.title;
+      if (input.expertise) expert.expertise = input.expertise;
+      if (input.active != null) expert.active = input.active;
+      expert.updatedAt = new Date();
+      await em.save(expert);
+      await recordAudit(em, identity, { action: 'expert.update', entityType: 'Expert', entityId: id, before, after: expert });
+      return expert;
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { TrackRef } from '../references/references';
+import { Expert } from '../expert/expert.entity';
+import type { ExpertService } from '../expert/expert.service';
+import { ReviewRound } from '../round/round.entity';
+import type { RoundService } from '../round/round.service';
+import { Panel } from './panel.entity';
+import type { PanelService } from './panel.service';
+
+@InputType()
+class CreatePanelInput {
+  @Field(() => ID)
+  roundId: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => [ID], { description: 'Tracks of the contest; no other panel of the round may cover them.' })
+  trackIds: string[];
+
+  @Field(() => ID, { description: 'An expert; always a member.' })
+  chairId: string;
+
+  @Field(() => [ID])
+  memberIds: string[];
+}
+
+@InputType({ description: 'Fields to change while the round is a DRAFT; absent fields stay as they are.' })
+class UpdatePanelInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  trackIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true })
+  chairId?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  memberIds?: string[] | null;
+}
+
+@Resolver(() => Panel)
+export class PanelResolver {
+  constructor(
+    private readonly service: PanelService,
+    private readonly rounds: RoundService,
+    private readonly experts: ExpertService,
+  ) {}
+
+  @FieldResolver(() => ReviewRound, { nullable: true })
+  round(@Root() panel: Panel, @Ctx() ctx: RequestContext): Promise<ReviewRound | null> {
+    return this.rounds.find(ctx, panel.roundId);
+  }
+
+  @FieldResolver(() => [TrackRef])
+  tracks(@Root() panel: Panel): TrackRef[] {
+    return panel.trackIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => Expert, { nullable: true, description: 'The chair (office, analysts and the chair).' })
+  chair(@Root() panel: Panel, @Ctx() ctx: RequestContext): Promise<Expert | null> {
+    return this.experts.load(ctx, panel.chairId);
+  }
+
+  @FieldResolver(() => [Expert], { nullable: true, description: 'Members, chair first (office and analysts).' })
+  async members(@Root() panel: Panel, @Ctx() ctx: RequestContext): Promise<Expert[]> {
+    const ids = await this.service.memberIds(ctx, panel.id);
+    return (await Promise.all(ids.map((id) => this.experts.load(ctx, id)))).filter((x): x is Expert => x !== null);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Panel, { description: 'Adds a panel to a DRAFT round.' })
+  createPanel(@Arg('input', () => CreatePanelInput) input: CreatePanelInput, @Ctx() ctx: RequestContext): Promise<Panel> {
+    return this.service.create(ctx.identity, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Panel)
+  updatePanel(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePanelInput) input: UpdatePanelInput, @Ctx() ctx: RequestContext): Promise<Panel> {
+    return this.service.update(ctx.identity, id, input);
+  }
+}

@@ -1,0 +1,137 @@
+import type { PeerClient } from '@meritgraph/subgraph-kit';
+import type { ContestStatus } from '@meritgraph/domain';
+
+export interface ContestFacts {
+  id: string;
+  status: ContestStatus;
+  tracks: { id: string; code: string }[];
+}
+
+export interface OrganizationFacts {
+  id: string;
+  ancestorIds: string[];
+  descendantIds: string[];
+}
+
+/** What intake records of a submission. */
+export interface SubmissionFacts {
+  id: string;
+  referenceNumber: string | null;
+  title: string;
+  summary: string | null;
+  submittedAt: string | null;
+  organizationId: string;
+  trackId: string | null;
+  leaderId: string | null;
+  teamMemberIds: string[];
+}
+
+type Paged<T> = { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+
+/** Aliased lookups per request: enough to batch, small enough for any peer's limits. */
+const CHUNK = 50;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Facts expert-review needs from organizations, read through its API with the service identity. */
+export class OrganizationsApi {
+  constructor(private readonly peer: PeerClient) {}
+
+  async contest(contestId: string): Promise<ContestFacts | null> {
+    const { contest } = await this.peer.request<{ contest: ContestFacts | null }>(
+      `query($id: ID!) { contest(id: $id) { id status tracks { id code } } }`,
+      { id: contestId },
+    );
+    return contest;
+  }
+
+  /** Each person's organization; absent ids are missing from the map. */
+  async personOrganizations(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const batch of chunks([...new Set(ids)])) {
+      const data = await this.peer.request<Record<string, { id: string; organization: { id: string } } | null>>(
+        `query(${batch.map((_, i) => `$p${i}: ID!`).join(', ')}) { ${batch.map((_, i) => `p${i}: person(id: $p${i}) { id organization { id } }`).join(' ')} }`,
+        Object.fromEntries(batch.map((id, i) => [`p${i}`, id])),
+      );
+      for (const p of Object.values(data)) if (p) found.set(p.id, p.organization.id);
+    }
+    return found;
+  }
+
+  /** Each organization with everything above and below it; a deep subtree is paged through. */
+  async organizations(ids: readonly string[]): Promise<Map<string, OrganizationFacts>> {
+    type Row = { id: string; ancestors: { id: string }[]; descendants: Paged<{ id: string }> };
+    const found = new Map<string, OrganizationFacts>();
+    const more: { id: string; after: string }[] = [];
+    for (const batch of chunks([...new Set(ids)])) {
+      const data = await this.peer.request<Record<string, Row | null>>(
+        `query(${batch.map((_, i) => `$o${i}: ID!`).join(', ')}) { ${batch
+          .map((_, i) => `o${i}: organization(id: $o${i}) { id ancestors { id } descendants(first: 100) { nodes { id } pageInfo { hasNextPage endCursor } } }`)
+          .join(' ')} }`,
+        Object.fromEntries(batch.map((id, i) => [`o${i}`, id])),
+      );
+      for (const o of Object.values(data)) {
+        if (!o) continue;
+        found.set(o.id, { id: o.id, ancestorIds: o.ancestors.map((a) => a.id), descendantIds: o.descendants.nodes.map((d) => d.id) });
+        if (o.descendants.pageInfo.hasNextPage) more.push({ id: o.id, after: o.descendants.pageInfo.endCursor! });
+      }
+    }
+    for (let { id, after } of more) {
+      for (;;) {
+        const { organization }: { organization: { descendants: Paged<{ id: string }> } } = await this.peer.request(
+          `query($id: ID!, $after: String) { organization(id: $id) { descendants(first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }`,
+          { id, after },
+        );
+        found.get(id)!.descendantIds.push(...organization.descendants.nodes.map((d) => d.id));
+        if (!organization.descendants.pageInfo.hasNextPage) break;
+        after = organization.descendants.pageInfo.endCursor!;
+      }
+    }
+    return found;
+  }
+}
+
+const SUBMISSION_FIELDS = `id referenceNumber title summary submittedAt organization { id } track { id } leader { id } teamMembers { id }`;
+
+type SubmissionRow = Omit<SubmissionFacts, 'organizationId' | 'trackId' | 'leaderId' | 'teamMemberIds'> & {
+  organization: { id: string } | null;
+  track: { id: string } | null;
+  leader: { id: string } | null;
+  teamMembers: { id: string }[];
+};
+
+const toFacts = (s: SubmissionRow): SubmissionFacts => ({
+  id: s.id,
+  referenceNumber: s.referenceNumber,
+  title: s.title,
+  summary: s.summary,
+  submittedAt: s.submittedAt,
+  organizationId: s.organization?.id ?? '',
+  trackId: s.track?.id ?? null,
+  leaderId: s.leader?.id ?? null,
+  teamMemberIds: s.teamMembers.map((m) => m.id),
+});
+
+/** Facts expert-review needs from submissions. */
+export class SubmissionsApi {
+  constructor(private readonly peer: PeerClient) {}
+
+  /** Every SUBMITTED submission of a contest. */
+  async submitted(contestId: string): Promise<SubmissionFacts[]> {
+    const all: SubmissionFacts[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { submissions }: { submissions: Paged<SubmissionRow> } = await this.peer.request(
+        `query($c: ID!, $after: String) { submissions(contestId: $c, status: SUBMITTED, first: 100, after: $after) { nodes { ${SUBMISSION_FIELDS} } pageInfo { hasNextPage endCursor } } }`,
+        { c: contestId, after },
+      );
+      all.push(...submissions.nodes.map(toFacts));
+      if (!submissions.pageInfo.hasNextPage) return all;
+      after = submissions.pageInfo.endCursor;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root, Float } from 'type-graphql';
+import { Decision, EliminationReason } from '@meritgraph/domain';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { Entry } from '../entry/entry.entity';
+import type { EntryService } from '../entry/entry.service';
+import { Expert } from '../expert/expert.entity';
+import type { ExpertService } from '../expert/expert.service';
+import { CriterionScore, Scorecard } from './scorecard.entity';
+import type { ScorecardService } from './scorecard.service';
+
+@InputType()
+class CriterionScoreInput {
+  @Field(() => String, { description: 'A criterion code of the round.' })
+  criterion: string;
+
+  @Field(() => Float, { description: '0 to the criterion’s maximum.' })
+  score: number;
+}
+
+@InputType()
+class ScorecardInput {
+  @Field(() => ID)
+  entryId: string;
+
+  @Field(() => [CriterionScoreInput], { description: 'One score per criterion of the round.' })
+  scores: CriterionScoreInput[];
+
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
+
+  @Field(() => Decision, { nullable: true, description: 'Required in screening rounds, refused in others.' })
+  decision?: Decision | null;
+
+  @Field(() => EliminationReason, { nullable: true, description: 'Required with ELIMINATE.' })
+  eliminationReason?: EliminationReason | null;
+}
+
+@Resolver(() => Scorecard)
+export class ScorecardResolver {
+  constructor(
+    private readonly service: ScorecardService,
+    private readonly entries: EntryService,
+    private readonly experts: ExpertService,
+  ) {}
+
+  @FieldResolver(() => [CriterionScore])
+  scores(@Root() card: Scorecard): CriterionScore[] {
+    return Object.entries(card.scores).map(([criterion, score]) => ({ criterion, score }));
+  }
+
+  @FieldResolver(() => Entry, { nullable: true })
+  entry(@Root() card: Scorecard, @Ctx() ctx: RequestContext): Promise<Entry | null> {
+    return this.entries.find(ctx, card.entryId);
+  }
+
+  @FieldResolver(() => Expert, { nullable: true, description: 'Who scored it (office, analysts and the expert).' })
+  expert(@Root() card: Scorecard, @Ctx() ctx: RequestContext): Promise<Expert | null> {
+    return this.experts.load(ctx, card.expertId);
+  }
+
+  @Authorized('EXPERT')
+  @Mutation(() => Scorecard, { description: "Scores an entry the calling expert is assigned to, while the round is OPEN; again replaces the expert's scorecard." })
+  submitScorecard(@Arg('input', () => ScorecardInput) input: ScorecardInput, @Ctx() ctx: RequestContext): Promise<Scorecard> {
+    return this.service.submit(ctx.identity, input);
+  }
+}
