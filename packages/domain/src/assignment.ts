@@ -446,106 +446,96 @@ function solve(g: Graph, problem: Problem): void {
     flow[e] = 0;
   };
 
+  // Dijkstra orders nodes by distance, then by the number of arcs from the source, so the hop
+  // counts of settled nodes double as Dinic levels: the augmenting step needs no search of its own.
   const dist = new Float64Array(V);
+  const hops = new Int32Array(V);
   const heap = new IndexedHeap(V, dist);
+  const settled = new Int32Array(V);
+  const dead = new Int32Array(V);
   const pointer = new Int32Array(V);
   const seen = new Int32Array(V);
-  const dead = new Int32Array(V);
-  const onPath = new Uint8Array(V);
-  let pass = 0;
+  let round = 0;
   const pathNode = new Int32Array(V + 1);
   const pathEdge = new Int32Array(V + 1);
 
+  const reached = (w: number, d: number, h: number): void => {
+    if (d < dist[w]!) {
+      dist[w] = d;
+      hops[w] = h;
+      heap.update(w);
+    } else if (d === dist[w] && h < hops[w]! && settled[w] !== round) {
+      hops[w] = h;
+    }
+  };
+
   /** Shortest reduced distances to the sink; moves the potentials. False when the sink is out of reach. */
   const shortestPaths = (): boolean => {
+    round++;
     dist.fill(Infinity);
     heap.clear();
-    for (let x = 0; x < X; x++) {
-      if (!hasRoom(x)) continue;
-      dist[x] = marginalCost(x) - pi[x]!;
-      heap.push(x);
-    }
+    for (let x = 0; x < X; x++) if (hasRoom(x)) reached(x, marginalCost(x) - pi[x]!, 0);
     let reach = Infinity;
     while (heap.size > 0) {
       const u = heap.pop();
-      const du = dist[u]!;
-      // Nothing left in the heap can get closer than du, so a sink that close is settled.
-      if (dist[T]! <= du) {
+      // Nothing left in the heap comes before u, so a sink no later than u is settled.
+      if (dist[T]! <= dist[u]!) {
         reach = dist[T]!;
         break;
       }
+      settled[u] = round;
+      const du = dist[u]!;
+      const pu = pi[u]!;
+      const h = hops[u]! + 1;
       if (u < X) {
-        const pu = pi[u]!;
         for (let k = expertStart[u]!; k < expertStart[u + 1]!; k++) {
           const w = X + expertEntry[k]!;
           const d = du + expertCost[k]! + pu - pi[w]!;
-          if (d < dist[w]! && !flow[expertEdges[k]!]) {
-            dist[w] = d;
-            heap.update(w);
-          }
+          if (d <= dist[w]! && !flow[expertEdges[k]!]) reached(w, d, h);
         }
       } else {
         const v = u - X;
-        const pu = pi[u]!;
-        if (need[v]! > 0) {
-          const d = du + pu - pi[T]!;
-          if (d < dist[T]!) {
-            dist[T] = d;
-            heap.update(T);
-          }
-        }
+        if (need[v]! > 0) reached(T, du + pu - pi[T]!, h);
         for (let i = seatStart[v]!; i < seatStart[v]! + seatCount[v]!; i++) {
           const e = seatEdge[i]!;
           const w = edgeExpert[e]!;
-          const d = du - edgeCost[e]! + pu - pi[w]!;
-          if (d < dist[w]!) {
-            dist[w] = d;
-            heap.update(w);
-          }
+          reached(w, du - edgeCost[e]! + pu - pi[w]!, h);
         }
       }
     }
     if (reach === Infinity) return false;
+    settled[T] = round;
     // Capping at the sink's distance keeps reduced costs non-negative for nodes not settled.
     for (let n = 0; n < V; n++) pi[n]! += Math.min(dist[n]!, reach);
     return true;
   };
 
-  const admissibleStart = (x: number): boolean => hasRoom(x) && marginalCost(x) === pi[x];
-
   /**
-   * Augments along paths of zero reduced cost (all of them shortest) from every expert that
-   * may take its next unit at the current price. A node that led nowhere is dead for the rest
-   * of the pass and every node keeps its place in its arc list, so a pass reads each arc about
-   * once. A path it misses (an arc opened by a later augmentation, or skipped while its end
-   * was on the path) is found by the next pass: Dijkstra then reports distance 0 again.
-   * Iterative, because alternating paths can be as long as the number of entries.
+   * Augments along every shortest path one level deeper per arc (a blocking flow, as in
+   * Dinic). A node that led nowhere stays dead for the round and every node keeps its place
+   * in its arc list, so a round reads each arc about once. Each expert starts at most one
+   * path: its next unit costs more. Iterative, because alternating paths can be as long as
+   * the number of entries.
    */
-  const augmentPass = (): void => {
-    pass++;
+  const augment = (): void => {
     for (let x = 0; x < X; x++) {
-      if (dead[x] === pass || !admissibleStart(x)) continue;
+      if (settled[x] !== round || hops[x] !== 0 || dead[x] === round || !hasRoom(x) || marginalCost(x) !== pi[x]) continue;
       let top = 0;
       enter(x);
       pathNode[0] = x;
       while (top >= 0) {
         const u = pathNode[top]!;
         if (u === T) {
-          for (let i = 1; i < top; i++) {
-            const n = pathNode[i]!;
-            if (n < X) unseat(pathEdge[i]!, pathNode[i - 1]! - X);
-            else seat(pathEdge[i]!, n - X);
-            onPath[n] = 0;
-          }
-          onPath[x] = 0;
+          // Empty seats before filling any: an entry has no slot to spare for the moment between.
+          for (let i = 2; i < top; i += 2) unseat(pathEdge[i]!, pathNode[i - 1]! - X);
+          for (let i = 1; i < top; i += 2) seat(pathEdge[i]!, pathNode[i]! - X);
           need[pathNode[top - 1]! - X]!--;
           added[x]!++;
           break;
         }
         const w = u < X ? nextFromExpert(u, top + 1) : nextFromEntry(u, top + 1);
         if (w === -1) {
-          dead[u] = pass;
-          onPath[u] = 0;
+          dead[u] = round;
           top--;
         } else {
           if (w !== T) enter(w);
@@ -556,21 +546,21 @@ function solve(g: Graph, problem: Problem): void {
   };
 
   const enter = (u: number): void => {
-    onPath[u] = 1;
-    if (seen[u] === pass) return;
-    seen[u] = pass;
+    if (seen[u] === round) return;
+    seen[u] = round;
     // An entry's pointer starts one before its seats: that position is its arc to the sink.
     pointer[u] = u < X ? expertStart[u]! : seatStart[u - X]! - 1;
   };
 
-  const open = (w: number): boolean => dead[w] !== pass && !onPath[w];
+  const onLevel = (w: number, level: number): boolean => settled[w] === round && hops[w] === level && dead[w] !== round;
 
   const nextFromExpert = (u: number, depth: number): number => {
     const end = expertStart[u + 1]!;
     const pu = pi[u]!;
+    const level = hops[u]! + 1;
     for (let k = pointer[u]!; k < end; k++) {
       const w = X + expertEntry[k]!;
-      if (expertCost[k]! + pu === pi[w] && !flow[expertEdges[k]!] && open(w)) {
+      if (expertCost[k]! + pu === pi[w] && onLevel(w, level) && !flow[expertEdges[k]!]) {
         pointer[u] = k;
         pathEdge[depth] = expertEdges[k]!;
         return w;
@@ -583,28 +573,28 @@ function solve(g: Graph, problem: Problem): void {
   const nextFromEntry = (u: number, depth: number): number => {
     const v = u - X;
     const pu = pi[u]!;
+    const level = hops[u]! + 1;
     let k = pointer[u]!;
     if (k === seatStart[v]! - 1) {
-      if (need[v]! > 0 && pu === pi[T]) return T;
+      if (need[v]! > 0 && pu === pi[T] && hops[T] === level) return T;
       k++;
     }
-    // Seats change during a pass (one filled at the end, one emptied by moving the last into
-    // its slot), so the end is read afresh; a seat that escapes the pointer waits for the next pass.
-    const end = seatStart[v]! + seatCount[v]!;
-    for (; k < end; k++) {
+    // Emptying a seat moves the last one into its slot, so the end is read afresh. Seats
+    // filled during the round lead one level back, never onwards, so none is missed.
+    for (; k < seatStart[v]! + seatCount[v]!; k++) {
       const e = seatEdge[k]!;
       const w = edgeExpert[e]!;
-      if (pu === pi[w]! + edgeCost[e]! && open(w)) {
+      if (pu === pi[w]! + edgeCost[e]! && onLevel(w, level)) {
         pointer[u] = k;
         pathEdge[depth] = e;
         return w;
       }
     }
-    pointer[u] = end;
+    pointer[u] = k;
     return -1;
   };
 
-  while (shortestPaths()) augmentPass();
+  while (shortestPaths()) augment();
 }
 
 /** A binary min-heap of node ids keyed by `keys`, with decrease-key. */

@@ -39,14 +39,14 @@ export function roundConfigProblems(config: RoundConfig, contestTrackIds: readon
   if (!rule) return problems;
   if (rule.kind === 'THRESHOLD') {
     const max = problems.length === 0 ? scoreMax(config.criteria) : Infinity;
-    if (!Number.isFinite(rule.minimum) || rule.minimum < 0 || rule.minimum > max) bad('advancement.threshold', `must be between 0 and ${max}`);
+    if (!Number.isFinite(rule.minimum) || rule.minimum < 0 || rule.minimum > max) bad('threshold', `must be between 0 and ${max}`);
     return problems;
   }
-  if (rule.groups.length === 0) bad('advancement.quotaGroups', 'needs at least one group');
+  if (rule.groups.length === 0) bad('quotaGroups', 'needs at least one group');
   const codes = new Set<string>();
   const placed = new Map<string, string>();
   rule.groups.forEach((g, i) => {
-    const at = `advancement.quotaGroups[${i}]`;
+    const at = `quotaGroups[${i}]`;
     if (!/^[A-Z][A-Z0-9_+]{0,39}$/.test(g.code)) bad(`${at}.code`, 'must be 1–40 upper-case letters, digits, _ or +');
     else if (codes.has(g.code)) bad(`${at}.code`, `${g.code} is used twice`);
     codes.add(g.code);
@@ -90,16 +90,16 @@ const ALLOWED: Record<RoundActivity, readonly RoundStatus[]> = {
  * (ROUND_CLOSED); scoring waits for OPEN (ROUND_NOT_OPEN); configuration and intake end
  * when the round opens (ROUND_ALREADY_OPEN).
  */
-export function roundActivityRefusal(status: RoundStatus, activity: RoundActivity): DomainError | null {
+export function roundActivityRefusal(status: RoundStatus, activity: RoundActivity, field = 'roundId'): DomainError | null {
   if (ALLOWED[activity].includes(status)) return null;
   if (status === 'CLOSED' || status === 'FINALIZED') {
-    return new DomainError('ROUND_CLOSED', `The round is ${status}: nothing in it can change`, 'roundId', { status });
+    return new DomainError('ROUND_CLOSED', `The round is ${status}: nothing in it can change`, field, { status });
   }
-  if (status === 'DRAFT') return new DomainError('ROUND_NOT_OPEN', 'The round is not open for scoring yet', 'roundId', { status });
-  return new DomainError('ROUND_ALREADY_OPEN', 'The round is open: its configuration and entries are fixed', 'roundId', { status });
+  if (status === 'DRAFT') return new DomainError('ROUND_NOT_OPEN', 'The round is not open for scoring yet', field, { status });
+  return new DomainError('ROUND_ALREADY_OPEN', 'The round is open: its configuration and entries are fixed', field, { status });
 }
 
-export function assertRoundActivity(status: RoundStatus, activity: RoundActivity): void {
-  const refusal = roundActivityRefusal(status, activity);
+export function assertRoundActivity(status: RoundStatus, activity: RoundActivity, field = 'roundId'): void {
+  const refusal = roundActivityRefusal(status, activity, field);
   if (refusal) throw refusal;
 }

@@ -13,7 +13,7 @@ const ACTORS: Actor[] = ['ANONYMOUS', 'ADMIN', 'ORGANIZER', 'SUBMITTER', 'EXPERT
 const ALL: Actor[] = ACTORS;
 const SIGNED_IN: Actor[] = ACTORS.filter((a) => a !== 'ANONYMOUS');
 
-interface Fixture {
+interface Fixture extends ReviewFixture {
   union: string;
   unitA: string;
   unitB: string;
@@ -30,6 +30,41 @@ interface Fixture {
   draftB: string;
   draftRound: string;
   nominatedHonor: string;
+}
+
+/** What the review rows work on (see reviewFixture). */
+interface ReviewFixture {
+  /** The EXPERT actor: a person of unit C and its profile in the pool; and another expert of unit C. */
+  personMe: string;
+  expertMe: string;
+  expertOther: string;
+  /** An OPEN screening round and its entries. */
+  openRound: string;
+  /** Assigned to the EXPERT actor. */
+  entryMine: string;
+  /** Assigned to the other expert only. */
+  entryOther: string;
+  /** Nobody assigned: for assigning the other expert by hand. */
+  entryToAssign: string;
+  /** The other expert assigned: for removing the assignment. */
+  entryToUnassign: string;
+  /** Entries of the open round an expert steps back from, one per allowed call (see standingAssignment). */
+  declineMine: string[];
+  declineOther: string[];
+  conflictMine: string[];
+  conflictOther: string[];
+  /** A CLOSED evaluation round with a quota group AI, and one of its entries. */
+  closedRound: string;
+  closedEntry: string;
+  /** A FINALIZED, unpublished screening round, and the DRAFT round after it in the same contest. */
+  finalizedRound: string;
+  intakeRound: string;
+  /** A DRAFT final round with a review date, entries and one panel (track AI); its contest's second track has none. */
+  panelRound: string;
+  panelA: string;
+  uncoveredTrack: string;
+  /** A DRAFT screening round with its entries taken in, ready to open. */
+  readyRound: string;
 }
 
 interface Row {
@@ -60,6 +95,176 @@ async function completeDraft(admin: GraphClient, fx: Fixture, title: string): Pr
     { ...fx, title },
   );
   return createSubmission.id;
+}
+
+/** A contest open for submissions, with tracks, unit A enrolled and one SUBMITTED submission of unit A per title. */
+async function reviewContest(make: Factories, admin: GraphClient, fx: Pick<Fixture, 'unitA' | 'union' | 'personA'>, titles: string[], trackCodes = ['AI']) {
+  const contest = await make.contest();
+  await admin.data(`mutation($id: ID!) { changeContestStatus(id: $id, status: OPEN_FOR_SUBMISSIONS) { status } }`, { id: contest.id });
+  const tracks: string[] = [];
+  for (const code of trackCodes) {
+    const { createTrack } = await admin.data<{ createTrack: { id: string } }>(`mutation($contest: ID!, $code: String!) { createTrack(input: { contestId: $contest, code: $code, name: $code }) { id } }`, {
+      contest: contest.id,
+      code,
+    });
+    tracks.push(createTrack.id);
+  }
+  await admin.data(`mutation($contest: ID!, $unit: ID!, $union: ID!) { enrolUnit(input: { contestId: $contest, organizationId: $unit, mobilizedById: $union }) { id } }`, {
+    contest: contest.id,
+    unit: fx.unitA,
+    union: fx.union,
+  });
+  for (const title of titles) {
+    const { createSubmission } = await admin.data<{ createSubmission: { id: string } }>(
+      `mutation($contest: ID!, $unit: ID!, $track: ID!, $leader: ID!, $title: String!) {
+        createSubmission(input: { contestId: $contest, organizationId: $unit, trackId: $track, leaderId: $leader, title: $title,
+          summary: "An entry for review.", achievementKind: PRODUCT, keywords: ["AI"], applicationEffect: "Used widely." }) { id }
+      }`,
+      { contest: contest.id, unit: fx.unitA, track: tracks[0], leader: fx.personA, title },
+    );
+    await admin.data(`mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { id } }`, { id: createSubmission.id });
+  }
+  return { contest: contest.id, tracks };
+}
+
+/** Creates a round of the contest with these settings, takes its entries in and returns their ids by title. */
+async function roundWithEntries(admin: GraphClient, input: Record<string, unknown>): Promise<{ round: string; entries: Record<string, string> }> {
+  const { createReviewRound } = await admin.data<{ createReviewRound: { id: string } }>(`mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`, { input });
+  const round = createReviewRound.id;
+  await admin.data(`mutation($round: ID!) { takeEntries(roundId: $round) { taken } }`, { round });
+  const { reviewRound } = await admin.data<{ reviewRound: { entries: { nodes: { id: string; title: string }[] } } }>(
+    `query($round: ID!) { reviewRound(id: $round) { entries(first: 100) { nodes { id title } } } }`,
+    { round },
+  );
+  return { round, entries: Object.fromEntries(reviewRound.entries.nodes.map((e) => [e.title, e.id])) };
+}
+
+const moveRound = (admin: GraphClient, id: string, status: string) => admin.data(`mutation($id: ID!, $status: RoundStatus!) { changeReviewRoundStatus(id: $id, status: $status) { status } }`, { id, status });
+
+const assignBy = async (admin: GraphClient, entry: string, expert: string): Promise<string> =>
+  (await admin.data<{ assignExpert: { id: string } }>(`mutation($entry: ID!, $expert: ID!) { assignExpert(entryId: $entry, expertId: $expert) { id } }`, { entry, expert })).assignExpert.id;
+
+/** The expert's assignments on an entry, as the office sees them. */
+async function assignmentsOn(admin: GraphClient, entry: string, expert: string): Promise<{ id: string; status: string }[]> {
+  const data = await admin.data<{ entry: { assignments: { nodes: { id: string; status: string }[] } } }>(
+    `query($entry: ID!, $expert: ID!) { entry(id: $entry) { assignments(expertId: $expert) { nodes { id status } } } }`,
+    { entry, expert },
+  );
+  return data.entry.assignments.nodes;
+}
+
+/**
+ * An ASSIGNED assignment of the expert on the first entry of the pool it has not stepped back
+ * from, assigned by the office when there is none yet. A refused call leaves it standing for
+ * the next actor; an allowed one uses it up, and the next call moves on to the next entry.
+ */
+async function standingAssignment(admin: GraphClient, pool: string[], expert: string): Promise<string> {
+  for (const entry of pool) {
+    const [current] = await assignmentsOn(admin, entry, expert);
+    if (!current) return assignBy(admin, entry, expert);
+    if (current.status === 'ASSIGNED') return current.id;
+  }
+  throw new Error('every entry of the pool is used up; give it more entries');
+}
+
+const assignmentsWith = (status: string) => (admin: GraphClient, fx: Fixture) =>
+  admin.data(`query($openRound: ID!, $status: AssignmentStatus!) { reviewRound(id: $openRound) { assignments(status: $status, first: 100) { nodes { id } } } }`, {
+    openRound: fx.openRound,
+    status,
+  });
+
+/**
+ * The review side of the fixture: two experts of unit C (no conflict with unit A's entries)
+ * and rounds in each state the review mutations need, each in a contest of its own so that
+ * every one can be a first round.
+ */
+async function reviewFixture(make: Factories, admin: GraphClient, fx: Pick<Fixture, 'unitA' | 'unitC' | 'union' | 'personA'>): Promise<ReviewFixture> {
+  const expert = async (name: string) => {
+    const { createPerson } = await admin.data<{ createPerson: { id: string } }>(`mutation($org: ID!, $name: String!) { createPerson(input: { name: $name, organizationId: $org }) { id } }`, {
+      org: fx.unitC,
+      name,
+    });
+    const { createExpert } = await admin.data<{ createExpert: { id: string } }>(
+      `mutation($person: ID!) { createExpert(input: { personId: $person, title: PROFESSOR, expertise: ["AI"] }) { id } }`,
+      { person: createPerson.id },
+    );
+    return { person: createPerson.id, expert: createExpert.id };
+  };
+  const me = await expert('王教授');
+  const other = await expert('赵研究员');
+  const pool = (prefix: string, size: number) => Array.from({ length: size }, (_, i) => `${prefix} ${i + 1}`);
+
+  // An OPEN screening round: the EXPERT actor's entry, the other expert's, and entries to assign, remove and step back from.
+  const stepBack = { declineMine: pool('Decline mine', 3), declineOther: pool('Decline other', 2), conflictMine: pool('Conflict mine', 3), conflictOther: pool('Conflict other', 2) };
+  const open = await reviewContest(make, admin, fx, ['Mine', 'Other', 'To assign', 'To unassign', ...Object.values(stepBack).flat()]);
+  const r1 = await roundWithEntries(admin, { contestId: open.contest, name: 'Screening', stage: 'SCREENING', order: 1 });
+  await assignBy(admin, r1.entries['Mine']!, me.expert);
+  await assignBy(admin, r1.entries['Other']!, other.expert);
+  await assignBy(admin, r1.entries['To unassign']!, other.expert);
+  await moveRound(admin, r1.round, 'OPEN');
+  const ids = (titles: string[]) => titles.map((t) => r1.entries[t]!);
+
+  // A CLOSED evaluation round whose track AI competes for one place.
+  const closed = await reviewContest(make, admin, fx, ['Closed 1', 'Closed 2']);
+  const r2 = await roundWithEntries(admin, {
+    contestId: closed.contest,
+    name: 'Evaluation',
+    stage: 'EVALUATION',
+    order: 1,
+    quotaGroups: [{ code: 'AI', trackIds: [closed.tracks[0]], quota: 1 }],
+  });
+  await moveRound(admin, r2.round, 'OPEN');
+  await moveRound(admin, r2.round, 'CLOSED');
+
+  // A FINALIZED screening round (its entry advanced by the office), and the DRAFT round after it.
+  const finalized = await reviewContest(make, admin, fx, ['Advanced']);
+  const r3 = await roundWithEntries(admin, { contestId: finalized.contest, name: 'Screening', stage: 'SCREENING', order: 1 });
+  await moveRound(admin, r3.round, 'OPEN');
+  await moveRound(admin, r3.round, 'CLOSED');
+  await admin.data(`mutation($round: ID!, $entry: ID!) { overrideRoundResult(roundId: $round, entryId: $entry, outcome: ADVANCE, reason: "Recommended by the district") { id } }`, {
+    round: r3.round,
+    entry: r3.entries['Advanced'],
+  });
+  await moveRound(admin, r3.round, 'FINALIZED');
+  const { createReviewRound: intake } = await admin.data<{ createReviewRound: { id: string } }>(
+    `mutation($contest: ID!) { createReviewRound(input: { contestId: $contest, name: "Evaluation", stage: EVALUATION, order: 2 }) { id } }`,
+    { contest: finalized.contest },
+  );
+
+  // A DRAFT final round with a review date and a panel for track AI; track BIO has none yet.
+  const final = await reviewContest(make, admin, fx, ['Final 1', 'Final 2'], ['AI', 'BIO']);
+  const finalRound = await roundWithEntries(admin, { contestId: final.contest, name: 'Final', stage: 'FINAL', order: 1, reviewDate: '2019-10-24' });
+  const { createPanel } = await admin.data<{ createPanel: { id: string } }>(
+    `mutation($round: ID!, $track: ID!, $chair: ID!) { createPanel(input: { roundId: $round, name: "人工智能组", trackIds: [$track], chairId: $chair, memberIds: [$chair] }) { id } }`,
+    { round: finalRound.round, track: final.tracks[0], chair: other.expert },
+  );
+
+  // A DRAFT screening round with its entries taken in, nobody assigned yet.
+  const ready = await reviewContest(make, admin, fx, ['Ready 1', 'Ready 2']);
+  const readyRound = await roundWithEntries(admin, { contestId: ready.contest, name: 'Screening', stage: 'SCREENING', order: 1 });
+
+  return {
+    personMe: me.person,
+    expertMe: me.expert,
+    expertOther: other.expert,
+    openRound: r1.round,
+    entryMine: r1.entries['Mine']!,
+    entryOther: r1.entries['Other']!,
+    entryToAssign: r1.entries['To assign']!,
+    entryToUnassign: r1.entries['To unassign']!,
+    declineMine: ids(stepBack.declineMine),
+    declineOther: ids(stepBack.declineOther),
+    conflictMine: ids(stepBack.conflictMine),
+    conflictOther: ids(stepBack.conflictOther),
+    closedRound: r2.round,
+    closedEntry: r2.entries['Closed 1']!,
+    finalizedRound: r3.round,
+    intakeRound: intake.id,
+    panelRound: finalRound.round,
+    panelA: createPanel.id,
+    uncoveredTrack: final.tracks[1]!,
+    readyRound: readyRound.round,
+  };
 }
 
 const TABLE: Row[] = [
@@ -324,6 +529,255 @@ const TABLE: Row[] = [
         ...fx,
         id: `matrix-recipient-${n}`,
       }),
+  },  { operation: 'Query.experts', scenario: 'the expert pool', allowed: ['ADMIN', 'ANALYST'], pick: root('experts'), run: (api) => api.request(`{ experts { totalCount } }`) },
+  {
+    operation: 'Query.expert',
+    scenario: "the expert's own profile",
+    allowed: ['ADMIN', 'ANALYST', 'EXPERT'],
+    pick: root('expert'),
+    run: (api, fx) => api.request(`query($expertMe: ID!) { expert(id: $expertMe) { title expertise } }`, { expertMe: fx.expertMe }),
+  },
+  {
+    operation: 'Query.expert',
+    scenario: "another expert's profile",
+    allowed: ['ADMIN', 'ANALYST'],
+    pick: root('expert'),
+    run: (api, fx) => api.request(`query($expertOther: ID!) { expert(id: $expertOther) { title expertise } }`, { expertOther: fx.expertOther }),
+  },
+  {
+    operation: 'Query.entry',
+    scenario: 'an entry assigned to the expert',
+    allowed: ['ADMIN', 'ANALYST', 'EXPERT'],
+    pick: root('entry'),
+    run: (api, fx) => api.request(`query($entryMine: ID!) { entry(id: $entryMine) { title referenceNumber } }`, { entryMine: fx.entryMine }),
+  },
+  {
+    operation: 'Query.entry',
+    scenario: 'an entry assigned to another expert',
+    allowed: ['ADMIN', 'ANALYST'],
+    pick: root('entry'),
+    run: (api, fx) => api.request(`query($entryOther: ID!) { entry(id: $entryOther) { title referenceNumber } }`, { entryOther: fx.entryOther }),
+  },
+  {
+    operation: 'Query.reviewRoundPreview',
+    scenario: 'the results of an OPEN round, were it finalized now (they show scores)',
+    allowed: ['ADMIN'],
+    pick: root('reviewRoundPreview'),
+    run: (api, fx) => api.request(`query($openRound: ID!) { reviewRoundPreview(id: $openRound) { finalizable results { outcome } } }`, { openRound: fx.openRound }),
+  },
+  {
+    operation: 'Mutation.createExpert',
+    scenario: 'adding a person of unit C to the pool',
+    allowed: ['ADMIN'],
+    pick: root('createExpert'),
+    snapshot: total(`{ experts { totalCount } }`),
+    run: async (api, fx, n, admin) => {
+      const { createPerson } = await admin.data<{ createPerson: { id: string } }>(`mutation($unitC: ID!, $name: String!) { createPerson(input: { name: $name, organizationId: $unitC }) { id } }`, {
+        unitC: fx.unitC,
+        name: `专家${n}`,
+      });
+      return api.request(`mutation($person: ID!) { createExpert(input: { personId: $person, title: ENGINEER, expertise: ["BIOMED"] }) { id } }`, { person: createPerson.id });
+    },
+  },
+  {
+    operation: 'Mutation.updateExpert',
+    scenario: "widening another expert's expertise",
+    allowed: ['ADMIN'],
+    pick: root('updateExpert'),
+    snapshot: (admin, fx) => admin.data(`query($expertOther: ID!) { expert(id: $expertOther) { title expertise } }`, { expertOther: fx.expertOther }),
+    run: (api, fx, n) =>
+      api.request(`mutation($expertOther: ID!, $codes: [String!]!) { updateExpert(id: $expertOther, input: { expertise: $codes }) { id } }`, { expertOther: fx.expertOther, codes: ['AI', `EXTRA${n}`] }),
+  },
+  {
+    operation: 'Mutation.updateReviewRound',
+    scenario: 'renaming a DRAFT round',
+    allowed: ['ADMIN'],
+    pick: root('updateReviewRound'),
+    snapshot: (admin, fx) => admin.data(`query($draftRound: ID!) { reviewRound(id: $draftRound) { name } }`, { draftRound: fx.draftRound }),
+    run: (api, fx, n) => api.request(`mutation($draftRound: ID!, $name: String!) { updateReviewRound(id: $draftRound, input: { name: $name }) { id } }`, { draftRound: fx.draftRound, name: `Screening ${n}` }),
+  },
+  {
+    operation: 'Mutation.changeReviewRoundStatus',
+    scenario: 'opening a round with its entries taken in',
+    allowed: ['ADMIN'],
+    pick: root('changeReviewRoundStatus'),
+    snapshot: (admin, fx) => admin.data(`query($readyRound: ID!) { reviewRound(id: $readyRound) { status } }`, { readyRound: fx.readyRound }),
+    // The one allowed call happens last (ADMIN is after the denied actors in the run order below).
+    run: (api, fx) => api.request(`mutation($readyRound: ID!) { changeReviewRoundStatus(id: $readyRound, status: OPEN) { status } }`, { readyRound: fx.readyRound }),
+  },
+  {
+    operation: 'Mutation.takeEntries',
+    scenario: "taking the finalized first round's advanced entries into the second",
+    allowed: ['ADMIN'],
+    pick: root('takeEntries'),
+    snapshot: (admin, fx) => admin.data(`query($intakeRound: ID!) { reviewRound(id: $intakeRound) { entries { totalCount } } }`, { intakeRound: fx.intakeRound }),
+    run: (api, fx) => api.request(`mutation($intakeRound: ID!) { takeEntries(roundId: $intakeRound) { taken alreadyIn } }`, { intakeRound: fx.intakeRound }),
+  },
+  {
+    operation: 'Mutation.createPanel',
+    scenario: "a panel for the final round's uncovered track",
+    allowed: ['ADMIN'],
+    pick: root('createPanel'),
+    snapshot: (admin, fx) => admin.data(`query($panelRound: ID!) { reviewRound(id: $panelRound) { panels { id } } }`, { panelRound: fx.panelRound }),
+    // The one allowed call happens last: the track is covered afterwards.
+    run: (api, fx, n) =>
+      api.request(
+        `mutation($panelRound: ID!, $track: ID!, $expertMe: ID!, $name: String!) {
+          createPanel(input: { roundId: $panelRound, name: $name, trackIds: [$track], chairId: $expertMe, memberIds: [$expertMe] }) { id }
+        }`,
+        { panelRound: fx.panelRound, track: fx.uncoveredTrack, expertMe: fx.expertMe, name: `评审组 ${n}` },
+      ),
+  },
+  {
+    operation: 'Mutation.updatePanel',
+    scenario: 'renaming a panel of a DRAFT round',
+    allowed: ['ADMIN'],
+    pick: root('updatePanel'),
+    snapshot: (admin, fx) => admin.data(`query($panelRound: ID!) { reviewRound(id: $panelRound) { panels { id name } } }`, { panelRound: fx.panelRound }),
+    run: (api, fx, n) => api.request(`mutation($panelA: ID!, $name: String!) { updatePanel(id: $panelA, input: { name: $name }) { id } }`, { panelA: fx.panelA, name: `人工智能组 ${n}` }),
+  },
+  {
+    operation: 'Mutation.schedulePresentations',
+    scenario: "laying out the final round's presentations",
+    allowed: ['ADMIN'],
+    pick: root('schedulePresentations'),
+    snapshot: (admin, fx) => admin.data(`query($panelRound: ID!) { reviewRound(id: $panelRound) { presentations { id } } }`, { panelRound: fx.panelRound }),
+    run: (api, fx) => api.request(`mutation($panelRound: ID!) { schedulePresentations(roundId: $panelRound, input: { slotMinutes: 20 }) { presentations { id } } }`, { panelRound: fx.panelRound }),
+  },
+  {
+    operation: 'Mutation.autoAssign',
+    scenario: 'staffing a round from the pool',
+    allowed: ['ADMIN'],
+    pick: root('autoAssign'),
+    snapshot: (admin, fx) => admin.data(`query($readyRound: ID!) { reviewRound(id: $readyRound) { assignments { totalCount } } }`, { readyRound: fx.readyRound }),
+    run: (api, fx) => api.request(`mutation($readyRound: ID!) { autoAssign(roundId: $readyRound) { created } }`, { readyRound: fx.readyRound }),
+  },
+  {
+    operation: 'Mutation.assignExpert',
+    scenario: 'assigning the other expert by hand',
+    allowed: ['ADMIN'],
+    pick: root('assignExpert'),
+    snapshot: (admin, fx) => assignmentsOn(admin, fx.entryToAssign, fx.expertOther),
+    run: async (api, fx, _n, admin) => {
+      // An earlier allowed call's assignment is removed first, so every allowed call assigns anew.
+      for (const a of await assignmentsOn(admin, fx.entryToAssign, fx.expertOther)) await admin.data(`mutation($id: ID!) { removeAssignment(id: $id) { id } }`, { id: a.id });
+      return api.request(`mutation($entry: ID!, $expert: ID!) { assignExpert(entryId: $entry, expertId: $expert) { id } }`, { entry: fx.entryToAssign, expert: fx.expertOther });
+    },
+  },
+  {
+    operation: 'Mutation.removeAssignment',
+    scenario: "removing the other expert's unscored assignment",
+    allowed: ['ADMIN'],
+    pick: root('removeAssignment'),
+    snapshot: (admin, fx) => assignmentsOn(admin, fx.entryToUnassign, fx.expertOther),
+    run: async (api, fx, n, admin) => {
+      const id = await standingAssignment(admin, [fx.entryToUnassign], fx.expertOther);
+      return api.request(`mutation($id: ID!, $reason: String!) { removeAssignment(id: $id, reason: $reason) { id } }`, { id, reason: `assigned by mistake ${n}` });
+    },
+  },
+  {
+    operation: 'Mutation.declineAssignment',
+    scenario: "the expert's own assignment",
+    allowed: ['ADMIN', 'EXPERT'],
+    pick: root('declineAssignment'),
+    snapshot: assignmentsWith('DECLINED'),
+    run: async (api, fx, n, admin) => {
+      const id = await standingAssignment(admin, fx.declineMine, fx.expertMe);
+      return api.request(`mutation($id: ID!, $reason: String!) { declineAssignment(id: $id, reason: $reason) { status } }`, { id, reason: `travelling ${n}` });
+    },
+  },
+  {
+    operation: 'Mutation.declineAssignment',
+    scenario: "another expert's assignment",
+    allowed: ['ADMIN'],
+    pick: root('declineAssignment'),
+    snapshot: assignmentsWith('DECLINED'),
+    run: async (api, fx, n, admin) => {
+      const id = await standingAssignment(admin, fx.declineOther, fx.expertOther);
+      return api.request(`mutation($id: ID!, $reason: String!) { declineAssignment(id: $id, reason: $reason) { status } }`, { id, reason: `travelling ${n}` });
+    },
+  },
+  {
+    operation: 'Mutation.declareConflict',
+    scenario: "the expert's own assignment",
+    allowed: ['ADMIN', 'EXPERT'],
+    pick: root('declareConflict'),
+    snapshot: assignmentsWith('CONFLICT_DECLARED'),
+    run: async (api, fx, n, admin) => {
+      const id = await standingAssignment(admin, fx.conflictMine, fx.expertMe);
+      return api.request(`mutation($id: ID!, $reason: String!) { declareConflict(id: $id, reason: $reason) { status } }`, { id, reason: `former colleague ${n}` });
+    },
+  },
+  {
+    operation: 'Mutation.declareConflict',
+    scenario: "another expert's assignment",
+    allowed: ['ADMIN'],
+    pick: root('declareConflict'),
+    snapshot: assignmentsWith('CONFLICT_DECLARED'),
+    run: async (api, fx, n, admin) => {
+      const id = await standingAssignment(admin, fx.conflictOther, fx.expertOther);
+      return api.request(`mutation($id: ID!, $reason: String!) { declareConflict(id: $id, reason: $reason) { status } }`, { id, reason: `former colleague ${n}` });
+    },
+  },
+  {
+    operation: 'Mutation.submitScorecard',
+    scenario: 'an entry assigned to the expert, in an OPEN round (again replaces the scorecard)',
+    allowed: ['EXPERT'],
+    pick: root('submitScorecard'),
+    snapshot: (admin, fx) => admin.data(`query($entryMine: ID!) { entry(id: $entryMine) { scorecards { nodes { id total comment version } } } }`, { entryMine: fx.entryMine }),
+    run: (api, fx, n) =>
+      api.request(
+        `mutation($entry: ID!, $score: Float!, $comment: String!) {
+          submitScorecard(input: { entryId: $entry, scores: [{ criterion: "OVERALL", score: $score }], decision: PASS, comment: $comment }) { version }
+        }`,
+        { entry: fx.entryMine, score: 60 + (n % 40), comment: `Sound work ${n}` },
+      ),
+  },
+  {
+    operation: 'Mutation.submitScorecard',
+    scenario: 'an entry assigned to another expert (nobody)',
+    allowed: [],
+    pick: root('submitScorecard'),
+    snapshot: (admin, fx) => admin.data(`query($entryOther: ID!) { entry(id: $entryOther) { scorecards { nodes { id total comment version } } } }`, { entryOther: fx.entryOther }),
+    run: (api, fx, n) =>
+      api.request(
+        `mutation($entry: ID!, $score: Float!) { submitScorecard(input: { entryId: $entry, scores: [{ criterion: "OVERALL", score: $score }], decision: PASS }) { version } }`,
+        { entry: fx.entryOther, score: 60 + (n % 40) },
+      ),
+  },
+  {
+    operation: 'Mutation.overrideRoundResult',
+    scenario: 'advancing an entry of a CLOSED round',
+    allowed: ['ADMIN'],
+    pick: root('overrideRoundResult'),
+    snapshot: (admin, fx) => admin.data(`query($closedRound: ID!) { reviewRound(id: $closedRound) { overrides { outcome reason } } }`, { closedRound: fx.closedRound }),
+    run: (api, fx, n) =>
+      api.request(
+        `mutation($closedRound: ID!, $closedEntry: ID!, $reason: String!) { overrideRoundResult(roundId: $closedRound, entryId: $closedEntry, outcome: ADVANCE, reason: $reason) { id } }`,
+        { closedRound: fx.closedRound, closedEntry: fx.closedEntry, reason: `review committee decision ${n}` },
+      ),
+  },
+  {
+    operation: 'Mutation.raiseQuota',
+    scenario: 'more places for a quota group of a CLOSED round',
+    allowed: ['ADMIN'],
+    pick: root('raiseQuota'),
+    snapshot: (admin, fx) => admin.data(`query($closedRound: ID!) { reviewRound(id: $closedRound) { quotaRaises { groupCode quota reason } } }`, { closedRound: fx.closedRound }),
+    run: (api, fx, n) =>
+      api.request(`mutation($closedRound: ID!, $quota: Int!, $reason: String!) { raiseQuota(roundId: $closedRound, groupCode: "AI", quota: $quota, reason: $reason) { id } }`, {
+        closedRound: fx.closedRound,
+        quota: 2 + n,
+        reason: `strong field ${n}`,
+      }),
+  },
+  {
+    operation: 'Mutation.publishReviewRound',
+    scenario: "publishing a FINALIZED round's results",
+    allowed: ['ADMIN'],
+    pick: root('publishReviewRound'),
+    snapshot: (admin, fx) => admin.data(`query($finalizedRound: ID!) { reviewRound(id: $finalizedRound) { publishedAt } }`, { finalizedRound: fx.finalizedRound }),
+    // The one allowed call happens last: results are published once.
+    run: (api, fx) => api.request(`mutation($finalizedRound: ID!) { publishReviewRound(id: $finalizedRound) { publishedAt } }`, { finalizedRound: fx.finalizedRound }),
   },
 ];
 
@@ -359,7 +813,7 @@ describe('authorization matrix', () => {
       `mutation($org: ID!, $member: ID!) { createTeam(input: { organizationId: $org, name: "攻关团队", memberIds: [$member] }) { id } }`,
       { org: unitA.id, member: createPerson.id },
     );
-    fx = {
+    const base = {
       union: union.id,
       unitA: unitA.id,
       unitB: unitB.id,
@@ -376,11 +830,12 @@ describe('authorization matrix', () => {
       draftRound: (await make.reviewRound({ contestId: contest.id })).id,
       nominatedHonor: (await make.honor({ contestId: contest.id, awardTypeCode: 'MAY_DAY_AWARD', recipientKind: 'ORGANIZATION', recipientId: unitA.id, recipientName: 'A' })).id,
     };
+    fx = { ...base, ...(await reviewFixture(make, graph.gateway, base)) };
     clients.ANONYMOUS = graph.anonymous;
     clients.ADMIN = graph.gateway;
     clients.ORGANIZER = await graph.as('ORGANIZER', { org: fx.union });
     clients.SUBMITTER = await graph.as('SUBMITTER', { org: fx.unitA, sub: fx.personA });
-    clients.EXPERT = await graph.as('EXPERT', { expert: 'expert-1' });
+    clients.EXPERT = await graph.as('EXPERT', { expert: fx.expertMe, sub: fx.personMe });
     clients.ANALYST = await graph.as('ANALYST');
     clients.AGENCY = await graph.as('AGENCY');
   });

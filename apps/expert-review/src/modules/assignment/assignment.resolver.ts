@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
-import type { RequestContext } from '@meritgraph/subgraph-kit';
+import type { Repository } from 'typeorm';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
+import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Entry } from '../entry/entry.entity';
 import type { EntryService } from '../entry/entry.service';
 import { Expert } from '../expert/expert.entity';
@@ -91,6 +92,7 @@ export class AssignmentResolver {
     private readonly experts: ExpertService,
     private readonly panels: PanelService,
     private readonly scorecards: ScorecardService,
+    private readonly audit: Repository<AuditEntry>,
   ) {}
 
   @FieldResolver(() => Entry, { nullable: true })
@@ -111,6 +113,11 @@ export class AssignmentResolver {
   @FieldResolver(() => Scorecard, { nullable: true, description: 'The scorecard, to whoever may read it.' })
   scorecard(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Scorecard | null> {
     return this.scorecards.ofAssignment(ctx, assignment);
+  }
+
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this assignment (office and analysts).' })
+  auditTrail(@Root() assignment: { id: string }, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
+    return new AuditEntryConnection(auditTrail(ctx, this.audit, assignment.id, args));
   }
 
   @Authorized('ADMIN')

@@ -64,6 +64,22 @@ interface Situation {
   declared: Set<string>;
 }
 
+/**
+ * Keys for the planner that do not change from round to round: reference numbers, unique in a
+ * contest (the submission id settles a repeat, which a contest never has).
+ */
+function plannerKeys(entries: readonly Entry[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const used = new Set<string>();
+  for (const e of [...entries].sort((a, b) => (a.submissionId < b.submissionId ? -1 : a.submissionId > b.submissionId ? 1 : 0))) {
+    let key = e.referenceNumber || e.submissionId;
+    if (used.has(key)) key = `${key}|${e.submissionId}`;
+    used.add(key);
+    keys.set(e.id, key);
+  }
+  return keys;
+}
+
 export class AssignmentService {
   constructor(
     private readonly dataSource: DataSource,
@@ -175,30 +191,40 @@ export class AssignmentService {
       const s = await this.situation(em, roundId);
       assertRoundActivity(s.round.status, 'ASSIGN');
       if (s.panelOf && input.expertIds) throw new InvalidInput([{ field: 'expertIds', message: 'a round with panels draws on its panel members' }]);
-      const poolIds = s.panelOf ? [...new Set([...s.panelOf.values()].flatMap((p) => p.memberIds))] : input.expertIds;
-      const experts = poolIds ? await em.findBy(Expert, { id: In(poolIds) }) : await em.findBy(Expert, { active: true });
-      if (poolIds) {
-        const problems = poolIds.flatMap((id) => {
-          const x = experts.find((e) => e.id === id);
+      const named = s.panelOf ? null : (input.expertIds ?? null);
+      const poolIds = s.panelOf ? [...new Set([...s.panelOf.values()].flatMap((p) => p.memberIds))] : named;
+      const found = poolIds ? await em.findBy(Expert, { id: In(poolIds) }) : await em.findBy(Expert, { active: true });
+      if (named) {
+        const problems = named.flatMap((id) => {
+          const x = found.find((e) => e.id === id);
           return !x ? [{ field: 'expertIds', message: `no expert ${id}` }] : !x.active ? [{ field: 'expertIds', message: `expert ${id} is inactive` }] : [];
         });
         if (problems.length) throw new InvalidInput(problems);
       }
+      // A panel member made inactive after the panel was formed keeps the seat but gets no new entries.
+      const experts = found.filter((x) => x.active);
       const expertById = new Map(experts.map((x) => [x.id, x]));
       const open = [...s.entries.values()].filter((e) => e.state === 'IN_REVIEW');
       const trackOf = (e: Entry) => (s.panelOf ? e.trackId : e.trackCode);
       const panelTracks = new Map<string, string[]>();
       if (s.panelOf) for (const [track, p] of s.panelOf) for (const m of p.memberIds) panelTracks.set(m, [...(panelTracks.get(m) ?? []), track]);
       const pairs = new Map(s.assignments.map((a) => [`${a.expertId}|${a.entryId}`, a]));
-      const plan = planAssignment({
-        entries: open.map((e) => ({ id: e.id, trackId: trackOf(e) })),
+      // The planner breaks ties by id. Entry ids are random, so it is handed stable keys instead,
+      // and the same entries with the same pool get the same plan in whichever round they are.
+      const keyOf = plannerKeys(open);
+      const entryOfKey = new Map(open.map((e) => [keyOf.get(e.id)!, e.id]));
+      const keyed = planAssignment({
+        entries: open.map((e) => ({ id: keyOf.get(e.id)!, trackId: trackOf(e) })),
         experts: experts.map((x) => ({ id: x.id, trackIds: s.panelOf ? (panelTracks.get(x.id) ?? []) : x.expertise })),
         perEntry: s.round.reviewersPerEntry,
         minLoad: input.minLoad ?? 0,
         maxLoad: input.maxLoad ?? Math.max(1, open.length),
         candidatesPerEntry: input.candidatesPerEntry ?? undefined,
-        existing: s.assignments.filter((a) => a.status === 'ASSIGNED' && s.entries.get(a.entryId)?.state === 'IN_REVIEW').map((a) => ({ expertId: a.expertId, entryId: a.entryId })),
-        blocked: (expertId, entryId) => {
+        existing: s.assignments
+          .filter((a) => a.status === 'ASSIGNED' && s.entries.get(a.entryId)?.state === 'IN_REVIEW')
+          .map((a) => ({ expertId: a.expertId, entryId: keyOf.get(a.entryId)! })),
+        blocked: (expertId, key) => {
+          const entryId = entryOfKey.get(key)!;
           const prior = pairs.get(`${expertId}|${entryId}`);
           if (prior && prior.status !== 'ASSIGNED') return true;
           const expert = expertById.get(expertId)!;
@@ -208,6 +234,11 @@ export class AssignmentService {
         },
       });
       const now = new Date();
+      const plan: AssignmentPlan = {
+        ...keyed,
+        assignments: keyed.assignments.map((a) => ({ ...a, entryId: entryOfKey.get(a.entryId)! })),
+        unstaffed: keyed.unstaffed.map((u) => ({ ...u, entryId: entryOfKey.get(u.entryId)! })),
+      };
       const created = plan.assignments.map((p) =>
         Object.assign(new Assignment(), {
           id: newId(),
@@ -234,7 +265,7 @@ export class AssignmentService {
       const entry = await em.findOneBy(Entry, { id: entryId });
       if (!entry) throw notFound('Entry', entryId, 'entryId');
       const s = await this.situation(em, entry.roundId);
-      assertRoundActivity(s.round.status, 'ASSIGN');
+      assertRoundActivity(s.round.status, 'ASSIGN', 'entryId');
       const expert = await em.findOneBy(Expert, { id: expertId });
       if (!expert) throw notFound('Expert', expertId, 'expertId');
       const refusal = this.refusal(s, expert, entry);
@@ -258,12 +289,18 @@ export class AssignmentService {
     });
   }
 
-  /** An assignment, locked, with its round open to assignment changes. */
-  private async changeable(em: EntityManager, id: string): Promise<Assignment> {
+  /**
+   * An assignment, locked, with its round open to assignment changes. When an expert acts
+   * (`actor` without ADMIN), ownership is checked before anything else is revealed: to it, a
+   * missing assignment and another expert's look the same.
+   */
+  private async changeable(em: EntityManager, id: string, actor?: Identity): Promise<Assignment> {
     const assignment = await em.findOne(Assignment, { where: { id }, ...forUpdate(em) });
+    const checksOwner = actor !== undefined && !hasRole(actor, 'ADMIN');
+    if (checksOwner && (!assignment || actor.expert === undefined || actor.expert !== assignment.expertId)) throw forbidden();
     if (!assignment) throw notFound('Assignment', id);
     const { round } = await this.rounds.judged(em, assignment.roundId, 'id');
-    assertRoundActivity(round.status, 'ASSIGN');
+    assertRoundActivity(round.status, 'ASSIGN', 'id');
     return assignment;
   }
 
@@ -271,6 +308,10 @@ export class AssignmentService {
   async remove(identity: Identity, id: string, reason?: string | null): Promise<Assignment> {
     return this.dataSource.transaction(async (em) => {
       const assignment = await this.changeable(em, id);
+      // Removing a declared conflict would let the expert be assigned to the entry again.
+      if (assignment.status === 'CONFLICT_DECLARED') {
+        throw new DomainError('CONFLICT_OF_INTEREST', 'The expert declared a conflict of interest with this entry; the declaration stays on record', 'id', { reasons: ['DECLARED'] });
+      }
       if (await em.existsBy(Scorecard, { assignmentId: id })) {
         throw new DomainError('ASSIGNMENT_SCORED', 'The expert has already scored this entry; the assignment stays on record', 'id');
       }
@@ -289,8 +330,7 @@ export class AssignmentService {
   async stepBack(identity: Identity, id: string, status: 'DECLINED' | 'CONFLICT_DECLARED', reason: string): Promise<Assignment> {
     check({ reason }).text('reason', { min: 2, max: 500 }).done();
     return this.dataSource.transaction(async (em) => {
-      const assignment = await this.changeable(em, id);
-      if (!hasRole(identity, 'ADMIN') && identity.expert !== assignment.expertId) throw forbidden();
+      const assignment = await this.changeable(em, id, identity);
       if (assignment.status !== 'ASSIGNED') {
         throw new DomainError(ErrorCode.INVALID_TRANSITION, `The assignment is already ${assignment.status}`, 'id', { from: assignment.status, to: status });
       }

@@ -1,6 +1,7 @@
+import type { Repository } from 'typeorm';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { hidesEntrant, readsEverything } from '@meritgraph/domain';
-import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { canSeeRound, hidesEntrant, readsEverything } from '@meritgraph/domain';
+import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { OrganizationRef, PersonRef, SubmissionRef, TrackRef } from '../references/references';
 import { ReviewRound } from '../round/round.entity';
 import type { RoundService } from '../round/round.service';
@@ -45,6 +46,7 @@ export class EntryResolver {
     private readonly rounds: RoundService,
     private readonly assignmentService: AssignmentService,
     private readonly scorecardService: ScorecardService,
+    private readonly audit: Repository<AuditEntry>,
   ) {}
 
   @Query(() => Entry, { nullable: true, description: 'An entry (office and analysts, or an expert assigned to it).' })
@@ -53,8 +55,9 @@ export class EntryResolver {
   }
 
   @FieldResolver(() => ReviewRound, { nullable: true })
-  round(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<ReviewRound | null> {
-    return this.rounds.find(ctx, entry.roundId);
+  async round(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<ReviewRound | null> {
+    const round = await this.rounds.find(ctx, entry.roundId);
+    return round && canSeeRound(ctx.identity, round.status) ? round : null;
   }
 
   @FieldResolver(() => TrackRef, { nullable: true })
@@ -96,6 +99,11 @@ export class EntryResolver {
   @FieldResolver(() => ScorecardConnection, { nullable: true, description: 'Its scorecards, by the same rule as the round’s.' })
   async scorecards(@Root() entry: Entry, @Args(() => ScorecardsArgs) args: ScorecardsArgs, @Ctx() ctx: RequestContext) {
     return new ScorecardConnection(await this.scorecardService.list(ctx, { roundId: entry.roundId, entryId: entry.id }, args, args));
+  }
+
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Its intake, results and overrides (office and analysts).' })
+  auditTrail(@Root() entry: { id: string }, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
+    return new AuditEntryConnection(auditTrail(ctx, this.audit, entry.id, args));
   }
 
   @Authorized('ADMIN')

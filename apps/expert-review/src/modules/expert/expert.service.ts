@@ -73,8 +73,9 @@ export class ExpertService {
     assertAllowed(readsEverything(ctx.identity));
     check(filter).text('track', { max: 20, optional: true, pattern: TRACK_CODE, hint: 'must be a track code such as AI' }).done();
     const query = this.repo.createQueryBuilder('x');
-    // simple-array stores "AI,BIOMED": match a whole code, not a prefix of another.
-    if (filter.track) query.andWhere(`CONCAT(',', x.expertise, ',') LIKE :track`, { track: `%,${filter.track},%` });
+    // simple-array stores "AI,BIOMED": match a whole code, not a prefix of another; the _ a
+    // code may hold is a letter here, not LIKE's any-character.
+    if (filter.track) query.andWhere(`CONCAT(',', x.expertise, ',') LIKE :track ESCAPE '!'`, { track: `%,${filter.track.replace(/[!%_]/g, '!$&')},%` });
     if (filter.title) query.andWhere('x.title = :title', { title: filter.title });
     if (filter.affiliationId) query.andWhere('x.affiliation_id = :aff', { aff: filter.affiliationId });
     if (filter.active != null) query.andWhere('x.active = :active', { active: filter.active });

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { canSeeRound } from '@meritgraph/domain';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { TrackRef } from '../references/references';
 import { Expert } from '../expert/expert.entity';
@@ -50,8 +51,9 @@ export class PanelResolver {
   ) {}
 
   @FieldResolver(() => ReviewRound, { nullable: true })
-  round(@Root() panel: Panel, @Ctx() ctx: RequestContext): Promise<ReviewRound | null> {
-    return this.rounds.find(ctx, panel.roundId);
+  async round(@Root() panel: Panel, @Ctx() ctx: RequestContext): Promise<ReviewRound | null> {
+    const round = await this.rounds.find(ctx, panel.roundId);
+    return round && canSeeRound(ctx.identity, round.status) ? round : null;
   }
 
   @FieldResolver(() => [TrackRef])

@@ -164,6 +164,11 @@ export class RoundResolver {
     return { id: round.contestId };
   }
 
+  @FieldResolver(() => Int, { description: 'Experts holding assignments in the round (its judges).' })
+  judgeCount(@Root() round: ReviewRound, @Ctx() ctx: RequestContext): Promise<number> {
+    return this.service.judgeCount(ctx, round.id);
+  }
+
   @FieldResolver(() => [RoundCriterion], { description: 'What each scorecard scores, in order.' })
   criteria(@Root() round: ReviewRound, @Ctx() ctx: RequestContext): Promise<RoundCriterion[]> {
     return this.service.criteria(ctx, round.id);

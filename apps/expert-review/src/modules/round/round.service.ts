@@ -31,6 +31,7 @@ import { forUpdate, newId } from '@meritgraph/db';
 import { type RequestContext, byKey, groupByKey, recordAudit } from '@meritgraph/subgraph-kit';
 import type { OrganizationsApi } from '../references/peers';
 import { Entry } from '../entry/entry.entity';
+import { Assignment } from '../assignment/assignment.entity';
 import { QuotaGroup, ReviewRound, RoundCriterion } from './round.entity';
 
 export interface QuotaGroupInput {
@@ -119,6 +120,23 @@ export class RoundService {
       )
       .load(contestId);
     return rounds.filter((r) => canSeeRound(ctx.identity, r.status));
+  }
+
+  /** How many experts hold assignments in the round (the judges), for every round of the request in one statement. */
+  judgeCount(ctx: RequestContext, roundId: string): Promise<number> {
+    return ctx.loaders
+      .get<string, number>('ReviewRound.judgeCount', async (ids) => {
+        const rows: { roundId: string; n: string | number }[] = await this.dataSource
+          .getRepository(Assignment)
+          .createQueryBuilder('a')
+          .select('a.round_id', 'roundId')
+          .addSelect('COUNT(DISTINCT a.expert_id)', 'n')
+          .where('a.round_id IN (:...ids) AND a.status = :assigned', { ids, assigned: 'ASSIGNED' })
+          .groupBy('a.round_id')
+          .getRawMany();
+        return ids.map((id) => Number(rows.find((r) => r.roundId === id)?.n ?? 0));
+      })
+      .load(roundId);
   }
 
   criteria(ctx: RequestContext, roundId: string): Promise<RoundCriterion[]> {
@@ -285,7 +303,7 @@ export class RoundService {
     this.validateSettings(settings, false);
     return this.dataSource.transaction(async (em) => {
       const before = await this.judged(em, id, 'id', true);
-      assertRoundActivity(before.round.status, 'CONFIGURE');
+      assertRoundActivity(before.round.status, 'CONFIGURE', 'id');
       const round = Object.assign(new ReviewRound(), before.round);
       await this.applySettings(em, round, settings, { criteria: before.criteria, groups: before.groups });
       const after = await this.judged(em, id, 'id');

@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root, Float } from 'type-graphql';
+import type { Repository } from 'typeorm';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root, Float } from 'type-graphql';
 import { Decision, EliminationReason } from '@meritgraph/domain';
-import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Entry } from '../entry/entry.entity';
 import type { EntryService } from '../entry/entry.service';
 import { Expert } from '../expert/expert.entity';
@@ -41,6 +42,7 @@ export class ScorecardResolver {
     private readonly service: ScorecardService,
     private readonly entries: EntryService,
     private readonly experts: ExpertService,
+    private readonly audit: Repository<AuditEntry>,
   ) {}
 
   @FieldResolver(() => [CriterionScore])
@@ -56,6 +58,11 @@ export class ScorecardResolver {
   @FieldResolver(() => Expert, { nullable: true, description: 'Who scored it (office, analysts and the expert).' })
   expert(@Root() card: Scorecard, @Ctx() ctx: RequestContext): Promise<Expert | null> {
     return this.experts.load(ctx, card.expertId);
+  }
+
+  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Every version of this scorecard (office and analysts).' })
+  auditTrail(@Root() card: { id: string }, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
+    return new AuditEntryConnection(auditTrail(ctx, this.audit, card.id, args));
   }
 
   @Authorized('EXPERT')

@@ -95,7 +95,7 @@ export class ScorecardService {
       const reasons = await this.assignments.conflictOf(em, entry, expert);
       if (reasons.length) throw new DomainError('CONFLICT_OF_INTEREST', `You have a conflict of interest with this entry (${reasons.join(', ')})`, 'entryId', { reasons });
       const judged = await this.rounds.judged(em, entry.roundId, 'entryId');
-      assertRoundActivity(judged.round.status, 'SCORE');
+      assertRoundActivity(judged.round.status, 'SCORE', 'entryId');
       const scored = scoreCard(judged.criteria, input.scores ?? []);
       const problems = decisionProblems(judged.round.stage, input.decision, input.eliminationReason);
       if (problems.length) throw new InvalidInput(problems);

@@ -1,0 +1,35 @@
+import type { GraphClient } from '@meritgraph/testing';
+
+/** One field of a batched operation: `field(arg: value …) { select }`. */
+export interface Call {
+  field: string;
+  /** Argument name → [GraphQL type, value]. */
+  args: Record<string, [string, unknown]>;
+  select?: string;
+}
+
+/**
+ * Runs calls as aliased fields, `size` per request: how a client sends many small writes
+ * without a request each. Mutation fields run one after another, in order; a failure
+ * stops the replay with the GraphQL error.
+ */
+export async function many<R = Record<string, unknown>>(client: GraphClient, kind: 'mutation' | 'query', calls: readonly Call[], size = 50): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < calls.length; start += size) {
+    const chunk = calls.slice(start, start + size);
+    const variables: Record<string, unknown> = {};
+    const declarations: string[] = [];
+    const fields = chunk.map((call, i) => {
+      const args = Object.entries(call.args).map(([name, [type, value]]) => {
+        const variable = `v${i}_${name}`;
+        declarations.push(`$${variable}: ${type}`);
+        variables[variable] = value;
+        return `${name}: $${variable}`;
+      });
+      return `c${i}: ${call.field}${args.length ? `(${args.join(', ')})` : ''}${call.select ? ` { ${call.select} }` : ''}`;
+    });
+    const data = await client.data<Record<string, R>>(`${kind}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${fields.join('\n')} }`, variables);
+    chunk.forEach((_, i) => results.push(data[`c${i}`]!));
+  }
+  return results;
+}

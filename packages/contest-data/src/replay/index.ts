@@ -1,0 +1,2 @@
+export * from './replay';
+export { buildWorld, TRACKS, type World } from './world';
