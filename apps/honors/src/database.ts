@@ -1,10 +1,15 @@
 import type { SubgraphSchema } from '@meritgraph/db';
-import { Honor } from './modules/honor/honor.entity';
+import { AuditEntry } from '@meritgraph/subgraph-kit';
+import { AwardQuota, AwardType } from './modules/award/award.entity';
+import { CalendarDay } from './modules/calendar/calendar.entity';
+import { OrganizerEvaluation } from './modules/evaluation/evaluation.entity';
+import { Honor, Objection } from './modules/honor/honor.entity';
+import { PriorHonor } from './modules/prior/prior.entity';
 import { migrations as mysql } from './migrations/mysql';
 import { migrations as sqlite } from './migrations/sqlite';
 
 export const schema: SubgraphSchema = {
   subgraph: 'honors',
-  entities: [Honor],
+  entities: [Honor, Objection, AwardType, AwardQuota, CalendarDay, OrganizerEvaluation, PriorHonor, AuditEntry],
   migrations: { sqlite, mysql },
 };

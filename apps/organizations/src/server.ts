@@ -5,7 +5,7 @@ import { MilestoneResolver } from './modules/milestone/milestone.resolver';
 import { MilestoneService } from './modules/milestone/milestone.service';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { OrganizationService } from './modules/organization/organization.service';
-import { ParticipationResolver } from './modules/participation/participation.resolver';
+import { ContestParticipationResolver, ParticipationResolver } from './modules/participation/participation.resolver';
 import { ParticipationService } from './modules/participation/participation.service';
 import { PersonResolver } from './modules/person/person.resolver';
 import { PersonService } from './modules/person/person.service';
@@ -36,6 +36,7 @@ export async function buildSchema({ dataSource }: SchemaDeps) {
       new PersonResolver(people, organizations, audit),
       new TeamResolver(teams, organizations, people, audit),
       new ParticipationResolver(participations, contests, organizations),
+      new ContestParticipationResolver(participations),
     ],
     references: references({ organizations, contests, people, teams, tracks }),
   });

@@ -18,6 +18,18 @@ describe('the 2019 contest replayed through the gateway', () => {
     expect(result.figures.excellent).toEqual({ AI: 29, BIOMED: 35, 'IC+BIG_SCIENCE': 26, total: 90 });
   });
 
+  it('confers the report’s honors: 43 medals, 25 Worker Pioneer titles, 11 unit awards, 10 organization awards and 90 excellent achievements', () => {
+    expect(result.figures.conferred).toEqual({ MAY_DAY_MEDAL: 43, WORKER_PIONEER: 25, MAY_DAY_AWARD: 11, EXCELLENT_ORGANIZATION: 10, EXCELLENT_ACHIEVEMENT: 90 });
+  });
+
+  it('of the 90 excellent achievements, 13 hold national and 50 provincial or ministerial honors', () => {
+    expect(result.figures.excellentWithPriorHonors).toEqual({ national: 13, provincialMinisterial: 50 });
+  });
+
+  it('keeps the eight milestones of the report, from the launch on 2019-03-29 to the ceremony in January 2020', () => {
+    expect(result.figures.milestones).toEqual(['2019-03-29', '2019-08-30', '2019-09-19', '2019-10-09', '2019-10-24', '2019-11-21', '2019-11-29', '2020-01-15']);
+  });
+
   it('reports each step with its count and time', () => {
     expect(lines.some((l) => l.startsWith('submissions, April to September') && l.includes('294'))).toBe(true);
     expect(result.steps.map((s) => s.step)).toContain('第二轮评审: scorecards');

@@ -10,8 +10,9 @@ import { InvalidInput, type FieldProblem } from './errors';
  * The flow is maximal first, so as many seats as possible are filled; among maximal flows
  * the cheapest one wins. The load cost rises with every unit an expert takes, so work is
  * spread evenly, and units below minLoad carry a bonus larger than any saving elsewhere, so
- * minimums are met whenever the seats allow. Expertise only breaks ties between equally
- * balanced plans: one step of load outweighs the whole preference scale.
+ * minimums are met whenever the seats allow. Expertise comes last: one step of load
+ * outweighs any one preference, so a primary-track expert wins only between plans about
+ * equally balanced.
  *
  * The solver is primal-dual: Dijkstra with potentials finds the current shortest distance,
  * then a blocking flow fills every shortest path at once. Costs are small integers, so the
@@ -51,10 +52,11 @@ export interface AssignmentProblemInput {
    * the seats it needs), which keeps the graph linear in entries instead of entries × experts.
    * Each entry walks its track's experts from a point and with a stride that both come from a
    * stable hash of the entry id, so candidates are spread evenly over the pool, do not depend
-   * on input order, and only the experts visited are checked with `blocked`. An entry left
-   * short while it has eligible experts outside its candidates is planned again with all of
-   * them, so the limit never leaves a seat empty that the full graph would fill. Unset: every
-   * eligible expert is a candidate.
+   * on input order, and only the experts visited are checked with `blocked`. The limit never
+   * costs a seat: when an entry is left short although the full graph could fill it (directly
+   * or by moving other entries' experts), the entries on the way are widened to all their
+   * eligible experts and the plan is made again. Balance and expertise are optimal over the
+   * candidates offered. Unset: every eligible expert is a candidate.
    */
   candidatesPerEntry?: number;
 }
@@ -103,21 +105,10 @@ export function planAssignment(input: AssignmentProblemInput): AssignmentPlan {
   const { entries, experts } = problem;
   const complete = new Uint8Array(entries.length);
   let graph: Graph;
-  let eligible: Int32Array;
   for (;;) {
     graph = buildGraph(problem, complete);
     solve(graph, problem);
-    eligible = graph.degree.slice();
-    let widened = false;
-    if (problem.candidatesPerEntry !== undefined) {
-      for (let v = 0; v < entries.length; v++) {
-        if (complete[v] || graph.need[v] === 0) continue;
-        eligible[v] = eligibleExperts(problem, v).length;
-        complete[v] = 1;
-        if (eligible[v]! > graph.degree[v]!) widened = true;
-      }
-    }
-    if (!widened) break;
+    if (problem.candidatesPerEntry === undefined || !widenTowardsRoom(problem, graph, complete)) break;
   }
 
   const assignments: { expertId: string; entryId: string }[] = [];
@@ -132,7 +123,7 @@ export function planAssignment(input: AssignmentProblemInput): AssignmentPlan {
     }
     const assigned = problem.staffed[v]! + added;
     if (assigned >= problem.perEntry) continue;
-    const count = eligible[v]!;
+    const count = complete[v] ? graph.degree[v]! : eligibleExperts(problem, v).length;
     const reason: UnstaffedReason =
       count === 0 ? 'NO_ELIGIBLE_EXPERTS' : problem.staffed[v]! + count < problem.perEntry ? 'TOO_FEW_ELIGIBLE_EXPERTS' : 'EXPERT_LOAD_LIMIT';
     unstaffed.push({ entryId, needed: problem.perEntry, assigned, eligible: count, reason });
@@ -286,6 +277,53 @@ function mix(h: number): number {
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
   return a;
+}
+
+/**
+ * Whether some short entry could still gain an expert through arcs left out by
+ * candidatesPerEntry; if so, widens the entries along each such way to all their eligible
+ * experts and returns true, so that planning again fills those seats. The search runs
+ * backwards from the short entries, as augmenting paths would: to every eligible expert not
+ * yet on the entry, on to the other entries of an expert who is full, until it meets an
+ * expert with room. Only the entries on a way found are widened, which keeps the graph small.
+ */
+function widenTowardsRoom(problem: Problem, g: Graph, complete: Uint8Array): boolean {
+  const { X, N, need, flow, entryStart, edgeExpert, expertStart, expertEdges, expertEntry } = g;
+  const parentOfEntry = new Int32Array(N).fill(-2);
+  const parentOfExpert = new Int32Array(X).fill(-2);
+  const queue: number[] = [];
+  for (let v = 0; v < N; v++) {
+    if (need[v]! === 0) continue;
+    parentOfEntry[v] = -1;
+    queue.push(v);
+  }
+  let widened = false;
+  for (let q = 0; q < queue.length; q++) {
+    const v = queue[q]!;
+    const track = problem.tracks.get(problem.entries[v]!.trackId);
+    if (!track) continue;
+    const onEntry = new Set<number>();
+    for (let e = entryStart[v]!; e < entryStart[v + 1]!; e++) if (flow[e]) onEntry.add(edgeExpert[e]!);
+    for (const x of track.experts) {
+      if (parentOfExpert[x] !== -2 || onEntry.has(x) || !mayAssign(problem, x, v)) continue;
+      parentOfExpert[x] = v;
+      if (g.added[x]! < g.capacity[x]!) {
+        for (let u = v; ; u = parentOfExpert[parentOfEntry[u]!]!) {
+          if (!complete[u]) widened = true;
+          complete[u] = 1;
+          if (parentOfEntry[u] === -1) break;
+        }
+        continue;
+      }
+      for (let k = expertStart[x]!; k < expertStart[x + 1]!; k++) {
+        const w = expertEntry[k]!;
+        if (!flow[expertEdges[k]!] || parentOfEntry[w] !== -2) continue;
+        parentOfEntry[w] = x;
+        queue.push(w);
+      }
+    }
+  }
+  return widened;
 }
 
 /**
@@ -450,7 +488,8 @@ function solve(g: Graph, problem: Problem): void {
   // counts of settled nodes double as Dinic levels: the augmenting step needs no search of its own.
   const dist = new Float64Array(V);
   const hops = new Int32Array(V);
-  const heap = new IndexedHeap(V, dist);
+  const order = new Float64Array(V);
+  const heap = new IndexedHeap(V, order);
   const settled = new Int32Array(V);
   const dead = new Int32Array(V);
   const pointer = new Int32Array(V);
@@ -460,12 +499,11 @@ function solve(g: Graph, problem: Problem): void {
   const pathEdge = new Int32Array(V + 1);
 
   const reached = (w: number, d: number, h: number): void => {
-    if (d < dist[w]!) {
+    if (d < dist[w]! || (d === dist[w] && h < hops[w]!)) {
       dist[w] = d;
       hops[w] = h;
+      order[w] = d * V + h;
       heap.update(w);
-    } else if (d === dist[w] && h < hops[w]! && settled[w] !== round) {
-      hops[w] = h;
     }
   };
 
@@ -479,7 +517,7 @@ function solve(g: Graph, problem: Problem): void {
     while (heap.size > 0) {
       const u = heap.pop();
       // Nothing left in the heap comes before u, so a sink no later than u is settled.
-      if (dist[T]! <= dist[u]!) {
+      if (dist[T]! !== Infinity && order[T]! <= order[u]!) {
         reach = dist[T]!;
         break;
       }

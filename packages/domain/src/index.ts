@@ -16,3 +16,4 @@ export * from './advancement';
 export * from './schedule';
 export * from './scoring';
 export * from './review-round';
+export * from './honors';

@@ -87,10 +87,23 @@ export class Factories {
     return createReviewRound;
   }
 
-  async honor(input: { contestId: string; awardTypeCode: string; recipientKind: string; recipientId: string; recipientName: string }) {
+  /** A nomination, with a quota for its type set first if the contest has none (nominations need one). */
+  async honor(input: { contestId: string; awardTypeCode: string; recipientKind?: string; recipientId: string; quota?: number }) {
+    const { contest } = await this.client.data<{ contest: { awardQuotas: { awardType: { code: string } }[] } }>(
+      `query($id: ID!) { contest(id: $id) { awardQuotas { awardType { code } } } }`,
+      { id: input.contestId },
+    );
+    if (!contest.awardQuotas.some((q) => q.awardType.code === input.awardTypeCode)) {
+      await this.client.data(`mutation($c: ID!, $t: String!, $q: Int!) { setAwardQuota(contestId: $c, awardTypeCode: $t, quota: $q) { id } }`, {
+        c: input.contestId,
+        t: input.awardTypeCode,
+        q: input.quota ?? 10,
+      });
+    }
+    const { quota: _quota, ...nomination } = input;
     const { nominateHonor } = await this.client.data<{ nominateHonor: { id: string } }>(
       `mutation($input: NominateHonorInput!) { nominateHonor(input: $input) { id } }`,
-      { input },
+      { input: nomination },
     );
     return nominateHonor;
   }

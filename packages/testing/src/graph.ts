@@ -60,9 +60,21 @@ export function throwawayLocation(): DatabaseLocation {
     : { prefix: '', dataDir: ':memory:', log: 'none' };
 }
 
-/** Starts the four subgraphs and the gateway in-process, on loopback ports, each on a throwaway database. */
-export async function startGraph(): Promise<TestGraph> {
-  const location = throwawayLocation();
+export interface GraphOptions {
+  /** Where the data lives; a throwaway database (dropped on stop) when absent. */
+  location?: DatabaseLocation;
+  /** Fixed ports (the gateway's and each subgraph's); free ones when absent. */
+  ports?: { gateway: number; subgraphs: Record<SubgraphName, number> };
+}
+
+/**
+ * Starts the four subgraphs and the gateway in one process, with one clock they all judge
+ * rules by. Tests run it on throwaway databases; the 2019 replay runs it on the data it
+ * keeps, so that it can live through 2019 on that clock.
+ */
+export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
+  const throwaway = !options.location;
+  const location = options.location ?? throwawayLocation();
   const auth = serviceAuth(loadConfig(authEnv, {}));
   const peers: Partial<Record<SubgraphName, string>> = {};
   let now: Date | null = null;
@@ -75,7 +87,7 @@ export async function startGraph(): Promise<TestGraph> {
       const sub = running[name];
       if (!sub) continue;
       await sub.service.stop();
-      if (sub.db.target.kind === 'mysql') await dropMysqlDatabase(sub.db.target.server, sub.db.target.database);
+      if (throwaway && sub.db.target.kind === 'mysql') await dropMysqlDatabase(sub.db.target.server, sub.db.target.database);
     }
   };
   try {
@@ -83,7 +95,7 @@ export async function startGraph(): Promise<TestGraph> {
       const db = await openDatabase(SUBGRAPHS[name].databaseSchema, location);
       const service = await SUBGRAPHS[name].createServer({ db, auth, peers, clock });
       running[name] = { service, db, url: '' };
-      running[name].url = peers[name] = `${await service.start(0)}/graphql`;
+      running[name].url = peers[name] = `${await service.start(options.ports?.subgraphs[name] ?? 0)}/graphql`;
     }
     gatewayService = await gateway.createServer({
       supergraphSdl: gateway.readSupergraph(),
@@ -91,7 +103,7 @@ export async function startGraph(): Promise<TestGraph> {
       subgraphTimeoutMs: 15000,
       auth,
     });
-    const gatewayUrl = `${await gatewayService.start(0)}/graphql`;
+    const gatewayUrl = `${await gatewayService.start(options.ports?.gateway ?? 0)}/graphql`;
     const anonymous = new GraphClient(gatewayUrl);
     const as = async (roles: Role | Role[], claims: Omit<Identity, 'roles' | 'service'> = {}) =>
       anonymous.with({ authorization: `Bearer ${await auth.client.signDev({ ...claims, roles: [roles].flat() })}` });

@@ -2,6 +2,7 @@ import { type Identity, type Role, makeCreditCode } from '@meritgraph/domain';
 import type { GraphClient } from '@meritgraph/testing';
 import { type Call, many } from './batch';
 import { Random } from './random';
+import { runHonors } from './honors-stage';
 import { type ExpertPlan, type SubmissionPlan, type TrackCode, TRACKS, type World, buildWorld } from './world';
 
 /**
@@ -35,7 +36,15 @@ export interface ReviewFigures {
   judges: number;
   finalists: Record<'AI' | 'BIOMED' | 'IC+BIG_SCIENCE', number> & { total: number };
   excellent: Record<'AI' | 'BIOMED' | 'IC+BIG_SCIENCE', number> & { total: number };
+  /** Of the excellent achievements, how many hold verified prior honors, by highest level. */
+  excellentWithPriorHonors: { national: number; provincialMinisterial: number };
+  /** Honors conferred, per award type. */
+  conferred: Record<'MAY_DAY_MEDAL' | 'WORKER_PIONEER' | 'MAY_DAY_AWARD' | 'EXCELLENT_ORGANIZATION' | 'EXCELLENT_ACHIEVEMENT', number>;
+  milestones: string[];
 }
+
+/** The figures the 2019 report gives, which the replay must reach. */
+export type ContestFigures = ReviewFigures;
 
 export interface ReplayResult {
   contestId: string;
@@ -51,6 +60,9 @@ export const expectedFigures = (scale = 1): ReviewFigures => ({
   judges: 31 * scale,
   finalists: { AI: 68 * scale, BIOMED: 68 * scale, 'IC+BIG_SCIENCE': 49 * scale, total: 185 * scale },
   excellent: { AI: 29 * scale, BIOMED: 35 * scale, 'IC+BIG_SCIENCE': 26 * scale, total: 90 * scale },
+  excellentWithPriorHonors: { national: 13 * scale, provincialMinisterial: 50 * scale },
+  conferred: { MAY_DAY_MEDAL: 43 * scale, WORKER_PIONEER: 25 * scale, MAY_DAY_AWARD: 11 * scale, EXCELLENT_ORGANIZATION: 10, EXCELLENT_ACHIEVEMENT: 90 * scale },
+  milestones: MILESTONES.map((m) => m.date),
 });
 
 const DISTRICT_CODES: Record<string, string> = {
@@ -156,7 +168,7 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
       rnd,
       step,
     });
-    await runRound(host, {
+    const finalRoundId = await runRound(host, {
       name: '终评',
       stage: 'FINAL',
       order: 3,
@@ -188,6 +200,8 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
       rnd,
       step,
     });
+
+    await runHonors(host, { contestId, finalRoundId, world, scale, orgId, personId, submissionId, rnd, step });
 
     const figures = await step('figures', async () => ({ count: 1, value: await readFigures(admin, contestId) }));
     return { contestId, figures, steps };
@@ -408,7 +422,7 @@ interface Assigned {
 }
 
 /** One round, start to finish: configure, take entries in, staff, open, score, close, finalize, publish. */
-async function runRound(host: ReplayHost, plan: RoundPlan): Promise<void> {
+async function runRound(host: ReplayHost, plan: RoundPlan): Promise<string> {
   const admin = host.gateway;
   const { step } = plan;
   host.setNow(at(`${plan.date}T00:30:00Z`));
@@ -477,6 +491,7 @@ async function runRound(host: ReplayHost, plan: RoundPlan): Promise<void> {
     await admin.data(`mutation($id: ID!) { changeReviewRoundStatus(id: $id, status: FINALIZED) { status } publishReviewRound(id: $id) { publishedAt } }`, { id: roundId });
     return { count: 1, value: null };
   });
+  return roundId;
 }
 
 /**
@@ -498,28 +513,43 @@ function scorecard(plan: RoundPlan, entryId: string, merit: number, bias: number
   return { entryId, scores, decision: merit > 0.85 && plan.rnd.next() < 0.6 ? 'RECOMMEND' : 'PASS' };
 }
 
-/** The review figures, in one query through the gateway. */
-async function readFigures(admin: GraphClient, contestId: string): Promise<ReviewFigures> {
-  const data = await admin.data<{
-    participations: { totalCount: number };
-    experts: { totalCount: number };
-    contest: {
-      submissions: { totalCount: number };
-      reviewRounds: { stage: string; judgeCount: number }[];
-      reviewFunnel: { round: { stage: string }; groupCode: string | null; advanced: number; excellent: number }[];
-    };
-  }>(
-    `query($id: ID!) {
-      participations(contestId: $id) { totalCount }
-      experts(first: 1) { totalCount }
-      contest(id: $id) {
-        submissions(status: SUBMITTED) { totalCount }
-        reviewRounds { stage judgeCount }
-        reviewFunnel { round { stage } groupCode advanced excellent }
-      }
-    }`,
-    { id: contestId },
-  );
+/**
+ * The contest's figures, in one query through the gateway: the kind of question the
+ * analytics team asks. The README shows it with its answer.
+ */
+export const FIGURES_QUERY = `query Figures($code: String!) {
+  contest(code: $code) {
+    id
+    participantCount
+    milestones { date kind title }
+    submissions(status: SUBMITTED) { totalCount }
+    reviewRounds { stage name reviewDate judgeCount }
+    reviewFunnel { round { stage } groupCode entries advanced eliminated excellent }
+    honorsSummary {
+      counts { awardType { code nameZh } status count }
+      priorHonorLevels(awardTypeCode: "EXCELLENT_ACHIEVEMENT") { level count }
+    }
+  }
+  experts(first: 1) { totalCount }
+}`;
+
+interface FiguresAnswer {
+  experts: { totalCount: number };
+  contest: {
+    id: string;
+    participantCount: number;
+    milestones: { date: string }[];
+    submissions: { totalCount: number };
+    reviewRounds: { stage: string; judgeCount: number }[];
+    reviewFunnel: { round: { stage: string }; groupCode: string | null; advanced: number; excellent: number }[];
+    honorsSummary: { counts: { awardType: { code: string }; status: string; count: number }[]; priorHonorLevels: { level: string; count: number }[] };
+  };
+}
+
+/** Reads the figures the report gives, as the analytics team would. */
+export async function readFigures(admin: GraphClient, contestId: string): Promise<ReviewFigures> {
+  const data = await admin.data<FiguresAnswer>(FIGURES_QUERY, { code: CONTEST_CODE });
+  if (data.contest.id !== contestId) throw new Error(`${CONTEST_CODE} is another contest than the one replayed`);
   const group = (stage: string, key: 'advanced' | 'excellent', code: string) =>
     data.contest.reviewFunnel.find((f) => f.round.stage === stage && f.groupCode === code)?.[key] ?? 0;
   const figures = (stage: string, key: 'advanced' | 'excellent') => {
@@ -528,12 +558,23 @@ async function readFigures(admin: GraphClient, contestId: string): Promise<Revie
     const IC = group(stage, key, 'IC+BIG_SCIENCE');
     return { AI, BIOMED, 'IC+BIG_SCIENCE': IC, total: AI + BIOMED + IC };
   };
+  const conferred = (code: string) => data.contest.honorsSummary.counts.find((c) => c.awardType.code === code && c.status === 'CONFERRED')?.count ?? 0;
+  const level = (l: string) => data.contest.honorsSummary.priorHonorLevels.find((p) => p.level === l)?.count ?? 0;
   return {
-    units: data.participations.totalCount,
+    units: data.contest.participantCount,
     achievements: data.contest.submissions.totalCount,
     experts: data.experts.totalCount,
     judges: data.contest.reviewRounds.find((r) => r.stage === 'EVALUATION')?.judgeCount ?? 0,
     finalists: figures('EVALUATION', 'advanced'),
     excellent: figures('FINAL', 'excellent'),
+    excellentWithPriorHonors: { national: level('NATIONAL'), provincialMinisterial: level('PROVINCIAL_MINISTERIAL') },
+    conferred: {
+      MAY_DAY_MEDAL: conferred('MAY_DAY_MEDAL'),
+      WORKER_PIONEER: conferred('WORKER_PIONEER'),
+      MAY_DAY_AWARD: conferred('MAY_DAY_AWARD'),
+      EXCELLENT_ORGANIZATION: conferred('EXCELLENT_ORGANIZATION'),
+      EXCELLENT_ACHIEVEMENT: conferred('EXCELLENT_ACHIEVEMENT'),
+    },
+    milestones: data.contest.milestones.map((m) => m.date),
   };
 }

@@ -67,6 +67,19 @@ function instance(c: Case): AssignmentProblemInput {
     }
     return { id: `expert-${String(i + 1).padStart(5, '0')}`, trackIds };
   });
+  // A panel needs more than perEntry experts once conflicts strike some out: a rare track
+  // borrows experts who so far cover one track only.
+  for (const t of TRACKS) {
+    const panel = 8;
+    let covering = experts.filter((x) => x.trackIds.includes(t.id)).length;
+    for (const x of experts) {
+      if (covering >= panel) break;
+      if (x.trackIds.length === 1 && x.trackIds[0] !== t.id) {
+        (x.trackIds as string[]).push(t.id);
+        covering++;
+      }
+    }
+  }
 
   let blocked: (expertId: string, entryId: string) => boolean;
   if (c.hashedConflicts) {

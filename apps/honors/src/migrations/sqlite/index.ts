@@ -1,4 +1,5 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import { InitialSchema1795880941414 } from './1795880941414-InitialSchema';
+import { AwardsLifecycleObjectionsEvaluations1795887597016 } from './1795887597016-AwardsLifecycleObjectionsEvaluations';
 
-export const migrations = [InitialSchema1795880941414];
+export const migrations = [InitialSchema1795880941414, AwardsLifecycleObjectionsEvaluations1795887597016];

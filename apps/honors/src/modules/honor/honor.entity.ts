@@ -1,16 +1,24 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { HonorStatus, RecipientKind } from '@meritgraph/domain';
+import { HonorStatus, ObjectionStatus, RecipientKind } from '@meritgraph/domain';
 
 registerEnumType(HonorStatus, {
   name: 'HonorStatus',
   description: 'NOMINATED → PROPOSED (拟授予) → ANNOUNCED (公示) → CONFERRED; WITHDRAWN before conferral, REVOKED after.',
 });
 registerEnumType(RecipientKind, { name: 'RecipientKind' });
+registerEnumType(ObjectionStatus, { name: 'ObjectionStatus', description: 'OPEN until the office resolves it: UPHELD (the honor is withdrawn) or DISMISSED.' });
 
+/**
+ * An honor for a person, team, organization or achievement in a contest. Public records
+ * (announced, conferred, revoked) carry everything an outside agency needs: the recipient's
+ * name and organization as awarded, the contest year, the decision and the certificate.
+ */
 @Entity()
 @Index(['contestId', 'awardTypeCode', 'recipientId'], { unique: true })
 @Index(['recipientKind', 'recipientId'])
+@Index(['status', 'awardTypeCode', 'recipientName'])
 @ObjectType({ description: 'An honor for a person, team, organization or achievement in a contest.' })
 @Directive('@key(fields: "id")')
 export class Honor {
@@ -20,6 +28,10 @@ export class Honor {
 
   @Column('varchar', { length: 36 })
   contestId: string;
+
+  @Column('int', { default: 0 })
+  @Field(() => Int, { description: 'The contest year.' })
+  year: number;
 
   @Column('varchar', { length: 40 })
   @Field(() => String, { description: 'Code of the award type, e.g. EXCELLENT_ACHIEVEMENT.' })
@@ -36,6 +48,13 @@ export class Honor {
   @Field(() => String, { description: "The recipient's name as awarded; kept even if the recipient is renamed." })
   recipientName: string;
 
+  @Column('varchar', { length: 36, default: '' })
+  organizationId: string;
+
+  @Column('varchar', { length: 200, default: '' })
+  @Field(() => String, { description: "The recipient's organization as awarded (an organization's own name)." })
+  organizationName: string;
+
   @Column('varchar', { length: 1000, nullable: true })
   @Field(() => String, { nullable: true })
   citation: string | null;
@@ -44,7 +63,87 @@ export class Honor {
   @Field(() => HonorStatus)
   status: HonorStatus;
 
+  /** The organization of whoever nominated (the office, or a union). */
+  @Column('varchar', { length: 36, nullable: true })
+  nominatedByOrg: string | null;
+
+  @Column('datetime', { nullable: true })
+  @Field(() => Date, { nullable: true })
+  proposedAt: Date | null;
+
+  @Column('datetime', { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the announcement (公示) began.' })
+  announcedAt: Date | null;
+
+  @Column('datetime', { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the announcement window closes: the end of the fifth working day after the announcement.' })
+  objectionsCloseAt: Date | null;
+
+  @Column('varchar', { length: 60, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The conferral decision, e.g. 沪工总〔2020〕1号.' })
+  decisionNumber: string | null;
+
+  @Column('date', { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true })
+  conferredOn: string | null;
+
+  @Column('varchar', { length: 200, nullable: true })
+  @Field(() => String, { nullable: true })
+  ceremony: string | null;
+
+  @Column('varchar', { length: 60, nullable: true })
+  @Field(() => String, { nullable: true })
+  certificateNumber: string | null;
+
+  @Column('datetime', { nullable: true })
+  @Field(() => Date, { nullable: true })
+  revokedAt: Date | null;
+
+  @Column('varchar', { length: 500, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the honor was withdrawn or revoked.' })
+  endReason: string | null;
+
   @Column('datetime')
   @Field(() => Date)
   createdAt: Date;
+}
+
+/** An objection filed against an announced honor. The contact is for the office only. */
+@Entity()
+@Index(['honorId', 'status'])
+@ObjectType({ description: 'An objection to an announced honor.' })
+export class Objection {
+  @PrimaryColumn('varchar', { length: 36 })
+  @Field(() => ID)
+  id: string;
+
+  @Column('varchar', { length: 36 })
+  honorId: string;
+
+  @Column('varchar', { length: 2000 })
+  @Field(() => String)
+  text: string;
+
+  /** How to reach the objector: personal data, for the office only. */
+  @Column('varchar', { length: 200 })
+  contact: string;
+
+  @Column('varchar', { length: 80 })
+  filedBy: string;
+
+  @Column('datetime')
+  @Field(() => Date)
+  filedAt: Date;
+
+  @Column('varchar', { length: 12 })
+  @Field(() => ObjectionStatus)
+  status: ObjectionStatus;
+
+  @Column('varchar', { length: 1000, nullable: true })
+  @Field(() => String, { nullable: true })
+  resolution: string | null;
+
+  @Column('datetime', { nullable: true })
+  @Field(() => Date, { nullable: true })
+  resolvedAt: Date | null;
 }

@@ -7,3 +7,7 @@ export const OrganizationRef = entityReference('Organization');
 export type OrganizationRef = InstanceType<typeof OrganizationRef>;
 export const ContestRef = entityReference('Contest');
 export type ContestRef = InstanceType<typeof ContestRef>;
+export const PersonRef = entityReference('Person');
+export type PersonRef = InstanceType<typeof PersonRef>;
+export const TeamRef = entityReference('Team');
+export type TeamRef = InstanceType<typeof TeamRef>;

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, PageArgs, type RequestContext } from '@meritgraph/subgraph-kit';
 import { Contest } from '../contest/contest.entity';
 import { ContestService } from '../contest/contest.service';
@@ -81,5 +81,15 @@ export class ParticipationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Participation> {
     return this.service.update(ctx.identity, id, input);
+  }
+}
+
+@Resolver(() => Contest)
+export class ContestParticipationResolver {
+  constructor(private readonly service: ParticipationService) {}
+
+  @FieldResolver(() => Int, { description: 'How many units are enrolled (participating units).' })
+  participantCount(@Root() contest: Contest, @Ctx() ctx: RequestContext): Promise<number> {
+    return this.service.count(ctx, contest.id);
   }
 }

@@ -58,6 +58,22 @@ export class ParticipationService {
     return paginate(query, page, [{ column: 'p.id', value: (p) => p.id }]);
   }
 
+  /** How many units are enrolled in a contest, for every contest of the request in one statement. */
+  count(ctx: RequestContext, contestId: string): Promise<number> {
+    return ctx.loaders
+      .get<string, number>('Contest.participantCount', async (ids) => {
+        const rows: { contestId: string; n: string | number }[] = await this.repo
+          .createQueryBuilder('p')
+          .select('p.contest_id', 'contestId')
+          .addSelect('COUNT(*)', 'n')
+          .where('p.contest_id IN (:...ids)', { ids })
+          .groupBy('p.contest_id')
+          .getRawMany();
+        return ids.map((id) => Number(rows.find((r) => r.contestId === id)?.n ?? 0));
+      })
+      .load(contestId);
+  }
+
   /**
    * The rules of an enrolment: the contest still takes units, the mobilizer is a union with
    * the unit inside it, and an organizer acts only for unions within its own subtree.

@@ -1,0 +1,41 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { ContestRef } from '../references/references';
+import { AwardQuota, AwardType } from './award.entity';
+import type { AwardService } from './award.service';
+
+@Resolver(() => AwardQuota)
+export class AwardResolver {
+  constructor(private readonly service: AwardService) {}
+
+  @Query(() => [AwardType], { description: 'The award catalog.' })
+  awardTypes(): Promise<AwardType[]> {
+    return this.service.types();
+  }
+
+  @FieldResolver(() => AwardType, { nullable: true })
+  awardType(@Root() quota: AwardQuota, @Ctx() ctx: RequestContext): Promise<AwardType | null> {
+    return this.service.type(ctx, quota.awardTypeCode);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => AwardQuota, { description: 'Sets how many honors of a type a contest may confer (nominations may reach 120% of it).' })
+  setAwardQuota(
+    @Arg('contestId', () => ID) contestId: string,
+    @Arg('awardTypeCode', () => String) awardTypeCode: string,
+    @Arg('quota', () => Int) quota: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AwardQuota> {
+    return this.service.setQuota(ctx.identity, contestId, awardTypeCode, quota);
+  }
+}
+
+@Resolver(() => ContestRef)
+export class ContestQuotasResolver {
+  constructor(private readonly service: AwardService) {}
+
+  @FieldResolver(() => [AwardQuota], { nullable: true, description: 'How many honors of each type the contest may confer.' })
+  awardQuotas(@Root() contest: ContestRef, @Ctx() ctx: RequestContext): Promise<AwardQuota[]> {
+    return this.service.quotas(ctx, contest.id);
+  }
+}

@@ -1,0 +1,24 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const CalendarDayKind = { HOLIDAY: 'HOLIDAY', WORKDAY: 'WORKDAY' } as const;
+export type CalendarDayKind = keyof typeof CalendarDayKind;
+registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'HOLIDAY: a day off on a weekday (法定节假日); WORKDAY: a weekend day worked (调休).' });
+
+/** An exception to the Monday-to-Friday week, used to count announcement windows in working days. */
+@Entity()
+@ObjectType({ description: 'An exception to the Monday-to-Friday working week.' })
+export class CalendarDay {
+  @PrimaryColumn('varchar', { length: 10 })
+  @Field(() => LocalDateResolver)
+  date: string;
+
+  @Column('varchar', { length: 8 })
+  @Field(() => CalendarDayKind)
+  kind: CalendarDayKind;
+
+  @Column('varchar', { length: 60 })
+  @Field(() => String, { description: 'e.g. 国庆节.' })
+  name: string;
+}

@@ -1,0 +1,32 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { CalendarDay, CalendarDayKind } from './calendar.entity';
+import type { CalendarService } from './calendar.service';
+
+@Resolver(() => CalendarDay)
+export class CalendarResolver {
+  constructor(private readonly service: CalendarService) {}
+
+  @Query(() => [CalendarDay], { description: 'Holidays and make-up workdays the announcement windows are counted on.' })
+  calendarDays(@Arg('year', () => Int, { nullable: true }) year?: number | null): Promise<CalendarDay[]> {
+    return this.service.days(year);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CalendarDay, { description: 'Marks a weekday off (HOLIDAY) or a weekend day worked (WORKDAY).' })
+  setCalendarDay(
+    @Arg('date', () => LocalDateResolver) date: string,
+    @Arg('kind', () => CalendarDayKind) kind: CalendarDayKind,
+    @Arg('name', () => String) name: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CalendarDay> {
+    return this.service.set(ctx.identity, date, kind, name);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CalendarDay)
+  removeCalendarDay(@Arg('date', () => LocalDateResolver) date: string, @Ctx() ctx: RequestContext): Promise<CalendarDay> {
+    return this.service.remove(ctx.identity, date);
+  }
+}

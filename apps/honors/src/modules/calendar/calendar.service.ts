@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import { Like } from 'typeorm';
+import { type Identity, check, isIsoDate, notFound } from '@meritgraph/domain';
+import { recordAudit } from '@meritgraph/subgraph-kit';
+import { CalendarDay, type CalendarDayKind } from './calendar.entity';
+
+/** The working-day calendar announcement windows are counted on: weekends, public holidays and make-up workdays. */
+export class CalendarService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  days(year?: number | null): Promise<CalendarDay[]> {
+    return this.dataSource.getRepository(CalendarDay).find({ where: year ? { date: Like(`${year}-%`) } : {}, order: { date: 'ASC' } });
+  }
+
+  async set(identity: Identity, date: string, kind: CalendarDayKind, name: string): Promise<CalendarDay> {
+    check({ date, kind, name })
+      .rule('date', (v) => (typeof v === 'string' && isIsoDate(v) ? null : 'must be a date, YYYY-MM-DD'))
+      .oneOf('kind', ['HOLIDAY', 'WORKDAY'])
+      .text('name', { max: 60 })
+      .done();
+    return this.dataSource.transaction(async (em) => {
+      const before = await em.findOneBy(CalendarDay, { date });
+      const day = em.create(CalendarDay, { date, kind, name: name.trim() });
+      await em.save(day);
+      await recordAudit(em, identity, { action: 'calendar.set', entityType: 'CalendarDay', entityId: date, before, after: day });
+      return day;
+    });
+  }
+
+  async remove(identity: Identity, date: string): Promise<CalendarDay> {
+    return this.dataSource.transaction(async (em) => {
+      const day = await em.findOneBy(CalendarDay, { date });
+      if (!day) throw notFound('CalendarDay', date, 'date');
+      await em.delete(CalendarDay, { date });
+      await recordAudit(em, identity, { action: 'calendar.remove', entityType: 'CalendarDay', entityId: date, before: day });
+      return day;
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { OrganizationRef } from '../references/references';
+import { OrganizerEvaluation } from './evaluation.entity';
+import type { EvaluationService } from './evaluation.service';
+
+@InputType({ description: 'Scores out of 20 on each of the five dimensions.' })
+class EvaluationInput {
+  @Field(() => ID)
+  contestId: string;
+
+  @Field(() => ID, { description: 'A union that organized units for the contest.' })
+  organizationId: string;
+
+  @Field(() => Float, { description: '组织领导' })
+  leadership: number;
+
+  @Field(() => Float, { description: '推进举措' })
+  promotion: number;
+
+  @Field(() => Float, { description: '竞赛绩效' })
+  performance: number;
+
+  @Field(() => Float, { description: '激励机制' })
+  incentive: number;
+
+  @Field(() => Float, { description: '竞赛特色' })
+  features: number;
+
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
+}
+
+@ObjectType({ description: 'An organizing unit’s place in the ranking for 优秀组织奖.' })
+class RankedEvaluation {
+  @Field(() => OrganizerEvaluation)
+  evaluation: OrganizerEvaluation;
+
+  @Field(() => Float, { description: 'Out of 100.' })
+  total: number;
+
+  @Field(() => Int, { description: 'Units equal on total, contest performance and leadership share a rank.' })
+  rank: number;
+
+  @Field(() => Boolean, { description: 'Within the award’s places.' })
+  candidate: boolean;
+}
+
+@Resolver(() => OrganizerEvaluation)
+export class EvaluationResolver {
+  constructor(private readonly service: EvaluationService) {}
+
+  @FieldResolver(() => OrganizationRef, { nullable: true })
+  organization(@Root() evaluation: OrganizerEvaluation): OrganizationRef {
+    return { id: evaluation.organizationId };
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => OrganizerEvaluation, { description: 'Records (or revises) an organizing unit’s assessment.' })
+  evaluateOrganizer(@Arg('input', () => EvaluationInput) input: EvaluationInput, @Ctx() ctx: RequestContext): Promise<OrganizerEvaluation> {
+    return this.service.evaluate(ctx.identity, input);
+  }
+
+  @Query(() => [RankedEvaluation], { description: 'A contest’s organizing units, ranked; the first `places` are candidates for 优秀组织奖 (office and analysts).' })
+  async organizerEvaluations(
+    @Arg('contestId', () => ID) contestId: string,
+    @Arg('places', () => Int, { defaultValue: 10 }) places: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RankedEvaluation[]> {
+    return (await this.service.ranking(ctx, contestId, places)).map((r) => ({ evaluation: r, total: r.total, rank: r.rank, candidate: r.candidate }));
+  }
+}

@@ -1,0 +1,137 @@
+import type { PeerClient } from '@meritgraph/subgraph-kit';
+import type { OrganizationKind, RecipientKind } from '@meritgraph/domain';
+
+/** A recipient as its owner knows it: the name to print, and the organization it belongs to. */
+export interface RecipientFacts {
+  id: string;
+  kind: RecipientKind;
+  name: string;
+  /** The recipient's organization (an organization is its own), with everything above it. */
+  organizationId: string;
+  organizationName: string;
+  organizationLine: string[];
+  /** Submissions only: the contest it was entered in. */
+  contestId?: string;
+}
+
+const CHUNK = 50;
+const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+type OrgRow = { id: string; name: string; ancestors: { id: string }[] };
+const ORG = 'id name ancestors { id }';
+
+/** Reads one kind of record by id in aliased batches; absent ids are missing from the map. */
+async function byIds<T extends { id: string }>(peer: PeerClient, field: string, select: string, ids: readonly string[]): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  for (const batch of chunks([...new Set(ids)])) {
+    const data = await peer.request<Record<string, T | null>>(
+      `query(${batch.map((_, i) => `$r${i}: ID!`).join(', ')}) { ${batch.map((_, i) => `r${i}: ${field}(id: $r${i}) { ${select} }`).join(' ')} }`,
+      Object.fromEntries(batch.map((id, i) => [`r${i}`, id])),
+    );
+    for (const row of Object.values(data)) if (row) found.set(row.id, row);
+  }
+  return found;
+}
+
+const line = (o: OrgRow) => [o.id, ...o.ancestors.map((a) => a.id)];
+
+/** Facts honors needs from organizations and submissions, read through their APIs with the service identity. */
+export class RecipientsApi {
+  constructor(
+    private readonly organizationsPeer: PeerClient,
+    private readonly submissionsPeer: PeerClient,
+  ) {}
+
+  async contest(contestId: string): Promise<{ id: string; year: number } | null> {
+    const { contest } = await this.organizationsPeer.request<{ contest: { id: string; year: number } | null }>(`query($id: ID!) { contest(id: $id) { id year } }`, { id: contestId });
+    return contest;
+  }
+
+  async organizations(ids: readonly string[]): Promise<Map<string, OrgRow>> {
+    return byIds<OrgRow>(this.organizationsPeer, 'organization', ORG, ids);
+  }
+
+  async organizationKinds(ids: readonly string[]): Promise<Map<string, { id: string; kind: OrganizationKind }>> {
+    return byIds<{ id: string; kind: OrganizationKind }>(this.organizationsPeer, 'organization', 'id kind', ids);
+  }
+
+  /** Recipients of one kind, by id. */
+  async recipients(kind: RecipientKind, ids: readonly string[]): Promise<Map<string, RecipientFacts>> {
+    const out = new Map<string, RecipientFacts>();
+    if (kind === 'ORGANIZATION') {
+      for (const o of (await this.organizations(ids)).values()) {
+        out.set(o.id, { id: o.id, kind, name: o.name, organizationId: o.id, organizationName: o.name, organizationLine: line(o) });
+      }
+      return out;
+    }
+    if (kind === 'PERSON' || kind === 'TEAM') {
+      const rows = await byIds<{ id: string; name: string; organization: OrgRow }>(this.organizationsPeer, kind === 'PERSON' ? 'person' : 'team', `id name organization { ${ORG} }`, ids);
+      for (const r of rows.values()) {
+        out.set(r.id, { id: r.id, kind, name: r.name, organizationId: r.organization.id, organizationName: r.organization.name, organizationLine: line(r.organization) });
+      }
+      return out;
+    }
+    const subs = await byIds<{ id: string; title: string; contest: { id: string } | null; organization: { id: string } | null }>(
+      this.submissionsPeer,
+      'submission',
+      'id title contest { id } organization { id }',
+      ids,
+    );
+    const orgs = await this.organizations([...subs.values()].map((s) => s.organization?.id).filter((id): id is string => !!id));
+    for (const s of subs.values()) {
+      const o = s.organization && orgs.get(s.organization.id);
+      if (!o) continue;
+      out.set(s.id, { id: s.id, kind, name: s.title, organizationId: o.id, organizationName: o.name, organizationLine: line(o), contestId: s.contest?.id });
+    }
+    return out;
+  }
+
+  /** The submission's unit, for checking who may record its prior honors. */
+  async submissionUnit(submissionId: string): Promise<string | null> {
+    const { submission } = await this.submissionsPeer.request<{ submission: { organization: { id: string } | null } | null }>(
+      `query($id: ID!) { submission(id: $id) { organization { id } } }`,
+      { id: submissionId },
+    );
+    return submission?.organization?.id ?? null;
+  }
+}
+
+/** What expert-review decided: which submissions the final round of a contest found EXCELLENT. */
+export class ReviewApi {
+  constructor(private readonly expertReview: PeerClient) {}
+
+  /** Of these submissions, those EXCELLENT in a FINAL round of the contest. */
+  async excellent(contestId: string, submissionIds: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const batch of chunks([...new Set(submissionIds)])) {
+      const { _entities } = await this.expertReview.request<{ _entities: ({ id: string; roundResults: { outcome: string; round: { stage: string; contest: { id: string } | null } | null }[] | null } | null)[] }>(
+        `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Submission { id roundResults { outcome round { stage contest { id } } } } } }`,
+        { reps: batch.map((id) => ({ __typename: 'Submission', id })) },
+      );
+      for (const s of _entities) {
+        if (s?.roundResults?.some((r) => r.outcome === 'EXCELLENT' && r.round?.stage === 'FINAL' && r.round.contest?.id === contestId)) out.add(s.id);
+      }
+    }
+    return out;
+  }
+
+  /** The EXCELLENT submissions of a finalized round, and its contest. */
+  async excellentOfRound(roundId: string): Promise<{ contestId: string; stage: string; submissionIds: string[] } | null> {
+    const ids: string[] = [];
+    let contestId = '';
+    let stage = '';
+    for (let after: string | null = null; ; ) {
+      const { reviewRound }: { reviewRound: { stage: string; contest: { id: string }; results: { nodes: { submission: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } =
+        await this.expertReview.request(
+          `query($id: ID!, $after: String) { reviewRound(id: $id) { stage contest { id } results(outcome: EXCELLENT, first: 100, after: $after) { nodes { submission { id } } pageInfo { hasNextPage endCursor } } } }`,
+          { id: roundId, after },
+        );
+      if (!reviewRound) return null;
+      contestId = reviewRound.contest.id;
+      stage = reviewRound.stage;
+      ids.push(...reviewRound.results.nodes.map((n) => n.submission.id));
+      if (!reviewRound.results.pageInfo.hasNextPage) return { contestId, stage, submissionIds: ids };
+      after = reviewRound.results.pageInfo.endCursor;
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import { DomainError } from './errors';
+import { HonorStatus, honorLifecycle } from './model';
+import {
+  announcementWindow,
+  beijingDate,
+  highestLevel,
+  isWorkingDay,
+  lastWorkingDay,
+  nominationCap,
+  quotaRefusal,
+  rankEvaluations,
+  workCalendar,
+} from './honors';
+
+describe('the honor lifecycle', () => {
+  const allowed: [HonorStatus, HonorStatus][] = [
+    ['NOMINATED', 'PROPOSED'],
+    ['NOMINATED', 'WITHDRAWN'],
+    ['PROPOSED', 'ANNOUNCED'],
+    ['PROPOSED', 'WITHDRAWN'],
+    ['ANNOUNCED', 'CONFERRED'],
+    ['ANNOUNCED', 'WITHDRAWN'],
+    ['CONFERRED', 'REVOKED'],
+  ];
+  const statuses = Object.values(HonorStatus);
+
+  it.each(allowed)('moves from %s to %s', (from, to) => {
+    expect(() => honorLifecycle.assert(from, to)).not.toThrow();
+  });
+
+  it('refuses every other move with INVALID_TRANSITION, naming the allowed ones', () => {
+    const refused = statuses.flatMap((from) => statuses.filter((to) => !allowed.some(([f, t]) => f === from && t === to)).map((to) => [from, to] as const));
+    expect(refused).toHaveLength(statuses.length * statuses.length - allowed.length);
+    for (const [from, to] of refused) {
+      let error: unknown;
+      try {
+        honorLifecycle.assert(from, to);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('INVALID_TRANSITION');
+    }
+  });
+
+  it('cannot skip the announcement: a nomination is never conferred directly', () => {
+    expect(honorLifecycle.can('NOMINATED', 'CONFERRED')).toBe(false);
+    expect(honorLifecycle.can('PROPOSED', 'CONFERRED')).toBe(false);
+  });
+
+  it('a conferred honor can only be revoked, never withdrawn', () => {
+    expect(honorLifecycle.next('CONFERRED')).toEqual(['REVOKED']);
+    expect(honorLifecycle.next('REVOKED')).toEqual([]);
+  });
+});
+
+describe('quotas', () => {
+  it('nominations may reach 120% of the quota, rounded down (差额推荐)', () => {
+    expect(nominationCap(43)).toBe(51);
+    expect(nominationCap(10)).toBe(12);
+    expect(nominationCap(90)).toBe(108);
+    expect(quotaRefusal('NOMINATE', 10, 11)).toBeNull();
+    expect(quotaRefusal('NOMINATE', 10, 12)?.code).toBe('QUOTA_EXCEEDED');
+  });
+
+  it('proposals never exceed the quota itself', () => {
+    expect(quotaRefusal('PROPOSE', 10, 9)).toBeNull();
+    expect(quotaRefusal('PROPOSE', 10, 10)?.code).toBe('QUOTA_EXCEEDED');
+    expect(quotaRefusal('PROPOSE', 10, 5, 6)?.details).toMatchObject({ quota: 10, counted: 5, adding: 6 });
+  });
+
+  it('an award type without a quota takes no nominations', () => {
+    expect(quotaRefusal('NOMINATE', null, 0)?.code).toBe('QUOTA_NOT_SET');
+  });
+});
+
+describe('the announcement window of 5 working days', () => {
+  const plain = workCalendar([]);
+
+  it('skips the weekend: announced on Friday 2019-11-29, it closes at the end of Friday 2019-12-06', () => {
+    expect(lastWorkingDay('2019-11-29', 5, plain)).toBe('2019-12-06');
+    const window = announcementWindow(new Date('2019-11-29T02:00:00Z'), plain);
+    expect(window.lastDay).toBe('2019-12-06');
+    // The end of the day in Beijing is 16:00 UTC.
+    expect(window.closesAt.toISOString()).toBe('2019-12-06T16:00:00.000Z');
+  });
+
+  it('counts from the Beijing date: late evening UTC is already the next day in Shanghai', () => {
+    expect(beijingDate(new Date('2019-12-05T17:00:00Z'))).toBe('2019-12-06');
+  });
+
+  it('skips a configured holiday and counts a configured make-up workday (调休)', () => {
+    // New Year 2020: Wednesday 01-01 off.
+    const calendar = workCalendar([{ date: '2020-01-01', kind: 'HOLIDAY' }]);
+    expect(isWorkingDay('2020-01-01', calendar)).toBe(false);
+    expect(lastWorkingDay('2019-12-30', 5, calendar)).toBe('2020-01-07');
+    // National Day 2019: 10-01..10-07 off, Sunday 09-29 and Saturday 10-12 worked.
+    const national = workCalendar([
+      ...['01', '02', '03', '04', '07'].map((d) => ({ date: `2019-10-${d}`, kind: 'HOLIDAY' as const })),
+      { date: '2019-09-29', kind: 'WORKDAY' },
+      { date: '2019-10-12', kind: 'WORKDAY' },
+    ]);
+    expect(isWorkingDay('2019-09-29', national)).toBe(true);
+    expect(lastWorkingDay('2019-09-27', 5, national)).toBe('2019-10-10');
+  });
+});
+
+describe('organizer evaluations', () => {
+  const unit = (organizationId: string, leadership: number, performance: number, rest = 15) => ({
+    organizationId,
+    scores: { leadership, promotion: rest, performance, incentive: rest, features: rest },
+  });
+
+  it('rank by total, then contest performance, then leadership; the first places are candidates', () => {
+    const ranked = rankEvaluations([unit('a', 18, 16), unit('b', 16, 18), unit('c', 19, 19), unit('d', 10, 10)], 2);
+    expect(ranked.map((r) => [r.organizationId, r.rank, r.candidate])).toEqual([
+      ['c', 1, true],
+      ['b', 2, true],
+      ['a', 3, false],
+      ['d', 4, false],
+    ]);
+    expect(ranked[0]!.total).toBe(83);
+  });
+
+  it('units equal on every step share a rank, and both are candidates at the boundary', () => {
+    const ranked = rankEvaluations([unit('a', 18, 18), unit('b', 18, 18), unit('c', 10, 10)], 1);
+    expect(ranked.map((r) => r.rank)).toEqual([1, 1, 3]);
+    expect(ranked.filter((r) => r.candidate).map((r) => r.organizationId)).toEqual(['a', 'b']);
+  });
+});
+
+describe('prior honors', () => {
+  it('the highest level of an achievement’s honors counts', () => {
+    expect(highestLevel(['MUNICIPAL', 'NATIONAL'])).toBe('NATIONAL');
+    expect(highestLevel(['OTHER', 'PROVINCIAL_MINISTERIAL'])).toBe('PROVINCIAL_MINISTERIAL');
+    expect(highestLevel([])).toBeNull();
+  });
+});
