@@ -1,7 +1,8 @@
 /**
- * npm start — the whole platform on embedded SQLite: the four subgraphs and the gateway as
- * separate processes (as in production), the sample data set loaded through the gateway,
- * then the URL and a sample query. Ctrl-C stops every process.
+ * npm start — the whole platform on embedded SQLite: on a fresh database, the 2019 contest
+ * replayed through the API first; then the four subgraphs and the gateway as separate
+ * processes (as in production), the URL, a token per role and the figures query. Ctrl-C
+ * stops every process.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -9,7 +10,7 @@ import { SERVICE_PORTS, SUBGRAPH_NAMES, gatewayEnv, loadConfig } from '@meritgra
 import type { Identity } from '@meritgraph/domain';
 import { ClientTokens } from '@meritgraph/subgraph-kit';
 import { GraphClient } from '@meritgraph/testing';
-import { SAMPLE_QUERY, loadSample } from './sample';
+import { CONTEST_CODE, FIGURES_QUERY, figuresTable, replayInto } from './replay';
 
 const ROOT = resolve(__dirname, '../../..');
 const children: { name: string; process: ChildProcess }[] = [];
@@ -66,11 +67,26 @@ async function stopAll(code: number): Promise<never> {
   process.exit(code);
 }
 
+/** Who the printed tokens speak for: real records of the replayed contest. */
+const IDENTITIES_QUERY = `query($code: String!) {
+  unions: organizations(nameContains: "浦东新区总工会", kind: DISTRICT_UNION, first: 1) { nodes { id } }
+  contest(code: $code) { submissions(search: "隧道内镜", first: 1) { nodes { organization { id } leader { id } } } }
+  experts(track: "AI", title: PROFESSOR, first: 1) { nodes { id person { id } } }
+}`;
+
 async function main() {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
   const env = loadConfig(gatewayEnv);
-  const dataDir = process.env.DATA_DIR ?? resolve(ROOT, 'data');
+  const dataDir = resolve(process.env.DATA_DIR ?? resolve(ROOT, 'data'));
+  // A fresh embedded database gets the 2019 contest, replayed through the API before the services start.
+  const run = await replayInto({ prefix: '', dataDir, log: 'errors' }, { log: (line) => console.log(`[replay]        ${line}`) });
+  if (run.result) {
+    const { lines, ok } = figuresTable(run.result.figures, 1);
+    console.log(lines.map((l) => `[replay]        ${l}`).join('\n'));
+    if (!ok) throw new Error('The 2019 replay did not reach the report’s figures');
+  }
+
   for (const name of SUBGRAPH_NAMES) startService(name, SERVICE_PORTS[name], { DATA_DIR: dataDir });
   await Promise.all(SUBGRAPH_NAMES.map((name) => waitUntilReady(name, SERVICE_PORTS[name])));
   startService('gateway', env.PORT, {});
@@ -79,28 +95,38 @@ async function main() {
   const url = `http://127.0.0.1:${env.PORT}/graphql`;
   const tokens = new ClientTokens(env);
   const admin = await tokens.signDev({ roles: ['ADMIN'], sub: 'office-admin' });
-  const sample = await loadSample(new GraphClient(url).with({ authorization: `Bearer ${admin}` }));
+  const ids = await new GraphClient(url)
+    .with({ authorization: `Bearer ${admin}` })
+    .data<{
+      unions: { nodes: { id: string }[] };
+      contest: { submissions: { nodes: { organization: { id: string }; leader: { id: string } }[] } };
+      experts: { nodes: { id: string; person: { id: string } }[] };
+    }>(IDENTITIES_QUERY, { code: CONTEST_CODE });
+  const achievement = ids.contest.submissions.nodes[0]!;
+  const expert = ids.experts.nodes[0]!;
   const identities: Record<string, Omit<Identity, 'service'>> = {
     ADMIN: { roles: ['ADMIN'], sub: 'office-admin' },
-    ORGANIZER: { roles: ['ORGANIZER'], org: sample.ids.organizer },
-    SUBMITTER: { roles: ['SUBMITTER'], org: sample.ids.unit, sub: sample.ids.contact },
-    EXPERT: { roles: ['EXPERT'], expert: 'sample-expert' },
-    ANALYST: { roles: ['ANALYST'] },
-    AGENCY: { roles: ['AGENCY'] },
+    ORGANIZER: { roles: ['ORGANIZER'], org: ids.unions.nodes[0]!.id, sub: 'organizer-pudong' },
+    SUBMITTER: { roles: ['SUBMITTER'], org: achievement.organization.id, sub: achievement.leader.id },
+    EXPERT: { roles: ['EXPERT'], expert: expert.id, sub: expert.person.id },
+    ANALYST: { roles: ['ANALYST'], sub: 'analyst' },
+    AGENCY: { roles: ['AGENCY'], sub: 'agency' },
   };
   const lines = await Promise.all(Object.entries(identities).map(async ([role, identity]) => `  ${role.padEnd(10)} ${await tokens.signDev(identity)}`));
+  const variables = JSON.stringify({ code: CONTEST_CODE });
   console.log(`
-Sample data: ${sample.created ? 'loaded' : 'already present'} (contest 2019-sci-tech, ${sample.submissions} submissions) in ${dataDir}
+The 2019 contest (${CONTEST_CODE}): ${run.replayed ? 'replayed through the API just now' : 'already present'}, in ${dataDir}
 
 Development tokens (12 h; send as "Authorization: Bearer <token>"; no token means anonymous):
 ${lines.join('\n')}
+  (ORGANIZER: 浦东新区总工会; SUBMITTER: 复旦大学附属中山医院; EXPERT: a professor of the AI judges)
 
 Try it as the contest office:
   curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${admin}' \\
-    -d '${JSON.stringify({ query: SAMPLE_QUERY.replace(/\s+/g, ' ') }).replace(/'/g, "'\\''")}'
+    -d '${JSON.stringify({ query: FIGURES_QUERY.replace(/\s+/g, ' '), variables: JSON.parse(variables) }).replace(/'/g, "'\\''")}'
 
-Sample query:
-${SAMPLE_QUERY}
+The contest's figures in one query (variables ${variables}):
+${FIGURES_QUERY}
 
 MeritGraph is ready: ${url}  (Ctrl-C stops every service)`);
 }

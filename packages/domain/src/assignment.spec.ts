@@ -380,7 +380,7 @@ function checkRules(input: AssignmentProblemInput, plan: AssignmentPlan): void {
       continue;
     }
     const eligible = input.experts.filter((x) => x.trackIds.includes(e.trackId) && !input.blocked(x.id, e.id) && !existing.has(`${x.id}|${e.id}`)).length;
-    const reason = eligible === 0 ? 'NO_ELIGIBLE_EXPERTS' : seated + eligible < input.perEntry ? 'TOO_FEW_ELIGIBLE_EXPERTS' : 'EXPERT_LOAD_LIMIT';
+    const reason = eligible === 0 && assigned === 0 ? 'NO_ELIGIBLE_EXPERTS' : seated + eligible < input.perEntry ? 'TOO_FEW_ELIGIBLE_EXPERTS' : 'EXPERT_LOAD_LIMIT';
     expect(report).toEqual({ entryId: e.id, needed: input.perEntry, assigned, eligible, reason });
   }
 }
@@ -424,3 +424,19 @@ function maximumSeats(input: AssignmentProblemInput): number {
   }
   return seats;
 }
+
+describe('planAssignment on a rerun', () => {
+  it('reports an entry whose only eligible expert already reviews it as short of experts, not as having none', () => {
+    const plan = planAssignment({
+      entries: [{ id: 'e1', trackId: 'AI' }],
+      experts: [{ id: 'x1', trackIds: ['AI'] }],
+      perEntry: 3,
+      minLoad: 0,
+      maxLoad: 10,
+      blocked: () => false,
+      existing: [{ expertId: 'x1', entryId: 'e1' }],
+    });
+    expect(plan.assignments).toEqual([]);
+    expect(plan.unstaffed).toEqual([{ entryId: 'e1', needed: 3, assigned: 1, eligible: 0, reason: 'TOO_FEW_ELIGIBLE_EXPERTS' }]);
+  });
+});

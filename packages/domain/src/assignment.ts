@@ -125,7 +125,7 @@ export function planAssignment(input: AssignmentProblemInput): AssignmentPlan {
     if (assigned >= problem.perEntry) continue;
     const count = complete[v] ? graph.degree[v]! : eligibleExperts(problem, v).length;
     const reason: UnstaffedReason =
-      count === 0 ? 'NO_ELIGIBLE_EXPERTS' : problem.staffed[v]! + count < problem.perEntry ? 'TOO_FEW_ELIGIBLE_EXPERTS' : 'EXPERT_LOAD_LIMIT';
+      count === 0 && assigned === 0 ? 'NO_ELIGIBLE_EXPERTS' : problem.staffed[v]! + count < problem.perEntry ? 'TOO_FEW_ELIGIBLE_EXPERTS' : 'EXPERT_LOAD_LIMIT';
     unstaffed.push({ entryId, needed: problem.perEntry, assigned, eligible: count, reason });
   }
 
@@ -362,7 +362,8 @@ function buildGraph(problem: Problem, complete: Uint8Array): Graph {
   let E = 0;
   for (let v = 0; v < N; v++) {
     entryStart[v] = E;
-    need[v] = Math.max(0, perEntry - problem.staffed[v]!);
+    // No entry can take more new experts than there are, which also keeps counts in 32 bits.
+    need[v] = Math.min(Math.max(0, perEntry - problem.staffed[v]!), X);
     if (need[v] === 0) continue;
     const track = problem.tracks.get(entries[v]!.trackId);
     if (!track) continue;
@@ -412,7 +413,7 @@ function buildGraph(problem: Problem, complete: Uint8Array): Graph {
   }
 
   const capacity = new Int32Array(X);
-  for (let x = 0; x < X; x++) capacity[x] = Math.max(0, maxLoad - problem.baseLoad[x]!);
+  for (let x = 0; x < X; x++) capacity[x] = Math.min(Math.max(0, maxLoad - problem.baseLoad[x]!), N);
 
   return {
     X,
@@ -440,8 +441,11 @@ function solve(g: Graph, problem: Problem): void {
   const V = X + N + 1;
 
   // Any exchange that lifts an expert towards minLoad saves the bonus and costs at most one
-  // unit of the steepest load plus a preference change on every entry along the way.
-  const bonus = LOAD_STEP * (problem.maxLoad + 1) + MAX_PREFERENCE * (N + 1);
+  // unit of the steepest load plus a preference change on every entry along the way. Loads
+  // never pass existing + N, which keeps every cost a small exact integer whatever maxLoad says.
+  let heaviest = 0;
+  for (let x = 0; x < X; x++) heaviest = Math.max(heaviest, baseLoad[x]! + capacity[x]!);
+  const bonus = LOAD_STEP * (heaviest + 1) + MAX_PREFERENCE * (N + 1);
   const marginalCost = (x: number): number => {
     const load = baseLoad[x]! + added[x]! + 1;
     return load * LOAD_STEP - (load <= minLoad ? bonus : 0);
@@ -464,9 +468,9 @@ function solve(g: Graph, problem: Problem): void {
   pi[T] = sinkPotential;
 
   // Each entry's seated edges (flow 1), the only arcs that leave an entry backwards: a short
-  // list to scan instead of every candidate. Slots are sized by the seats the entry needs.
+  // list to scan instead of every candidate. Slots are sized by the seats the entry can fill.
   const seatStart = new Int32Array(N + 1);
-  for (let v = 0; v < N; v++) seatStart[v + 1] = seatStart[v]! + need[v]!;
+  for (let v = 0; v < N; v++) seatStart[v + 1] = seatStart[v]! + Math.min(need[v]!, g.degree[v]!);
   const seatEdge = new Int32Array(seatStart[N]!);
   const seatCount = new Int32Array(N);
   const seatOf = new Int32Array(edgeExpert.length);
@@ -655,10 +659,6 @@ class IndexedHeap {
   }
 
   /** Inserts `node`, or moves it up after its key decreased. */
-  push(node: number): void {
-    this.update(node);
-  }
-
   update(node: number): void {
     let i = this.position[node]!;
     if (i === -1) {

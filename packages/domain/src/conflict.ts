@@ -18,7 +18,10 @@ export interface ConflictExpert {
   affiliationId: string;
 }
 
-/** What the round knows about an entry (its snapshot): the submitting organization, that organization's ancestors and descendants, and the people on it (leader and team members). */
+/**
+ * What the round knows about an entry (its snapshot): the submitting organization, that
+ * organization's ancestors and descendants, and the people on it (leader and team members).
+ */
 export interface ConflictEntry {
   id: string;
   organizationId: string;

@@ -33,3 +33,15 @@ export async function many<R = Record<string, unknown>>(client: GraphClient, kin
   }
   return results;
 }
+
+/** Items grouped by a key, in their original order. */
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,5 +1,5 @@
 import type { GraphClient } from '@meritgraph/testing';
-import { type Call, many } from './batch';
+import { type Call, groupBy, many } from './batch';
 import type { Random } from './random';
 import type { ReplayHost } from './replay';
 import type { World } from './world';
@@ -50,8 +50,7 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
       name: i < national ? NATIONAL[i % NATIONAL.length]! : i < national + provincial ? PROVINCIAL[i % PROVINCIAL.length]! : '区级科技创新成果奖',
     }));
     const ids: string[] = [];
-    const byUnit = new Map<string, typeof records>();
-    for (const r of records) byUnit.set(r.plan.unit, [...(byUnit.get(r.plan.unit) ?? []), r]);
+    const byUnit = groupBy(records, (r) => r.plan.unit);
     for (const [unit, list] of byUnit) {
       const submitter = await host.as('SUBMITTER', { org: plan.orgId.get(unit)!, sub: `submitter:${unit}` });
       const created = await many<{ id: string }>(
@@ -133,8 +132,7 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
     for (const n of nominations) {
       if (n.by && !clients.has(n.by)) clients.set(n.by, await host.as('ORGANIZER', { org: plan.orgId.get(n.by)!, sub: `organizer:${n.by}` }));
     }
-    const grouped = new Map<string, typeof nominations>();
-    for (const n of nominations) grouped.set(n.by ?? '', [...(grouped.get(n.by ?? '') ?? []), n]);
+    const grouped = groupBy(nominations, (n) => n.by ?? '');
     const ids: Record<AwardCode, string[]> = { MAY_DAY_MEDAL: [], WORKER_PIONEER: [], MAY_DAY_AWARD: [], EXCELLENT_ORGANIZATION: [], EXCELLENT_ACHIEVEMENT: [] };
     for (const [by, list] of grouped) {
       const created = await many<{ id: string }>(

@@ -1,2 +1,3 @@
 export * from './replay';
 export { buildWorld, TRACKS, type World } from './world';
+export * from './run';

@@ -1,6 +1,6 @@
 import { type Identity, type Role, makeCreditCode } from '@meritgraph/domain';
 import type { GraphClient } from '@meritgraph/testing';
-import { type Call, many } from './batch';
+import { type Call, groupBy, many } from './batch';
 import { Random } from './random';
 import { runHonors } from './honors-stage';
 import { type ExpertPlan, type SubmissionPlan, type TrackCode, TRACKS, type World, buildWorld } from './world';
@@ -139,6 +139,7 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
       contestId,
       settings: { reviewersPerEntry: 3, criteria: [{ code: 'RELEVANCE', name: '与三大产业的关联度', weight: 1, maxScore: 10 }] },
       pool: experts('SCREENING').map((e) => expertId.get(e.key)!),
+      candidates: scale > 1 ? 40 : undefined,
       byKey,
       expertId,
       rnd,
@@ -163,6 +164,7 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
       },
       pool: experts('EVALUATION').map((e) => expertId.get(e.key)!),
       load: { min: 30, max: 60 },
+      candidates: scale > 1 ? 40 : undefined,
       byKey,
       expertId,
       rnd,
@@ -212,8 +214,9 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
 
 async function createOrganizations(admin: GraphClient, world: World): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
+  const byKey = new Map(world.orgs.map((o) => [o.key, o]));
   const depth = (key: string): number => {
-    const org = world.orgs.find((o) => o.key === key)!;
+    const org = byKey.get(key)!;
     return org.parent ? 1 + depth(org.parent) : 0;
   };
   const depths = new Map(world.orgs.map((o) => [o.key, depth(o.key)]));
@@ -297,11 +300,7 @@ async function createPeople(admin: GraphClient, world: World, org: Map<string, s
 /** Each mobilizing union enrols its own units, as an ORGANIZER of that union. */
 async function enrol(host: ReplayHost, world: World, org: Map<string, string>, contestId: string): Promise<number> {
   const units = [...new Set(world.submissions.map((s) => s.unit))];
-  const byMobilizer = new Map<string, string[]>();
-  for (const u of units) {
-    const m = world.mobilizerOf.get(u)!;
-    byMobilizer.set(m, [...(byMobilizer.get(m) ?? []), u]);
-  }
+  const byMobilizer = groupBy(units, (u) => world.mobilizerOf.get(u)!);
   for (const [mobilizer, list] of byMobilizer) {
     const organizer = await host.as('ORGANIZER', { org: org.get(mobilizer)!, sub: `organizer:${mobilizer}` });
     await many(
@@ -333,8 +332,7 @@ async function draftSubmissions(
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const clients = new Map<string, GraphClient>();
-  const byUnit = new Map<string, SubmissionPlan[]>();
-  for (const s of world.submissions) byUnit.set(s.unit, [...(byUnit.get(s.unit) ?? []), s]);
+  const byUnit = groupBy(world.submissions, (s) => s.unit);
   for (const [unit, plans] of byUnit) {
     const client = await submitterOf(host, org, unit, clients);
     const created = await many<{ id: string }>(
@@ -384,11 +382,12 @@ async function submitAll(host: ReplayHost, world: World, org: Map<string, string
 }
 
 async function createExperts(admin: GraphClient, world: World, person: Map<string, string>, org: Map<string, string>): Promise<Map<string, string>> {
+  const people = new Map(world.people.map((p) => [p.key, p]));
   const created = await many<{ id: string }>(
     admin,
     'mutation',
     world.experts.map((e): Call => {
-      const p = world.people.find((x) => x.key === e.person)!;
+      const p = people.get(e.person)!;
       return {
         field: 'createExpert',
         args: { input: ['CreateExpertInput!', { personId: person.get(e.person), affiliationId: org.get(p.org), title: e.title, expertise: e.expertise }] },
@@ -408,6 +407,8 @@ interface RoundPlan {
   settings: Record<string, unknown>;
   pool?: string[];
   load?: { min: number; max: number };
+  /** Large pools: consider only this many eligible experts per entry. */
+  candidates?: number;
   panels?: { name: string; trackIds: string[]; chairId: string; memberIds: string[] }[];
   byKey: Map<string, SubmissionPlan>;
   expertId: Map<string, string>;
@@ -442,7 +443,7 @@ async function runRound(host: ReplayHost, plan: RoundPlan): Promise<string> {
   await step(`${plan.name}: experts assigned`, async () => {
     const { autoAssign } = await admin.data<{ autoAssign: { created: number; unstaffed: { reason: string }[] } }>(
       `mutation($id: ID!, $input: AutoAssignInput) { autoAssign(roundId: $id, input: $input) { created unstaffed { reason } } }`,
-      { id: roundId, input: plan.panels ? null : { expertIds: plan.pool, minLoad: plan.load?.min, maxLoad: plan.load?.max } },
+      { id: roundId, input: plan.panels ? null : { expertIds: plan.pool, minLoad: plan.load?.min, maxLoad: plan.load?.max, candidatesPerEntry: plan.candidates } },
     );
     if (autoAssign.unstaffed.length) throw new Error(`${plan.name}: ${autoAssign.unstaffed.length} entries could not be fully staffed (${autoAssign.unstaffed[0]!.reason})`);
     return { count: autoAssign.created, value: null };
@@ -466,8 +467,7 @@ async function runRound(host: ReplayHost, plan: RoundPlan): Promise<string> {
     after = reviewRound.assignments.pageInfo.endCursor;
   }
   await step(`${plan.name}: scorecards`, async () => {
-    const byExpert = new Map<string, Assigned[]>();
-    for (const a of assignments) byExpert.set(a.expert.id, [...(byExpert.get(a.expert.id) ?? []), a]);
+    const byExpert = groupBy(assignments, (a) => a.expert.id);
     const eliminations = new Set<string>();
     for (const [expert, list] of [...byExpert].sort(([a], [b]) => a.localeCompare(b))) {
       const client = await host.as('EXPERT', { expert, sub: `expert:${expert}` });

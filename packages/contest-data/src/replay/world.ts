@@ -292,10 +292,11 @@ export function buildWorld(scale: number, seed: number): World {
     for (let i = 0; i < need.FINAL_MEMBER[track]; i++) plan.push({ track, role: 'FINAL_MEMBER' });
   }
   while (experts.length + plan.length < EXPERTS * scale) plan.push({ track: (['AI', 'BIOMED', 'IC'] as const)[plan.length % 3]!, role: 'SCREENING' });
+  const unitsOf = new Map(['AI', 'BIOMED', 'IC'].map((t) => [t, units.filter((u) => u.track === t)]));
   plan.forEach((p, i) => {
     // Final panels sit with no participating unit; some judges come from industry, and so from participating units.
     const fromUnit = p.role !== 'FINAL_MEMBER' && i % 7 === 3;
-    const org = fromUnit ? rnd.pick(units.filter((u) => u.track === p.track)).key : affiliations[i % affiliations.length]!;
+    const org = fromUnit ? rnd.pick(unitsOf.get(p.track)!).key : affiliations[i % affiliations.length]!;
     const expertise: TrackCode[] = p.track === 'IC' ? ['IC', 'BIG_SCIENCE'] : [p.track];
     experts.push({
       key: `expert:${experts.length}`,

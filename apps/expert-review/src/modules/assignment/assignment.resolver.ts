@@ -35,7 +35,7 @@ class UnstaffedEntry {
   @Field(() => Int, { description: 'Experts it has now.' })
   assigned: number;
 
-  @Field(() => Int, { description: 'Experts who could review it at all (expertise, no conflict).' })
+  @Field(() => Int, { description: 'Experts who could still be added (expertise, no conflict, not on it already).' })
   eligible: number;
 
   @Field(() => UnstaffedReason)

@@ -1,0 +1,69 @@
+import { rmSync } from 'node:fs';
+import { SUBGRAPH_NAMES, databaseEnv, loadConfig } from '@meritgraph/config';
+import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
+import { startGraph } from '@meritgraph/testing';
+import { CONTEST_CODE, type ReplayResult, type ReviewFigures, expectedFigures, replay2019 } from './replay';
+
+/** Where the platform keeps its data, as its services read it from the environment. */
+export function configuredLocation(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
+  const config = loadConfig(databaseEnv, env);
+  return { url: config.DATABASE_URL, prefix: config.DATABASE_PREFIX, dataDir: config.DATA_DIR, log: 'errors' };
+}
+
+async function wipe(location: DatabaseLocation): Promise<void> {
+  for (const name of SUBGRAPH_NAMES) {
+    const target = databaseTarget(name, location);
+    if (target.kind === 'mysql') await dropMysqlDatabase(target.server, target.database);
+    else if (target.file !== ':memory:') for (const suffix of ['', '-wal', '-shm']) rmSync(`${target.file}${suffix}`, { force: true });
+  }
+}
+
+export interface ReplayRun {
+  /** False when the data already held the contest and nothing was replayed. */
+  replayed: boolean;
+  result?: ReplayResult;
+}
+
+/**
+ * Replays the 2019 contest into the platform's own databases. The platform runs in this
+ * process for the length of the replay, on one clock the replay moves through 2019 (a
+ * historical contest cannot be lived on today's date); its data stays for the services to
+ * serve afterwards. Data that already holds the contest is left alone, unless `fresh`.
+ */
+export async function replayInto(location: DatabaseLocation, options: { scale?: number; seed?: number; fresh?: boolean; log?: (line: string) => void } = {}): Promise<ReplayRun> {
+  if (options.fresh) await wipe(location);
+  const graph = await startGraph({ location });
+  try {
+    const { contest } = await graph.gateway.data<{ contest: { id: string } | null }>(`query($code: String!) { contest(code: $code) { id } }`, { code: CONTEST_CODE });
+    if (contest) return { replayed: false };
+    return { replayed: true, result: await replay2019(graph, options) };
+  } finally {
+    await graph.stop();
+  }
+}
+
+/** The figures reached against the report's, one line each; `ok` is false when any differs. */
+export function figuresTable(reached: ReviewFigures, scale: number): { lines: string[]; ok: boolean } {
+  const expected = expectedFigures(scale);
+  const rows: [string, unknown, unknown][] = [
+    ['participating units', expected.units, reached.units],
+    ['achievements submitted', expected.achievements, reached.achievements],
+    ['expert pool (at least)', expected.experts, reached.experts],
+    ['second-round judges', expected.judges, reached.judges],
+    ['finalists AI / BIOMED / IC+big science', fmt(expected.finalists), fmt(reached.finalists)],
+    ['excellent AI / BIOMED / IC+big science', fmt(expected.excellent), fmt(reached.excellent)],
+    ['excellent with national prior honors', expected.excellentWithPriorHonors.national, reached.excellentWithPriorHonors.national],
+    ['… with provincial/ministerial ones', expected.excellentWithPriorHonors.provincialMinisterial, reached.excellentWithPriorHonors.provincialMinisterial],
+    ...Object.entries(expected.conferred).map(([code, n]): [string, unknown, unknown] => [`conferred ${code}`, n, reached.conferred[code as keyof ReviewFigures['conferred']]]),
+    ['milestones', expected.milestones.join(' '), reached.milestones.join(' ')],
+  ];
+  let ok = true;
+  const lines = rows.map(([name, want, got]) => {
+    const pass = name.startsWith('expert pool') ? Number(got) >= Number(want) : String(want) === String(got);
+    ok &&= pass;
+    return `${pass ? '✓' : '✗'} ${name.padEnd(42)} ${String(got).padStart(18)}${pass ? '' : `   expected ${String(want)}`}`;
+  });
+  return { lines, ok };
+}
+
+const fmt = (f: ReviewFigures['finalists']) => `${f.total} = ${f.AI}/${f.BIOMED}/${f['IC+BIG_SCIENCE']}`;
