@@ -38,7 +38,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const panels = new PanelService(dataSource, rounds, organizations);
   const assignments = new AssignmentService(dataSource, rounds, entries, panels);
   const scorecards = new ScorecardService(dataSource, rounds, assignments);
-  const results = new ResultService(dataSource, rounds);
+  const results = new ResultService(dataSource, rounds, clock);
   return buildFederatedSchema({
     resolvers: [
       new ExpertResolver(experts, audit),

@@ -10,7 +10,7 @@ import { SERVICE_PORTS, SUBGRAPH_NAMES, gatewayEnv, loadConfig } from '@meritgra
 import type { Identity } from '@meritgraph/domain';
 import { ClientTokens } from '@meritgraph/subgraph-kit';
 import { GraphClient } from '@meritgraph/testing';
-import { CONTEST_CODE, FIGURES_QUERY, figuresTable, replayInto } from './replay';
+import { CONTEST_CODE, FIGURES_QUERY, configuredLocation, figuresTable, replayInto } from './replay';
 
 const ROOT = resolve(__dirname, '../../..');
 const children: { name: string; process: ChildProcess }[] = [];
@@ -79,8 +79,9 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
   const env = loadConfig(gatewayEnv);
   const dataDir = resolve(process.env.DATA_DIR ?? resolve(ROOT, 'data'));
-  // A fresh embedded database gets the 2019 contest, replayed through the API before the services start.
-  const run = await replayInto({ prefix: '', dataDir, log: 'errors' }, { log: (line) => console.log(`[replay]        ${line}`) });
+  const location = configuredLocation({ ...process.env, DATA_DIR: dataDir });
+  // A fresh database gets the 2019 contest, replayed through the API before the services start.
+  const run = await replayInto(location, { log: (line) => console.log(`[replay]        ${line}`) });
   if (run.result) {
     const { lines, ok } = figuresTable(run.result.figures, 1);
     console.log(lines.map((l) => `[replay]        ${l}`).join('\n'));
@@ -115,7 +116,7 @@ async function main() {
   const lines = await Promise.all(Object.entries(identities).map(async ([role, identity]) => `  ${role.padEnd(10)} ${await tokens.signDev(identity)}`));
   const variables = JSON.stringify({ code: CONTEST_CODE });
   console.log(`
-The 2019 contest (${CONTEST_CODE}): ${run.replayed ? 'replayed through the API just now' : 'already present'}, in ${dataDir}
+The 2019 contest (${CONTEST_CODE}): ${run.replayed ? 'replayed through the API just now' : 'already present'}, in ${location.url ? `MySQL (${location.prefix}*)` : dataDir}
 
 Development tokens (12 h; send as "Authorization: Bearer <token>"; no token means anonymous):
 ${lines.join('\n')}

@@ -94,11 +94,24 @@ export async function recordAudit(em: EntityManager, identity: Identity, records
     action: record.action,
     entityType: record.entityType,
     entityId: record.entityId,
-    before: record.before ? JSON.stringify(record.before) : null,
-    after: record.after ? JSON.stringify(record.after) : null,
-    reason: record.reason ?? null,
+    before: record.before ? auditJson(record.before) : null,
+    after: record.after ? auditJson(record.after) : null,
+    reason: record.reason ? record.reason.slice(0, 500) : null,
   }));
   for (let i = 0; i < rows.length; i += AUDIT_BATCH) await em.insert(AuditEntry, rows.slice(i, i + AUDIT_BATCH));
+}
+
+/** What a TEXT column holds on MySQL (64 KiB), with room to spare. */
+const MAX_AUDIT_BYTES = 60_000;
+
+/**
+ * A record as the log keeps it. One too large for the column keeps its field names and
+ * size, and says so, rather than failing the change it records.
+ */
+function auditJson(record: object): string {
+  const json = JSON.stringify(record);
+  if (Buffer.byteLength(json) <= MAX_AUDIT_BYTES) return json;
+  return JSON.stringify({ omitted: 'the record is too large for the audit log', bytes: Buffer.byteLength(json), fields: Object.keys(record) });
 }
 
 /** Rows per INSERT: well inside SQLite's and MySQL's limits on bound parameters. */

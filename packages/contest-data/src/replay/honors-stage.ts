@@ -1,5 +1,5 @@
 import type { GraphClient } from '@meritgraph/testing';
-import { type Call, groupBy, many } from './batch';
+import { type Call, groupBy, groupsOf, many } from './batch';
 import type { Random } from './random';
 import type { ReplayHost } from './replay';
 import type { World } from './world';
@@ -164,7 +164,7 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
   });
 
   await step('announcement, objection and conferral', async () => {
-    await many(admin, 'mutation', chunk(proposed, 100).map((ids): Call => ({ field: 'announceHonors', args: { ids: ['[ID!]!', ids] }, select: 'id' })), 1);
+    await many(admin, 'mutation', groupsOf(proposed, 100).map((ids): Call => ({ field: 'announceHonors', args: { ids: ['[ID!]!', ids] }, select: 'id' })), 1);
     // One objection comes in during the window; the office looks into it and dismisses it.
     host.setNow(at('2019-12-03T03:00:00Z'));
     const citizen = await host.as('SUBMITTER', { org: plan.orgId.get('huahong')!, sub: 'submitter:objector' });
@@ -178,7 +178,7 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
     await many(
       admin,
       'mutation',
-      chunk(proposed, 100).map((ids): Call => ({
+      groupsOf(proposed, 100).map((ids): Call => ({
         field: 'conferHonors',
         args: { ids: ['[ID!]!', ids], input: ['ConferralInput!', { decisionNumber: '沪工总〔2020〕1号', conferredOn: '2020-01-15', ceremony: '总结表彰大会' }] },
         select: 'id',
@@ -189,7 +189,6 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
   });
 }
 
-const chunk = <T>(items: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 async function excellentOf(admin: GraphClient, roundId: string): Promise<string[]> {
   const ids: string[] = [];

@@ -1,6 +1,6 @@
 import { type Identity, type Role, makeCreditCode } from '@meritgraph/domain';
 import type { GraphClient } from '@meritgraph/testing';
-import { type Call, groupBy, many } from './batch';
+import { type Call, groupBy, groupsOf, many } from './batch';
 import { Random } from './random';
 import { runHonors } from './honors-stage';
 import { type ExpertPlan, type SubmissionPlan, type TrackCode, TRACKS, type World, buildWorld } from './world';
@@ -472,11 +472,9 @@ async function runRound(host: ReplayHost, plan: RoundPlan): Promise<string> {
     for (const [expert, list] of [...byExpert].sort(([a], [b]) => a.localeCompare(b))) {
       const client = await host.as('EXPERT', { expert, sub: `expert:${expert}` });
       const bias = plan.rnd.between(-4, 4);
-      const calls = list.map((a): Call => {
-        const merit = plan.byKey.get(a.entry.submission.id)!.merit;
-        return { field: 'submitScorecard', args: { input: ['ScorecardInput!', scorecard(plan, a.entry.id, merit, bias, eliminations)] }, select: 'id' };
-      });
-      await many(client, 'mutation', calls, 50);
+      const cards = list.map((a) => scorecard(plan, a.entry.id, plan.byKey.get(a.entry.submission.id)!.merit, bias, eliminations));
+      // A judge saves its cards in batches, as a review form would.
+      await many(client, 'mutation', groupsOf(cards, 200).map((inputs): Call => ({ field: 'submitScorecards', args: { inputs: ['[ScorecardInput!]!', inputs] }, select: 'id' })), 1);
     }
     return { count: assignments.length, value: null };
   });

@@ -74,11 +74,34 @@ const ORDER: OrderKey<RoundResult>[] = [
 ];
 const BATCH = 200;
 
+/**
+ * A time to the whole second: MySQL's DATETIME keeps no fractions, so a time with
+ * milliseconds would be returned by the mutation that set it and read back differently.
+ */
+const toSecond = (at: Date): Date => new Date(Math.floor(at.getTime() / 1000) * 1000);
+
+/** The schedule rules name the lunch window as one object; the API takes it as two fields. */
+const SCHEDULE_FIELDS: Record<string, string> = { 'lunch.from': 'lunchFrom', 'lunch.to': 'lunchTo' };
+
+function withInputFields<T>(plan: () => T): T {
+  try {
+    return plan();
+  } catch (error) {
+    if (error instanceof InvalidInput) throw new InvalidInput(error.problems.map((p) => ({ ...p, field: SCHEDULE_FIELDS[p.field] ?? p.field })));
+    throw error;
+  }
+}
+
 export class ResultService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rounds: RoundService,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  private now(): Date {
+    return toSecond(this.clock());
+  }
 
   private get repo(): Repository<RoundResult> {
     return this.dataSource.getRepository(RoundResult);
@@ -108,11 +131,12 @@ export class ResultService {
       em.findBy(QuotaRaise, { roundId: round.id }),
     ]);
     // Recommendations from earlier rounds (screening) stay with the entry and break ties later.
+    // Each result keeps the count up to its round, so the latest earlier round's is the highest.
     const earlier: { submissionId: string; recommends: string | number; recommended: string | number }[] = await em
       .createQueryBuilder(RoundResult, 'x')
       .innerJoin(ReviewRound, 'r', 'r.id = x.round_id')
       .select('x.submission_id', 'submissionId')
-      .addSelect('SUM(x.recommend_count)', 'recommends')
+      .addSelect('MAX(x.recommend_count)', 'recommends')
       .addSelect('MAX(CASE WHEN x.recommended THEN 1 ELSE 0 END)', 'recommended')
       .where('r.contest_id = :contestId AND r.round_order < :order', { contestId: round.contestId, order: round.roundOrder })
       .groupBy('x.submission_id')
@@ -138,6 +162,8 @@ export class ResultService {
     }
 
     const top = topCriterion(criteria);
+    /** RECOMMEND decisions in this round and the rounds before it: the figure ties are broken on, and the one shown. */
+    const recommendsOf = (e: Entry) => (decisions.get(e.id)?.recommend ?? 0) + (before.get(e.submissionId)?.recommends ?? 0);
     const candidates: Candidate[] = entries.map((e) => {
       const agg = aggregates.get(e.id);
       const screening = decisions.get(e.id);
@@ -146,7 +172,7 @@ export class ResultService {
         trackId: e.trackId,
         aggregate: agg?.aggregate ?? 0,
         topCriterion: (top && agg?.criterionMeans[top.code]) ?? 0,
-        recommendCount: (screening?.recommend ?? 0) + (before.get(e.submissionId)?.recommends ?? 0),
+        recommendCount: recommendsOf(e),
         submittedAt: e.submittedAt ?? new Date(8.64e15),
         eligible: !!agg && (round.stage !== 'SCREENING' || !!screening?.passed),
       };
@@ -176,7 +202,7 @@ export class ResultService {
       );
     }
 
-    const computedAt = new Date();
+    const computedAt = this.now();
     const results = entries.map((e) => {
       const agg = aggregates.get(e.id);
       const screening = decisions.get(e.id);
@@ -199,7 +225,7 @@ export class ResultService {
         aggregate: agg?.aggregate ?? 0,
         topCriterion: (top && agg?.criterionMeans[top.code]) ?? 0,
         passCount: (screening?.pass ?? 0) + (screening?.recommend ?? 0),
-        recommendCount: screening?.recommend ?? 0,
+        recommendCount: recommendsOf(e),
         eliminateCount: screening?.eliminate ?? 0,
         recommended: !!screening?.recommended || !!before.get(e.submissionId)?.recommended,
         eliminationReasons: advanced ? [] : (screening?.eliminationReasons ?? []),
@@ -258,7 +284,7 @@ export class ResultService {
       if (round.status !== 'FINALIZED') throw new DomainError('ROUND_NOT_FINALIZED', 'Only a finalized round’s results can be published', 'id');
       if (round.publishedAt) throw new DomainError('ALREADY_PUBLISHED', 'The results are already public', 'id');
       const before = { ...round };
-      round.publishedAt = new Date();
+      round.publishedAt = this.now();
       await em.save(round);
       await recordAudit(em, identity, { action: 'round.publish', entityType: 'ReviewRound', entityId: roundId, before, after: round });
       return round;
@@ -282,10 +308,10 @@ export class ResultService {
       if (!(await em.existsBy(Entry, { id: entryId, roundId }))) throw notFound('Entry', entryId, 'entryId');
       const existing = await em.findOneBy(ResultOverride, { roundId, entryId });
       const before = existing ? { ...existing } : null;
-      const o = existing ?? em.create(ResultOverride, { id: newId(), roundId, entryId, createdAt: new Date() });
+      const o = existing ?? em.create(ResultOverride, { id: newId(), roundId, entryId, createdAt: this.now() });
       Object.assign(o, { outcome, reason: reason.trim() });
       await em.save(o);
-      await recordAudit(em, identity, { action: 'result.override', entityType: 'Entry', entityId: entryId, before, after: o, reason });
+      await recordAudit(em, identity, { action: 'result.override', entityType: 'Entry', entityId: entryId, before, after: o, reason: o.reason });
       return o;
     });
   }
@@ -300,10 +326,10 @@ export class ResultService {
       if (quota <= group.quota) throw new InvalidInput([{ field: 'quota', message: `must be above the configured ${group.quota}` }]);
       const existing = await em.findOneBy(QuotaRaise, { roundId, groupCode });
       const before = existing ? { ...existing } : null;
-      const raise = existing ?? em.create(QuotaRaise, { id: newId(), roundId, groupCode, createdAt: new Date() });
+      const raise = existing ?? em.create(QuotaRaise, { id: newId(), roundId, groupCode, createdAt: this.now() });
       Object.assign(raise, { quota, reason: reason.trim() });
       await em.save(raise);
-      await recordAudit(em, identity, { action: 'round.raise-quota', entityType: 'ReviewRound', entityId: roundId, before, after: raise, reason });
+      await recordAudit(em, identity, { action: 'round.raise-quota', entityType: 'ReviewRound', entityId: roundId, before, after: raise, reason: raise.reason });
       return raise;
     });
   }
@@ -421,21 +447,27 @@ export class ResultService {
   async schedule(identity: Identity, roundId: string, settings: ScheduleSettings): Promise<{ slots: Presentation[]; unscheduled: { entryId: string; reason: string }[] }> {
     return this.dataSource.transaction(async (em) => {
       const { round } = await this.rounds.judged(em, roundId, 'roundId', true);
+      if (round.stage !== 'FINAL') throw new InvalidInput([{ field: 'roundId', message: 'only a final round has presentations' }]);
       if (round.status !== 'DRAFT' && round.status !== 'OPEN') throw new DomainError('ROUND_CLOSED', 'The round is closed: its schedule is final', 'roundId');
       if (!round.reviewDate) throw new InvalidInput([{ field: 'roundId', message: 'set the round’s reviewDate first' }]);
+      if (!settings.lunchFrom !== !settings.lunchTo) {
+        throw new InvalidInput([{ field: settings.lunchFrom ? 'lunchTo' : 'lunchFrom', message: 'a lunch break needs both lunchFrom and lunchTo' }]);
+      }
       const panels = await em.find(Panel, { where: { roundId }, order: { id: 'ASC' } });
       if (!panels.length) throw new InvalidInput([{ field: 'roundId', message: 'the round has no panels to present to' }]);
       const entries = await em.find(Entry, { where: { roundId }, order: { referenceNumber: 'ASC' } });
-      const plan = presentationSchedule({
-        date: round.reviewDate,
-        startTime: settings.startTime ?? undefined,
-        slotMinutes: settings.slotMinutes,
-        breakEvery: settings.breakEvery ?? undefined,
-        breakMinutes: settings.breakMinutes ?? undefined,
-        lunch: settings.lunchFrom && settings.lunchTo ? { from: settings.lunchFrom, to: settings.lunchTo } : undefined,
-        panels: panels.map((p) => ({ id: p.id, trackIds: p.trackIds })),
-        entries: entries.map((e) => ({ entryId: e.id, trackId: e.trackId, presenterId: e.leaderId, referenceNumber: e.referenceNumber })),
-      });
+      const plan = withInputFields(() =>
+        presentationSchedule({
+          date: round.reviewDate!,
+          startTime: settings.startTime ?? undefined,
+          slotMinutes: settings.slotMinutes,
+          breakEvery: settings.breakEvery ?? undefined,
+          breakMinutes: settings.breakMinutes ?? undefined,
+          lunch: settings.lunchFrom && settings.lunchTo ? { from: settings.lunchFrom, to: settings.lunchTo } : undefined,
+          panels: panels.map((p) => ({ id: p.id, trackIds: p.trackIds })),
+          entries: entries.map((e) => ({ entryId: e.id, trackId: e.trackId, presenterId: e.leaderId, referenceNumber: e.referenceNumber })),
+        }),
+      );
       const before = await em.find(Presentation, { where: { roundId } });
       await em.delete(Presentation, { roundId });
       const slots = plan.slots.map((s: Slot) =>
@@ -447,7 +479,7 @@ export class ResultService {
         entityType: 'ReviewRound',
         entityId: roundId,
         before: before.length ? { presentations: before.length } : null,
-        after: { presentations: slots.length, unscheduled: plan.unscheduled, settings },
+        after: { presentations: slots.length, unscheduled: plan.unscheduled.length, settings },
       });
       return { slots, unscheduled: plan.unscheduled };
     });

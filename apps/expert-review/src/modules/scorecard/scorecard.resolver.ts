@@ -70,4 +70,10 @@ export class ScorecardResolver {
   submitScorecard(@Arg('input', () => ScorecardInput) input: ScorecardInput, @Ctx() ctx: RequestContext): Promise<Scorecard> {
     return this.service.submit(ctx.identity, input);
   }
+
+  @Authorized('EXPERT')
+  @Mutation(() => [Scorecard], { description: 'Several of the calling expert’s scorecards at once, by the same rules; all or nothing (BATCH_REFUSED lists every refusal).' })
+  submitScorecards(@Arg('inputs', () => [ScorecardInput]) inputs: ScorecardInput[], @Ctx() ctx: RequestContext): Promise<Scorecard[]> {
+    return this.service.submitMany(ctx.identity, inputs);
+  }
 }

@@ -11,6 +11,7 @@ import {
   assertRoundActivity,
   canSeeScorecard,
   check,
+  conflictsOf,
   decisionProblems,
   forbidden,
   hasRole,
@@ -19,10 +20,11 @@ import {
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
 import { type OrderKey, type Page, type RequestContext, groupByKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
-import type { RoundService } from '../round/round.service';
+import type { JudgedRound, RoundService } from '../round/round.service';
 import type { AssignmentService } from '../assignment/assignment.service';
 import { Assignment } from '../assignment/assignment.entity';
-import { Entry } from '../entry/entry.entity';
+import { Entry, EntryLink } from '../entry/entry.entity';
+import { toConflictFacts } from '../entry/entry.service';
 import { Expert } from '../expert/expert.entity';
 import { ReviewRound } from '../round/round.entity';
 import { Scorecard } from './scorecard.entity';
@@ -81,43 +83,78 @@ export class ScorecardService {
    * not assigned: FORBIDDEN comes before anything about the round.
    */
   async submit(identity: Identity, input: ScorecardInput): Promise<Scorecard> {
-    check(input).text('entryId', { max: 36 }).text('comment', { max: 5000, optional: true }).done();
+    return (await this.submitMany(identity, [input]))[0]!;
+  }
+
+  /**
+   * Several scorecards of the calling expert at once (a judge saving a day's work), all in
+   * one transaction and read in a handful of statements whatever their number. Each is held
+   * to the same rules as one alone; if any is refused, none is saved, and every refusal is
+   * reported (BATCH_REFUSED). A batch of one reports its own error.
+   */
+  async submitMany(identity: Identity, inputs: readonly ScorecardInput[]): Promise<Scorecard[]> {
+    if (inputs.length === 0 || inputs.length > 500) throw new InvalidInput([{ field: 'inputs', message: 'give 1 to 500 scorecards' }]);
+    for (const input of inputs) check(input).text('entryId', { max: 36 }).text('comment', { max: 5000, optional: true }).done();
+    const entryIds = inputs.map((i) => i.entryId);
+    if (new Set(entryIds).size !== entryIds.length) throw new InvalidInput([{ field: 'entryId', message: 'an entry is scored twice in one batch' }]);
     if (!identity.expert) throw forbidden();
     const expertId = identity.expert;
     return this.dataSource.transaction(async (em) => {
-      const assignment = await em.findOne(Assignment, { where: { entryId: input.entryId, expertId }, ...forUpdate(em) });
-      const entry = assignment && (await em.findOneBy(Entry, { id: input.entryId }));
+      const assignments = new Map((await em.find(Assignment, { where: { entryId: In(entryIds), expertId }, ...forUpdate(em) })).map((a) => [a.entryId, a]));
+      const entries = new Map((await em.findBy(Entry, { id: In(entryIds) })).map((e) => [e.id, e]));
       const expert = await em.findOneBy(Expert, { id: expertId });
-      if (!assignment || !entry || !expert || assignment.status === 'DECLINED') throw forbidden('entryId');
-      if (assignment.status === 'CONFLICT_DECLARED') {
-        throw new DomainError('CONFLICT_OF_INTEREST', 'You declared a conflict of interest with this entry', 'entryId', { reasons: ['DECLARED'] });
-      }
-      const reasons = await this.assignments.conflictOf(em, entry, expert);
-      if (reasons.length) throw new DomainError('CONFLICT_OF_INTEREST', `You have a conflict of interest with this entry (${reasons.join(', ')})`, 'entryId', { reasons });
-      const judged = await this.rounds.judged(em, entry.roundId, 'entryId');
-      assertRoundActivity(judged.round.status, 'SCORE', 'entryId');
-      const scored = scoreCard(judged.criteria, input.scores ?? []);
-      const problems = decisionProblems(judged.round.stage, input.decision, input.eliminationReason);
-      if (problems.length) throw new InvalidInput(problems);
-
-      const existing = await em.findOneBy(Scorecard, { assignmentId: assignment.id });
+      const links = await em.findBy(EntryLink, { entryId: In(entryIds) });
+      const facts = toConflictFacts([...entries.values()], links);
+      const rounds = new Map<string, JudgedRound>();
+      const existing = new Map((await em.findBy(Scorecard, { assignmentId: In([...assignments.values()].map((a) => a.id).concat([''])) })).map((c) => [c.assignmentId, c]));
       const now = new Date();
-      const card =
-        existing ??
-        em.create(Scorecard, { id: newId(), assignmentId: assignment.id, roundId: entry.roundId, entryId: entry.id, expertId, version: 0, createdAt: now });
-      const before = existing ? { ...existing } : null;
-      Object.assign(card, {
-        scores: scored.scores,
-        total: scored.total,
-        comment: input.comment?.trim() || null,
-        decision: input.decision ?? null,
-        eliminationReason: input.eliminationReason ?? null,
-        version: card.version + 1,
-        updatedAt: now,
-      });
-      await em.save(card);
-      await recordAudit(em, identity, { action: existing ? 'scorecard.update' : 'scorecard.create', entityType: 'Scorecard', entityId: card.id, before, after: card });
-      return card;
+      const cards: { card: Scorecard; before: Scorecard | null }[] = [];
+      const errors: { entryId: string; code: string; message: string }[] = [];
+      for (const input of inputs) {
+        try {
+          const assignment = assignments.get(input.entryId);
+          const entry = entries.get(input.entryId);
+          if (!assignment || !entry || !expert || assignment.status === 'DECLINED') throw forbidden('entryId');
+          if (assignment.status === 'CONFLICT_DECLARED') {
+            throw new DomainError('CONFLICT_OF_INTEREST', 'You declared a conflict of interest with this entry', 'entryId', { reasons: ['DECLARED'] });
+          }
+          const reasons = conflictsOf({ id: expert.id, personId: expert.personId, affiliationId: expert.affiliationId }, facts.get(entry.id)!);
+          if (reasons.length) throw new DomainError('CONFLICT_OF_INTEREST', `You have a conflict of interest with this entry (${reasons.join(', ')})`, 'entryId', { reasons });
+          let judged = rounds.get(entry.roundId);
+          if (!judged) rounds.set(entry.roundId, (judged = await this.rounds.judged(em, entry.roundId, 'entryId')));
+          assertRoundActivity(judged.round.status, 'SCORE', 'entryId');
+          const scored = scoreCard(judged.criteria, input.scores ?? []);
+          const problems = decisionProblems(judged.round.stage, input.decision, input.eliminationReason);
+          if (problems.length) throw new InvalidInput(problems);
+          const prior = existing.get(assignment.id) ?? null;
+          const card =
+            prior ?? em.create(Scorecard, { id: newId(), assignmentId: assignment.id, roundId: entry.roundId, entryId: entry.id, expertId, version: 0, createdAt: now });
+          const before = prior ? { ...prior } : null;
+          Object.assign(card, {
+            scores: scored.scores,
+            total: scored.total,
+            comment: input.comment?.trim() || null,
+            decision: input.decision ?? null,
+            eliminationReason: input.eliminationReason ?? null,
+            version: card.version + 1,
+            updatedAt: now,
+          });
+          cards.push({ card, before });
+        } catch (e) {
+          if (!(e instanceof DomainError) || inputs.length === 1) throw e;
+          errors.push({ entryId: input.entryId, code: e.code, message: e.message });
+        }
+      }
+      if (errors.length) throw new DomainError('BATCH_REFUSED', `${errors.length} of ${inputs.length} scorecards were refused; none was saved`, 'inputs', { errors });
+      const fresh = cards.filter((c) => !c.before).map((c) => c.card);
+      for (let i = 0; i < fresh.length; i += 200) await em.insert(Scorecard, fresh.slice(i, i + 200));
+      for (const { card, before } of cards) if (before) await em.save(card);
+      await recordAudit(
+        em,
+        identity,
+        cards.map(({ card, before }) => ({ action: before ? 'scorecard.update' : 'scorecard.create', entityType: 'Scorecard', entityId: card.id, before, after: card })),
+      );
+      return cards.map((c) => c.card);
     });
   }
 
