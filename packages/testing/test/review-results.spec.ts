@@ -1,6 +1,6 @@
 import { ANONYMOUS, type Identity } from '@meritgraph/domain';
 import { type GraphClient, type TestGraph, startGraph } from '../src';
-import { type Contest, type Expert, MISSING, type ReviewFixtures, ext, overall, reviewFixtures } from './review-fixtures';
+import { type Expert, MISSING, type ReviewFixtures, ext, overall, reviewFixtures } from './review-fixtures';
 
 type Unit = { id: string; leaderId: string };
 type Result = {
@@ -146,8 +146,8 @@ describe('expert review results: aggregation, advancement, publication, visibili
    *   B: 85 70 72 70 68  mean 365/5 = 73     trimmed (70+72+70)/3 = 70.6667   median 70
    *   C: 75 75 75        mean 75             3 cards < trimMinimum 5: = mean  median 75
    *
-   * Normalized: each expert's z-scores over its own cards. X1, X2 and X3 each score A one
-   * standard deviation·√1.5 above their mean (z = 1.2247); X1 puts B at its mean (0) and C
+   * Normalized: each expert's z-scores over its own cards. X1, X2 and X3 each score A
+   * √1.5 = 1.2247 standard deviations above their mean; X1 puts B at its mean (0) and C
    * below (−1.2247), X2 and X3 the reverse (B −1.2247, C 0); X4 puts A at +1 and B at −1,
    * X5 A at −1 and B at +1. Mean z: A 3·1.2247/5 = 0.7348, B (−2·1.2247 − 1 + 1)/5 = −0.4899,
    * C −1.2247/3 = −0.4082; mapped to 50 + z·100/6: A 62.2474, B 41.8350, C 43.1959.
@@ -366,7 +366,7 @@ describe('expert review results: aggregation, advancement, publication, visibili
 
   describe('quota groups: ties at the line, overrides and raised quotas', () => {
     let t: Awaited<ReturnType<typeof contestWithRound>>;
-    let otherEntry: string;
+    /** An OPEN round of another contest, and its entry. */
     let openRound: string;
     let openEntry: string;
     const outcomes = (p: Preview) => Object.fromEntries(p.results.map((r) => [r.referenceNumber, r.outcome]));
@@ -385,9 +385,8 @@ describe('expert review results: aggregation, advancement, publication, visibili
       await judge(t.round, Object.fromEntries(Object.entries(marks).map(([l, score]) => [t.entry[l]!, [{ by: X[0]!, score }]])));
 
       const other = await contestWithRound('quota-open-2019', { A: ['app6', 'AI'] }, {});
-      otherEntry = (await fx.entriesOf(other.round))[0]!.id;
-      expect((await fx.moveRound(other.round, 'OPEN')).errors).toBeUndefined();
-      [openRound, openEntry] = [other.round, otherEntry];
+      [openRound, openEntry] = [other.round, other.entry.A!];
+      expect((await fx.moveRound(openRound, 'OPEN')).errors).toBeUndefined();
     });
 
     const nothingDecided = async () => {
@@ -419,6 +418,8 @@ describe('expert review results: aggregation, advancement, publication, visibili
     it('the tie blocks finalization with UNRESOLVED_TIE, writing nothing', async () => {
       const refused = await fx.moveRound(t.round, 'FINALIZED');
       expect(ext(refused)).toMatchObject({ code: 'UNRESOLVED_TIE', field: 'id' });
+      const [tie] = (ext(refused)!.details as { ties: { groupCode: string; entryIds: string[]; seatsLeft: number }[] }).ties;
+      expect({ ...tie, entryIds: [...tie!.entryIds].sort() }).toEqual({ groupCode: 'AI', quota: 2, seatsLeft: 1, entryIds: [t.entry.B!, t.entry.C!].sort() });
       expect(codeOf((await results(t.round)).errors, 'results')).toBe('FORBIDDEN');
       expect(Object.values(await statesOf(t.round))).toEqual(Array(5).fill('IN_REVIEW'));
       expect(await funnel(t.contest.id)).toEqual([expect.objectContaining({ groupCode: null, entries: 5, advanced: 0, eliminated: 0 })]);
@@ -431,7 +432,7 @@ describe('expert review results: aggregation, advancement, publication, visibili
       expect(ext(await override(t.round, t.entry.B!, 'ADVANCE', '  '))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
       expect(ext(await override(t.round, t.entry.B!, 'ADVANCE', '并列'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
       expect(ext(await override(t.round, MISSING, 'ADVANCE', '并列复核'))).toMatchObject({ code: 'NOT_FOUND', field: 'entryId' });
-      expect(ext(await override(t.round, otherEntry, 'ADVANCE', '并列复核'))).toMatchObject({ code: 'NOT_FOUND', field: 'entryId' });
+      expect(ext(await override(t.round, openEntry, 'ADVANCE', '并列复核'))).toMatchObject({ code: 'NOT_FOUND', field: 'entryId' });
       expect(ext(await override(MISSING, t.entry.B!, 'ADVANCE', '并列复核'))).toMatchObject({ code: 'NOT_FOUND', field: 'roundId' });
       expect(ext(await override(openRound, openEntry, 'ADVANCE', '并列复核'))).toMatchObject({ code: 'ROUND_NOT_CLOSED', field: 'roundId' });
 
@@ -447,7 +448,7 @@ describe('expert review results: aggregation, advancement, publication, visibili
     });
 
     it("an override settles the tie, and is on the entry's audit trail with its reason", async () => {
-      const made = await override(t.round, t.entry.B!, 'ADVANCE', '并列，经专家组复议推荐');
+      const made = await override(t.round, t.entry.B!, 'ADVANCE', '  并列，经专家组复议推荐 ');
       expect(made.data?.overrideRoundResult).toEqual({ outcome: 'ADVANCE', reason: '并列，经专家组复议推荐' });
       const p = await previewOf(t.round);
       expect(p).toMatchObject({ finalizable: true, ties: [], problems: [], groups: [{ code: 'AI', quota: 2, candidates: 5, advanced: 2 }] });
@@ -517,6 +518,30 @@ describe('expert review results: aggregation, advancement, publication, visibili
       expect(ext(await override(t.round, t.entry.C!, 'ADVANCE', '补充晋级'))).toMatchObject({ code: 'ROUND_CLOSED', field: 'roundId' });
       expect((await roundOf(t.round)).overrides).toHaveLength(3);
     });
+
+    it('results page by group and rank, and filter by outcome and group', async () => {
+      type Page = { reviewRound: { results: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { referenceNumber: string; rank: number }[] } } };
+      const page = (args: Record<string, unknown>) =>
+        admin.data<Page>(
+          `query($r: ID!, $after: String, $outcome: RoundOutcome, $group: String) {
+            reviewRound(id: $r) { results(first: 2, after: $after, outcome: $outcome, groupCode: $group) { totalCount pageInfo { hasNextPage endCursor } nodes { referenceNumber rank } } } }`,
+          { r: t.round, ...args },
+        );
+      const seen: { referenceNumber: string; rank: number }[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 5; i++) {
+        const p: Page['reviewRound']['results'] = (await page({ after })).reviewRound.results;
+        expect(p.totalCount).toBe(5);
+        seen.push(...p.nodes);
+        after = p.pageInfo.endCursor;
+        if (!p.pageInfo.hasNextPage) break;
+      }
+      expect(seen.map((n) => n.rank)).toEqual([1, 2, 2, 4, 5]);
+      expect(seen.map((n) => label(n.referenceNumber)).sort()).toEqual(['A', 'B', 'C', 'D', 'E']);
+      expect((await page({ outcome: 'ELIMINATED' })).reviewRound.results.nodes.map((n) => label(n.referenceNumber))).toEqual(['C']);
+      expect((await page({ group: 'AI', outcome: 'ADVANCED' })).reviewRound.results.totalCount).toBe(4);
+      expect((await page({ group: 'BIOMED' })).reviewRound.results.totalCount).toBe(0);
+    });
   });
 
   describe('an entry nobody scored', () => {
@@ -531,7 +556,7 @@ describe('expert review results: aggregation, advancement, publication, visibili
       expect(p.finalizable).toBe(false);
       expect(p.problems).toEqual([{ entry: { referenceNumber: u.ref.B }, groupCode: null, message: expect.stringMatching(/no scorecards/) }]);
       const refused = await fx.moveRound(u.round, 'FINALIZED');
-      expect(ext(refused)).toMatchObject({ code: 'RESULTS_INCOMPLETE', field: 'id' });
+      expect(ext(refused)).toMatchObject({ code: 'RESULTS_INCOMPLETE', field: 'id', details: { problems: [{ entryId: u.entry.B }] } });
       expect(refused.errors![0]!.message).toContain(u.ref.B!);
       expect(await roundOf(u.round)).toMatchObject({ status: 'CLOSED', overrides: [] });
       expect(codeOf((await results(u.round)).errors, 'results')).toBe('FORBIDDEN');
@@ -614,7 +639,7 @@ describe('expert review results: aggregation, advancement, publication, visibili
       await judge(final, { [ids[s.ref.S3!]!]: [{ by: X[4]!, score: 85 }], [ids[s.ref.S1!]!]: [{ by: X[4]!, score: 70 }] });
       expect((await fx.moveRound(final, 'FINALIZED')).errors).toBeUndefined();
       const r = await resultsOf(final);
-      expect(r[s.ref.S3!]).toMatchObject({ outcome: 'EXCELLENT', aggregate: 85, recommended: true });
+      expect(r[s.ref.S3!]).toMatchObject({ outcome: 'EXCELLENT', aggregate: 85, recommended: true, recommendCount: 1 });
       expect(r[s.ref.S1!]).toMatchObject({ outcome: 'ELIMINATED', aggregate: 70, recommended: false });
       expect(await statesOf(final)).toEqual({ [s.ref.S3!]: 'EXCELLENT', [s.ref.S1!]: 'ELIMINATED' });
 
@@ -682,6 +707,7 @@ describe('expert review results: aggregation, advancement, publication, visibili
         BIO1: ['app1', 'BIOMED'],
         BIO2: ['app5', 'BIOMED'],
         BIO3: ['app6', 'BIOMED'],
+        IC1: ['app6', 'IC'],
       };
       f = await contestWithRound('final-day-2019', entries, { name: '终评答辩', stage: 'FINAL', threshold: 75, reviewersPerEntry: 2 });
       for (const [label, [u, track]] of Object.entries(entries)) {
@@ -690,7 +716,13 @@ describe('expert review results: aggregation, advancement, publication, visibili
       }
     });
 
-    it('is refused without a review date or without panels (BAD_USER_INPUT), writing nothing', async () => {
+    it('is for a final round only, and is refused without a review date, without panels or with half a lunch break (BAD_USER_INPUT), writing nothing', async () => {
+      const evaluation = await fx.round(f.contest, { name: '复评', stage: 'EVALUATION', order: 2, reviewDate: '2019-10-25' });
+      const notFinal = await schedule(evaluation);
+      expect(ext(notFinal)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roundId' });
+      expect(notFinal.errors![0]!.message).toMatch(/final round/);
+      expect(await presentations(evaluation)).toEqual([]);
+
       const noDate = await schedule(f.round);
       expect(ext(noDate)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roundId' });
       expect(noDate.errors![0]!.message).toMatch(/reviewDate/);
@@ -698,6 +730,8 @@ describe('expert review results: aggregation, advancement, publication, visibili
       const noPanels = await schedule(f.round);
       expect(ext(noPanels)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roundId' });
       expect(noPanels.errors![0]!.message).toMatch(/panels/);
+      const { lunchTo: _, ...halfLunch } = SETTINGS;
+      expect(ext(await schedule(f.round, halfLunch))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lunchTo' });
       expect(await presentations(f.round)).toEqual([]);
       expect(await fx.roundAudit(f.round)).not.toContain('round.schedule');
     });
@@ -710,11 +744,18 @@ describe('expert review results: aggregation, advancement, publication, visibili
       await panel('人工智能组', 'AI', X[0]!, X[1]!);
       await panel('生物医药组', 'BIOMED', X[2]!, X[3]!);
 
+      // Settings the schedule rules refuse are named by their input fields.
+      expect(ext(await schedule(f.round, { ...SETTINGS, lunchFrom: '13:30', lunchTo: '12:00' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lunchTo' });
+      expect(ext(await schedule(f.round, { ...SETTINGS, slotMinutes: 0 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'slotMinutes' });
+      expect(ext(await schedule(f.round, { ...SETTINGS, startTime: '9:00' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startTime' });
+      expect(await presentations(f.round)).toEqual([]);
+
       const made = await schedule(f.round);
       expect(made.errors).toBeUndefined();
       const { presentations: slots, unscheduled } = made.data!.schedulePresentations;
-      expect(unscheduled).toEqual([]);
-      expect(slots.map((s) => s.referenceNumber).sort()).toEqual(Object.values(f.ref).sort());
+      // No panel covers IC: its entry is reported, not placed.
+      expect(unscheduled).toEqual([{ entry: { id: f.entry.IC1 }, reason: expect.stringMatching(/no panel covers track/) }]);
+      expect(slots.map((s) => s.referenceNumber).sort()).toEqual(Object.entries(f.ref).filter(([l]) => l !== 'IC1').map(([, r]) => r).sort());
 
       const lunch = { start: 12 * 60, end: 13 * 60 + 30 };
       const rooms = new Map<string, Slot[]>();
