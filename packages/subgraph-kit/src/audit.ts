@@ -108,7 +108,7 @@ const MAX_AUDIT_BYTES = 60_000;
  * A record as the log keeps it. One too large for the column keeps its field names and
  * size, and says so, rather than failing the change it records.
  */
-function auditJson(record: object): string {
+export function auditJson(record: object): string {
   const json = JSON.stringify(record);
   if (Buffer.byteLength(json) <= MAX_AUDIT_BYTES) return json;
   return JSON.stringify({ omitted: 'the record is too large for the audit log', bytes: Buffer.byteLength(json), fields: Object.keys(record) });

@@ -1037,6 +1037,57 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
     });
   });
 
+  describe('scorecards in a batch', () => {
+    let r: string;
+    const E: Record<string, string> = {};
+    let judge: Expert;
+    const batch = (client: GraphClient, inputs: Record<string, unknown>[]) =>
+      client.request<{ submitScorecards: { id: string; total: number }[] }>(
+        `mutation($inputs: [ScorecardInput!]!) { submitScorecards(inputs: $inputs) { id total } }`,
+        { inputs },
+      );
+
+    beforeAll(async () => {
+      const c = await contest('batch-2019', ['AI']);
+      for (const [key, unit] of [['one', 'app1'], ['two', 'app2'], ['three', 'app3']] as const) {
+        E[key] = (await submission(c, 'AI', unit, `批量评分成果${key}`)).referenceNumber;
+      }
+      judge = await expert('批量评分专家', org.uniA!, ['AI']);
+      r = await round(c, { name: '批量评审', stage: 'EVALUATION', criteria: CRITERIA, threshold: 50, reviewersPerEntry: 1 });
+      await intake(r);
+      const ids = await entryIds(r);
+      for (const key of Object.keys(E)) E[key] = ids[E[key]!]!;
+      await assign(E.one!, judge.id);
+      await assign(E.two!, judge.id);
+      expect((await moveRound(r, 'OPEN')).errors).toBeUndefined();
+    });
+
+    it('one refused scorecard refuses the whole batch, listing every refusal, and saves none', async () => {
+      const client = await expertClient(judge);
+      const refused = await batch(client, [
+        { entryId: E.one, scores: marks(80, 70, 30) },
+        { entryId: E.two, scores: marks(101, 70, 30) },
+        { entryId: E.three, scores: marks(80, 70, 30) },
+      ]);
+      expect(ext(refused)).toMatchObject({ code: 'BATCH_REFUSED', field: 'inputs' });
+      expect((ext(refused)!.details as { errors: { entryId: string; code: string }[] }).errors).toEqual([
+        expect.objectContaining({ entryId: E.two, code: 'BAD_USER_INPUT' }),
+        expect.objectContaining({ entryId: E.three, code: 'FORBIDDEN' }),
+      ]);
+      expect(await cardsOf(r)).toEqual([]);
+    });
+
+    it('saves every scorecard of a valid batch, each with its weighted total', async () => {
+      const saved = await batch(await expertClient(judge), [
+        { entryId: E.one, scores: marks(80, 70, 30) },
+        { entryId: E.two, scores: marks(90, 70, 40) },
+      ]);
+      expect(saved.errors).toBeUndefined();
+      expect(saved.data!.submitScorecards.map((c) => c.total)).toEqual([64, 70.5]);
+      expect((await cardsOf(r)).map((c) => c.entry.id).sort()).toEqual([E.one, E.two].sort());
+    });
+  });
+
   describe('who sees what', () => {
     let r: string;
     let next: string;
