@@ -292,7 +292,9 @@ async function createPeople(admin: GraphClient, world: World, org: Map<string, s
   const created = await many<{ id: string }>(
     admin,
     'mutation',
-    world.people.map((p): Call => ({ field: 'createPerson', args: { input: ['CreatePersonInput!', { name: p.name, organizationId: org.get(p.org), position: p.position }] }, select: 'id' })),
+    world.people.map(
+      (p): Call => ({ field: 'createPerson', args: { input: ['CreatePersonInput!', { name: p.name, organizationId: org.get(p.org), position: p.position, phone: p.phone, email: p.email }] }, select: 'id' }),
+    ),
   );
   return new Map(world.people.map((p, i) => [p.key, created[i]!.id]));
 }

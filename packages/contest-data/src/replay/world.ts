@@ -30,6 +30,9 @@ export interface PersonPlan {
   name: string;
   org: string;
   position?: string;
+  /** Contact data, for a unit's contact person only (synthetic, in reserved ranges). */
+  phone?: string;
+  email?: string;
 }
 
 export interface ExpertPlan {
@@ -236,6 +239,14 @@ export function buildWorld(scale: number, seed: number): World {
     people.push({ key, name, org, position });
     return key;
   };
+
+  // Every participating unit names a contact person (联络员) for the contest office.
+  units.forEach((u, i) => {
+    person(u.key, '立功竞赛联络员');
+    const p = people[people.length - 1]!;
+    p.phone = `021-5${String(1000000 + i).slice(-7)}`;
+    p.email = `contact${i}@example.org`;
+  });
 
   // Achievements: the named ones first, then synthetic ones until each track has its share.
   const submissions: SubmissionPlan[] = [];
