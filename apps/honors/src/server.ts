@@ -29,7 +29,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const audit = dataSource.getRepository(AuditEntry);
   const honors = new HonorService(dataSource, recipients, new ReviewApi(peers('expert-review')), clock);
   const awards = new AwardService(dataSource, recipients);
-  const priors = new PriorHonorService(dataSource, recipients);
+  const priors = new PriorHonorService(dataSource, recipients, clock);
   return buildFederatedSchema({
     resolvers: [
       new HonorResolver(honors, awards, audit),
@@ -42,7 +42,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
       new AwardResolver(awards),
       new ContestQuotasResolver(awards),
       new CalendarResolver(new CalendarService(dataSource)),
-      new EvaluationResolver(new EvaluationService(dataSource, recipients)),
+      new EvaluationResolver(new EvaluationService(dataSource, recipients, clock)),
       new PriorHonorResolver(priors),
       new SubmissionPriorHonorsResolver(priors),
       new SummaryPriorHonorsResolver(priors),

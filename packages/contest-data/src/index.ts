@@ -1,2 +1,1 @@
-export * from './sample';
 export * from './replay';

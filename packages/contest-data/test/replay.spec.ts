@@ -1,19 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { SUBGRAPH_NAMES } from '@meritgraph/config';
+import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
 import { type TestGraph, startGraph } from '@meritgraph/testing';
-import { type ReplayResult, expectedFigures, replay2019 } from '../src/replay';
+import { CONTEST_CODE, type ReplayResult, expectedFigures, readFigures, replayInto } from '../src/replay';
 
+/**
+ * The replay as `npm start` and `npm run replay` run it: into databases of their own (SQLite
+ * files, or MySQL when DATABASE_URL is set), which the platform then serves.
+ */
 describe('the 2019 contest replayed through the gateway', () => {
-  let graph: TestGraph;
+  const location: DatabaseLocation = process.env.DATABASE_URL
+    ? { url: process.env.DATABASE_URL, prefix: `mgtest_${randomBytes(4).toString('hex')}_`, dataDir: ':memory:', log: 'none' }
+    : { prefix: '', dataDir: mkdtempSync(join(tmpdir(), 'mg-replay-')), log: 'none' };
   let result: ReplayResult;
   const lines: string[] = [];
 
   beforeAll(async () => {
-    graph = await startGraph();
-    result = await replay2019(graph, { log: (line) => { lines.push(line); if (process.env.REPLAY_LOG) process.stdout.write(line + '\n'); } });
+    const run = await replayInto(location, { log: (line) => lines.push(line) });
+    expect(run.replayed).toBe(true);
+    result = run.result!;
   }, 600_000);
-  afterAll(() => graph?.stop());
+
+  afterAll(async () => {
+    if (!location.url) return rmSync(location.dataDir, { recursive: true, force: true });
+    for (const name of SUBGRAPH_NAMES) {
+      const target = databaseTarget(name, location);
+      if (target.kind === 'mysql') await dropMysqlDatabase(target.server, target.database);
+    }
+  });
 
   it('reaches the report’s review figures: 294 achievements from 210 units, 31 judges, 185 finalists and 90 excellent', () => {
     expect(result.figures).toEqual(expectedFigures(1));
+    expect(result.figures).toMatchObject({ units: 210, achievements: 294, judges: 31 });
+    expect(result.figures.experts).toBeGreaterThanOrEqual(100);
     expect(result.figures.finalists).toEqual({ AI: 68, BIOMED: 68, 'IC+BIG_SCIENCE': 49, total: 185 });
     expect(result.figures.excellent).toEqual({ AI: 29, BIOMED: 35, 'IC+BIG_SCIENCE': 26, total: 90 });
   });
@@ -33,5 +55,21 @@ describe('the 2019 contest replayed through the gateway', () => {
   it('reports each step with its count and time', () => {
     expect(lines.some((l) => l.startsWith('submissions, April to September') && l.includes('294'))).toBe(true);
     expect(result.steps.map((s) => s.step)).toContain('第二轮评审: scorecards');
+  });
+
+  describe('afterwards', () => {
+    let graph: TestGraph;
+    beforeAll(async () => (graph = await startGraph({ location })));
+    afterAll(() => graph?.stop());
+
+    it('the data keeps the contest: the platform serves the same figures, and replaying again leaves it alone', async () => {
+      expect(await readFigures(graph.gateway, result.contestId)).toEqual(result.figures);
+      const { contest } = await graph.anonymous.data<{ contest: { name: string } }>(`query($code: String!) { contest(code: $code) { name } }`, { code: CONTEST_CODE });
+      expect(contest.name).toContain('聚力新科技');
+      await graph.stop();
+      expect(await replayInto(location)).toEqual({ replayed: false });
+      graph = await startGraph({ location });
+      expect((await readFigures(graph.gateway, result.contestId)).achievements).toBe(294);
+    });
   });
 });

@@ -141,7 +141,29 @@ export async function openDatabase(schema: SubgraphSchema, location: DatabaseLoc
     throw error;
   }
   statements.reset();
+  if (target.kind === 'sqlite') serializeTransactions(dataSource);
   return { dataSource, statements, target };
+}
+
+/**
+ * On SQLite every transaction shares the one connection: two running at once would nest as
+ * savepoints, see each other's uncommitted rows, and a rollback in one could undo the
+ * other's work. So they run one after the other, as SQLite runs its writes anyway. MySQL
+ * isolates transactions itself, with row locks where a rule needs them (see forUpdate).
+ * A transaction must therefore never wait for another top-level one of the same database.
+ */
+function serializeTransactions(dataSource: DataSource): void {
+  const manager = dataSource.manager;
+  const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  let queue: Promise<unknown> = Promise.resolve();
+  manager.transaction = ((...args: unknown[]) => {
+    const run = queue.then(() => transaction(...args));
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }) as typeof manager.transaction;
 }
 
 /** The SQL that would still be needed to make the database match the entities: empty when migrations are complete. */

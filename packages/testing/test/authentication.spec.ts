@@ -68,7 +68,7 @@ describe('subgraphs called directly, without the gateway', () => {
       { org: unit.id },
     );
     personId = createPerson.id;
-    await make.honor({ contestId: contest.id, awardTypeCode: 'MAY_DAY_AWARD', recipientKind: 'ORGANIZATION', recipientId: unit.id, recipientName: unit.name });
+    await make.honor({ contestId: contest.id, awardTypeCode: 'MAY_DAY_AWARD', recipientKind: 'ORGANIZATION', recipientId: unit.id });
   });
   afterAll(() => graph?.stop());
 

@@ -19,30 +19,33 @@ describe('the federated graph', () => {
       title: '隧道内镜技术治疗胃肠道及其腔外病变的新应用',
     });
     await make.reviewRound({ contestId: contest.id });
-    await make.honor({
-      contestId: contest.id,
-      awardTypeCode: 'EXCELLENT_ACHIEVEMENT',
-      recipientKind: 'SUBMISSION',
-      recipientId: submission.id,
-      recipientName: '隧道内镜技术治疗胃肠道及其腔外病变的新应用',
-    });
+    // The hospital is nominated for the unit award (an achievement is only once its final round found it EXCELLENT).
+    await make.honor({ contestId: contest.id, awardTypeCode: 'MAY_DAY_AWARD', recipientKind: 'ORGANIZATION', recipientId: unit.id });
 
     const result = await graph.gateway.request<{
       submission: {
         title: string;
-        organization: { name: string; kind: string; submissions: { totalCount: number } };
+        organization: {
+          name: string;
+          kind: string;
+          submissions: { totalCount: number };
+          honors: { awardTypeCode: string; status: string; recipientName: string; recipient: { __typename: string; name: string } }[];
+        };
         contest: { code: string; reviewRounds: { stage: string }[] };
         reviewStatus: { state: string };
-        honors: { awardTypeCode: string; status: string; recipient: { __typename: string; title: string } }[];
+        honors: unknown[];
       };
     }>(
       `query($id: ID!) {
         submission(id: $id) {
           title
-          organization { name kind submissions { totalCount } }
+          organization {
+            name kind submissions { totalCount }
+            honors { awardTypeCode status recipientName recipient { __typename ... on Organization { name } } }
+          }
           contest { code reviewRounds { stage } }
           reviewStatus { state }
-          honors { awardTypeCode status recipient { __typename ... on Submission { title } } }
+          honors { awardTypeCode }
         }
       }`,
       { id: submission.id },
@@ -51,16 +54,22 @@ describe('the federated graph', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.submission).toEqual({
       title: '隧道内镜技术治疗胃肠道及其腔外病变的新应用',
-      organization: { name: '复旦大学附属中山医院', kind: 'HOSPITAL', submissions: { totalCount: 1 } },
+      organization: {
+        name: '复旦大学附属中山医院',
+        kind: 'HOSPITAL',
+        submissions: { totalCount: 1 },
+        honors: [
+          {
+            awardTypeCode: 'MAY_DAY_AWARD',
+            status: 'NOMINATED',
+            recipientName: '复旦大学附属中山医院',
+            recipient: { __typename: 'Organization', name: '复旦大学附属中山医院' },
+          },
+        ],
+      },
       contest: { code: 'cross-2019', reviewRounds: [{ stage: 'SCREENING' }] },
       reviewStatus: { state: 'NOT_ENTERED' },
-      honors: [
-        {
-          awardTypeCode: 'EXCELLENT_ACHIEVEMENT',
-          status: 'NOMINATED',
-          recipient: { __typename: 'Submission', title: '隧道内镜技术治疗胃肠道及其腔外病变的新应用' },
-        },
-      ],
+      honors: [],
     });
   });
 });

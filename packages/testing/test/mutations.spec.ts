@@ -110,12 +110,15 @@ describe('mutations refuse bad input with a coded error and write nothing', () =
   it("an honor for the wrong kind of recipient is refused, naming recipientKind; a repeat nomination is ALREADY_EXISTS", async () => {
     const contest = await make.contest();
     const unit = await make.organization();
+    for (const awardTypeCode of ['MAY_DAY_MEDAL', 'MAY_DAY_AWARD']) {
+      await api.data(`mutation($c: ID!, $t: String!) { setAwardQuota(contestId: $c, awardTypeCode: $t, quota: 10) { id } }`, { c: contest.id, t: awardTypeCode });
+    }
     const honorsOfUnit = async () =>
       (await api.data<{ organization: { honors: unknown[] } }>('query($id: ID!) { organization(id: $id) { honors { status } } }', { id: unit.id }))
         .organization.honors.length;
     const nominate = (awardTypeCode: string, recipientKind: string) =>
       api.request(`mutation($input: NominateHonorInput!) { nominateHonor(input: $input) { id } }`, {
-        input: { contestId: contest.id, awardTypeCode, recipientKind, recipientId: unit.id, recipientName: unit.name },
+        input: { contestId: contest.id, awardTypeCode, recipientKind, recipientId: unit.id },
       });
 
     const wrongKind = await nominate('MAY_DAY_MEDAL', 'ORGANIZATION');

@@ -15,6 +15,7 @@ export class EvaluationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recipients: RecipientsApi,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   /** Records (or revises) the assessment of an organizing unit: a union that mobilized units for the contest. */
@@ -37,7 +38,7 @@ export class EvaluationService {
         incentive: input.incentive,
         features: input.features,
         comment: input.comment?.trim() || null,
-        updatedAt: new Date(),
+        updatedAt: this.clock(),
       });
       await em.save(row);
       await recordAudit(em, identity, { action: 'evaluation.record', entityType: 'OrganizerEvaluation', entityId: row.id, before, after: row });

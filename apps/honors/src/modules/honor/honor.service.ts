@@ -58,6 +58,16 @@ export interface Conferral {
   certificateNumber?: string | null;
 }
 
+/** Nominations checked against the other subgraphs' facts, ready to be inserted. */
+interface CheckedNominations {
+  contestId: string;
+  year: number;
+  type: AwardType;
+  facts: Map<string, RecipientFacts>;
+  /** The nominating union; null for the office. */
+  nominatedByOrg: string | null;
+}
+
 /** One item of a batch that could not be done, and why; the batch then changes nothing. */
 export interface BatchError {
   id: string;
@@ -65,7 +75,8 @@ export interface BatchError {
   message: string;
 }
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+/** LIKE wildcards typed by the caller match themselves; SQLite has no default escape character, so one is named. */
+const escapeLike = (s: string) => s.replace(/[!%_]/g, '!$&');
 const snapshot = (h: Honor) => ({ ...h });
 
 export class HonorService {
@@ -102,7 +113,7 @@ export class HonorService {
     if (filter.status) query.andWhere('h.status = :status', { status: filter.status });
     if (filter.awardTypeCode) query.andWhere('h.award_type_code = :awardTypeCode', { awardTypeCode: filter.awardTypeCode });
     if (filter.recipientKind) query.andWhere('h.recipient_kind = :kind', { kind: filter.recipientKind });
-    if (filter.organizationName?.trim()) query.andWhere('h.organization_name LIKE :org', { org: `%${escapeLike(filter.organizationName.trim())}%` });
+    if (filter.organizationName?.trim()) query.andWhere("h.organization_name LIKE :org ESCAPE '!'", { org: `%${escapeLike(filter.organizationName.trim())}%` });
     return paginate(query, page, [
       { column: 'h.award_type_code', value: (h) => h.awardTypeCode },
       { column: 'h.recipient_name', value: (h) => h.recipientName },
@@ -186,7 +197,8 @@ export class HonorService {
    * Nominations may reach 120% of the quota.
    */
   async nominate(identity: Identity, input: NewNomination): Promise<Honor> {
-    return (await this.nominateMany(identity, input.contestId, input.awardTypeCode, [input], 'recipientId'))[0]!;
+    const checked = await this.checkNominations(identity, input.contestId, input.awardTypeCode, [input], 'recipientId');
+    return (await this.dataSource.transaction((em) => this.insertNominations(em, identity, checked, [input], 'recipientId')))[0]!;
   }
 
   /** Runs in `outer` when given, so a bulk operation stays one transaction. */
@@ -194,7 +206,12 @@ export class HonorService {
     return outer ? work(outer) : this.dataSource.transaction(work);
   }
 
-  private async nominateMany(identity: Identity, contestId: string, code: string, inputs: readonly NewNomination[], field: string, outer?: EntityManager): Promise<Honor[]> {
+  /**
+   * Everything about nominations that other subgraphs decide — the contest, the recipients
+   * and their units, the final round's verdict — checked before any transaction begins, so
+   * no transaction waits on another service.
+   */
+  private async checkNominations(identity: Identity, contestId: string, code: string, inputs: readonly NewNomination[], field: string): Promise<CheckedNominations> {
     for (const input of inputs) {
       check(input)
         .text('contestId', { max: 36 })
@@ -221,44 +238,49 @@ export class HonorService {
       const not = inputs.find((i) => !excellent.has(i.recipientId));
       if (not) throw new DomainError('NOT_EXCELLENT', 'Only an achievement found EXCELLENT in the contest’s final round can be nominated for this award', field, { submissionId: not.recipientId });
     }
-    return this.inTransaction(outer, async (em) => {
-      const quota = await this.quota(em, contestId, code);
-      const refusal = quotaRefusal('NOMINATE', quota, await this.count(em, contestId, code, NOMINATION_STATUSES), inputs.length);
-      if (refusal) throw refusal;
-      const taken = await em.findBy(Honor, { contestId, awardTypeCode: code, recipientId: In(inputs.map((i) => i.recipientId)) });
-      if (taken.length) throw alreadyExists('Honor', field, taken[0]!.recipientId);
-      const now = this.clock();
-      const honors = inputs.map((input) => {
-        const f = facts.get(input.recipientId)!;
-        return em.create(Honor, {
-          id: newId(),
-          contestId,
-          year: contest.year,
-          awardTypeCode: code,
-          recipientKind: type.recipientKind,
-          recipientId: input.recipientId,
-          recipientName: f.name,
-          organizationId: f.organizationId,
-          organizationName: f.organizationName,
-          citation: input.citation?.trim() || null,
-          status: honorLifecycle.initial,
-          nominatedByOrg: isAdmin ? null : (identity.org ?? null),
-          proposedAt: null,
-          announcedAt: null,
-          objectionsCloseAt: null,
-          decisionNumber: null,
-          conferredOn: null,
-          ceremony: null,
-          certificateNumber: null,
-          revokedAt: null,
-          endReason: null,
-          createdAt: now,
-        });
+    return { contestId, year: contest.year, type, facts, nominatedByOrg: isAdmin ? null : (identity.org ?? null) };
+  }
+
+  /** Inserts checked nominations within the quota's 120%, once per recipient. */
+  private async insertNominations(em: EntityManager, identity: Identity, checked: CheckedNominations, inputs: readonly NewNomination[], field: string): Promise<Honor[]> {
+    const { contestId, type, facts } = checked;
+    const quota = await this.quota(em, contestId, type.code);
+    // A repeat is named as such even when the nominations are full.
+    const taken = await em.findBy(Honor, { contestId, awardTypeCode: type.code, recipientId: In(inputs.map((i) => i.recipientId)) });
+    if (taken.length) throw alreadyExists('Honor', field, taken[0]!.recipientId);
+    const refusal = quotaRefusal('NOMINATE', quota, await this.count(em, contestId, type.code, NOMINATION_STATUSES), inputs.length);
+    if (refusal) throw refusal;
+    const now = this.clock();
+    const honors = inputs.map((input) => {
+      const f = facts.get(input.recipientId)!;
+      return em.create(Honor, {
+        id: newId(),
+        contestId,
+        year: checked.year,
+        awardTypeCode: type.code,
+        recipientKind: type.recipientKind,
+        recipientId: input.recipientId,
+        recipientName: f.name,
+        organizationId: f.organizationId,
+        organizationName: f.organizationName,
+        citation: input.citation?.trim() || null,
+        status: honorLifecycle.initial,
+        nominatedByOrg: checked.nominatedByOrg,
+        proposedAt: null,
+        announcedAt: null,
+        objectionsCloseAt: null,
+        decisionNumber: null,
+        conferredOn: null,
+        ceremony: null,
+        certificateNumber: null,
+        revokedAt: null,
+        endReason: null,
+        createdAt: now,
       });
-      for (let i = 0; i < honors.length; i += 200) await em.insert(Honor, honors.slice(i, i + 200));
-      await recordAudit(em, identity, honors.map((h) => ({ action: 'honor.nominate', entityType: 'Honor', entityId: h.id, after: snapshot(h) })));
-      return honors;
     });
+    for (let i = 0; i < honors.length; i += 200) await em.insert(Honor, honors.slice(i, i + 200));
+    await recordAudit(em, identity, honors.map((h) => ({ action: 'honor.nominate', entityType: 'Honor', entityId: h.id, after: snapshot(h) })));
+    return honors;
   }
 
   /**
@@ -270,18 +292,22 @@ export class HonorService {
     identity: Identity,
     ids: readonly string[],
     apply: (em: EntityManager, honor: Honor) => Promise<{ action: string; reason?: string | null }>,
-    outer?: EntityManager,
+    options: { outer?: EntityManager; field?: string; lock?: 'quotas' | 'awardTypes' } = {},
   ): Promise<Honor[]> {
-    if (ids.length === 0) throw new InvalidInput([{ field: 'ids', message: 'name at least one honor' }]);
-    if (new Set(ids).size !== ids.length) throw new InvalidInput([{ field: 'ids', message: 'names an honor twice' }]);
-    return this.inTransaction(outer, async (em) => {
+    const field = options.field ?? 'ids';
+    if (ids.length === 0) throw new InvalidInput([{ field, message: 'name at least one honor' }]);
+    if (new Set(ids).size !== ids.length) throw new InvalidInput([{ field, message: 'names an honor twice' }]);
+    return this.inTransaction(options.outer, async (em) => {
       const found = new Map((await em.find(Honor, { where: { id: In([...ids]) }, ...forUpdate(em) })).map((h) => [h.id, h]));
+      if (options.lock === 'quotas') await this.lockQuotas(em, [...found.values()]);
+      if (options.lock === 'awardTypes') await this.lockAwardTypes(em, [...found.values()]);
       const errors: BatchError[] = [];
       const done: Honor[] = [];
       const audit: Parameters<typeof recordAudit>[2] & unknown[] = [];
       for (const id of ids) {
         const honor = found.get(id);
         if (!honor) {
+          if (ids.length === 1) throw notFound('Honor', id, field);
           errors.push({ id, code: ErrorCode.NOT_FOUND, message: `Honor ${id} was not found` });
           continue;
         }
@@ -305,31 +331,54 @@ export class HonorService {
     });
   }
 
+  /**
+   * Locks the quota rows of these honors' award types, in one order, before anything is
+   * counted: a transition that counts against a quota (a proposal, a certificate number)
+   * then counts what the transactions before it committed, never a stale state.
+   */
+  private async lockQuotas(em: EntityManager, honors: readonly Honor[]): Promise<void> {
+    const keys = [...new Set(honors.map((h) => `${h.contestId}|${h.awardTypeCode}`))].sort();
+    for (const key of keys) {
+      const [contestId, code] = key.split('|') as [string, string];
+      await this.quota(em, contestId, code);
+    }
+  }
+
+  /** Locks the award types of these honors, in one order: certificate numbers run per year and award type, across contests. */
+  private async lockAwardTypes(em: EntityManager, honors: readonly Honor[]): Promise<void> {
+    for (const code of [...new Set(honors.map((h) => h.awardTypeCode))].sort()) await em.findOne(AwardType, { where: { code }, ...forUpdate(em) });
+  }
+
   /** 拟授予: the recipient's name and organization are taken as awarded; proposals never exceed the quota. */
-  async propose(identity: Identity, ids: readonly string[], outer?: EntityManager): Promise<Honor[]> {
-    const proposedNow = new Map<string, number>();
-    // The owners are asked once per kind, before any row is locked.
-    const listed = ids.length ? await (outer ?? this.dataSource.manager).findBy(Honor, { id: In([...ids]) }) : [];
+  async propose(identity: Identity, ids: readonly string[]): Promise<Honor[]> {
+    // The owners are asked once per kind, before any transaction begins.
+    const listed = ids.length ? await this.dataSource.manager.findBy(Honor, { id: In([...ids]) }) : [];
     const facts = new Map<string, RecipientFacts>();
     for (const kind of new Set(listed.map((h) => h.recipientKind))) {
       for (const [id, f] of await this.recipients.recipients(kind, listed.filter((h) => h.recipientKind === kind).map((h) => h.recipientId))) facts.set(`${kind}|${id}`, f);
     }
+    return this.proposeWith(identity, ids, facts);
+  }
+
+  /** Proposes with the recipients' facts at hand (by kind|id); in `outer` when given. */
+  private proposeWith(identity: Identity, ids: readonly string[], facts: ReadonlyMap<string, RecipientFacts>, outer?: EntityManager): Promise<Honor[]> {
+    const proposedNow = new Map<string, number>();
     return this.batch(
       identity,
       ids,
       async (em, honor) => {
-      honorLifecycle.assert(honor.status, 'PROPOSED');
-      const key = `${honor.contestId}|${honor.awardTypeCode}`;
-      const already = proposedNow.get(key) ?? (await this.count(em, honor.contestId, honor.awardTypeCode, QUOTA_BOUND_STATUSES));
-      const refusal = quotaRefusal('PROPOSE', await this.quota(em, honor.contestId, honor.awardTypeCode), already);
-      if (refusal) throw refusal;
-      proposedNow.set(key, already + 1);
-      const f = facts.get(`${honor.recipientKind}|${honor.recipientId}`);
-      if (f) Object.assign(honor, { recipientName: f.name, organizationId: f.organizationId, organizationName: f.organizationName });
-      Object.assign(honor, { status: 'PROPOSED', proposedAt: this.clock() });
-      return { action: 'honor.propose' };
+        honorLifecycle.assert(honor.status, 'PROPOSED');
+        const key = `${honor.contestId}|${honor.awardTypeCode}`;
+        const already = proposedNow.get(key) ?? (await this.count(em, honor.contestId, honor.awardTypeCode, QUOTA_BOUND_STATUSES));
+        const refusal = quotaRefusal('PROPOSE', await this.quota(em, honor.contestId, honor.awardTypeCode), already);
+        if (refusal) throw refusal;
+        proposedNow.set(key, already + 1);
+        const f = facts.get(`${honor.recipientKind}|${honor.recipientId}`);
+        if (f) Object.assign(honor, { recipientName: f.name, organizationId: f.organizationId, organizationName: f.organizationName });
+        Object.assign(honor, { status: 'PROPOSED', proposedAt: this.clock() });
+        return { action: 'honor.propose' };
       },
-      outer,
+      { outer, lock: 'quotas' },
     );
   }
 
@@ -364,7 +413,8 @@ export class HonorService {
       if (await em.existsBy(Objection, { honorId: honor.id, status: 'OPEN' })) {
         throw new DomainError('OBJECTION_OPEN', 'An objection to this honor is still open', 'ids');
       }
-      const serial = (await em.countBy(Honor, { contestId: honor.contestId, awardTypeCode: honor.awardTypeCode, status: In(['CONFERRED', 'REVOKED']) })) + 1;
+      // Numbered per year and award type, the certificate number's prefix, so two contests of a year never share one.
+      const serial = (await em.countBy(Honor, { year: honor.year, awardTypeCode: honor.awardTypeCode, status: In(['CONFERRED', 'REVOKED']) })) + 1;
       Object.assign(honor, {
         status: 'CONFERRED',
         decisionNumber: conferral.decisionNumber.trim(),
@@ -373,24 +423,30 @@ export class HonorService {
         certificateNumber: conferral.certificateNumber?.trim() || `${honor.year}-${honor.awardTypeCode}-${String(serial).padStart(4, '0')}`,
       });
       return { action: 'honor.confer' };
-    });
+    }, { lock: 'awardTypes' });
   }
 
   /** Ends an honor before conferral (WITHDRAWN) or after it (REVOKED); either needs a reason. */
   end(identity: Identity, id: string, to: 'WITHDRAWN' | 'REVOKED', reason: string): Promise<Honor> {
     check({ reason }).text('reason', { min: 4, max: 500 }).done();
-    return this.batch(identity, [id], async (_em, honor) => {
-      honorLifecycle.assert(honor.status, to);
-      Object.assign(honor, { status: to, endReason: reason.trim(), revokedAt: to === 'REVOKED' ? this.clock() : null });
-      return { action: to === 'WITHDRAWN' ? 'honor.withdraw' : 'honor.revoke', reason };
-    }).then((h) => h[0]!);
+    return this.batch(
+      identity,
+      [id],
+      async (_em, honor) => {
+        honorLifecycle.assert(honor.status, to);
+        Object.assign(honor, { status: to, endReason: reason.trim(), revokedAt: to === 'REVOKED' ? this.clock() : null });
+        return { action: to === 'WITHDRAWN' ? 'honor.withdraw' : 'honor.revoke', reason: reason.trim() };
+      },
+      { field: 'id' },
+    ).then((h) => h[0]!);
   }
 
   /** Anyone signed in may object to an announced honor while its window is open. */
   async object(identity: Identity, honorId: string, text: string, contact: string): Promise<Objection> {
     check({ honorId, text, contact }).text('honorId', { max: 36 }).text('text', { min: 10, max: 2000 }).text('contact', { min: 3, max: 200 }).done();
     return this.dataSource.transaction(async (em) => {
-      const honor = await em.findOneBy(Honor, { id: honorId });
+      // Locked, so a conferral running now either sees this objection or finishes first.
+      const honor = await em.findOne(Honor, { where: { id: honorId }, ...forUpdate(em) });
       if (!honor || !canSeeHonor(identity, honor.status)) throw readsEverything(identity) ? notFound('Honor', honorId, 'honorId') : forbidden('honorId');
       const now = this.clock();
       if (honor.status !== 'ANNOUNCED' || !honor.objectionsCloseAt || now >= honor.objectionsCloseAt) {
@@ -414,8 +470,9 @@ export class HonorService {
       Object.assign(objection, { status: outcome, resolution: resolution.trim(), resolvedAt: this.clock() });
       await em.save(objection);
       await recordAudit(em, identity, { action: `objection.${outcome.toLowerCase()}`, entityType: 'Honor', entityId: objection.honorId, after: { objectionId: id, status: outcome, resolution }, reason: resolution });
-      if (outcome === 'UPHELD') {
-        const honor = await em.findOneByOrFail(Honor, { id: objection.honorId });
+      const honor = await em.findOne(Honor, { where: { id: objection.honorId }, ...forUpdate(em) });
+      // Another objection upheld, or the office, may have withdrawn the honor already.
+      if (outcome === 'UPHELD' && honor && honor.status !== 'WITHDRAWN') {
         const before = snapshot(honor);
         honorLifecycle.assert(honor.status, 'WITHDRAWN');
         Object.assign(honor, { status: 'WITHDRAWN', endReason: `objection upheld: ${resolution.trim()}`.slice(0, 500) });
@@ -431,14 +488,19 @@ export class HonorService {
     const round = await this.review.excellentOfRound(roundId);
     if (!round) throw notFound('ReviewRound', roundId, 'roundId');
     if (round.stage !== 'FINAL') throw new InvalidInput([{ field: 'roundId', message: 'excellent achievements come from a FINAL round' }]);
+    if (round.status !== 'FINALIZED') throw new InvalidInput([{ field: 'roundId', message: `the round is ${round.status}; its results count once it is FINALIZED` }]);
+    if (round.submissionIds.length === 0) return [];
+    const inputs = round.submissionIds.map((recipientId) => ({ contestId: round.contestId, awardTypeCode, recipientId }));
+    const checked = await this.checkNominations(identity, round.contestId, awardTypeCode, inputs, 'roundId');
+    const facts = new Map([...checked.facts].map(([id, f]) => [`${checked.type.recipientKind}|${id}`, f]));
     return this.dataSource.transaction(async (em) => {
-      const existing = round.submissionIds.length ? await em.findBy(Honor, { contestId: round.contestId, awardTypeCode, recipientId: In(round.submissionIds) }) : [];
-      const fresh = round.submissionIds.filter((id) => !existing.some((h) => h.recipientId === id));
-      const nominated = fresh.length
-        ? await this.nominateMany(identity, round.contestId, awardTypeCode, fresh.map((recipientId) => ({ contestId: round.contestId, awardTypeCode, recipientId })), 'roundId', em)
-        : [];
+      // Locked before anything is read, so a second call at the same time waits and then finds these.
+      await this.quota(em, round.contestId, awardTypeCode);
+      const existing = await em.findBy(Honor, { contestId: round.contestId, awardTypeCode, recipientId: In(round.submissionIds) });
+      const fresh = inputs.filter((i) => !existing.some((h) => h.recipientId === i.recipientId));
+      const nominated = fresh.length ? await this.insertNominations(em, identity, checked, fresh, 'roundId') : [];
       const toPropose = [...existing.filter((h) => h.status === 'NOMINATED'), ...nominated].map((h) => h.id);
-      return toPropose.length ? this.propose(identity, toPropose, em) : [];
+      return toPropose.length ? this.proposeWith(identity, toPropose, facts, em) : [];
     });
   }
 }

@@ -33,6 +33,7 @@ export class PriorHonorService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recipients: RecipientsApi,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   /** An achievement's prior honors: verified ones for anyone, unverified ones for the office and analysts; batched. */
@@ -69,7 +70,7 @@ export class PriorHonorService {
         evidence: input.evidence?.trim() || null,
         verified: false,
         verifiedAt: null,
-        createdAt: new Date(),
+        createdAt: this.clock(),
       });
       await em.insert(PriorHonor, prior);
       await recordAudit(em, identity, { action: 'prior-honor.record', entityType: 'PriorHonor', entityId: prior.id, after: prior });
@@ -83,7 +84,7 @@ export class PriorHonorService {
       if (!prior) throw notFound('PriorHonor', id);
       if (prior.verified) throw new DomainError(ErrorCode.INVALID_TRANSITION, 'The prior honor is already verified', 'id');
       const before = { ...prior };
-      Object.assign(prior, { verified: true, verifiedAt: new Date() });
+      Object.assign(prior, { verified: true, verifiedAt: this.clock() });
       await em.save(prior);
       await recordAudit(em, identity, { action: 'prior-honor.verify', entityType: 'PriorHonor', entityId: id, before, after: prior });
       return prior;

@@ -115,22 +115,26 @@ export class ReviewApi {
     return out;
   }
 
-  /** The EXCELLENT submissions of a finalized round, and its contest. */
-  async excellentOfRound(roundId: string): Promise<{ contestId: string; stage: string; submissionIds: string[] } | null> {
-    const ids: string[] = [];
-    let contestId = '';
-    let stage = '';
+  /**
+   * A round's stage, status and contest, and — once it is FINALIZED, when its results are
+   * frozen — the submissions it found EXCELLENT.
+   */
+  async excellentOfRound(roundId: string): Promise<{ contestId: string; stage: string; status: string; submissionIds: string[] } | null> {
+    const { reviewRound: round } = await this.expertReview.request<{ reviewRound: { stage: string; status: string; contest: { id: string } } | null }>(
+      `query($id: ID!) { reviewRound(id: $id) { stage status contest { id } } }`,
+      { id: roundId },
+    );
+    if (!round) return null;
+    const found = { contestId: round.contest.id, stage: round.stage, status: round.status, submissionIds: [] as string[] };
+    if (round.stage !== 'FINAL' || round.status !== 'FINALIZED') return found;
     for (let after: string | null = null; ; ) {
-      const { reviewRound }: { reviewRound: { stage: string; contest: { id: string }; results: { nodes: { submission: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } =
+      const { reviewRound }: { reviewRound: { results: { nodes: { submission: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } =
         await this.expertReview.request(
-          `query($id: ID!, $after: String) { reviewRound(id: $id) { stage contest { id } results(outcome: EXCELLENT, first: 100, after: $after) { nodes { submission { id } } pageInfo { hasNextPage endCursor } } } }`,
+          `query($id: ID!, $after: String) { reviewRound(id: $id) { results(outcome: EXCELLENT, first: 100, after: $after) { nodes { submission { id } } pageInfo { hasNextPage endCursor } } } }`,
           { id: roundId, after },
         );
-      if (!reviewRound) return null;
-      contestId = reviewRound.contest.id;
-      stage = reviewRound.stage;
-      ids.push(...reviewRound.results.nodes.map((n) => n.submission.id));
-      if (!reviewRound.results.pageInfo.hasNextPage) return { contestId, stage, submissionIds: ids };
+      found.submissionIds.push(...reviewRound.results.nodes.map((n) => n.submission.id));
+      if (!reviewRound.results.pageInfo.hasNextPage) return found;
       after = reviewRound.results.pageInfo.endCursor;
     }
   }
