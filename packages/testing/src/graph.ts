@@ -63,8 +63,8 @@ export function throwawayLocation(): DatabaseLocation {
 export interface GraphOptions {
   /** Where the data lives; a throwaway database (dropped on stop) when absent. */
   location?: DatabaseLocation;
-  /** Fixed ports (the gateway's and each subgraph's); free ones when absent. */
-  ports?: { gateway: number; subgraphs: Record<SubgraphName, number> };
+  /** How long the gateway waits for a subgraph; bulk loads at scale need longer than a client would. */
+  subgraphTimeoutMs?: number;
 }
 
 /**
@@ -95,15 +95,15 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
       const db = await openDatabase(SUBGRAPHS[name].databaseSchema, location);
       const service = await SUBGRAPHS[name].createServer({ db, auth, peers, clock });
       running[name] = { service, db, url: '' };
-      running[name].url = peers[name] = `${await service.start(options.ports?.subgraphs[name] ?? 0)}/graphql`;
+      running[name].url = peers[name] = `${await service.start(0)}/graphql`;
     }
     gatewayService = await gateway.createServer({
       supergraphSdl: gateway.readSupergraph(),
       subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, running[n].url])) as Record<SubgraphName, string>,
-      subgraphTimeoutMs: 15000,
+      subgraphTimeoutMs: options.subgraphTimeoutMs ?? 15000,
       auth,
     });
-    const gatewayUrl = `${await gatewayService.start(options.ports?.gateway ?? 0)}/graphql`;
+    const gatewayUrl = `${await gatewayService.start(0)}/graphql`;
     const anonymous = new GraphClient(gatewayUrl);
     const as = async (roles: Role | Role[], claims: Omit<Identity, 'roles' | 'service'> = {}) =>
       anonymous.with({ authorization: `Bearer ${await auth.client.signDev({ ...claims, roles: [roles].flat() })}` });

@@ -32,7 +32,8 @@ export interface ReplayRun {
  */
 export async function replayInto(location: DatabaseLocation, options: { scale?: number; seed?: number; fresh?: boolean; log?: (line: string) => void } = {}): Promise<ReplayRun> {
   if (options.fresh) await wipe(location);
-  const graph = await startGraph({ location });
+  // One intake or assignment at scale 100 handles tens of thousands of entries in one request.
+  const graph = await startGraph({ location, subgraphTimeoutMs: 30 * 60_000 });
   try {
     const { contest } = await graph.gateway.data<{ contest: { id: string } | null }>(`query($code: String!) { contest(code: $code) { id } }`, { code: CONTEST_CODE });
     if (contest) return { replayed: false };
