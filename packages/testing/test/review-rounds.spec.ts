@@ -1086,6 +1086,19 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       expect(saved.data!.submitScorecards.map((c) => c.total)).toEqual([64, 70.5]);
       expect((await cardsOf(r)).map((c) => c.entry.id).sort()).toEqual([E.one, E.two].sort());
     });
+
+    it("a page of entries with their assignments and scorecards costs the same statements for one entry as for three", async () => {
+      const query = `query($r: ID!, $n: Int!) { reviewRound(id: $r) { entries(first: $n) { nodes { id assignments { totalCount nodes { id } } scorecards { totalCount nodes { total } } } } } }`;
+      const cost = async (n: number) => {
+        graph.resetStatements();
+        const data = await admin.data<{ reviewRound: { entries: { nodes: { scorecards: { totalCount: number } }[] } } }>(query, { r, n });
+        return { statements: graph.statements()['expert-review'], cards: data.reviewRound.entries.nodes.reduce((sum, e) => sum + e.scorecards.totalCount, 0) };
+      };
+      const one = await cost(1);
+      const three = await cost(3);
+      expect(three.cards).toBe(2);
+      expect(three.statements).toBe(one.statements);
+    });
   });
 
   describe('who sees what', () => {

@@ -19,7 +19,7 @@ import {
   readsEverything,
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
-import { type OrderKey, type Page, type RequestContext, byKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type OrderKey, type Page, type RequestContext, byKey, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { ReviewRound } from '../round/round.entity';
 import type { RoundService } from '../round/round.service';
 import type { PanelService } from '../panel/panel.service';
@@ -108,19 +108,35 @@ export class AssignmentService {
     throw forbidden();
   }
 
-  /** A round's (or an entry's) assignments: all for the office and analysts; an expert sees its own. */
-  list(ctx: RequestContext, where: { roundId?: string; entryId?: string }, filter: AssignmentFilter, page: PageArgs): Page<Assignment> {
+  private filtered(identity: Identity, filter: AssignmentFilter) {
     const query = this.repo.createQueryBuilder('a');
-    if (where.roundId) query.andWhere('a.round_id = :roundId', { roundId: where.roundId });
-    if (where.entryId) query.andWhere('a.entry_id = :entryId', { entryId: where.entryId });
-    if (!readsEverything(ctx.identity)) {
-      if (!ctx.identity.expert) throw forbidden('assignments');
-      query.andWhere('a.expert_id = :me', { me: ctx.identity.expert });
+    if (!readsEverything(identity)) {
+      if (!identity.expert) throw forbidden('assignments');
+      query.andWhere('a.expert_id = :me', { me: identity.expert });
     }
     if (filter.expertId) query.andWhere('a.expert_id = :expertId', { expertId: filter.expertId });
     if (filter.entryId) query.andWhere('a.entry_id = :fEntry', { fEntry: filter.entryId });
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
-    return paginate(query, page, ORDER);
+    return query;
+  }
+
+  /** A round's assignments: all for the office and analysts; an expert sees its own. */
+  list(ctx: RequestContext, roundId: string, filter: AssignmentFilter, page: PageArgs): Page<Assignment> {
+    return paginate(this.filtered(ctx.identity, filter).andWhere('a.round_id = :roundId', { roundId }), page, ORDER);
+  }
+
+  /** An entry's assignments by the same rule, batched across every entry of the request. */
+  ofEntry(ctx: RequestContext, entryId: string, filter: AssignmentFilter, page: PageArgs): Page<Assignment> {
+    return loadChildPage(ctx, entryId, {
+      name: `Entry.assignments:${filter.expertId ?? ''}:${filter.entryId ?? ''}:${filter.status ?? ''}`,
+      repository: this.repo,
+      query: () => this.filtered(ctx.identity, filter),
+      alias: 'a',
+      parentColumn: 'entry_id',
+      parentOf: (a) => a.entryId,
+      order: ORDER,
+      args: page,
+    });
   }
 
   private async situation(em: EntityManager, roundId: string): Promise<Situation> {

@@ -93,12 +93,12 @@ export class EntryResolver {
 
   @FieldResolver(() => AssignmentConnection, { nullable: true, description: 'Experts asked to review it (office and analysts); an expert sees its own.' })
   assignments(@Root() entry: Entry, @Args(() => AssignmentsArgs) args: AssignmentsArgs, @Ctx() ctx: RequestContext) {
-    return new AssignmentConnection(this.assignmentService.list(ctx, { entryId: entry.id }, args, args));
+    return new AssignmentConnection(this.assignmentService.ofEntry(ctx, entry.id, args, args));
   }
 
   @FieldResolver(() => ScorecardConnection, { nullable: true, description: 'Its scorecards, by the same rule as the round’s.' })
-  async scorecards(@Root() entry: Entry, @Args(() => ScorecardsArgs) args: ScorecardsArgs, @Ctx() ctx: RequestContext) {
-    return new ScorecardConnection(await this.scorecardService.list(ctx, { roundId: entry.roundId, entryId: entry.id }, args, args));
+  scorecards(@Root() entry: Entry, @Args(() => ScorecardsArgs) args: ScorecardsArgs, @Ctx() ctx: RequestContext) {
+    return new ScorecardConnection(this.scorecardService.ofEntry(ctx, entry.id, args, args));
   }
 
   @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Its intake, results and overrides (office and analysts).' })

@@ -202,7 +202,7 @@ export class RoundResolver {
 
   @FieldResolver(() => AssignmentConnection, { nullable: true, description: 'Every assignment (office and analysts); an expert sees its own.' })
   assignments(@Root() round: ReviewRound, @Args(() => AssignmentsArgs) args: AssignmentsArgs, @Ctx() ctx: RequestContext) {
-    return new AssignmentConnection(this.assignmentService.list(ctx, { roundId: round.id }, args, args));
+    return new AssignmentConnection(this.assignmentService.list(ctx, round.id, args, args));
   }
 
   @FieldResolver(() => ScorecardConnection, {
@@ -210,7 +210,7 @@ export class RoundResolver {
     description: "Scorecards: the office sees all; an expert its own; analysts all once the round is FINALIZED.",
   })
   async scorecards(@Root() round: ReviewRound, @Args(() => ScorecardsArgs) args: ScorecardsArgs, @Ctx() ctx: RequestContext) {
-    return new ScorecardConnection(await this.scorecardService.list(ctx, { roundId: round.id }, args, args));
+    return new ScorecardConnection(await this.scorecardService.list(ctx, round.id, args, args));
   }
 
   @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this round (office and analysts).' })

@@ -1,4 +1,4 @@
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { In } from 'typeorm';
 import {
   type CriterionScore,
@@ -19,7 +19,7 @@ import {
   scoreCard,
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
-import { type OrderKey, type Page, type RequestContext, groupByKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type OrderKey, type Page, type RequestContext, groupByKey, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import type { JudgedRound, RoundService } from '../round/round.service';
 import type { AssignmentService } from '../assignment/assignment.service';
 import { Assignment } from '../assignment/assignment.entity';
@@ -51,20 +51,44 @@ export class ScorecardService {
   }
 
   /**
-   * A round's or an entry's scorecards the caller may read: the office all of them, an
-   * expert its own; analysts once the round is FINALIZED. Nobody else.
+   * Limits a scorecard query to what the caller may read: the office all of them, an expert
+   * its own, analysts those of FINALIZED rounds. Nobody else reads any.
    */
-  async list(ctx: RequestContext, where: { roundId: string; entryId?: string }, filter: { expertId?: string | null }, page: PageArgs): Promise<Page<Scorecard>> {
-    const round = await this.rounds.find(ctx, where.roundId);
-    const query = this.repo.createQueryBuilder('c').where('c.round_id = :roundId', { roundId: where.roundId });
-    if (where.entryId) query.andWhere('c.entry_id = :entryId', { entryId: where.entryId });
-    if (filter.expertId) query.andWhere('c.expert_id = :expertId', { expertId: filter.expertId });
-    const everyone = hasRole(ctx.identity, 'ADMIN') || !!ctx.identity.service || (round?.status === 'FINALIZED' && readsEverything(ctx.identity));
-    if (!everyone) {
-      if (!ctx.identity.expert) throw forbidden('scorecards');
-      query.andWhere('c.expert_id = :me', { me: ctx.identity.expert });
+  private scoped(identity: Identity, query: SelectQueryBuilder<Scorecard>): SelectQueryBuilder<Scorecard> {
+    if (hasRole(identity, 'ADMIN') || identity.service) return query;
+    const own = identity.expert ? 'c.expert_id = :me' : null;
+    if (readsEverything(identity)) {
+      const finalized = `c.round_id IN (SELECT r.id FROM review_round r WHERE r.status = 'FINALIZED')`;
+      return query.andWhere(own ? `(${finalized} OR ${own})` : finalized, { me: identity.expert });
     }
+    if (!own) throw forbidden('scorecards');
+    return query.andWhere(own, { me: identity.expert });
+  }
+
+  /** A round's scorecards the caller may read (see scoped), by id; to an analyst, a round not yet FINALIZED has none to show. */
+  async list(ctx: RequestContext, roundId: string, filter: { expertId?: string | null }, page: PageArgs): Promise<Page<Scorecard>> {
+    const { identity } = ctx;
+    if (!hasRole(identity, 'ADMIN') && !identity.service && !identity.expert && (await this.rounds.find(ctx, roundId))?.status !== 'FINALIZED') throw forbidden('scorecards');
+    const query = this.scoped(ctx.identity, this.repo.createQueryBuilder('c').where('c.round_id = :roundId', { roundId }));
+    if (filter.expertId) query.andWhere('c.expert_id = :expertId', { expertId: filter.expertId });
     return paginate(query, page, ORDER);
+  }
+
+  /** An entry's scorecards the caller may read, batched across every entry of the request. */
+  ofEntry(ctx: RequestContext, entryId: string, filter: { expertId?: string | null }, page: PageArgs): Page<Scorecard> {
+    return loadChildPage(ctx, entryId, {
+      name: `Entry.scorecards:${filter.expertId ?? ''}`,
+      repository: this.repo,
+      query: () => {
+        const query = this.scoped(ctx.identity, this.repo.createQueryBuilder('c'));
+        return filter.expertId ? query.andWhere('c.expert_id = :expertId', { expertId: filter.expertId }) : query;
+      },
+      alias: 'c',
+      parentColumn: 'entry_id',
+      parentOf: (c) => c.entryId,
+      order: ORDER,
+      args: page,
+    });
   }
 
   /** An assignment's scorecard, batched; hidden (null) from whoever may not read it. */
