@@ -138,7 +138,8 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
       date: '2019-10-09',
       contestId,
       settings: { reviewersPerEntry: 3, criteria: [{ code: 'RELEVANCE', name: '与三大产业的关联度', weight: 1, maxScore: 10 }] },
-      pool: experts('SCREENING').map((e) => expertId.get(e.key)!),
+      // Naming thousands of experts would not fit one request: at large scales screening draws on the whole active pool.
+      pool: scale > 10 ? undefined : experts('SCREENING').map((e) => expertId.get(e.key)!),
       candidates: scale > 1 ? 40 : undefined,
       byKey,
       expertId,
@@ -445,7 +446,7 @@ async function runRound(host: ReplayHost, plan: RoundPlan): Promise<string> {
   await step(`${plan.name}: experts assigned`, async () => {
     const { autoAssign } = await admin.data<{ autoAssign: { created: number; unstaffed: { reason: string }[] } }>(
       `mutation($id: ID!, $input: AutoAssignInput) { autoAssign(roundId: $id, input: $input) { created unstaffed { reason } } }`,
-      { id: roundId, input: plan.panels ? null : { expertIds: plan.pool, minLoad: plan.load?.min, maxLoad: plan.load?.max, candidatesPerEntry: plan.candidates } },
+      { id: roundId, input: plan.panels ? null : { expertIds: plan.pool ?? null, minLoad: plan.load?.min, maxLoad: plan.load?.max, candidatesPerEntry: plan.candidates } },
     );
     if (autoAssign.unstaffed.length) throw new Error(`${plan.name}: ${autoAssign.unstaffed.length} entries could not be fully staffed (${autoAssign.unstaffed[0]!.reason})`);
     return { count: autoAssign.created, value: null };
