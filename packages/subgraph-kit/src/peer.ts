@@ -38,4 +38,22 @@ export class PeerClient {
     }
     return body.data;
   }
+
+  /**
+   * Records of one kind by id (`organization(id:)`, `person(id:)` …), as aliased fields in
+   * batches of `chunk` per request. Ids the peer does not know are missing from the map.
+   */
+  async lookup<T extends { id: string }>(field: string, select: string, ids: readonly string[], chunk = 50): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += chunk) {
+      const batch = unique.slice(start, start + chunk);
+      const data = await this.request<Record<string, T | null>>(
+        `query(${batch.map((_, i) => `$r${i}: ID!`).join(', ')}) { ${batch.map((_, i) => `r${i}: ${field}(id: $r${i}) { ${select} }`).join(' ')} }`,
+        Object.fromEntries(batch.map((id, i) => [`r${i}`, id])),
+      );
+      for (const row of Object.values(data)) if (row) found.set(row.id, row);
+    }
+    return found;
+  }
 }

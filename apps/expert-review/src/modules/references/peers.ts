@@ -28,15 +28,6 @@ export interface SubmissionFacts {
 
 type Paged<T> = { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
-/** Aliased lookups per request: enough to batch, small enough for any peer's limits. */
-const CHUNK = 50;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** Facts expert-review needs from organizations, read through its API with the service identity. */
 export class OrganizationsApi {
   constructor(private readonly peer: PeerClient) {}
@@ -51,15 +42,8 @@ export class OrganizationsApi {
 
   /** Each person's organization; absent ids are missing from the map. */
   async personOrganizations(ids: readonly string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (const batch of chunks([...new Set(ids)])) {
-      const data = await this.peer.request<Record<string, { id: string; organization: { id: string } } | null>>(
-        `query(${batch.map((_, i) => `$p${i}: ID!`).join(', ')}) { ${batch.map((_, i) => `p${i}: person(id: $p${i}) { id organization { id } }`).join(' ')} }`,
-        Object.fromEntries(batch.map((id, i) => [`p${i}`, id])),
-      );
-      for (const p of Object.values(data)) if (p) found.set(p.id, p.organization.id);
-    }
-    return found;
+    const people = await this.peer.lookup<{ id: string; organization: { id: string } }>('person', 'id organization { id }', ids);
+    return new Map([...people.values()].map((p) => [p.id, p.organization.id]));
   }
 
   /** Each organization with everything above and below it; a deep subtree is paged through. */
@@ -67,18 +51,10 @@ export class OrganizationsApi {
     type Row = { id: string; ancestors: { id: string }[]; descendants: Paged<{ id: string }> };
     const found = new Map<string, OrganizationFacts>();
     const more: { id: string; after: string }[] = [];
-    for (const batch of chunks([...new Set(ids)])) {
-      const data = await this.peer.request<Record<string, Row | null>>(
-        `query(${batch.map((_, i) => `$o${i}: ID!`).join(', ')}) { ${batch
-          .map((_, i) => `o${i}: organization(id: $o${i}) { id ancestors { id } descendants(first: 100) { nodes { id } pageInfo { hasNextPage endCursor } } }`)
-          .join(' ')} }`,
-        Object.fromEntries(batch.map((id, i) => [`o${i}`, id])),
-      );
-      for (const o of Object.values(data)) {
-        if (!o) continue;
-        found.set(o.id, { id: o.id, ancestorIds: o.ancestors.map((a) => a.id), descendantIds: o.descendants.nodes.map((d) => d.id) });
-        if (o.descendants.pageInfo.hasNextPage) more.push({ id: o.id, after: o.descendants.pageInfo.endCursor! });
-      }
+    const rows = await this.peer.lookup<Row>('organization', 'id ancestors { id } descendants(first: 100) { nodes { id } pageInfo { hasNextPage endCursor } }', ids);
+    for (const o of rows.values()) {
+      found.set(o.id, { id: o.id, ancestorIds: o.ancestors.map((a) => a.id), descendantIds: o.descendants.nodes.map((d) => d.id) });
+      if (o.descendants.pageInfo.hasNextPage) more.push({ id: o.id, after: o.descendants.pageInfo.endCursor! });
     }
     for (let { id, after } of more) {
       for (;;) {

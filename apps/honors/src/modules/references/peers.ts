@@ -14,24 +14,8 @@ export interface RecipientFacts {
   contestId?: string;
 }
 
-const CHUNK = 50;
-const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
-
 type OrgRow = { id: string; name: string; ancestors: { id: string }[] };
 const ORG = 'id name ancestors { id }';
-
-/** Reads one kind of record by id in aliased batches; absent ids are missing from the map. */
-async function byIds<T extends { id: string }>(peer: PeerClient, field: string, select: string, ids: readonly string[]): Promise<Map<string, T>> {
-  const found = new Map<string, T>();
-  for (const batch of chunks([...new Set(ids)])) {
-    const data = await peer.request<Record<string, T | null>>(
-      `query(${batch.map((_, i) => `$r${i}: ID!`).join(', ')}) { ${batch.map((_, i) => `r${i}: ${field}(id: $r${i}) { ${select} }`).join(' ')} }`,
-      Object.fromEntries(batch.map((id, i) => [`r${i}`, id])),
-    );
-    for (const row of Object.values(data)) if (row) found.set(row.id, row);
-  }
-  return found;
-}
 
 const line = (o: OrgRow) => [o.id, ...o.ancestors.map((a) => a.id)];
 
@@ -48,11 +32,11 @@ export class RecipientsApi {
   }
 
   async organizations(ids: readonly string[]): Promise<Map<string, OrgRow>> {
-    return byIds<OrgRow>(this.organizationsPeer, 'organization', ORG, ids);
+    return this.organizationsPeer.lookup<OrgRow>('organization', ORG, ids);
   }
 
   async organizationKinds(ids: readonly string[]): Promise<Map<string, { id: string; kind: OrganizationKind }>> {
-    return byIds<{ id: string; kind: OrganizationKind }>(this.organizationsPeer, 'organization', 'id kind', ids);
+    return this.organizationsPeer.lookup<{ id: string; kind: OrganizationKind }>('organization', 'id kind', ids);
   }
 
   /** Recipients of one kind, by id. */
@@ -65,14 +49,13 @@ export class RecipientsApi {
       return out;
     }
     if (kind === 'PERSON' || kind === 'TEAM') {
-      const rows = await byIds<{ id: string; name: string; organization: OrgRow }>(this.organizationsPeer, kind === 'PERSON' ? 'person' : 'team', `id name organization { ${ORG} }`, ids);
+      const rows = await this.organizationsPeer.lookup<{ id: string; name: string; organization: OrgRow }>(kind === 'PERSON' ? 'person' : 'team', `id name organization { ${ORG} }`, ids);
       for (const r of rows.values()) {
         out.set(r.id, { id: r.id, kind, name: r.name, organizationId: r.organization.id, organizationName: r.organization.name, organizationLine: line(r.organization) });
       }
       return out;
     }
-    const subs = await byIds<{ id: string; title: string; contest: { id: string } | null; organization: { id: string } | null }>(
-      this.submissionsPeer,
+    const subs = await this.submissionsPeer.lookup<{ id: string; title: string; contest: { id: string } | null; organization: { id: string } | null }>(
       'submission',
       'id title contest { id } organization { id }',
       ids,
@@ -103,7 +86,9 @@ export class ReviewApi {
   /** Of these submissions, those EXCELLENT in a FINAL round of the contest. */
   async excellent(contestId: string, submissionIds: readonly string[]): Promise<Set<string>> {
     const out = new Set<string>();
-    for (const batch of chunks([...new Set(submissionIds)])) {
+    const unique = [...new Set(submissionIds)];
+    for (let start = 0; start < unique.length; start += 100) {
+      const batch = unique.slice(start, start + 100);
       const { _entities } = await this.expertReview.request<{ _entities: ({ id: string; roundResults: { outcome: string; round: { stage: string; contest: { id: string } | null } | null }[] | null } | null)[] }>(
         `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Submission { id roundResults { outcome round { stage contest { id } } } } } }`,
         { reps: batch.map((id) => ({ __typename: 'Submission', id })) },
