@@ -5,3 +5,4 @@ export * from './ids';
 export * from './migrations';
 export * from './hydrate';
 export * from './locking';
+export * from './like';

@@ -2,10 +2,11 @@ import { Factories, type TestGraph, startGraph } from '../src';
 
 describe('cursor connections', () => {
   let graph: TestGraph;
+  let make: Factories;
 
   beforeAll(async () => {
     graph = await startGraph();
-    const make = new Factories(graph.gateway);
+    make = new Factories(graph.gateway);
     const union = await make.organization({ name: '浦东新区总工会', kind: 'DISTRICT_UNION' });
     for (let i = 0; i < 7; i++) await make.organization({ name: `Park ${i}`, kind: 'PARK', parentId: union.id });
     await make.organization({ name: 'Lone Enterprise', kind: 'ENTERPRISE' });
@@ -47,6 +48,13 @@ describe('cursor connections', () => {
 
   it('treats % and _ in a name filter as plain characters', async () => {
     expect((await page({ nameContains: '%' })).data!.organizations.totalCount).toBe(0);
+    await make.organization({ name: 'Growth 50% Lab', kind: 'RESEARCH_INSTITUTE' });
+    await make.organization({ name: 'Growth 500 Lab', kind: 'RESEARCH_INSTITUTE' });
+    await make.organization({ name: 'Growth_1 Lab', kind: 'RESEARCH_INSTITUTE' });
+    const named = async (nameContains: string) => (await page({ nameContains })).data!.organizations.nodes.map((n) => n.name);
+    expect(await named('50%')).toEqual(['Growth 50% Lab']);
+    expect(await named('h_1')).toEqual(['Growth_1 Lab']);
+    expect(await named('growth')).toHaveLength(3);
   });
 
   it('refuses a page size above 100, naming first', async () => {

@@ -14,7 +14,7 @@ import {
   notFound,
   readsEverything,
 } from '@meritgraph/domain';
-import { newId } from '@meritgraph/db';
+import { escapeLike, LIKE_ESCAPE, newId } from '@meritgraph/db';
 import { type OrderKey, type Page, type RequestContext, byKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import type { OrganizationsApi } from '../references/peers';
 import { Expert } from './expert.entity';
@@ -75,7 +75,7 @@ export class ExpertService {
     const query = this.repo.createQueryBuilder('x');
     // simple-array stores "AI,BIOMED": match a whole code, not a prefix of another; the _ a
     // code may hold is a letter here, not LIKE's any-character.
-    if (filter.track) query.andWhere(`CONCAT(',', x.expertise, ',') LIKE :track ESCAPE '!'`, { track: `%,${filter.track.replace(/[!%_]/g, '!$&')},%` });
+    if (filter.track) query.andWhere(`CONCAT(',', x.expertise, ',') LIKE :track ${LIKE_ESCAPE}`, { track: `%,${escapeLike(filter.track)},%` });
     if (filter.title) query.andWhere('x.title = :title', { title: filter.title });
     if (filter.affiliationId) query.andWhere('x.affiliation_id = :aff', { aff: filter.affiliationId });
     if (filter.active != null) query.andWhere('x.active = :active', { active: filter.active });

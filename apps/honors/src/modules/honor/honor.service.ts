@@ -26,7 +26,7 @@ import {
   readsEverything,
   workCalendar,
 } from '@meritgraph/domain';
-import { forUpdate, newId } from '@meritgraph/db';
+import { escapeLike, forUpdate, LIKE_ESCAPE, newId } from '@meritgraph/db';
 import { type Page, type RequestContext, byKey, groupByKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import type { RecipientFacts, RecipientsApi, ReviewApi } from '../references/peers';
 import { AwardQuota, AwardType } from '../award/award.entity';
@@ -75,8 +75,6 @@ export interface BatchError {
   message: string;
 }
 
-/** LIKE wildcards typed by the caller match themselves; SQLite has no default escape character, so one is named. */
-const escapeLike = (s: string) => s.replace(/[!%_]/g, '!$&');
 const snapshot = (h: Honor) => ({ ...h });
 
 export class HonorService {
@@ -113,7 +111,7 @@ export class HonorService {
     if (filter.status) query.andWhere('h.status = :status', { status: filter.status });
     if (filter.awardTypeCode) query.andWhere('h.award_type_code = :awardTypeCode', { awardTypeCode: filter.awardTypeCode });
     if (filter.recipientKind) query.andWhere('h.recipient_kind = :kind', { kind: filter.recipientKind });
-    if (filter.organizationName?.trim()) query.andWhere("h.organization_name LIKE :org ESCAPE '!'", { org: `%${escapeLike(filter.organizationName.trim())}%` });
+    if (filter.organizationName?.trim()) query.andWhere(`h.organization_name LIKE :org ${LIKE_ESCAPE}`, { org: `%${escapeLike(filter.organizationName.trim())}%` });
     return paginate(query, page, [
       { column: 'h.award_type_code', value: (h) => h.awardTypeCode },
       { column: 'h.recipient_name', value: (h) => h.recipientName },

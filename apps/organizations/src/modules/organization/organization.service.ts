@@ -18,7 +18,7 @@ import {
   pageSize,
   parentChangeProblem,
 } from '@meritgraph/domain';
-import { hydrate, newId, placeholders } from '@meritgraph/db';
+import { escapeLike, hydrate, LIKE_ESCAPE, newId, placeholders } from '@meritgraph/db';
 import { type Page, type PageRows, type RequestContext, byKey, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from './organization.entity';
 
@@ -48,7 +48,6 @@ const ORDER = [
   { column: 'o.id', value: (o: Organization) => o.id },
 ];
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 export class OrganizationService {
   constructor(private readonly dataSource: DataSource) {}
@@ -71,7 +70,7 @@ export class OrganizationService {
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.parentId) query.andWhere('o.parent_id = :parentId', { parentId: filter.parentId });
     if (filter.district) query.andWhere('o.district = :district', { district: filter.district });
-    if (filter.nameContains) query.andWhere('LOWER(o.name) LIKE :name', { name: `%${escapeLike(filter.nameContains.toLowerCase())}%` });
+    if (filter.nameContains) query.andWhere(`LOWER(o.name) LIKE :name ${LIKE_ESCAPE}`, { name: `%${escapeLike(filter.nameContains.toLowerCase())}%` });
     if (filter.participatesIn) {
       query.andWhere('o.id IN (SELECT p.organization_id FROM participation p WHERE p.contest_id = :contestId)', {
         contestId: filter.participatesIn,

@@ -1,7 +1,7 @@
 import type { DataSource, Repository } from 'typeorm';
 import { In } from 'typeorm';
 import { type Identity, type PageArgs, assertAllowed, canSeeContactData, check, hasRole, isAuthenticated, notFound } from '@meritgraph/domain';
-import { newId } from '@meritgraph/db';
+import { escapeLike, LIKE_ESCAPE, newId } from '@meritgraph/db';
 import { type Page, type RequestContext, byKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationService } from '../organization/organization.service';
@@ -52,7 +52,7 @@ export class PersonService {
   list(filter: PersonFilter, page: PageArgs): Page<Person> {
     const query = this.repo.createQueryBuilder('p');
     if (filter.organizationId) query.andWhere('p.organization_id = :organizationId', { organizationId: filter.organizationId });
-    if (filter.nameContains) query.andWhere('p.name LIKE :name', { name: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` });
+    if (filter.nameContains) query.andWhere(`p.name LIKE :name ${LIKE_ESCAPE}`, { name: `%${escapeLike(filter.nameContains)}%` });
     return paginate(query, page, [
       { column: 'p.name', value: (p) => p.name },
       { column: 'p.id', value: (p) => p.id },

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { In } from 'typeorm';
 import { type Identity, InvalidInput, type PageArgs, alreadyExists, assertAllowed, check, isAuthenticated, notFound } from '@meritgraph/domain';
-import { newId } from '@meritgraph/db';
+import { escapeLike, LIKE_ESCAPE, newId } from '@meritgraph/db';
 import { type Page, type RequestContext, byKey, groupByKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationService } from '../organization/organization.service';
@@ -38,7 +38,7 @@ export class TeamService {
     assertAllowed(isAuthenticated(identity));
     const query = this.repo.createQueryBuilder('t');
     if (filter.organizationId) query.andWhere('t.organization_id = :organizationId', { organizationId: filter.organizationId });
-    if (filter.nameContains) query.andWhere('t.name LIKE :name', { name: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` });
+    if (filter.nameContains) query.andWhere(`t.name LIKE :name ${LIKE_ESCAPE}`, { name: `%${escapeLike(filter.nameContains)}%` });
     return paginate(query, page, [
       { column: 't.name', value: (t) => t.name },
       { column: 't.id', value: (t) => t.id },

@@ -27,7 +27,7 @@ import {
   submissionScope,
   submissionWindowProblem,
 } from '@meritgraph/domain';
-import { newId } from '@meritgraph/db';
+import { escapeLike, LIKE_ESCAPE, newId } from '@meritgraph/db';
 import { type OrderKey, type Page, type RequestContext, byKey, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import type { ContestFacts, OrganizationsApi } from '../references/organizations-api';
 import { ReferenceCounter, Submission } from './submission.entity';
@@ -73,7 +73,6 @@ const ORDER: OrderKey<Submission>[] = [
   { column: 's.id', value: (s) => s.id },
 ];
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 /** What the audit log keeps of a submission. */
 const snapshot = (s: Submission) => ({ ...s });
@@ -131,7 +130,7 @@ export class SubmissionService {
     if (filter.organizationId) query.andWhere('s.organization_id = :organizationId', { organizationId: filter.organizationId });
     if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
     for (const [i, word] of (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, 5).entries()) {
-      query.andWhere(`(LOWER(s.title) LIKE :w${i} OR LOWER(s.keywords) LIKE :w${i})`, { [`w${i}`]: `%${escapeLike(word.toLowerCase())}%` });
+      query.andWhere(`(LOWER(s.title) LIKE :w${i} ${LIKE_ESCAPE} OR LOWER(s.keywords) LIKE :w${i} ${LIKE_ESCAPE})`, { [`w${i}`]: `%${escapeLike(word.toLowerCase())}%` });
     }
     return query;
   }
