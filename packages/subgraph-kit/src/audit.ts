@@ -5,13 +5,21 @@ import { type Identity, type PageArgs, assertAllowed, readsEverything } from '@m
 import type { RequestContext } from './context';
 import { Connection, type Page, loadChildPage } from './connection';
 
+/** The last id's millisecond and its sequence in it, so that ids of this process never go backwards. */
+let last = { ms: 0, seq: 0 };
+
 /**
- * Ids that sort by creation time (48-bit milliseconds, then randomness, UUID-shaped), so the
- * audit trail reads in order and pages by id alone.
+ * Ids that sort by creation time (48-bit milliseconds, a 12-bit sequence within the
+ * millisecond, then randomness; UUID-shaped), so the audit trail reads in the order things
+ * happened — also the several entries one change writes at once — and pages by id alone.
+ * A full sequence borrows the next millisecond.
  */
 export function timeOrderedId(now = Date.now()): string {
-  const hex = now.toString(16).padStart(12, '0') + randomBytes(10).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  if (now > last.ms) last = { ms: now, seq: 0 };
+  else if (++last.seq > 0xfff) last = { ms: last.ms + 1, seq: 0 };
+  const ms = last.ms.toString(16).padStart(12, '0');
+  const random = randomBytes(8).toString('hex');
+  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${last.seq.toString(16).padStart(3, '0')}-${random.slice(0, 4)}-${random.slice(4, 16)}`;
 }
 
 /**
