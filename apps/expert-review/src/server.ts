@@ -37,7 +37,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const entries = new EntryService(dataSource, rounds, organizations, submissions, clock);
   const panels = new PanelService(dataSource, rounds, organizations);
   const assignments = new AssignmentService(dataSource, rounds, entries, panels);
-  const scorecards = new ScorecardService(dataSource, rounds, assignments);
+  const scorecards = new ScorecardService(dataSource, rounds);
   const results = new ResultService(dataSource, rounds, clock);
   return buildFederatedSchema({
     resolvers: [
@@ -51,7 +51,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
       new PanelResolver(panels, rounds, experts),
       new AssignmentResolver(assignments, entries, experts, panels, scorecards, audit),
       new ScorecardResolver(scorecards, entries, experts, audit),
-      new RoundResultsResolver(results, rounds, entries),
+      new RoundResultsResolver(results, entries),
       new ExpertStatisticResolver(experts),
       new RoundResultResolver(entries, rounds),
       new PresentationResolver(entries, panels),

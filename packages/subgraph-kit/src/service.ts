@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { SERVICE_PORTS, type SubgraphName, loadConfig, subgraphEnv, subgraphUrls } from '@meritgraph/config';
-import { type OpenDatabase, type SubgraphSchema, openDatabase } from '@meritgraph/db';
+import { type SubgraphSchema, openDatabase } from '@meritgraph/db';
 import { serviceAuth } from './auth';
 import { closeServer, listen } from './http';
 import type { SubgraphDeps } from './subgraph';

@@ -23,8 +23,8 @@ import { type OrderKey, type Page, type RequestContext, byKey, loadChildPage, pa
 import { ReviewRound } from '../round/round.entity';
 import type { RoundService } from '../round/round.service';
 import type { PanelService } from '../panel/panel.service';
-import { type EntryService, toConflictFacts } from '../entry/entry.service';
-import { Entry, EntryLink } from '../entry/entry.entity';
+import type { EntryService } from '../entry/entry.service';
+import { Entry } from '../entry/entry.entity';
 import { Expert } from '../expert/expert.entity';
 import { Scorecard } from '../scorecard/scorecard.entity';
 import { Assignment } from './assignment.entity';
@@ -176,7 +176,7 @@ export class AssignmentService {
       return new DomainError('EXPERTISE_MISMATCH', `The expert does not judge track ${entry.trackCode} (expertise: ${expert.expertise.join(', ')})`, 'expertId');
     }
     const declared = s.declared.has(`${expert.id}|${entry.submissionId}`);
-    const reasons = conflictsOf({ id: expert.id, personId: expert.personId, affiliationId: expert.affiliationId }, s.facts.get(entry.id)!, declared);
+    const reasons = conflictsOf(expert, s.facts.get(entry.id)!, declared);
     if (reasons.length) {
       return new DomainError('CONFLICT_OF_INTEREST', `The expert has a conflict of interest with this entry (${reasons.join(', ')})`, 'expertId', { reasons });
     }
@@ -246,7 +246,7 @@ export class AssignmentService {
           const expert = expertById.get(expertId)!;
           const entry = s.entries.get(entryId)!;
           const declared = s.declared.has(`${expertId}|${entry.submissionId}`);
-          return conflictsOf({ id: expert.id, personId: expert.personId, affiliationId: expert.affiliationId }, s.facts.get(entryId)!, declared).length > 0;
+          return conflictsOf(expert, s.facts.get(entryId)!, declared).length > 0;
         },
       });
       const now = new Date();
@@ -361,12 +361,5 @@ export class AssignmentService {
       await recordAudit(em, identity, { action: status === 'DECLINED' ? 'assignment.decline' : 'assignment.declare-conflict', entityType: 'Assignment', entityId: id, before, after: assignment, reason });
       return assignment;
     });
-  }
-
-  /** The conflict facts of one entry, for a scorecard's check. */
-  async conflictOf(em: EntityManager, entry: Entry, expert: Expert): Promise<string[]> {
-    const links = await em.findBy(EntryLink, { entryId: entry.id });
-    const facts = toConflictFacts([entry], links).get(entry.id)!;
-    return conflictsOf({ id: expert.id, personId: expert.personId, affiliationId: expert.affiliationId }, facts);
   }
 }

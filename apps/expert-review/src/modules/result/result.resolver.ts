@@ -89,8 +89,8 @@ class ResultPreview {
 
 @ObjectType({ description: 'How one expert scored in a round: how harsh or lenient they were.' })
 class ExpertStatistic {
-  @Field(() => Expert, { nullable: true })
-  expert: Expert | null;
+  /** The expert is resolved (and access-checked) by ExpertStatisticResolver. */
+  expertId: string;
 
   @Field(() => Int)
   count: number;
@@ -181,7 +181,6 @@ class PresentationSchedule {
 export class RoundResultsResolver {
   constructor(
     private readonly service: ResultService,
-    private readonly rounds: RoundService,
     private readonly entries: EntryService,
   ) {}
 
@@ -191,9 +190,8 @@ export class RoundResultsResolver {
   }
 
   @FieldResolver(() => [ExpertStatistic], { nullable: true, description: 'Per-expert mean and spread (the office; analysts once finalized).' })
-  async expertStatistics(@Root() round: ReviewRound, @Ctx() ctx: RequestContext): Promise<ExpertStatistic[]> {
-    // The expert is resolved (and access-checked) by ExpertStatisticResolver from expertId.
-    return (await this.service.expertStatistics(ctx, round)) as unknown as ExpertStatistic[];
+  expertStatistics(@Root() round: ReviewRound, @Ctx() ctx: RequestContext): Promise<ExpertStatistic[]> {
+    return this.service.expertStatistics(ctx, round);
   }
 
   @FieldResolver(() => RaterAgreement, { nullable: true, description: 'Inter-rater agreement (the office; analysts once finalized).' })
@@ -281,7 +279,7 @@ export class ExpertStatisticResolver {
   constructor(private readonly experts: ExpertService) {}
 
   @FieldResolver(() => Expert, { nullable: true })
-  expert(@Root() stat: ExpertStatistic & { expertId: string }, @Ctx() ctx: RequestContext): Promise<Expert | null> {
+  expert(@Root() stat: ExpertStatistic, @Ctx() ctx: RequestContext): Promise<Expert | null> {
     return this.experts.load(ctx, stat.expertId);
   }
 }

@@ -21,12 +21,10 @@ import {
 import { forUpdate, newId } from '@meritgraph/db';
 import { type OrderKey, type Page, type RequestContext, groupByKey, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import type { JudgedRound, RoundService } from '../round/round.service';
-import type { AssignmentService } from '../assignment/assignment.service';
 import { Assignment } from '../assignment/assignment.entity';
 import { Entry, EntryLink } from '../entry/entry.entity';
 import { toConflictFacts } from '../entry/entry.service';
 import { Expert } from '../expert/expert.entity';
-import { ReviewRound } from '../round/round.entity';
 import { Scorecard } from './scorecard.entity';
 
 export interface ScorecardInput {
@@ -43,7 +41,6 @@ export class ScorecardService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rounds: RoundService,
-    private readonly assignments: AssignmentService,
   ) {}
 
   private get repo(): Repository<Scorecard> {
@@ -142,7 +139,7 @@ export class ScorecardService {
           if (assignment.status === 'CONFLICT_DECLARED') {
             throw new DomainError('CONFLICT_OF_INTEREST', 'You declared a conflict of interest with this entry', 'entryId', { reasons: ['DECLARED'] });
           }
-          const reasons = conflictsOf({ id: expert.id, personId: expert.personId, affiliationId: expert.affiliationId }, facts.get(entry.id)!);
+          const reasons = conflictsOf(expert, facts.get(entry.id)!);
           if (reasons.length) throw new DomainError('CONFLICT_OF_INTEREST', `You have a conflict of interest with this entry (${reasons.join(', ')})`, 'entryId', { reasons });
           let judged = rounds.get(entry.roundId);
           if (!judged) rounds.set(entry.roundId, (judged = await this.rounds.judged(em, entry.roundId, 'entryId')));
@@ -180,10 +177,5 @@ export class ScorecardService {
       );
       return cards.map((c) => c.card);
     });
-  }
-
-  /** The round a scorecard belongs to, for field resolvers that show it. */
-  round(ctx: RequestContext, card: Scorecard): Promise<ReviewRound | null> {
-    return this.rounds.find(ctx, card.roundId);
   }
 }
