@@ -12,6 +12,22 @@ import { migrations as sqlite } from './migrations/sqlite';
 
 export const schema: SubgraphSchema = {
   subgraph: 'expert-review',
-  entities: [ReviewRound, RoundCriterion, QuotaGroup, Entry, EntryLink, Expert, Panel, PanelMember, Assignment, Scorecard, RoundResult, ResultOverride, QuotaRaise, Presentation, AuditEntry],
+  entities: [
+    ReviewRound,
+    RoundCriterion,
+    QuotaGroup,
+    Entry,
+    EntryLink,
+    Expert,
+    Panel,
+    PanelMember,
+    Assignment,
+    Scorecard,
+    RoundResult,
+    ResultOverride,
+    QuotaRaise,
+    Presentation,
+    AuditEntry,
+  ],
   migrations: { sqlite, mysql },
 };

@@ -55,7 +55,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
     super(options);
   }
 
-  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RequestContext>['willSendRequest']>>[0]) {
+  override async willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<RequestContext>['willSendRequest']>>[0]) {
     const identity = context.identity;
     if (identity && identity.roles.length > 0) {
       request.http?.headers.set('authorization', `Bearer ${await this.auth.internal.forCaller(identity, this.subgraph)}`);

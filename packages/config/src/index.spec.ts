@@ -27,9 +27,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a MySQL server URL and refuses other schemes', () => {
-    expect(loadConfig(subgraphEnv(1), { DATABASE_URL: 'mysql://root@127.0.0.1:3306' }).DATABASE_URL).toBe(
-      'mysql://root@127.0.0.1:3306',
-    );
+    expect(loadConfig(subgraphEnv(1), { DATABASE_URL: 'mysql://root@127.0.0.1:3306' }).DATABASE_URL).toBe('mysql://root@127.0.0.1:3306');
     expect(() => loadConfig(subgraphEnv(1), { DATABASE_URL: 'postgres://x@y' })).toThrow(/DATABASE_URL/);
   });
 });
@@ -40,19 +38,19 @@ describe('production secrets', () => {
   it('refuses to start a production service with the development secrets, naming both', () => {
     expect(() => loadConfig(gatewayEnv, { NODE_ENV: 'production' })).toThrow(
       expect.objectContaining({
-        problems: [
-          expect.objectContaining({ variable: 'JWT_SECRET' }),
-          expect.objectContaining({ variable: 'INTERNAL_TOKEN_SECRET' }),
-        ],
+        problems: [expect.objectContaining({ variable: 'JWT_SECRET' }), expect.objectContaining({ variable: 'INTERNAL_TOKEN_SECRET' })],
       }),
     );
     expect(() => loadConfig(subgraphEnv(4004), { NODE_ENV: 'production', JWT_SECRET: strong })).toThrow(/INTERNAL_TOKEN_SECRET/);
   });
 
   it('starts in production with real secrets, or with a JWKS in place of the client secret', () => {
-    expect(loadConfig(gatewayEnv, { NODE_ENV: 'production', JWT_SECRET: strong, INTERNAL_TOKEN_SECRET: strong }).NODE_ENV).toBe('production');
+    expect(loadConfig(gatewayEnv, { NODE_ENV: 'production', JWT_SECRET: strong, INTERNAL_TOKEN_SECRET: strong }).NODE_ENV).toBe(
+      'production',
+    );
     expect(
-      loadConfig(gatewayEnv, { NODE_ENV: 'production', JWT_JWKS_URL: 'https://id.example/jwks.json', INTERNAL_TOKEN_SECRET: strong }).JWT_JWKS_URL,
+      loadConfig(gatewayEnv, { NODE_ENV: 'production', JWT_JWKS_URL: 'https://id.example/jwks.json', INTERNAL_TOKEN_SECRET: strong })
+        .JWT_JWKS_URL,
     ).toBe('https://id.example/jwks.json');
   });
 

@@ -53,7 +53,6 @@ export const subgraphUrls = (env: z.infer<typeof subgraphUrlsEnv>): Record<Subgr
   honors: env.HONORS_URL,
 });
 
-
 /** Where a service keeps its data: embedded SQLite by default, MySQL when DATABASE_URL is set. */
 export const databaseEnv = z.object({
   DATABASE_URL: z
@@ -61,7 +60,10 @@ export const databaseEnv = z.object({
     .regex(/^mysql:\/\/[^/]+(\/?|\/[A-Za-z0-9_]*)$/, 'must look like mysql://user:pass@host:port')
     .optional(),
   /** Prefix of the per-subgraph MySQL database names (meritgraph_organizations, …). */
-  DATABASE_PREFIX: z.string().regex(/^[A-Za-z0-9_]{1,40}$/, 'letters, digits and _ only').default('meritgraph_'),
+  DATABASE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,40}$/, 'letters, digits and _ only')
+    .default('meritgraph_'),
   /** Folder of the embedded SQLite files, one per subgraph. */
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_LOG: z.enum(['none', 'errors', 'queries']).default('errors'),
@@ -94,7 +96,11 @@ export type AuthEnv = z.infer<typeof authEnv>;
 const refuseDevSecrets = (env: z.infer<typeof runtimeEnv> & AuthEnv, ctx: z.RefinementCtx) => {
   if (env.NODE_ENV !== 'production') return;
   if (!env.JWT_JWKS_URL && env.JWT_SECRET === DEV_JWT_SECRET) {
-    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'the development secret is refused in production (set JWT_SECRET or JWT_JWKS_URL)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['JWT_SECRET'],
+      message: 'the development secret is refused in production (set JWT_SECRET or JWT_JWKS_URL)',
+    });
   }
   if (env.INTERNAL_TOKEN_SECRET === DEV_INTERNAL_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['INTERNAL_TOKEN_SECRET'], message: 'the development secret is refused in production' });
@@ -113,9 +119,13 @@ export const subgraphEnv = (defaultPort: number) =>
 /** Largest request body the gateway accepts. */
 export const DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
 
-export const gatewayEnv = runtimeEnv.extend(authEnv.shape).extend(subgraphUrlsEnv.shape).extend({
-  PORT: port(SERVICE_PORTS.gateway),
-  SUPERGRAPH_PATH: z.string().optional(),
-  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
-  MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BYTES),
-}).superRefine(refuseDevSecrets);
+export const gatewayEnv = runtimeEnv
+  .extend(authEnv.shape)
+  .extend(subgraphUrlsEnv.shape)
+  .extend({
+    PORT: port(SERVICE_PORTS.gateway),
+    SUPERGRAPH_PATH: z.string().optional(),
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BYTES),
+  })
+  .superRefine(refuseDevSecrets);

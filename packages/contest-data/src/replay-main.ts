@@ -24,7 +24,9 @@ async function main() {
   const seed = option('seed', 2019);
   const fresh = process.argv.includes('--fresh');
   const location = configuredLocation();
-  const where = location.url ? `MySQL ${location.url.replace(/\/\/[^@]*@/, '//')} (databases ${location.prefix}*)` : `SQLite in ${location.dataDir}`;
+  const where = location.url
+    ? `MySQL ${location.url.replace(/\/\/[^@]*@/, '//')} (databases ${location.prefix}*)`
+    : `SQLite in ${location.dataDir}`;
   console.log(`Replaying the 2019 contest at scale ${scale} (seed ${seed}) into ${where}${fresh ? ', from scratch' : ''}\n`);
   const started = Date.now();
   const run = await replayInto(location, { scale, seed, fresh, log: (line) => console.log(line) });
@@ -41,6 +43,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -96,13 +96,11 @@ async function main() {
   const url = `http://127.0.0.1:${env.PORT}/graphql`;
   const tokens = new ClientTokens(env);
   const admin = await tokens.signDev({ roles: ['ADMIN'], sub: 'office-admin' });
-  const ids = await new GraphClient(url)
-    .with({ authorization: `Bearer ${admin}` })
-    .data<{
-      unions: { nodes: { id: string }[] };
-      contest: { submissions: { nodes: { organization: { id: string }; leader: { id: string } }[] } };
-      experts: { nodes: { id: string; person: { id: string } }[] };
-    }>(IDENTITIES_QUERY, { code: CONTEST_CODE });
+  const ids = await new GraphClient(url).with({ authorization: `Bearer ${admin}` }).data<{
+    unions: { nodes: { id: string }[] };
+    contest: { submissions: { nodes: { organization: { id: string }; leader: { id: string } }[] } };
+    experts: { nodes: { id: string; person: { id: string } }[] };
+  }>(IDENTITIES_QUERY, { code: CONTEST_CODE });
   const achievement = ids.contest.submissions.nodes[0]!;
   const expert = ids.experts.nodes[0]!;
   const identities: Record<string, Omit<Identity, 'service'>> = {
@@ -113,7 +111,9 @@ async function main() {
     ANALYST: { roles: ['ANALYST'], sub: 'analyst' },
     AGENCY: { roles: ['AGENCY'], sub: 'agency' },
   };
-  const lines = await Promise.all(Object.entries(identities).map(async ([role, identity]) => `  ${role.padEnd(10)} ${await tokens.signDev(identity)}`));
+  const lines = await Promise.all(
+    Object.entries(identities).map(async ([role, identity]) => `  ${role.padEnd(10)} ${await tokens.signDev(identity)}`),
+  );
   const variables = JSON.stringify({ code: CONTEST_CODE });
   console.log(`
 The 2019 contest (${CONTEST_CODE}): ${run.replayed ? 'replayed through the API just now' : 'already present'}, in ${location.url ? `MySQL (${location.prefix}*)` : dataDir}

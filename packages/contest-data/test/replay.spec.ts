@@ -41,7 +41,13 @@ describe('the 2019 contest replayed through the gateway', () => {
   });
 
   it('confers the report’s honors: 43 medals, 25 Worker Pioneer titles, 11 unit awards, 10 organization awards and 90 excellent achievements', () => {
-    expect(result.figures.conferred).toEqual({ MAY_DAY_MEDAL: 43, WORKER_PIONEER: 25, MAY_DAY_AWARD: 11, EXCELLENT_ORGANIZATION: 10, EXCELLENT_ACHIEVEMENT: 90 });
+    expect(result.figures.conferred).toEqual({
+      MAY_DAY_MEDAL: 43,
+      WORKER_PIONEER: 25,
+      MAY_DAY_AWARD: 11,
+      EXCELLENT_ORGANIZATION: 10,
+      EXCELLENT_ACHIEVEMENT: 90,
+    });
   });
 
   it('of the 90 excellent achievements, 13 hold national and 50 provincial or ministerial honors', () => {
@@ -49,7 +55,16 @@ describe('the 2019 contest replayed through the gateway', () => {
   });
 
   it('keeps the eight milestones of the report, from the launch on 2019-03-29 to the ceremony in January 2020', () => {
-    expect(result.figures.milestones).toEqual(['2019-03-29', '2019-08-30', '2019-09-19', '2019-10-09', '2019-10-24', '2019-11-21', '2019-11-29', '2020-01-15']);
+    expect(result.figures.milestones).toEqual([
+      '2019-03-29',
+      '2019-08-30',
+      '2019-09-19',
+      '2019-10-09',
+      '2019-10-24',
+      '2019-11-21',
+      '2019-11-29',
+      '2020-01-15',
+    ]);
   });
 
   it('reports each step with its count and time', () => {
@@ -64,7 +79,10 @@ describe('the 2019 contest replayed through the gateway', () => {
 
     it('the data keeps the contest: the platform serves the same figures, and replaying again leaves it alone', async () => {
       expect(await readFigures(graph.gateway, result.contestId)).toEqual(result.figures);
-      const { contest } = await graph.anonymous.data<{ contest: { name: string } }>(`query($code: String!) { contest(code: $code) { name } }`, { code: CONTEST_CODE });
+      const { contest } = await graph.anonymous.data<{ contest: { name: string } }>(
+        `query($code: String!) { contest(code: $code) { name } }`,
+        { code: CONTEST_CODE },
+      );
       expect(contest.name).toContain('聚力新科技');
       await graph.stop();
       expect(await replayInto(location)).toEqual({ replayed: false });

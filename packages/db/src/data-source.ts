@@ -38,8 +38,7 @@ export interface MysqlServer {
 }
 
 export type DatabaseTarget =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'mysql'; server: MysqlServer; database: string; flavor?: MysqlFlavor };
+  { kind: 'sqlite'; file: string } | { kind: 'mysql'; server: MysqlServer; database: string; flavor?: MysqlFlavor };
 
 /** MySQL and MariaDB take the same migrations, but TypeORM reads their catalogs differently. */
 export type MysqlFlavor = 'mysql' | 'mariadb';
@@ -70,9 +69,7 @@ export function databaseTarget(subgraph: string, location: DatabaseLocation): Da
 export async function ensureMysqlDatabase(server: MysqlServer, database: string): Promise<MysqlFlavor> {
   const connection = await createConnection(server);
   try {
-    await connection.query(
-      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     const [rows] = await connection.query('SELECT VERSION() AS version');
     return /mariadb/i.test((rows as { version: string }[])[0]?.version ?? '') ? 'mariadb' : 'mysql';
   } finally {

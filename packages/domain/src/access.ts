@@ -29,8 +29,7 @@ export const isAuthenticated = (identity: Identity): boolean => identity.roles.l
  * The refusal for anything a caller may not see or do. It says nothing about the object, so
  * "exists but forbidden" and "does not exist" read the same to a caller who may not know.
  */
-export const forbidden = (field?: string): DomainError =>
-  new DomainError(ErrorCode.FORBIDDEN, 'Not allowed', field);
+export const forbidden = (field?: string): DomainError => new DomainError(ErrorCode.FORBIDDEN, 'Not allowed', field);
 
 /** Callers who read every record (except personal contact data and unpublished scorecards). */
 export const readsEverything = (identity: Identity): boolean => !!identity.service || hasRole(identity, 'ADMIN', 'ANALYST');
@@ -40,14 +39,14 @@ export const canSeeContactData = (identity: Identity, personId: string): boolean
   hasRole(identity, 'ADMIN') || !!identity.service || (identity.sub !== undefined && identity.sub === personId);
 
 /** A contest is public once it leaves DRAFT. */
-export const canSeeContest = (identity: Identity, status: ContestStatus): boolean =>
-  status !== 'DRAFT' || readsEverything(identity);
+export const canSeeContest = (identity: Identity, status: ContestStatus): boolean => status !== 'DRAFT' || readsEverything(identity);
 
 /** A review round is public once it leaves DRAFT. */
 export const canSeeRound = (identity: Identity, status: RoundStatus): boolean => status !== 'DRAFT' || readsEverything(identity);
 
 /** Whether reading submissions needs the units this caller's union mobilized (asked of organizations). */
-export const needsMobilizedUnits = (identity: Identity): boolean => !readsEverything(identity) && hasRole(identity, 'ORGANIZER') && !!identity.org;
+export const needsMobilizedUnits = (identity: Identity): boolean =>
+  !readsEverything(identity) && hasRole(identity, 'ORGANIZER') && !!identity.org;
 
 /**
  * Whose submissions a caller may read: every unit's (null), or these units'. A submission

@@ -108,7 +108,10 @@ describe('advance: the tie-break chain', () => {
   });
 
   it('gives entries level on the whole chain the same rank, listing them by id', () => {
-    const result = advance([candidate('c', { aggregate: 70 }), candidate('b'), candidate('a'), candidate('top', { aggregate: 95 })], oneGroup(4));
+    const result = advance(
+      [candidate('c', { aggregate: 70 }), candidate('b'), candidate('a'), candidate('top', { aggregate: 95 })],
+      oneGroup(4),
+    );
     expect(result.ranked.map((r) => [r.entryId, r.rank])).toEqual([
       ['top', 1],
       ['a', 2],
@@ -145,7 +148,9 @@ describe('advance: ties on the quota line', () => {
   });
 
   it('is settled by eliminating one of the tied entries', () => {
-    const result = advance(tied, oneGroup(2), { overrides: [{ entryId: 'b', outcome: 'ELIMINATE', reason: 'duplicate of an earlier award' }] });
+    const result = advance(tied, oneGroup(2), {
+      overrides: [{ entryId: 'b', outcome: 'ELIMINATE', reason: 'duplicate of an earlier award' }],
+    });
     expect(result.ties).toEqual([]);
     expect(advancedIds(result)).toEqual(['first', 'c']);
   });
@@ -165,7 +170,12 @@ describe('advance: ties on the quota line', () => {
 });
 
 describe('advance: overrides and the quota', () => {
-  const four = [candidate('a', { aggregate: 90 }), candidate('b', { aggregate: 85 }), candidate('c', { aggregate: 80 }), candidate('d', { aggregate: 50 })];
+  const four = [
+    candidate('a', { aggregate: 90 }),
+    candidate('b', { aggregate: 85 }),
+    candidate('c', { aggregate: 80 }),
+    candidate('d', { aggregate: 50 }),
+  ];
 
   it('seats a forced entry first and takes the seat from the lowest-ranked one', () => {
     const result = advance(four, oneGroup(3), { overrides: [{ entryId: 'd', outcome: 'ADVANCE', reason: 'strategic priority' }] });
@@ -175,7 +185,9 @@ describe('advance: overrides and the quota', () => {
   });
 
   it('gives the seat of an eliminated entry to the next in rank', () => {
-    const result = advance(four, oneGroup(2), { overrides: [{ entryId: 'a', outcome: 'ELIMINATE', reason: 'found ineligible after review' }] });
+    const result = advance(four, oneGroup(2), {
+      overrides: [{ entryId: 'a', outcome: 'ELIMINATE', reason: 'found ineligible after review' }],
+    });
     expect(advancedIds(result)).toEqual(['b', 'c']);
     expect(row(result, 'a').rank).toBe(1);
   });
@@ -183,7 +195,9 @@ describe('advance: overrides and the quota', () => {
   it('reports more forced entries than seats', () => {
     const overrides = ['c', 'd'].map((entryId) => ({ entryId, outcome: 'ADVANCE' as const, reason: 'strategic priority' }));
     const result = advance(four, oneGroup(1), { overrides });
-    expect(result.problems).toEqual([{ groupCode: 'AI', message: expect.stringMatching(/2 entries are forced to advance but the quota is 1/) }]);
+    expect(result.problems).toEqual([
+      { groupCode: 'AI', message: expect.stringMatching(/2 entries are forced to advance but the quota is 1/) },
+    ]);
     expect(advancedIds(result)).toEqual(['c', 'd']);
   });
 
@@ -226,7 +240,10 @@ describe('advance: overrides and the quota', () => {
 
 describe('advance: eligibility, groups and thresholds', () => {
   it('never seats an ineligible entry, even with seats to spare, and ranks it after the rest', () => {
-    const result = advance([candidate('screened-out', { aggregate: 99, eligible: false }), candidate('ok', { aggregate: 40 })], oneGroup(5));
+    const result = advance(
+      [candidate('screened-out', { aggregate: 99, eligible: false }), candidate('ok', { aggregate: 40 })],
+      oneGroup(5),
+    );
     expect(advancedIds(result)).toEqual(['ok']);
     expect(result.ranked.map((r) => [r.entryId, r.rank])).toEqual([
       ['ok', 1],
@@ -276,12 +293,16 @@ describe('advance: eligibility, groups and thresholds', () => {
   });
 
   it('applies overrides under a threshold too', () => {
-    const result = advance([candidate('a', { aggregate: 60 }), candidate('b', { aggregate: 90 })], { kind: 'THRESHOLD', minimum: 75 }, {
-      overrides: [
-        { entryId: 'a', outcome: 'ADVANCE', reason: 'reinstated' },
-        { entryId: 'b', outcome: 'ELIMINATE', reason: 'withdrawn by its unit' },
-      ],
-    });
+    const result = advance(
+      [candidate('a', { aggregate: 60 }), candidate('b', { aggregate: 90 })],
+      { kind: 'THRESHOLD', minimum: 75 },
+      {
+        overrides: [
+          { entryId: 'a', outcome: 'ADVANCE', reason: 'reinstated' },
+          { entryId: 'b', outcome: 'ELIMINATE', reason: 'withdrawn by its unit' },
+        ],
+      },
+    );
     expect(advancedIds(result)).toEqual(['a']);
   });
 });
@@ -298,8 +319,15 @@ describe('advance: a contest shaped like 2019', () => {
     ],
   };
   // 370 entries with distinct scores: i × 41 mod 370 visits every number below 370 once.
-  const tracks = [...Array<string>(150).fill('AI'), ...Array<string>(120).fill('BIOMED'), ...Array<string>(60).fill('IC'), ...Array<string>(40).fill('BIG_SCIENCE')];
-  const all = tracks.map((trackId, i) => candidate(`${trackId}-${String(i).padStart(3, '0')}`, { trackId, aggregate: 40 + ((i * 41) % 370) * 0.125 }));
+  const tracks = [
+    ...Array<string>(150).fill('AI'),
+    ...Array<string>(120).fill('BIOMED'),
+    ...Array<string>(60).fill('IC'),
+    ...Array<string>(40).fill('BIG_SCIENCE'),
+  ];
+  const all = tracks.map((trackId, i) =>
+    candidate(`${trackId}-${String(i).padStart(3, '0')}`, { trackId, aggregate: 40 + ((i * 41) % 370) * 0.125 }),
+  );
 
   it('advances exactly 68, 68 and 49, each the top of its group', () => {
     const result = advance(all, rule);

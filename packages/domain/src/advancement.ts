@@ -67,7 +67,8 @@ export function screeningOutcomes(cards: readonly ScreeningCard[], rule: Screeni
   }
   cards.forEach((card, i) => {
     if (!card.entryId) problems.push({ field: `cards[${i}].entryId`, message: 'is required' });
-    if (!DECISIONS.includes(card.decision)) problems.push({ field: `cards[${i}].decision`, message: `must be one of ${DECISIONS.join(', ')}` });
+    if (!DECISIONS.includes(card.decision))
+      problems.push({ field: `cards[${i}].decision`, message: `must be one of ${DECISIONS.join(', ')}` });
     if (card.eliminationReason != null && !ELIMINATION_REASONS.includes(card.eliminationReason)) {
       problems.push({ field: `cards[${i}].eliminationReason`, message: `must be one of ${ELIMINATION_REASONS.join(', ')}` });
     }
@@ -296,11 +297,13 @@ export function advance(candidates: readonly Candidate[], rule: AdvancementRule,
       fieldProblems.push({ field: `overrides[${i}].outcome`, message: 'must be ADVANCE or ELIMINATE' });
     }
     if (!override.reason?.trim()) fieldProblems.push({ field: `overrides[${i}].reason`, message: 'is required: an override is on record' });
-    if (overrides.has(override.entryId)) fieldProblems.push({ field: `overrides[${i}].entryId`, message: `${override.entryId} already has an override` });
+    if (overrides.has(override.entryId))
+      fieldProblems.push({ field: `overrides[${i}].entryId`, message: `${override.entryId} already has an override` });
     overrides.set(override.entryId, override);
   });
   (options.quotaRaises ?? []).forEach((raise, i) => {
-    if (!Number.isInteger(raise.quota) || raise.quota < 0) fieldProblems.push({ field: `quotaRaises[${i}].quota`, message: 'must be a whole number' });
+    if (!Number.isInteger(raise.quota) || raise.quota < 0)
+      fieldProblems.push({ field: `quotaRaises[${i}].quota`, message: 'must be a whole number' });
     if (!raise.reason?.trim()) fieldProblems.push({ field: `quotaRaises[${i}].reason`, message: 'is required: a raise is on record' });
   });
   if (rule.kind === 'THRESHOLD') {
@@ -312,7 +315,8 @@ export function advance(candidates: readonly Candidate[], rule: AdvancementRule,
       if (!group.code) fieldProblems.push({ field: `groups[${i}].code`, message: 'is required' });
       else if (codes.has(group.code)) fieldProblems.push({ field: `groups[${i}].code`, message: `${group.code} is used twice` });
       codes.add(group.code);
-      if (!Number.isInteger(group.quota) || group.quota < 0) fieldProblems.push({ field: `groups[${i}].quota`, message: 'must be a whole number, 0 or more' });
+      if (!Number.isInteger(group.quota) || group.quota < 0)
+        fieldProblems.push({ field: `groups[${i}].quota`, message: 'must be a whole number, 0 or more' });
       for (const trackId of group.trackIds) {
         const owner = tracks.get(trackId);
         if (owner !== undefined && owner !== group.code) {
@@ -327,7 +331,8 @@ export function advance(candidates: readonly Candidate[], rule: AdvancementRule,
   const problems: AdvancementResult['problems'] = [];
   const known = new Set(candidates.map((c) => c.entryId));
   for (const override of overrides.values()) {
-    if (!known.has(override.entryId)) problems.push({ entryId: override.entryId, message: 'an override names an entry that is not a candidate; it was ignored' });
+    if (!known.has(override.entryId))
+      problems.push({ entryId: override.entryId, message: 'an override names an entry that is not a candidate; it was ignored' });
   }
 
   const toRanked = (placed: Placed, groupCode: string | null, advanced: boolean): RankedCandidate => ({
@@ -412,7 +417,10 @@ export function advance(candidates: readonly Candidate[], rule: AdvancementRule,
   }
 
   for (const p of rankGroup(ungrouped, chain)) {
-    problems.push({ entryId: p.prepared.candidate.entryId, message: `track ${p.prepared.candidate.trackId} is in no advancement group; the entry cannot advance` });
+    problems.push({
+      entryId: p.prepared.candidate.entryId,
+      message: `track ${p.prepared.candidate.trackId} is in no advancement group; the entry cannot advance`,
+    });
     ranked.push(toRanked(p, null, false));
   }
 

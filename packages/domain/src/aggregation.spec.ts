@@ -17,7 +17,11 @@ const card = (entryId: string, expertId: string, total: number, scores: Record<s
   scores,
 });
 
-const options = (method: AggregationOptions['method']): AggregationOptions => ({ method, trimMinimum: DEFAULT_TRIM_MINIMUM, scoreMax: 100 });
+const options = (method: AggregationOptions['method']): AggregationOptions => ({
+  method,
+  trimMinimum: DEFAULT_TRIM_MINIMUM,
+  scoreMax: 100,
+});
 
 describe('roundFigure', () => {
   it('rounds to four decimals, halves away from zero, even where binary arithmetic would not', () => {
@@ -76,7 +80,11 @@ describe('aggregateEntries', () => {
 
   it('averages each criterion over the cards that scored it, for tie-breaks', () => {
     const [a] = aggregateEntries(
-      [card('e', 'x', 80, { INNOVATION: 40, BENEFIT: 40 }), card('e', 'y', 70, { INNOVATION: 35, BENEFIT: 35 }), card('e', 'z', 33, { INNOVATION: 33 })],
+      [
+        card('e', 'x', 80, { INNOVATION: 40, BENEFIT: 40 }),
+        card('e', 'y', 70, { INNOVATION: 35, BENEFIT: 35 }),
+        card('e', 'z', 33, { INNOVATION: 33 }),
+      ],
       options('MEAN'),
     );
     expect(a!.criterionMeans).toEqual({ BENEFIT: 37.5, INNOVATION: 36 });
@@ -106,7 +114,10 @@ describe('aggregateEntries', () => {
     });
 
     it('counts an expert who gives every entry the same total as average', () => {
-      const [e1, e2] = aggregateEntries([card('e1', 'flat', 70.1), card('e2', 'flat', 70.1), card('e3', 'flat', 70.1)], options('NORMALIZED'));
+      const [e1, e2] = aggregateEntries(
+        [card('e1', 'flat', 70.1), card('e2', 'flat', 70.1), card('e3', 'flat', 70.1)],
+        options('NORMALIZED'),
+      );
       expect([e1!.normalized, e2!.normalized]).toEqual([50, 50]);
     });
 
@@ -132,7 +143,13 @@ describe('aggregateEntries', () => {
 
 describe('expertStatistics', () => {
   it('gives each expert’s card count, mean and population standard deviation, sorted by expert', () => {
-    const stats = expertStatistics([card('e1', 'yang', 90), card('e2', 'yang', 80), card('e1', 'chen', 60), card('e2', 'chen', 40), card('e3', 'chen', 50)]);
+    const stats = expertStatistics([
+      card('e1', 'yang', 90),
+      card('e2', 'yang', 80),
+      card('e1', 'chen', 60),
+      card('e2', 'chen', 40),
+      card('e3', 'chen', 50),
+    ]);
     expect(stats).toEqual([
       // chen: mean 50; deviations 10, −10, 0 → √(200 / 3) = 8.16497
       { expertId: 'chen', count: 3, mean: 50, stdDev: 8.165 },
@@ -189,45 +206,55 @@ describe('agreement (ICC(1))', () => {
 
 describe('kendallsW', () => {
   it('is 1 when every panel member ranks the entries the same way, whatever their scale', () => {
-    expect(kendallsW([
-      [90, 80, 70, 60],
-      [70, 65, 60, 10],
-      [100, 99, 98, 97],
-    ])).toBe(1);
+    expect(
+      kendallsW([
+        [90, 80, 70, 60],
+        [70, 65, 60, 10],
+        [100, 99, 98, 97],
+      ]),
+    ).toBe(1);
   });
 
   it('is 0 when two members rank the entries in reverse', () => {
-    expect(kendallsW([
-      [1, 2, 3, 4],
-      [4, 3, 2, 1],
-    ])).toBe(0);
+    expect(
+      kendallsW([
+        [1, 2, 3, 4],
+        [4, 3, 2, 1],
+      ]),
+    ).toBe(0);
   });
 
   it('corrects for tied scores', () => {
     // Ranks: (1, 2, 3, 4), (1, 3, 2, 4), (1.5, 1.5, 3, 4). Rank sums 3.5, 6.5, 8, 12 around
     // 7.5: S = 16 + 1 + 0.25 + 20.25 = 37.5. One pair tied: T = 2³ − 2 = 6.
     // W = 12 × 37.5 / (3² × (4³ − 4) − 3 × 6) = 450/522 (450/540 = 0.8333 uncorrected).
-    expect(kendallsW([
-      [10, 20, 30, 40],
-      [10, 30, 20, 40],
-      [10, 10, 30, 40],
-    ])).toBe(0.8621);
+    expect(
+      kendallsW([
+        [10, 20, 30, 40],
+        [10, 30, 20, 40],
+        [10, 10, 30, 40],
+      ]),
+    ).toBe(0.8621);
   });
 
   it('cannot say anything with one member, one entry, or nothing but ties', () => {
     expect(kendallsW([[1, 2, 3]])).toBeNull();
     expect(kendallsW([[1], [2]])).toBeNull();
-    expect(kendallsW([
-      [5, 5],
-      [7, 7],
-    ])).toBeNull();
+    expect(
+      kendallsW([
+        [5, 5],
+        [7, 7],
+      ]),
+    ).toBeNull();
     expect(kendallsW([])).toBeNull();
   });
 
   it('refuses a panel where someone skipped an entry', () => {
-    expect(() => kendallsW([
-      [1, 2, 3],
-      [1, 2],
-    ])).toThrow(/matrix\[1\]/);
+    expect(() =>
+      kendallsW([
+        [1, 2, 3],
+        [1, 2],
+      ]),
+    ).toThrow(/matrix\[1\]/);
   });
 });

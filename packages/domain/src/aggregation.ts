@@ -173,9 +173,12 @@ function expertMoments(cards: readonly Scored[]): Map<string, { count: number; m
  */
 export function aggregateEntries(cards: readonly CardScore[], options: AggregationOptions): EntryAggregate[] {
   const problems: FieldProblem[] = [];
-  if (!AGGREGATION_METHODS.includes(options.method)) problems.push({ field: 'method', message: `must be one of ${AGGREGATION_METHODS.join(', ')}` });
-  if (!Number.isInteger(options.trimMinimum) || options.trimMinimum < 3) problems.push({ field: 'trimMinimum', message: 'must be an integer of at least 3' });
-  if (!Number.isFinite(options.scoreMax) || options.scoreMax <= 0) problems.push({ field: 'scoreMax', message: 'must be a positive number' });
+  if (!AGGREGATION_METHODS.includes(options.method))
+    problems.push({ field: 'method', message: `must be one of ${AGGREGATION_METHODS.join(', ')}` });
+  if (!Number.isInteger(options.trimMinimum) || options.trimMinimum < 3)
+    problems.push({ field: 'trimMinimum', message: 'must be an integer of at least 3' });
+  if (!Number.isFinite(options.scoreMax) || options.scoreMax <= 0)
+    problems.push({ field: 'scoreMax', message: 'must be a positive number' });
   if (problems.length > 0) throw new InvalidInput(problems);
 
   const sorted = checkedCards(cards);
@@ -192,8 +195,7 @@ export function aggregateEntries(cards: readonly CardScore[], options: Aggregati
     const totals = own.map((c) => c.total);
     const count = totals.length;
     const plainMean = mean(totals);
-    const trimmedMean =
-      count >= options.trimMinimum ? (sum(totals) - Math.max(...totals) - Math.min(...totals)) / (count - 2) : plainMean;
+    const trimmedMean = count >= options.trimMinimum ? (sum(totals) - Math.max(...totals) - Math.min(...totals)) / (count - 2) : plainMean;
     const meanZ = mean(own.map(zScore));
     const normalized = Math.min(scoreMax, Math.max(0, scoreMax / 2 + (meanZ * scoreMax) / 6));
 
@@ -272,7 +274,7 @@ function ranksWithTies(values: readonly number[]): { ranks: number[]; ties: numb
   const order = values.map((v, i) => ({ v, i })).sort((x, y) => x.v - y.v);
   const ranks = new Array<number>(values.length);
   let ties = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1]!.v === order[start]!.v) end++;
     const t = end - start + 1;

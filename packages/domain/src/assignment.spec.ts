@@ -1,4 +1,10 @@
-import { planAssignment, type AssignmentEntry, type AssignmentExpert, type AssignmentPlan, type AssignmentProblemInput } from './assignment';
+import {
+  planAssignment,
+  type AssignmentEntry,
+  type AssignmentExpert,
+  type AssignmentPlan,
+  type AssignmentProblemInput,
+} from './assignment';
 import { InvalidInput } from './errors';
 
 const expert = (id: string, ...trackIds: string[]): AssignmentExpert => ({ id, trackIds });
@@ -6,7 +12,8 @@ const entriesOf = (trackId: string, count: number): AssignmentEntry[] =>
   Array.from({ length: count }, (_, i) => ({ id: `${trackId}-${String(i + 1).padStart(2, '0')}`, trackId }));
 const nothingBlocked = (): boolean => false;
 const loadOf = (plan: AssignmentPlan, expertId: string): number => plan.loads.find((l) => l.expertId === expertId)!.load;
-const expertsOn = (plan: AssignmentPlan, entryId: string): string[] => plan.assignments.filter((a) => a.entryId === entryId).map((a) => a.expertId);
+const expertsOn = (plan: AssignmentPlan, entryId: string): string[] =>
+  plan.assignments.filter((a) => a.entryId === entryId).map((a) => a.expertId);
 
 /** mulberry32: the same sequence on every machine. */
 function prng(seed: number): () => number {
@@ -112,10 +119,17 @@ describe('planAssignment', () => {
     };
     const plan = planAssignment(input);
     for (let round = 0; round < 5; round++) {
-      const reordered = { ...input, entries: shuffled(entries, random), experts: shuffled(experts, random), existing: shuffled(existing, random) };
+      const reordered = {
+        ...input,
+        entries: shuffled(entries, random),
+        experts: shuffled(experts, random),
+        existing: shuffled(existing, random),
+      };
       expect(planAssignment(reordered)).toEqual(plan);
     }
-    const byEntryThenExpert = [...plan.assignments].sort((p, q) => (p.entryId === q.entryId ? (p.expertId < q.expertId ? -1 : 1) : p.entryId < q.entryId ? -1 : 1));
+    const byEntryThenExpert = [...plan.assignments].sort((p, q) =>
+      p.entryId === q.entryId ? (p.expertId < q.expertId ? -1 : 1) : p.entryId < q.entryId ? -1 : 1,
+    );
     expect(plan.assignments).toEqual(byEntryThenExpert);
     expect(plan.loads.map((l) => l.expertId)).toEqual([...plan.loads.map((l) => l.expertId)].sort());
   });
@@ -142,8 +156,20 @@ describe('planAssignment', () => {
 
     // nobody covers big science; biomed has three experts but one is conflicted; AI has
     // three experts for every entry, but their six units of load cannot fill twelve seats
-    expect(plan.unstaffed.find((u) => u.entryId === 'big-1')).toEqual({ entryId: 'big-1', needed: 3, assigned: 0, eligible: 0, reason: 'NO_ELIGIBLE_EXPERTS' });
-    expect(plan.unstaffed.find((u) => u.entryId === 'med-1')).toEqual({ entryId: 'med-1', needed: 3, assigned: 2, eligible: 2, reason: 'TOO_FEW_ELIGIBLE_EXPERTS' });
+    expect(plan.unstaffed.find((u) => u.entryId === 'big-1')).toEqual({
+      entryId: 'big-1',
+      needed: 3,
+      assigned: 0,
+      eligible: 0,
+      reason: 'NO_ELIGIBLE_EXPERTS',
+    });
+    expect(plan.unstaffed.find((u) => u.entryId === 'med-1')).toEqual({
+      entryId: 'med-1',
+      needed: 3,
+      assigned: 2,
+      eligible: 2,
+      reason: 'TOO_FEW_ELIGIBLE_EXPERTS',
+    });
     expect(expertsOn(plan, 'med-1')).toEqual(['med-a', 'med-b']);
     const aiAssigned = plan.assignments.filter((a) => a.entryId.startsWith('AI-'));
     expect(aiAssigned).toHaveLength(6);
@@ -310,7 +336,14 @@ describe('planAssignment', () => {
     expect(attempt({ minLoad: 3, maxLoad: 2 })).toThrow(InvalidInput);
     expect(attempt({ perEntry: -1 })).toThrow(/perEntry/);
     expect(attempt({ candidatesPerEntry: 0 })).toThrow(/candidatesPerEntry/);
-    expect(attempt({ entries: [{ id: 'e', trackId: 'A' }, { id: 'e', trackId: 'B' }] })).toThrow(/entries\[1\]\.id/);
+    expect(
+      attempt({
+        entries: [
+          { id: 'e', trackId: 'A' },
+          { id: 'e', trackId: 'B' },
+        ],
+      }),
+    ).toThrow(/entries\[1\]\.id/);
     expect(attempt({ experts: [expert('x', 'A'), expert('x', 'B')] })).toThrow(/experts\[1\]\.id/);
   });
 
@@ -379,8 +412,15 @@ function checkRules(input: AssignmentProblemInput, plan: AssignmentPlan): void {
       expect(report).toBeUndefined();
       continue;
     }
-    const eligible = input.experts.filter((x) => x.trackIds.includes(e.trackId) && !input.blocked(x.id, e.id) && !existing.has(`${x.id}|${e.id}`)).length;
-    const reason = eligible === 0 && assigned === 0 ? 'NO_ELIGIBLE_EXPERTS' : seated + eligible < input.perEntry ? 'TOO_FEW_ELIGIBLE_EXPERTS' : 'EXPERT_LOAD_LIMIT';
+    const eligible = input.experts.filter(
+      (x) => x.trackIds.includes(e.trackId) && !input.blocked(x.id, e.id) && !existing.has(`${x.id}|${e.id}`),
+    ).length;
+    const reason =
+      eligible === 0 && assigned === 0
+        ? 'NO_ELIGIBLE_EXPERTS'
+        : seated + eligible < input.perEntry
+          ? 'TOO_FEW_ELIGIBLE_EXPERTS'
+          : 'EXPERT_LOAD_LIMIT';
     expect(report).toEqual({ entryId: e.id, needed: input.perEntry, assigned, eligible, reason });
   }
 }
@@ -392,7 +432,9 @@ function maximumSeats(input: AssignmentProblemInput): number {
   const need = input.entries.map((e) => Math.max(0, input.perEntry - existing.filter((p) => p.entryId === e.id).length));
   const eligible = input.entries.map((e) =>
     input.experts.flatMap((x, i) =>
-      x.trackIds.includes(e.trackId) && !input.blocked(x.id, e.id) && !existing.some((p) => p.expertId === x.id && p.entryId === e.id) ? [i] : [],
+      x.trackIds.includes(e.trackId) && !input.blocked(x.id, e.id) && !existing.some((p) => p.expertId === x.id && p.entryId === e.id)
+        ? [i]
+        : [],
     ),
   );
   const holder = input.entries.map(() => new Set<number>());

@@ -125,7 +125,11 @@ export function planAssignment(input: AssignmentProblemInput): AssignmentPlan {
     if (assigned >= problem.perEntry) continue;
     const count = complete[v] ? graph.degree[v]! : eligibleExperts(problem, v).length;
     const reason: UnstaffedReason =
-      count === 0 && assigned === 0 ? 'NO_ELIGIBLE_EXPERTS' : problem.staffed[v]! + count < problem.perEntry ? 'TOO_FEW_ELIGIBLE_EXPERTS' : 'EXPERT_LOAD_LIMIT';
+      count === 0 && assigned === 0
+        ? 'NO_ELIGIBLE_EXPERTS'
+        : problem.staffed[v]! + count < problem.perEntry
+          ? 'TOO_FEW_ELIGIBLE_EXPERTS'
+          : 'EXPERT_LOAD_LIMIT';
     unstaffed.push({ entryId, needed: problem.perEntry, assigned, eligible: count, reason });
   }
 
@@ -137,7 +141,8 @@ export function planAssignment(input: AssignmentProblemInput): AssignmentPlan {
 function validate(input: AssignmentProblemInput): void {
   const problems: FieldProblem[] = [];
   const count = (field: string, value: number | undefined, min: number) => {
-    if (value !== undefined && !(Number.isSafeInteger(value) && value >= min)) problems.push({ field, message: `must be a whole number of at least ${min}` });
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= min))
+      problems.push({ field, message: `must be a whole number of at least ${min}` });
   };
   count('perEntry', input.perEntry, 0);
   count('minLoad', input.minLoad, 0);
@@ -151,8 +156,14 @@ function validate(input: AssignmentProblemInput): void {
       seen.add(id);
     });
   };
-  unique('entries', input.entries.map((e) => e.id));
-  unique('experts', input.experts.map((x) => x.id));
+  unique(
+    'entries',
+    input.entries.map((e) => e.id),
+  );
+  unique(
+    'experts',
+    input.experts.map((x) => x.id),
+  );
   if (problems.length > 0) throw new InvalidInput(problems);
 }
 

@@ -40,7 +40,8 @@ export function conflictsOf(expert: ConflictExpert, entry: ConflictEntry, declar
   const reasons: ConflictReason[] = [];
   const affiliation = expert.affiliationId;
   if (affiliation === entry.organizationId) reasons.push(ConflictReason.SAME_ORGANIZATION);
-  else if (entry.ancestorIds.includes(affiliation) || entry.descendantIds.includes(affiliation)) reasons.push(ConflictReason.RELATED_ORGANIZATION);
+  else if (entry.ancestorIds.includes(affiliation) || entry.descendantIds.includes(affiliation))
+    reasons.push(ConflictReason.RELATED_ORGANIZATION);
   if (entry.personIds.includes(expert.personId)) reasons.push(ConflictReason.TEAM_MEMBER);
   if (declared) reasons.push(ConflictReason.DECLARED);
   return reasons;

@@ -6,7 +6,11 @@ import type { OrganizationKind } from './model';
  */
 
 /** Why moving `organizationId` under `newParentId` would make a cycle, or null when it would not. */
-export function parentChangeProblem(organizationId: string, newParentId: string | null, ancestorsOfNewParent: readonly string[]): string | null {
+export function parentChangeProblem(
+  organizationId: string,
+  newParentId: string | null,
+  ancestorsOfNewParent: readonly string[],
+): string | null {
   if (newParentId === null) return null;
   if (newParentId === organizationId) return 'an organization cannot be its own parent';
   if (ancestorsOfNewParent.includes(organizationId)) return 'the new parent is inside this organization: that would make a cycle';

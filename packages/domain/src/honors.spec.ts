@@ -29,7 +29,9 @@ describe('the honor lifecycle', () => {
   });
 
   it('refuses every other move with INVALID_TRANSITION, naming the allowed ones', () => {
-    const refused = statuses.flatMap((from) => statuses.filter((to) => !allowed.some(([f, t]) => f === from && t === to)).map((to) => [from, to] as const));
+    const refused = statuses.flatMap((from) =>
+      statuses.filter((to) => !allowed.some(([f, t]) => f === from && t === to)).map((to) => [from, to] as const),
+    );
     expect(refused).toHaveLength(statuses.length * statuses.length - allowed.length);
     for (const [from, to] of refused) {
       let error: unknown;

@@ -55,7 +55,8 @@ const DAY_MS = 24 * 3600 * 1000;
 /** The calendar date in Beijing at an instant. */
 export const beijingDate = (at: Date): string => new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 export function isWorkingDay(date: string, calendar: WorkCalendar): boolean {
   if (calendar.workdays.has(date)) return true;
@@ -67,7 +68,7 @@ export function isWorkingDay(date: string, calendar: WorkCalendar): boolean {
 /** The last day of a window of `days` working days that starts the day after `from`. */
 export function lastWorkingDay(from: string, days: number, calendar: WorkCalendar): string {
   let date = from;
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     date = addDays(date, 1);
     if (isWorkingDay(date, calendar)) counted += 1;
   }
@@ -101,7 +102,9 @@ export type EvaluationScores = Record<EvaluationDimension, number>;
 export function evaluationProblems(scores: Partial<Record<string, unknown>>): FieldProblem[] {
   return EVALUATION_DIMENSIONS.flatMap(({ code }) => {
     const v = scores[code];
-    return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= DIMENSION_MAX ? [] : [{ field: code, message: `must be between 0 and ${DIMENSION_MAX}` }];
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= DIMENSION_MAX
+      ? []
+      : [{ field: code, message: `must be between 0 and ${DIMENSION_MAX}` }];
   });
 }
 
@@ -113,7 +116,10 @@ export const evaluationTotal = (scores: EvaluationScores): number =>
  * is for), then by organization and leadership; units equal on all three share a rank.
  * The first `places` ranks are the candidates for 优秀组织奖.
  */
-export function rankEvaluations<T extends { organizationId: string; scores: EvaluationScores }>(evaluations: readonly T[], places: number): (T & { total: number; rank: number; candidate: boolean })[] {
+export function rankEvaluations<T extends { organizationId: string; scores: EvaluationScores }>(
+  evaluations: readonly T[],
+  places: number,
+): (T & { total: number; rank: number; candidate: boolean })[] {
   const key = (e: T) => [evaluationTotal(e.scores), e.scores.performance, e.scores.leadership];
   const sorted = [...evaluations].sort((a, b) => {
     const [x, y] = [key(a), key(b)];

@@ -26,8 +26,7 @@ export class Lifecycle<S extends string> {
     const allowed = this.moves[from];
     throw new DomainError(
       ErrorCode.INVALID_TRANSITION,
-      `${this.name} cannot move from ${from} to ${to}` +
-        (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ` (${from} is final)`),
+      `${this.name} cannot move from ${from} to ${to}` + (allowed.length ? ` (allowed: ${allowed.join(', ')})` : ` (${from} is final)`),
       field,
       { from, to, allowed },
     );

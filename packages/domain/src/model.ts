@@ -106,11 +106,35 @@ export const PUBLIC_HONOR_STATUSES: readonly HonorStatus[] = ['ANNOUNCED', 'CONF
 
 /** The award types of the 2019 contest; the catalog itself is data in the honors subgraph. */
 export const AWARD_TYPES_2019 = [
-  { code: 'MAY_DAY_MEDAL', nameZh: '上海市五一劳动奖章', nameEn: 'Shanghai May Day Labor Medal', recipientKind: 'PERSON', level: 'MUNICIPAL' },
+  {
+    code: 'MAY_DAY_MEDAL',
+    nameZh: '上海市五一劳动奖章',
+    nameEn: 'Shanghai May Day Labor Medal',
+    recipientKind: 'PERSON',
+    level: 'MUNICIPAL',
+  },
   { code: 'WORKER_PIONEER', nameZh: '上海市工人先锋号', nameEn: 'Shanghai Worker Pioneer', recipientKind: 'TEAM', level: 'MUNICIPAL' },
-  { code: 'MAY_DAY_AWARD', nameZh: '上海市五一劳动奖状', nameEn: 'Shanghai May Day Labor Award', recipientKind: 'ORGANIZATION', level: 'MUNICIPAL' },
-  { code: 'EXCELLENT_ORGANIZATION', nameZh: '优秀组织奖', nameEn: 'Excellent Organization Award', recipientKind: 'ORGANIZATION', level: 'CONTEST' },
-  { code: 'EXCELLENT_ACHIEVEMENT', nameZh: '优秀创新成果', nameEn: 'Excellent Innovation Achievement', recipientKind: 'SUBMISSION', level: 'CONTEST' },
+  {
+    code: 'MAY_DAY_AWARD',
+    nameZh: '上海市五一劳动奖状',
+    nameEn: 'Shanghai May Day Labor Award',
+    recipientKind: 'ORGANIZATION',
+    level: 'MUNICIPAL',
+  },
+  {
+    code: 'EXCELLENT_ORGANIZATION',
+    nameZh: '优秀组织奖',
+    nameEn: 'Excellent Organization Award',
+    recipientKind: 'ORGANIZATION',
+    level: 'CONTEST',
+  },
+  {
+    code: 'EXCELLENT_ACHIEVEMENT',
+    nameZh: '优秀创新成果',
+    nameEn: 'Excellent Innovation Achievement',
+    recipientKind: 'SUBMISSION',
+    level: 'CONTEST',
+  },
 ] as const satisfies readonly { code: string; nameZh: string; nameEn: string; recipientKind: RecipientKind; level: string }[];
 
 /** An expert's professional title, as the pool records it (院士, 教授, 研究员, 高级工程师, 主任医师 …). */

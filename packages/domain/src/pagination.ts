@@ -21,11 +21,7 @@ export function encodeCursor(values: CursorValues): string {
 export function decodeCursor(cursor: string, width: number): CursorValues {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === width &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
+    if (Array.isArray(values) && values.length === width && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
       return values;
     }
   } catch {

@@ -26,8 +26,10 @@ export function roundConfigProblems(config: RoundConfig, contestTrackIds: readon
   if (!Number.isInteger(config.reviewersPerEntry) || config.reviewersPerEntry < 1 || config.reviewersPerEntry > 50) {
     bad('reviewersPerEntry', 'must be between 1 and 50');
   }
-  if (!Object.values(AggregationMethod).includes(config.aggregationMethod)) bad('aggregationMethod', `must be one of ${Object.values(AggregationMethod).join(', ')}`);
-  if (!Number.isInteger(config.trimMinimum) || config.trimMinimum < 3 || config.trimMinimum > 50) bad('trimMinimum', 'must be between 3 and 50');
+  if (!Object.values(AggregationMethod).includes(config.aggregationMethod))
+    bad('aggregationMethod', `must be one of ${Object.values(AggregationMethod).join(', ')}`);
+  if (!Number.isInteger(config.trimMinimum) || config.trimMinimum < 3 || config.trimMinimum > 50)
+    bad('trimMinimum', 'must be between 3 and 50');
   if (!(config.passShare >= 0 && config.passShare < 1)) bad('passShare', 'must be at least 0 and below 1');
   const seenBreaks = new Set<string>();
   for (const t of config.tieBreaks) {

@@ -83,7 +83,12 @@ describe('presentationSchedule', () => {
           { id: 'P1', trackIds: ['AI'] },
           { id: 'P2', trackIds: ['BIOMED'] },
         ],
-        entries: [entry('a1', 'AI', 'A1', 'wang'), entry('a2', 'AI', 'A2'), entry('b1', 'BIOMED', 'B1', 'wang'), entry('b2', 'BIOMED', 'B2')],
+        entries: [
+          entry('a1', 'AI', 'A1', 'wang'),
+          entry('a2', 'AI', 'A2'),
+          entry('b1', 'BIOMED', 'B1', 'wang'),
+          entry('b2', 'BIOMED', 'B2'),
+        ],
       }),
     );
     expect(slots.map((s) => [s.entryId, s.startsAt.slice(11), s.endsAt.slice(11)])).toEqual([
@@ -103,7 +108,12 @@ describe('presentationSchedule', () => {
           { id: 'P1', trackIds: ['AI'] },
           { id: 'P2', trackIds: ['BIOMED'] },
         ],
-        entries: [entry('a1', 'AI', 'A1'), entry('a2', 'AI', 'A2', 'wang'), entry('b0', 'BIOMED', 'B0'), entry('b1', 'BIOMED', 'B1', 'wang')],
+        entries: [
+          entry('a1', 'AI', 'A1'),
+          entry('a2', 'AI', 'A2', 'wang'),
+          entry('b0', 'BIOMED', 'B0'),
+          entry('b1', 'BIOMED', 'B1', 'wang'),
+        ],
       }),
     );
     // a2 (room P1, first by id) holds wang 11:40–12:00; b1 was due at 11:40 too, and once
@@ -136,7 +146,9 @@ describe('presentationSchedule', () => {
   });
 
   it('lets a presentation end at 23:59 but leaves what would run later unscheduled', () => {
-    expect(times(presentationSchedule(day({ startTime: '23:00', slotMinutes: 59, entries: [entry('a', 'AI', '1')] })).slots)).toEqual(['23:00-23:59']);
+    expect(times(presentationSchedule(day({ startTime: '23:00', slotMinutes: 59, entries: [entry('a', 'AI', '1')] })).slots)).toEqual([
+      '23:00-23:59',
+    ]);
     const { slots, unscheduled } = presentationSchedule(
       day({ startTime: '23:00', slotMinutes: 25, entries: ['1', '2', '3', '4'].map((n) => entry(`e${n}`, 'AI', n)) }),
     );
@@ -164,7 +176,14 @@ describe('presentationSchedule', () => {
 
   it('on a busy day places every entry once, never overlaps within a room or for one presenter, and keeps lunch free', () => {
     const tracks = ['AI', 'BIOMED', 'IC', 'BIG_SCIENCE', 'NEW_MATERIALS', 'QUANTUM'];
-    const entries = Array.from({ length: 80 }, (_, i) => entry(`e${String(i).padStart(2, '0')}`, tracks[(i * 7) % 6]!, `2019-${String(i).padStart(4, '0')}`, i % 3 === 0 ? `p${i % 11}` : null));
+    const entries = Array.from({ length: 80 }, (_, i) =>
+      entry(
+        `e${String(i).padStart(2, '0')}`,
+        tracks[(i * 7) % 6]!,
+        `2019-${String(i).padStart(4, '0')}`,
+        i % 3 === 0 ? `p${i % 11}` : null,
+      ),
+    );
     const { slots, unscheduled } = presentationSchedule(
       day({
         slotMinutes: 15,
@@ -197,7 +216,15 @@ describe('presentationSchedule', () => {
 
   it('refuses a malformed day', () => {
     expect(() =>
-      presentationSchedule(day({ date: '2019-02-30', startTime: '9:00', slotMinutes: 0, lunch: { from: '13:00', to: '12:00' }, entries: [entry('a', 'AI', '1'), entry('a', 'AI', '2')] })),
+      presentationSchedule(
+        day({
+          date: '2019-02-30',
+          startTime: '9:00',
+          slotMinutes: 0,
+          lunch: { from: '13:00', to: '12:00' },
+          entries: [entry('a', 'AI', '1'), entry('a', 'AI', '2')],
+        }),
+      ),
     ).toThrow(InvalidInput);
     try {
       presentationSchedule(day({ date: '2019-02-30', startTime: '9:00', slotMinutes: 0, lunch: { from: '13:00', to: '12:00' } }));

@@ -64,7 +64,8 @@ const DAY_END = 23 * 60 + 59;
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-const clockOf = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const clockOf = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -93,7 +94,8 @@ function checked(input: ScheduleInput): FieldProblem[] {
   };
   if (!isIsoDate(input.date)) problems.push({ field: 'date', message: 'must be a date (YYYY-MM-DD)' });
   clock('startTime', input.startTime);
-  if (!Number.isInteger(input.slotMinutes) || input.slotMinutes <= 0) problems.push({ field: 'slotMinutes', message: 'must be a whole number of minutes above 0' });
+  if (!Number.isInteger(input.slotMinutes) || input.slotMinutes <= 0)
+    problems.push({ field: 'slotMinutes', message: 'must be a whole number of minutes above 0' });
   if (input.breakEvery !== undefined && (!Number.isInteger(input.breakEvery) || input.breakEvery <= 0)) {
     problems.push({ field: 'breakEvery', message: 'must be a whole number above 0' });
   }
@@ -179,7 +181,8 @@ export function presentationSchedule(input: ScheduleInput): PresentationSchedule
     if (panelId === undefined) unscheduled.push({ entryId: entry.entryId, reason: `no panel covers track ${entry.trackId}` });
     else days.get(panelId)!.queue.push(entry);
   }
-  for (const day of days.values()) day.queue.sort((a, b) => byReference(a.referenceNumber, b.referenceNumber) || byText(a.entryId, b.entryId));
+  for (const day of days.values())
+    day.queue.sort((a, b) => byReference(a.referenceNumber, b.referenceNumber) || byText(a.entryId, b.entryId));
 
   const overlaps = (start: number, busy: Interval) => start < busy.end && start + slotMinutes > busy.start;
 
@@ -211,7 +214,7 @@ export function presentationSchedule(input: ScheduleInput): PresentationSchedule
     const busy = entry.presenterId ? (presenterBusy.get(entry.presenterId) ?? []) : [];
     // Wait for the presenter, then for lunch, until neither is in the way; every step moves
     // the start later, and there are finitely many bookings, so this ends.
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       const clash = busy.find((b) => overlaps(start, b));
       if (clash) {
@@ -238,7 +241,14 @@ export function presentationSchedule(input: ScheduleInput): PresentationSchedule
     day.free = end;
     day.sinceBreak = (rested ? 0 : day.sinceBreak) + 1;
     if (entry.presenterId) presenterBusy.set(entry.presenterId, [...busy, { start, end }]);
-    slots.push({ panelId: day.id, entryId: entry.entryId, presenterId: entry.presenterId, startsAt: at(start), endsAt: at(end), order: day.next });
+    slots.push({
+      panelId: day.id,
+      entryId: entry.entryId,
+      presenterId: entry.presenterId,
+      startsAt: at(start),
+      endsAt: at(end),
+      order: day.next,
+    });
   }
 
   slots.sort((a, b) => byText(a.panelId, b.panelId) || a.order - b.order);

@@ -15,7 +15,6 @@ const CRITERION_CODE = /^[A-Z][A-Z0-9_]{0,19}$/;
 /** Weights are entered as decimals (0.35); this absorbs binary rounding, not real mistakes. */
 const WEIGHT_TOLERANCE = 1e-6;
 
-
 /** Why a round's criteria cannot be used: codes, names, weights (summing to 1) and maxima. */
 export function criteriaProblems(criteria: readonly Criterion[], field = 'criteria'): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -24,13 +23,16 @@ export function criteriaProblems(criteria: readonly Criterion[], field = 'criter
   const seen = new Set<string>();
   criteria.forEach((c, i) => {
     const at = `${field}[${i}]`;
-    if (!CRITERION_CODE.test(c.code)) problems.push({ field: `${at}.code`, message: 'must be 1–20 upper-case letters, digits or _, starting with a letter' });
+    if (!CRITERION_CODE.test(c.code))
+      problems.push({ field: `${at}.code`, message: 'must be 1–20 upper-case letters, digits or _, starting with a letter' });
     else if (seen.has(c.code)) problems.push({ field: `${at}.code`, message: `${c.code} is used twice` });
     seen.add(c.code);
     const name = c.name?.trim() ?? '';
     if (name.length === 0 || [...name].length > 60) problems.push({ field: `${at}.name`, message: 'must be 1–60 characters' });
-    if (!Number.isFinite(c.weight) || c.weight <= 0 || c.weight > 1) problems.push({ field: `${at}.weight`, message: 'must be more than 0 and at most 1' });
-    if (!Number.isFinite(c.maxScore) || c.maxScore <= 0 || c.maxScore > 1000) problems.push({ field: `${at}.maxScore`, message: 'must be more than 0 and at most 1000' });
+    if (!Number.isFinite(c.weight) || c.weight <= 0 || c.weight > 1)
+      problems.push({ field: `${at}.weight`, message: 'must be more than 0 and at most 1' });
+    if (!Number.isFinite(c.maxScore) || c.maxScore <= 0 || c.maxScore > 1000)
+      problems.push({ field: `${at}.maxScore`, message: 'must be more than 0 and at most 1000' });
   });
   const sum = criteria.reduce((s, c) => s + (Number.isFinite(c.weight) ? c.weight : 0), 0);
   if (problems.length === 0 && Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
@@ -76,7 +78,8 @@ export function scoreCard(criteria: readonly Criterion[], given: readonly Criter
     } else scores.set(criterion, score);
   }
   for (const c of criteria) {
-    if (!scores.has(c.code) && !given.some((g) => g.criterion === c.code)) problems.push({ field: `scores.${c.code}`, message: 'is required' });
+    if (!scores.has(c.code) && !given.some((g) => g.criterion === c.code))
+      problems.push({ field: `scores.${c.code}`, message: 'is required' });
   }
   if (problems.length) throw new InvalidInput(problems);
   const ordered = Object.fromEntries(criteria.map((c) => [c.code, scores.get(c.code)!]));
@@ -87,9 +90,15 @@ export function scoreCard(criteria: readonly Criterion[], given: readonly Criter
  * A screening scorecard carries a decision, and an elimination carries its reason; other
  * stages score only.
  */
-export function decisionProblems(stage: ReviewStage, decision: Decision | null | undefined, reason: EliminationReason | null | undefined): FieldProblem[] {
+export function decisionProblems(
+  stage: ReviewStage,
+  decision: Decision | null | undefined,
+  reason: EliminationReason | null | undefined,
+): FieldProblem[] {
   if (stage !== 'SCREENING') {
-    return decision || reason ? [{ field: decision ? 'decision' : 'eliminationReason', message: 'only screening rounds take a decision' }] : [];
+    return decision || reason
+      ? [{ field: decision ? 'decision' : 'eliminationReason', message: 'only screening rounds take a decision' }]
+      : [];
   }
   if (!decision) return [{ field: 'decision', message: `a screening scorecard needs a decision (${Object.keys(Decision).join(', ')})` }];
   if (decision === 'ELIMINATE' && !reason) {

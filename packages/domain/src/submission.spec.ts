@@ -1,7 +1,11 @@
 import { canWithdraw, contentProblems, missingForSubmit, referenceNumber, submissionWindowProblem } from './submission';
 
 describe('submissionWindowProblem', () => {
-  const open = { status: 'OPEN_FOR_SUBMISSIONS' as const, submissionOpensAt: new Date('2019-04-01T00:00:00Z'), submissionClosesAt: new Date('2019-09-30T16:00:00Z') };
+  const open = {
+    status: 'OPEN_FOR_SUBMISSIONS' as const,
+    submissionOpensAt: new Date('2019-04-01T00:00:00Z'),
+    submissionClosesAt: new Date('2019-09-30T16:00:00Z'),
+  };
 
   it('accepts both ends of the window, and refuses one second outside either', () => {
     expect(submissionWindowProblem(open, new Date('2019-04-01T00:00:00Z'))).toBeNull();
@@ -15,14 +19,24 @@ describe('submissionWindowProblem', () => {
   });
 
   it('needs only the open status when the contest has no window', () => {
-    expect(submissionWindowProblem({ status: 'OPEN_FOR_SUBMISSIONS', submissionOpensAt: null, submissionClosesAt: null }, new Date())).toBeNull();
+    expect(
+      submissionWindowProblem({ status: 'OPEN_FOR_SUBMISSIONS', submissionOpensAt: null, submissionClosesAt: null }, new Date()),
+    ).toBeNull();
   });
 });
 
 describe('missingForSubmit', () => {
   it('names every missing field', () => {
     expect(
-      missingForSubmit({ trackId: null, title: '标题', summary: ' ', achievementKind: null, keywords: [], applicationEffect: null, leaderId: 'p' }).map((p) => p.field),
+      missingForSubmit({
+        trackId: null,
+        title: '标题',
+        summary: ' ',
+        achievementKind: null,
+        keywords: [],
+        applicationEffect: null,
+        leaderId: 'p',
+      }).map((p) => p.field),
     ).toEqual(['trackId', 'summary', 'achievementKind', 'keywords', 'applicationEffect']);
   });
 });
@@ -44,9 +58,19 @@ describe('contentProblems', () => {
   it('names the position of each bad metric or attachment', () => {
     expect(
       contentProblems({
-        metrics: [{ name: '推广医院', value: 412, unit: '家' }, { name: '', value: Number.NaN, unit: '' }],
+        metrics: [
+          { name: '推广医院', value: 412, unit: '家' },
+          { name: '', value: Number.NaN, unit: '' },
+        ],
         attachments: [{ fileName: '../secret', size: 0, sha256: 'abc', contentType: 'pdf' }],
       }).map((p) => p.field),
-    ).toEqual(['metrics[1].name', 'metrics[1].value', 'attachments[0].fileName', 'attachments[0].size', 'attachments[0].sha256', 'attachments[0].contentType']);
+    ).toEqual([
+      'metrics[1].name',
+      'metrics[1].value',
+      'attachments[0].fileName',
+      'attachments[0].size',
+      'attachments[0].sha256',
+      'attachments[0].contentType',
+    ]);
   });
 });

@@ -39,7 +39,8 @@ export function submissionWindowProblem(contest: SubmissionWindow, now: Date): {
 
 /** A submitted entry may be withdrawn only before review starts; a draft may always be. */
 export const canWithdraw = (submissionStatus: 'DRAFT' | 'SUBMITTED' | 'WITHDRAWN', contestStatus: ContestStatus): boolean =>
-  submissionStatus === 'DRAFT' || (submissionStatus === 'SUBMITTED' && (contestStatus === 'OPEN_FOR_SUBMISSIONS' || contestStatus === 'DRAFT'));
+  submissionStatus === 'DRAFT' ||
+  (submissionStatus === 'SUBMITTED' && (contestStatus === 'OPEN_FOR_SUBMISSIONS' || contestStatus === 'DRAFT'));
 
 export interface SubmissionContent {
   trackId: string | null;
@@ -86,7 +87,11 @@ export interface Attachment {
 const MAX_ATTACHMENT_BYTES = 2 * 1024 ** 3;
 
 /** Problems with metrics and attachment metadata, each naming its list position. */
-export function contentProblems(input: { metrics?: readonly Metric[] | null; attachments?: readonly Attachment[] | null; keywords?: readonly string[] | null }): FieldProblem[] {
+export function contentProblems(input: {
+  metrics?: readonly Metric[] | null;
+  attachments?: readonly Attachment[] | null;
+  keywords?: readonly string[] | null;
+}): FieldProblem[] {
   const problems: FieldProblem[] = [];
   (input.keywords ?? []).forEach((k, i) => {
     if (!k.trim() || [...k].length > 30) problems.push({ field: `keywords[${i}]`, message: 'must be 1 to 30 characters' });
@@ -105,7 +110,8 @@ export function contentProblems(input: { metrics?: readonly Metric[] | null; att
       problems.push({ field: `attachments[${i}].size`, message: 'must be between 1 byte and 2 GiB' });
     }
     if (!/^[0-9a-f]{64}$/.test(a.sha256)) problems.push({ field: `attachments[${i}].sha256`, message: 'must be 64 lower-case hex digits' });
-    if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(a.contentType)) problems.push({ field: `attachments[${i}].contentType`, message: 'must be a media type such as application/pdf' });
+    if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(a.contentType))
+      problems.push({ field: `attachments[${i}].contentType`, message: 'must be a media type such as application/pdf' });
   });
   return problems;
 }

@@ -14,7 +14,9 @@ const problemsOf = (fn: () => unknown) => {
 describe('check', () => {
   it('passes valid input through unchanged', () => {
     const input = { name: '浦东新区总工会', kind: 'DISTRICT_UNION', year: 2019 };
-    expect(check(input).text('name', { max: 120 }).oneOf('kind', ['DISTRICT_UNION']).int('year', { min: 1949, max: 2100 }).done()).toBe(input);
+    expect(check(input).text('name', { max: 120 }).oneOf('kind', ['DISTRICT_UNION']).int('year', { min: 1949, max: 2100 }).done()).toBe(
+      input,
+    );
   });
 
   it('reports every bad field at once, first field first', () => {
@@ -35,16 +37,30 @@ describe('check', () => {
   it('counts characters, not bytes, so Chinese names get their full length', () => {
     const name = '中'.repeat(10);
     expect(problemsOf(() => check({ name }).text('name', { max: 10 }).done())).toEqual([]);
-    expect(problemsOf(() => check({ name: name + '国' }).text('name', { max: 10 }).done())).toEqual([
-      { field: 'name', message: 'must be at most 10 characters' },
-    ]);
+    expect(
+      problemsOf(() =>
+        check({ name: name + '国' })
+          .text('name', { max: 10 })
+          .done(),
+      ),
+    ).toEqual([{ field: 'name', message: 'must be at most 10 characters' }]);
   });
 
   it('treats optional fields as optional and required ones as required', () => {
-    expect(problemsOf(() => check({ note: null as string | null }).text('note', { max: 5, optional: true }).done())).toEqual([]);
-    expect(problemsOf(() => check({ note: undefined as string | undefined }).text('note', { max: 5 }).done())).toEqual([
-      { field: 'note', message: 'is required' },
-    ]);
+    expect(
+      problemsOf(() =>
+        check({ note: null as string | null })
+          .text('note', { max: 5, optional: true })
+          .done(),
+      ),
+    ).toEqual([]);
+    expect(
+      problemsOf(() =>
+        check({ note: undefined as string | undefined })
+          .text('note', { max: 5 })
+          .done(),
+      ),
+    ).toEqual([{ field: 'note', message: 'is required' }]);
   });
 
   it('names nested fields with their prefix', () => {

@@ -84,7 +84,7 @@ export interface AuditRecord {
   reason?: string | null;
 }
 
-const actorOf = (identity: Identity) => (identity.service ? `service:${identity.service}` : identity.sub ?? 'anonymous');
+const actorOf = (identity: Identity) => (identity.service ? `service:${identity.service}` : (identity.sub ?? 'anonymous'));
 
 /**
  * Appends entries, inside the transaction of the change they record. A bulk change (an
@@ -119,7 +119,11 @@ const MAX_AUDIT_BYTES = 60_000;
 export function auditJson(record: object): string {
   const json = JSON.stringify(record);
   if (Buffer.byteLength(json) <= MAX_AUDIT_BYTES) return json;
-  return JSON.stringify({ omitted: 'the record is too large for the audit log', bytes: Buffer.byteLength(json), fields: Object.keys(record) });
+  return JSON.stringify({
+    omitted: 'the record is too large for the audit log',
+    bytes: Buffer.byteLength(json),
+    fields: Object.keys(record),
+  });
 }
 
 /** Rows per INSERT: well inside SQLite's and MySQL's limits on bound parameters. */

@@ -93,7 +93,11 @@ export class ClientTokens {
   /** A development token (HS256 with JWT_SECRET), as `npm run token` prints. */
   async signDev(identity: Omit<Identity, 'service'>, ttlSeconds = 12 * 3600): Promise<string> {
     if (this.config.JWT_JWKS_URL) throw new Error('Development tokens need JWT_SECRET mode; this deployment verifies tokens from a JWKS');
-    return new SignJWT({ roles: [...identity.roles], ...(identity.org ? { org: identity.org } : {}), ...(identity.expert ? { expert: identity.expert } : {}) })
+    return new SignJWT({
+      roles: [...identity.roles],
+      ...(identity.org ? { org: identity.org } : {}),
+      ...(identity.expert ? { expert: identity.expert } : {}),
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(identity.sub ?? `dev-${identity.roles.join('-').toLowerCase()}`)
       .setIssuer(this.config.JWT_ISSUER)
@@ -122,18 +126,17 @@ export class InternalTokens {
   private sign(claims: Record<string, unknown>, subject: string | undefined, issuer: string, subgraph: string): Promise<string> {
     const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' });
     if (subject) jwt.setSubject(subject);
-    return jwt
-      .setIssuer(issuer)
-      .setAudience(audienceOf(subgraph))
-      .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
-      .sign(this.key);
+    return jwt.setIssuer(issuer).setAudience(audienceOf(subgraph)).setIssuedAt().setExpirationTime(`${this.ttlSeconds}s`).sign(this.key);
   }
 
   /** The gateway forwarding a verified caller to `subgraph`. */
   forCaller(identity: Identity, subgraph: string): Promise<string> {
     return this.sign(
-      { roles: [...identity.roles], ...(identity.org ? { org: identity.org } : {}), ...(identity.expert ? { expert: identity.expert } : {}) },
+      {
+        roles: [...identity.roles],
+        ...(identity.org ? { org: identity.org } : {}),
+        ...(identity.expert ? { expert: identity.expert } : {}),
+      },
       identity.sub,
       GATEWAY_ISSUER,
       subgraph,

@@ -35,7 +35,9 @@ describe('createErrorFormatter', () => {
   });
 
   it("keeps GraphQL's own coded errors, such as validation failures", () => {
-    const validation = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const validation = new GraphQLError('Cannot query field "nope" on type "Query".', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const out = format({ message: validation.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['…'] } }, validation);
     expect(out).toMatchObject({ message: validation.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(out.extensions).not.toHaveProperty('stacktrace');

@@ -89,7 +89,8 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
         return json(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
       }
       console.error(JSON.stringify({ level: 'error', message: 'http handler failed', error: String(error) }));
-      if (!res.headersSent) json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }
   });

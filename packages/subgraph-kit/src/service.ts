@@ -71,10 +71,7 @@ export async function runMain(start: () => Promise<{ service: Service; url: stri
  * main() of a subgraph: typed config, its own database (created and migrated), the server,
  * and graceful shutdown.
  */
-export function runSubgraphMain(
-  schema: SubgraphSchema,
-  createServer: (deps: SubgraphDeps) => Promise<Service>,
-): Promise<void> {
+export function runSubgraphMain(schema: SubgraphSchema, createServer: (deps: SubgraphDeps) => Promise<Service>): Promise<void> {
   return runMain(async () => {
     const env = loadConfig(subgraphEnv(SERVICE_PORTS[schema.subgraph as SubgraphName]));
     const db = await openDatabase(schema, {

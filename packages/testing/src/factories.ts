@@ -13,7 +13,9 @@ export class Factories {
   /** The district union that units made here belong to unless a test places them itself. */
   union(): Promise<string> {
     return (this.defaultUnion ??= this.client
-      .data<{ createOrganization: { id: string } }>(`mutation { createOrganization(input: { name: "测试区总工会", kind: DISTRICT_UNION }) { id } }`)
+      .data<{ createOrganization: { id: string } }>(
+        `mutation { createOrganization(input: { name: "测试区总工会", kind: DISTRICT_UNION }) { id } }`,
+      )
       .then((d) => d.createOrganization.id));
   }
 
@@ -25,11 +27,14 @@ export class Factories {
     );
     const union = organization.ancestors.find((a) => UNION_KINDS.includes(a.kind));
     if (!union) throw new Error('Factories.enrol: the unit has no union above it');
-    const result = await this.client.request(`mutation($c: ID!, $o: ID!, $m: ID!) { enrolUnit(input: { contestId: $c, organizationId: $o, mobilizedById: $m }) { id } }`, {
-      c: contestId,
-      o: organizationId,
-      m: union.id,
-    });
+    const result = await this.client.request(
+      `mutation($c: ID!, $o: ID!, $m: ID!) { enrolUnit(input: { contestId: $c, organizationId: $o, mobilizedById: $m }) { id } }`,
+      {
+        c: contestId,
+        o: organizationId,
+        m: union.id,
+      },
+    );
     const code = result.errors?.[0]?.extensions?.code;
     if (code && code !== 'ALREADY_EXISTS') throw new Error(`Factories.enrol: ${JSON.stringify(result.errors)}`);
   }
@@ -94,11 +99,14 @@ export class Factories {
       { id: input.contestId },
     );
     if (!contest.awardQuotas.some((q) => q.awardType.code === input.awardTypeCode)) {
-      await this.client.data(`mutation($c: ID!, $t: String!, $q: Int!) { setAwardQuota(contestId: $c, awardTypeCode: $t, quota: $q) { id } }`, {
-        c: input.contestId,
-        t: input.awardTypeCode,
-        q: input.quota ?? 10,
-      });
+      await this.client.data(
+        `mutation($c: ID!, $t: String!, $q: Int!) { setAwardQuota(contestId: $c, awardTypeCode: $t, quota: $q) { id } }`,
+        {
+          c: input.contestId,
+          t: input.awardTypeCode,
+          q: input.quota ?? 10,
+        },
+      );
     }
     const { quota: _quota, ...nomination } = input;
     const { nominateHonor } = await this.client.data<{ nominateHonor: { id: string } }>(

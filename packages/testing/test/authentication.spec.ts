@@ -23,7 +23,11 @@ describe('authentication at the gateway', () => {
   it.each([
     ['a forged (another secret)', () => sign({}, 'an-attacker-chosen-secret-of-enough-length')],
     ['an expired', () => sign({ exp: now() - 30 })],
-    ['an alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ roles: ['ADMIN'], iss: env.JWT_ISSUER, aud: env.JWT_AUDIENCE, exp: now() + 600 })}.`],
+    [
+      'an alg none',
+      async () =>
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ roles: ['ADMIN'], iss: env.JWT_ISSUER, aud: env.JWT_AUDIENCE, exp: now() + 600 })}.`,
+    ],
     ['a wrong-audience', () => sign({ aud: 'another-service' })],
     ['a non-JWT', async () => 'garbage'],
   ])('%s token gets 401 UNAUTHENTICATED, never anonymous access', async (_name, make) => {
@@ -45,9 +49,9 @@ describe('authentication at the gateway', () => {
   });
 
   it('a valid token is honored', async () => {
-    const result = await graph.anonymous.with({ authorization: `Bearer ${await sign({})}` }).request(
-      `mutation { createContest(input: { code: "auth-ok", name: "Token test", year: 2019 }) { code } }`,
-    );
+    const result = await graph.anonymous
+      .with({ authorization: `Bearer ${await sign({})}` })
+      .request(`mutation { createContest(input: { code: "auth-ok", name: "Token test", year: 2019 }) { code } }`);
     expect(result.errors).toBeUndefined();
   });
 });
@@ -83,30 +87,40 @@ describe('subgraphs called directly, without the gateway', () => {
   });
 
   it("with a client's ADMIN token, submissions still serves only what the public may see", async () => {
-    const result = await graph.direct('submissions').with({ authorization: await bearer(['ADMIN']) }).request(entity('Submission', draftId, 'title'));
+    const result = await graph
+      .direct('submissions')
+      .with({ authorization: await bearer(['ADMIN']) })
+      .request(entity('Submission', draftId, 'title'));
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(result.data)).not.toMatch(/Achievement/);
   });
 
-  it("with a forged gateway token, the subgraph treats the caller as anonymous", async () => {
+  it('with a forged gateway token, the subgraph treats the caller as anonymous', async () => {
     const forged = await new SignJWT({ roles: ['ADMIN'] })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('meritgraph:gateway')
       .setAudience('meritgraph:submissions')
       .setExpirationTime(now() + 60)
       .sign(new TextEncoder().encode('not-the-internal-secret-but-long-enough'));
-    const result = await graph.direct('submissions').with({ authorization: `Bearer ${forged}` }).request(`{ submissions { totalCount } }`);
+    const result = await graph
+      .direct('submissions')
+      .with({ authorization: `Bearer ${forged}` })
+      .request(`{ submissions { totalCount } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it("a gateway token addressed to one subgraph is worthless at another", async () => {
+  it('a gateway token addressed to one subgraph is worthless at another', async () => {
     const forOrganizations = await graph.auth.internal.forCaller({ roles: ['ADMIN'] }, 'organizations');
-    const result = await graph.direct('submissions').with({ authorization: `Bearer ${forOrganizations}` }).request(`{ submissions { totalCount } }`);
+    const result = await graph
+      .direct('submissions')
+      .with({ authorization: `Bearer ${forOrganizations}` })
+      .request(`{ submissions { totalCount } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const rightOne = await graph.auth.internal.forCaller({ roles: ['ADMIN'] }, 'submissions');
-    const allowed = await graph.direct('submissions').with({ authorization: `Bearer ${rightOne}` }).request<{ submissions: { totalCount: number } }>(
-      `{ submissions { totalCount } }`,
-    );
+    const allowed = await graph
+      .direct('submissions')
+      .with({ authorization: `Bearer ${rightOne}` })
+      .request<{ submissions: { totalCount: number } }>(`{ submissions { totalCount } }`);
     expect(allowed.data?.submissions.totalCount).toBe(1);
   });
 

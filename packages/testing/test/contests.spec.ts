@@ -23,8 +23,11 @@ describe('contests: details, tracks, milestones and enrolment', () => {
   afterAll(() => graph?.stop());
 
   const createContest = (input: Record<string, unknown>) =>
-    admin.request<{ createContest: { id: string } }>(`mutation($input: CreateContestInput!) { createContest(input: $input) { id } }`, { input });
-  const contestCount = async () => (await admin.data<{ contests: { totalCount: number } }>(`{ contests { totalCount } }`)).contests.totalCount;
+    admin.request<{ createContest: { id: string } }>(`mutation($input: CreateContestInput!) { createContest(input: $input) { id } }`, {
+      input,
+    });
+  const contestCount = async () =>
+    (await admin.data<{ contests: { totalCount: number } }>(`{ contests { totalCount } }`)).contests.totalCount;
 
   it('creates a contest with its organizer, co-organizers, period and submission window', async () => {
     const result = await createContest({
@@ -73,7 +76,12 @@ describe('contests: details, tracks, milestones and enrolment', () => {
 
   it('refuses an organizer that does not exist, naming organizerId', async () => {
     const before = await contestCount();
-    const result = await createContest({ code: 'ghost-organizer', name: 'Ghost', year: 2019, organizerId: '00000000-0000-0000-0000-000000000000' });
+    const result = await createContest({
+      code: 'ghost-organizer',
+      name: 'Ghost',
+      year: 2019,
+      organizerId: '00000000-0000-0000-0000-000000000000',
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'organizerId' });
     expect(await contestCount()).toBe(before);
   });
@@ -81,22 +89,33 @@ describe('contests: details, tracks, milestones and enrolment', () => {
   describe('status', () => {
     it('moves one step at a time and refuses skipping, changing nothing', async () => {
       const contest = await make.contest();
-      const skip = await admin.request(`mutation($id: ID!) { changeContestStatus(id: $id, status: REVIEWING) { status } }`, { id: contest.id });
+      const skip = await admin.request(`mutation($id: ID!) { changeContestStatus(id: $id, status: REVIEWING) { status } }`, {
+        id: contest.id,
+      });
       expect(skip.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', field: 'status' });
-      const statusOf = async () => (await admin.data<{ contest: { status: string } }>(`query($id: ID!) { contest(id: $id) { status } }`, { id: contest.id })).contest.status;
+      const statusOf = async () =>
+        (await admin.data<{ contest: { status: string } }>(`query($id: ID!) { contest(id: $id) { status } }`, { id: contest.id })).contest
+          .status;
       expect(await statusOf()).toBe('DRAFT');
       for (const status of ['OPEN_FOR_SUBMISSIONS', 'REVIEWING', 'CLOSED']) {
-        await admin.data(`mutation($id: ID!, $s: ContestStatus!) { changeContestStatus(id: $id, status: $s) { status } }`, { id: contest.id, s: status });
+        await admin.data(`mutation($id: ID!, $s: ContestStatus!) { changeContestStatus(id: $id, status: $s) { status } }`, {
+          id: contest.id,
+          s: status,
+        });
       }
       expect(await statusOf()).toBe('CLOSED');
-      const back = await admin.request(`mutation($id: ID!) { changeContestStatus(id: $id, status: OPEN_FOR_SUBMISSIONS) { status } }`, { id: contest.id });
+      const back = await admin.request(`mutation($id: ID!) { changeContestStatus(id: $id, status: OPEN_FOR_SUBMISSIONS) { status } }`, {
+        id: contest.id,
+      });
       expect(back.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
     });
 
     it('keeps a draft contest from the public, which learns nothing about it', async () => {
       const draft = await make.contest();
       const anonymous = await graph.anonymous.request(`query($id: ID!) { contest(id: $id) { name } }`, { id: draft.id });
-      const missing = await graph.anonymous.request(`query($id: ID!) { contest(id: $id) { name } }`, { id: '00000000-0000-0000-0000-000000000000' });
+      const missing = await graph.anonymous.request(`query($id: ID!) { contest(id: $id) { name } }`, {
+        id: '00000000-0000-0000-0000-000000000000',
+      });
       expect(anonymous.errors?.[0]).toMatchObject({ message: 'Not allowed', extensions: { code: 'FORBIDDEN' } });
       expect(missing.errors?.[0]?.message).toBe(anonymous.errors?.[0]?.message);
     });
@@ -106,10 +125,17 @@ describe('contests: details, tracks, milestones and enrolment', () => {
     let contestId: string;
     beforeAll(async () => (contestId = (await make.contest()).id));
     const tracks = async () =>
-      (await admin.data<{ contest: { tracks: { code: string; name: string }[] } }>(`query($id: ID!) { contest(id: $id) { tracks { code name } } }`, { id: contestId })).contest
-        .tracks;
+      (
+        await admin.data<{ contest: { tracks: { code: string; name: string }[] } }>(
+          `query($id: ID!) { contest(id: $id) { tracks { code name } } }`,
+          { id: contestId },
+        )
+      ).contest.tracks;
     const addTrack = (code: string, name: string) =>
-      admin.request(`mutation($c: ID!, $code: String!, $name: String!) { createTrack(input: { contestId: $c, code: $code, name: $name }) { id } }`, { c: contestId, code, name });
+      admin.request(
+        `mutation($c: ID!, $code: String!, $name: String!) { createTrack(input: { contestId: $c, code: $code, name: $name }) { id } }`,
+        { c: contestId, code, name },
+      );
 
     it('are data of the contest, listed by code', async () => {
       for (const [code, name] of [
@@ -132,7 +158,10 @@ describe('contests: details, tracks, milestones and enrolment', () => {
 
     it('cannot be added once the contest is under review', async () => {
       for (const status of ['OPEN_FOR_SUBMISSIONS', 'REVIEWING']) {
-        await admin.data(`mutation($id: ID!, $s: ContestStatus!) { changeContestStatus(id: $id, status: $s) { status } }`, { id: contestId, s: status });
+        await admin.data(`mutation($id: ID!, $s: ContestStatus!) { changeContestStatus(id: $id, status: $s) { status } }`, {
+          id: contestId,
+          s: status,
+        });
       }
       const before = await tracks();
       expect((await addTrack('QUANTUM', '量子')).errors?.[0]?.extensions).toMatchObject({ code: 'CONTEST_LOCKED', field: 'contestId' });
@@ -149,18 +178,23 @@ describe('contests: details, tracks, milestones and enrolment', () => {
       contestId = createContest.id;
     });
     const add = (date: string, kind: string, title: string, host?: string) =>
-      admin.request(`mutation($c: ID!, $d: LocalDate!, $k: MilestoneKind!, $t: String!, $h: ID) { createMilestone(input: { contestId: $c, date: $d, kind: $k, title: $t, hostOrganizationId: $h }) { id } }`, {
-        c: contestId,
-        d: date,
-        k: kind,
-        t: title,
-        h: host,
-      });
+      admin.request(
+        `mutation($c: ID!, $d: LocalDate!, $k: MilestoneKind!, $t: String!, $h: ID) { createMilestone(input: { contestId: $c, date: $d, kind: $k, title: $t, hostOrganizationId: $h }) { id } }`,
+        {
+          c: contestId,
+          d: date,
+          k: kind,
+          t: title,
+          h: host,
+        },
+      );
     const timeline = async () =>
-      (await admin.data<{ contest: { milestones: { date: string; kind: string; host: Org | null }[] } }>(
-        `query($id: ID!) { contest(id: $id) { milestones { date kind host { name } } } }`,
-        { id: contestId },
-      )).contest.milestones;
+      (
+        await admin.data<{ contest: { milestones: { date: string; kind: string; host: Org | null }[] } }>(
+          `query($id: ID!) { contest(id: $id) { milestones { date kind host { name } } } }`,
+          { id: contestId },
+        )
+      ).contest.milestones;
 
     it("lists the timeline by date, with the ceremony in the following January inside the contest's period", async () => {
       expect((await add('2020-01-15', 'CEREMONY', '总结表彰大会')).errors).toBeUndefined();
@@ -191,20 +225,27 @@ describe('contests: details, tracks, milestones and enrolment', () => {
       organizer = await graph.as('ORGANIZER', { org: pudong.id });
     });
     const enrol = (client: GraphClient, organizationId: string, mobilizedById: string) =>
-      client.request(`mutation($c: ID!, $o: ID!, $m: ID!) { enrolUnit(input: { contestId: $c, organizationId: $o, mobilizedById: $m }) { id } }`, {
-        c: contestId,
-        o: organizationId,
-        m: mobilizedById,
-      });
+      client.request(
+        `mutation($c: ID!, $o: ID!, $m: ID!) { enrolUnit(input: { contestId: $c, organizationId: $o, mobilizedById: $m }) { id } }`,
+        {
+          c: contestId,
+          o: organizationId,
+          m: mobilizedById,
+        },
+      );
     const enrolled = async () =>
-      (await admin.data<{ participations: { totalCount: number; nodes: { organization: Org; mobilizedBy: Org }[] } }>(
-        `query($c: ID!) { participations(contestId: $c) { totalCount nodes { organization { name } mobilizedBy { name } } } }`,
-        { c: contestId },
-      )).participations;
+      (
+        await admin.data<{ participations: { totalCount: number; nodes: { organization: Org; mobilizedBy: Org }[] } }>(
+          `query($c: ID!) { participations(contestId: $c) { totalCount nodes { organization { name } mobilizedBy { name } } } }`,
+          { c: contestId },
+        )
+      ).participations;
 
     it('an organizer enrols a unit of its union, once', async () => {
       expect((await enrol(organizer, unit.id, pudong.id)).errors).toBeUndefined();
-      expect((await enrolled()).nodes).toEqual([{ organization: { name: '复旦大学附属中山医院' }, mobilizedBy: { name: '浦东新区总工会' } }]);
+      expect((await enrolled()).nodes).toEqual([
+        { organization: { name: '复旦大学附属中山医院' }, mobilizedBy: { name: '浦东新区总工会' } },
+      ]);
       const again = await enrol(admin, unit.id, pudong.id);
       expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'ALREADY_EXISTS', field: 'organizationId' });
       expect((await enrolled()).totalCount).toBe(1);
@@ -218,7 +259,7 @@ describe('contests: details, tracks, milestones and enrolment', () => {
       expect((await enrolled()).totalCount).toBe(1);
     });
 
-    it("an organizer cannot enrol for another union", async () => {
+    it('an organizer cannot enrol for another union', async () => {
       const stranger = await make.organization({ name: '科技企业', parentId: otherUnion.id });
       const result = await enrol(organizer, stranger.id, otherUnion.id);
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -69,11 +69,20 @@ describe('honors', () => {
   const unit = async (name?: string, parentId = union) => (await make.organization({ ...(name ? { name } : {}), parentId })).id;
 
   const person = async (name: string, organizationId: string) =>
-    (await admin.data<{ createPerson: Id }>(`mutation($n: String!, $o: ID!) { createPerson(input: { name: $n, organizationId: $o }) { id } }`, { n: name, o: organizationId })).createPerson.id;
+    (
+      await admin.data<{ createPerson: Id }>(
+        `mutation($n: String!, $o: ID!) { createPerson(input: { name: $n, organizationId: $o }) { id } }`,
+        { n: name, o: organizationId },
+      )
+    ).createPerson.id;
 
   const team = async (name: string, organizationId: string, memberIds: string[] = []) =>
-    (await admin.data<{ createTeam: Id }>(`mutation($n: String!, $o: ID!, $m: [ID!]) { createTeam(input: { name: $n, organizationId: $o, memberIds: $m }) { id } }`, { n: name, o: organizationId, m: memberIds }))
-      .createTeam.id;
+    (
+      await admin.data<{ createTeam: Id }>(
+        `mutation($n: String!, $o: ID!, $m: [ID!]) { createTeam(input: { name: $n, organizationId: $o, memberIds: $m }) { id } }`,
+        { n: name, o: organizationId, m: memberIds },
+      )
+    ).createTeam.id;
 
   const setQuota = (contestId: string, awardTypeCode: string, quota: number) =>
     admin.request<{ setAwardQuota: { id: string; quota: number; awardType: { code: string } } }>(
@@ -82,11 +91,17 @@ describe('honors', () => {
     );
 
   const quotas = async (contestId: string) =>
-    (await admin.data<{ contest: { awardQuotas: { quota: number; awardType: { code: string } }[] } }>(`query($c: ID!) { contest(id: $c) { awardQuotas { quota awardType { code } } } }`, { c: contestId }))
-      .contest.awardQuotas.map((q) => [q.awardType.code, q.quota]);
+    (
+      await admin.data<{ contest: { awardQuotas: { quota: number; awardType: { code: string } }[] } }>(
+        `query($c: ID!) { contest(id: $c) { awardQuotas { quota awardType { code } } } }`,
+        { c: contestId },
+      )
+    ).contest.awardQuotas.map((q) => [q.awardType.code, q.quota]);
 
   const nominate = (input: Record<string, unknown>, client: GraphClient = admin) =>
-    client.request<{ nominateHonor: Honor }>(`mutation($input: NominateHonorInput!) { nominateHonor(input: $input) { ${HONOR} } }`, { input });
+    client.request<{ nominateHonor: Honor }>(`mutation($input: NominateHonorInput!) { nominateHonor(input: $input) { ${HONOR} } }`, {
+      input,
+    });
 
   /** Nominates each recipient for the award type (setting the quota first when given) and returns the honor ids in order. */
   async function nominated(contestId: string, awardTypeCode: string, recipientIds: string[], quota?: number): Promise<string[]> {
@@ -103,21 +118,38 @@ describe('honors', () => {
   /** The contest's honors as the office sees them, in the list's order. */
   const honorsOf = async (contestId: string, status?: string) =>
     (
-      await admin.data<{ honors: { totalCount: number; nodes: Honor[] } }>(`query($c: ID, $s: HonorStatus) { honors(contestId: $c, status: $s, first: 100) { totalCount nodes { ${HONOR} } } }`, {
-        c: contestId,
-        s: status ?? null,
-      })
+      await admin.data<{ honors: { totalCount: number; nodes: Honor[] } }>(
+        `query($c: ID, $s: HonorStatus) { honors(contestId: $c, status: $s, first: 100) { totalCount nodes { ${HONOR} } } }`,
+        {
+          c: contestId,
+          s: status ?? null,
+        },
+      )
     ).honors;
 
-  const read = async (id: string, client: GraphClient = admin) => (await client.data<{ honor: Honor }>(`query($id: ID!) { honor(id: $id) { ${HONOR} } }`, { id })).honor;
+  const read = async (id: string, client: GraphClient = admin) =>
+    (await client.data<{ honor: Honor }>(`query($id: ID!) { honor(id: $id) { ${HONOR} } }`, { id })).honor;
   const statuses = async (ids: string[]) => Promise.all(ids.map(async (id) => (await read(id)).status));
 
-  const propose = (ids: string[]) => admin.request<{ proposeHonors: Honor[] }>(`mutation($ids: [ID!]!) { proposeHonors(ids: $ids) { ${HONOR} } }`, { ids });
-  const announce = (ids: string[]) => admin.request<{ announceHonors: Honor[] }>(`mutation($ids: [ID!]!) { announceHonors(ids: $ids) { ${HONOR} } }`, { ids });
+  const propose = (ids: string[]) =>
+    admin.request<{ proposeHonors: Honor[] }>(`mutation($ids: [ID!]!) { proposeHonors(ids: $ids) { ${HONOR} } }`, { ids });
+  const announce = (ids: string[]) =>
+    admin.request<{ announceHonors: Honor[] }>(`mutation($ids: [ID!]!) { announceHonors(ids: $ids) { ${HONOR} } }`, { ids });
   const confer = (ids: string[], input: Record<string, unknown> = CONFERRAL) =>
-    admin.request<{ conferHonors: Honor[] }>(`mutation($ids: [ID!]!, $input: ConferralInput!) { conferHonors(ids: $ids, input: $input) { ${HONOR} } }`, { ids, input });
-  const withdraw = (id: string, reason: string) => admin.request<{ withdrawHonor: Honor }>(`mutation($id: ID!, $r: String!) { withdrawHonor(id: $id, reason: $r) { ${HONOR} } }`, { id, r: reason });
-  const revoke = (id: string, reason: string) => admin.request<{ revokeHonor: Honor }>(`mutation($id: ID!, $r: String!) { revokeHonor(id: $id, reason: $r) { ${HONOR} } }`, { id, r: reason });
+    admin.request<{ conferHonors: Honor[] }>(
+      `mutation($ids: [ID!]!, $input: ConferralInput!) { conferHonors(ids: $ids, input: $input) { ${HONOR} } }`,
+      { ids, input },
+    );
+  const withdraw = (id: string, reason: string) =>
+    admin.request<{ withdrawHonor: Honor }>(`mutation($id: ID!, $r: String!) { withdrawHonor(id: $id, reason: $r) { ${HONOR} } }`, {
+      id,
+      r: reason,
+    });
+  const revoke = (id: string, reason: string) =>
+    admin.request<{ revokeHonor: Honor }>(`mutation($id: ID!, $r: String!) { revokeHonor(id: $id, reason: $r) { ${HONOR} } }`, {
+      id,
+      r: reason,
+    });
 
   /** Organization honors of a fresh contest, nominated, proposed and announced at `announcedAt`. */
   async function announced(count: number, announcedAt: Date = FRIDAY, year = 2019): Promise<{ contestId: string; ids: string[] }> {
@@ -132,25 +164,31 @@ describe('honors', () => {
   }
 
   const auditOf = async (id: string) =>
-    (await admin.data<{ honor: { auditTrail: { nodes: { action: string; reason: string | null; actor: string; after: string | null }[] } } }>(
-      `query($id: ID!) { honor(id: $id) { auditTrail(first: 100) { nodes { action reason actor after } } } }`,
-      { id },
-    )).honor.auditTrail.nodes;
+    (
+      await admin.data<{
+        honor: { auditTrail: { nodes: { action: string; reason: string | null; actor: string; after: string | null }[] } };
+      }>(`query($id: ID!) { honor(id: $id) { auditTrail(first: 100) { nodes { action reason actor after } } } }`, { id })
+    ).honor.auditTrail.nodes;
 
   const fileObjection = (client: GraphClient, honorId: string, contact = '13800000000') =>
-    client.request<{ fileObjection: { id: string; status: string } }>(`mutation($input: ObjectionInput!) { fileObjection(input: $input) { id status } }`, {
-      input: { honorId, text: '该单位申报材料中的部分数据与实际不符，请核实。', contact },
-    });
+    client.request<{ fileObjection: { id: string; status: string } }>(
+      `mutation($input: ObjectionInput!) { fileObjection(input: $input) { id status } }`,
+      {
+        input: { honorId, text: '该单位申报材料中的部分数据与实际不符，请核实。', contact },
+      },
+    );
   const resolveObjection = (id: string, outcome: 'UPHELD' | 'DISMISSED', resolution = '经核实，情况属实。') =>
     admin.request<{ resolveObjection: { id: string; status: string; resolution: string } }>(
       `mutation($id: ID!, $o: ObjectionOutcome!, $r: String!) { resolveObjection(id: $id, outcome: $o, resolution: $r) { id status resolution } }`,
       { id, o: outcome, r: resolution },
     );
   const objectionsOf = async (honorId: string, client: GraphClient = admin) =>
-    (await client.data<{ honor: { objections: { id: string; status: string; contact: string | null; text: string }[] } }>(
-      `query($id: ID!) { honor(id: $id) { objections { id status contact text } } }`,
-      { id: honorId },
-    )).honor.objections;
+    (
+      await client.data<{ honor: { objections: { id: string; status: string; contact: string | null; text: string }[] } }>(
+        `query($id: ID!) { honor(id: $id) { objections { id status contact text } } }`,
+        { id: honorId },
+      )
+    ).honor.objections;
 
   /**
    * A contest whose FINAL round (its only one) is closed and ready to be finalized: one
@@ -159,7 +197,10 @@ describe('honors', () => {
    */
   async function finalRound(titles: string[], excellent: string[]) {
     const contestId = await contest();
-    const { createTrack } = await admin.data<{ createTrack: Id }>(`mutation($c: ID!) { createTrack(input: { contestId: $c, code: "AI", name: "人工智能" }) { id } }`, { c: contestId });
+    const { createTrack } = await admin.data<{ createTrack: Id }>(
+      `mutation($c: ID!) { createTrack(input: { contestId: $c, code: "AI", name: "人工智能" }) { id } }`,
+      { c: contestId },
+    );
     await admin.data(`mutation($c: ID!) { changeContestStatus(id: $c, status: OPEN_FOR_SUBMISSIONS) { id } }`, { c: contestId });
     const submission: Record<string, string> = {};
     const unitOf: Record<string, string> = {};
@@ -168,19 +209,22 @@ describe('honors', () => {
       const unitId = await unit(`成果单位 ${serial}`);
       const leader = await person(`负责人 ${serial}`, unitId);
       await make.enrol(contestId, unitId);
-      const { createSubmission } = await admin.data<{ createSubmission: Id }>(`mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id } }`, {
-        input: {
-          contestId,
-          organizationId: unitId,
-          title,
-          trackId: createTrack.id,
-          summary: '用于荣誉测试的创新成果。',
-          achievementKind: 'TECHNOLOGY',
-          keywords: ['荣誉'],
-          applicationEffect: '已在多家单位推广应用。',
-          leaderId: leader,
+      const { createSubmission } = await admin.data<{ createSubmission: Id }>(
+        `mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id } }`,
+        {
+          input: {
+            contestId,
+            organizationId: unitId,
+            title,
+            trackId: createTrack.id,
+            summary: '用于荣誉测试的创新成果。',
+            achievementKind: 'TECHNOLOGY',
+            keywords: ['荣誉'],
+            applicationEffect: '已在多家单位推广应用。',
+            leaderId: leader,
+          },
         },
-      });
+      );
       await admin.data(`mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { id } }`, { id: createSubmission.id });
       submission[title] = createSubmission.id;
       unitOf[title] = unitId;
@@ -196,28 +240,67 @@ describe('honors', () => {
       { r: roundId },
     );
     const entryOf = Object.fromEntries(reviewRound.entries.nodes.map((e) => [e.submission.id, e.id]));
-    const moveRound = (status: string) => admin.data(`mutation($r: ID!, $s: RoundStatus!) { changeReviewRoundStatus(id: $r, status: $s) { status } }`, { r: roundId, s: status });
+    const moveRound = (status: string) =>
+      admin.data(`mutation($r: ID!, $s: RoundStatus!) { changeReviewRoundStatus(id: $r, status: $s) { status } }`, {
+        r: roundId,
+        s: status,
+      });
     await moveRound('OPEN');
     await moveRound('CLOSED');
     for (const title of titles) {
-      await admin.data(`mutation($r: ID!, $e: ID!, $o: OverrideOutcome!) { overrideRoundResult(roundId: $r, entryId: $e, outcome: $o, reason: "终评会议决定") { id } }`, {
-        r: roundId,
-        e: entryOf[submission[title]!],
-        o: excellent.includes(title) ? 'ADVANCE' : 'ELIMINATE',
-      });
+      await admin.data(
+        `mutation($r: ID!, $e: ID!, $o: OverrideOutcome!) { overrideRoundResult(roundId: $r, entryId: $e, outcome: $o, reason: "终评会议决定") { id } }`,
+        {
+          r: roundId,
+          e: entryOf[submission[title]!],
+          o: excellent.includes(title) ? 'ADVANCE' : 'ELIMINATE',
+        },
+      );
     }
     return { contestId, roundId, submission, unitOf, finalize: () => moveRound('FINALIZED') };
   }
 
   describe('the award catalog and quotas', () => {
     it('lists the five award types of 2019 with their Chinese and English names, recipient kind and level', async () => {
-      const { awardTypes } = await graph.anonymous.data<{ awardTypes: unknown[] }>(`{ awardTypes { code nameZh nameEn recipientKind level } }`);
+      const { awardTypes } = await graph.anonymous.data<{ awardTypes: unknown[] }>(
+        `{ awardTypes { code nameZh nameEn recipientKind level } }`,
+      );
       expect(awardTypes).toEqual([
-        { code: 'MAY_DAY_MEDAL', nameZh: '上海市五一劳动奖章', nameEn: 'Shanghai May Day Labor Medal', recipientKind: 'PERSON', level: 'MUNICIPAL' },
-        { code: 'WORKER_PIONEER', nameZh: '上海市工人先锋号', nameEn: 'Shanghai Worker Pioneer', recipientKind: 'TEAM', level: 'MUNICIPAL' },
-        { code: 'MAY_DAY_AWARD', nameZh: '上海市五一劳动奖状', nameEn: 'Shanghai May Day Labor Award', recipientKind: 'ORGANIZATION', level: 'MUNICIPAL' },
-        { code: 'EXCELLENT_ORGANIZATION', nameZh: '优秀组织奖', nameEn: 'Excellent Organization Award', recipientKind: 'ORGANIZATION', level: 'CONTEST' },
-        { code: 'EXCELLENT_ACHIEVEMENT', nameZh: '优秀创新成果', nameEn: 'Excellent Innovation Achievement', recipientKind: 'SUBMISSION', level: 'CONTEST' },
+        {
+          code: 'MAY_DAY_MEDAL',
+          nameZh: '上海市五一劳动奖章',
+          nameEn: 'Shanghai May Day Labor Medal',
+          recipientKind: 'PERSON',
+          level: 'MUNICIPAL',
+        },
+        {
+          code: 'WORKER_PIONEER',
+          nameZh: '上海市工人先锋号',
+          nameEn: 'Shanghai Worker Pioneer',
+          recipientKind: 'TEAM',
+          level: 'MUNICIPAL',
+        },
+        {
+          code: 'MAY_DAY_AWARD',
+          nameZh: '上海市五一劳动奖状',
+          nameEn: 'Shanghai May Day Labor Award',
+          recipientKind: 'ORGANIZATION',
+          level: 'MUNICIPAL',
+        },
+        {
+          code: 'EXCELLENT_ORGANIZATION',
+          nameZh: '优秀组织奖',
+          nameEn: 'Excellent Organization Award',
+          recipientKind: 'ORGANIZATION',
+          level: 'CONTEST',
+        },
+        {
+          code: 'EXCELLENT_ACHIEVEMENT',
+          nameZh: '优秀创新成果',
+          nameEn: 'Excellent Innovation Achievement',
+          recipientKind: 'SUBMISSION',
+          level: 'CONTEST',
+        },
       ]);
     });
 
@@ -237,7 +320,10 @@ describe('honors', () => {
 
     it('refuses an unknown award type, a quota below 1 and an unknown contest, naming the field, and writes nothing', async () => {
       const c = await contest();
-      expect((await setQuota(c, 'NOBEL_PRIZE', 1)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'awardTypeCode' });
+      expect((await setQuota(c, 'NOBEL_PRIZE', 1)).errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'awardTypeCode',
+      });
       expect(ext(await setQuota(c, 'MAY_DAY_AWARD', 0))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quota' });
       expect(ext(await setQuota(MISSING, 'MAY_DAY_AWARD', 5))).toMatchObject({ code: 'NOT_FOUND', field: 'contestId' });
       expect(await quotas(c)).toEqual([]);
@@ -256,8 +342,14 @@ describe('honors', () => {
     it('a recipient that does not exist is NOT_FOUND on recipientId, and nothing is written', async () => {
       const c = await contest();
       await setQuota(c, 'MAY_DAY_AWARD', 10);
-      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: MISSING }))).toMatchObject({ code: 'NOT_FOUND', field: 'recipientId' });
-      expect(ext(await nominate({ contestId: MISSING, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitA }))).toMatchObject({ code: 'NOT_FOUND', field: 'contestId' });
+      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: MISSING }))).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'recipientId',
+      });
+      expect(ext(await nominate({ contestId: MISSING, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitA }))).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'contestId',
+      });
       expect((await honorsOf(c)).totalCount).toBe(0);
     });
 
@@ -268,25 +360,40 @@ describe('honors', () => {
       expect(ext(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'recipientKind' });
       expect(result.errors?.[0]?.message).toContain('PERSON');
       // Without the kind, an organization's id names no person.
-      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_MEDAL', recipientId: unitA }))).toMatchObject({ code: 'NOT_FOUND', field: 'recipientId' });
-      expect(ext(await nominate({ contestId: c, awardTypeCode: 'NOBEL_PRIZE', recipientId: unitA }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'awardTypeCode' });
+      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_MEDAL', recipientId: unitA }))).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'recipientId',
+      });
+      expect(ext(await nominate({ contestId: c, awardTypeCode: 'NOBEL_PRIZE', recipientId: unitA }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'awardTypeCode',
+      });
       expect((await honorsOf(c)).totalCount).toBe(0);
     });
 
     it('an award type without a quota takes no nominations (QUOTA_NOT_SET), and nothing is written', async () => {
       const c = await contest();
-      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitA }))).toMatchObject({ code: 'QUOTA_NOT_SET', field: 'awardTypeCode' });
+      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitA }))).toMatchObject({
+        code: 'QUOTA_NOT_SET',
+        field: 'awardTypeCode',
+      });
       expect((await honorsOf(c)).totalCount).toBe(0);
     });
 
     it('a recipient is nominated once per award type and contest: the second is ALREADY_EXISTS', async () => {
       const c = await contest();
       await nominated(c, 'MAY_DAY_AWARD', [unitA], 10);
-      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitA }))).toMatchObject({ code: 'ALREADY_EXISTS', field: 'recipientId' });
+      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitA }))).toMatchObject({
+        code: 'ALREADY_EXISTS',
+        field: 'recipientId',
+      });
       // Even after it was withdrawn.
       const [first] = (await honorsOf(c)).nodes;
       expect((await withdraw(first!.id, '申报单位主动撤回')).errors).toBeUndefined();
-      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitA }))).toMatchObject({ code: 'ALREADY_EXISTS', field: 'recipientId' });
+      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitA }))).toMatchObject({
+        code: 'ALREADY_EXISTS',
+        field: 'recipientId',
+      });
       expect((await honorsOf(c)).totalCount).toBe(1);
       // Another award type for the same unit is a nomination of its own.
       await nominated(c, 'EXCELLENT_ORGANIZATION', [unitA], 10);
@@ -302,7 +409,10 @@ describe('honors', () => {
       expect(ext(thirteenth)).toMatchObject({ code: 'QUOTA_EXCEEDED', field: 'awardTypeCode' });
       expect(ext(thirteenth)?.details).toMatchObject({ quota: 10, limit: 12, counted: 12 });
       // A repeat is still named a repeat when the nominations are full.
-      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: units[0] }))).toMatchObject({ code: 'ALREADY_EXISTS', field: 'recipientId' });
+      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: units[0] }))).toMatchObject({
+        code: 'ALREADY_EXISTS',
+        field: 'recipientId',
+      });
       expect((await honorsOf(c)).totalCount).toBe(12);
     });
 
@@ -319,9 +429,13 @@ describe('honors', () => {
       expect(ext(otherUnits)).toMatchObject({ code: 'FORBIDDEN' });
       // A submitter may not nominate at all.
       const submitter = await graph.as('SUBMITTER', { org: unitA });
-      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitA }, submitter))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(ext(await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitA }, submitter))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
       expect((await honorsOf(c)).nodes.map((h) => h.recipientName)).toEqual(['上海微电子装备（集团）股份有限公司']);
-      expect((await auditOf(inside.data!.nominateHonor.id)).map((a) => [a.action, a.actor])).toEqual([['honor.nominate', 'organizer-pudong']]);
+      expect((await auditOf(inside.data!.nominateHonor.id)).map((a) => [a.action, a.actor])).toEqual([
+        ['honor.nominate', 'organizer-pudong'],
+      ]);
     });
 
     it('a person (medal), a team (Worker Pioneer) and an organization are nominated, their names and units taken from their owners', async () => {
@@ -331,39 +445,82 @@ describe('honors', () => {
       await setQuota(c, 'MAY_DAY_AWARD', 11);
       const engineer = await person('王建国', unitA);
       const crew = await team('光刻机双工件台攻关团队', unitB, [await person('李明', unitB)]);
-      const medal = await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_MEDAL', recipientKind: 'PERSON', recipientId: engineer, citation: '带领团队攻克关键工艺' });
+      const medal = await nominate({
+        contestId: c,
+        awardTypeCode: 'MAY_DAY_MEDAL',
+        recipientKind: 'PERSON',
+        recipientId: engineer,
+        citation: '带领团队攻克关键工艺',
+      });
       const pioneer = await nominate({ contestId: c, awardTypeCode: 'WORKER_PIONEER', recipientKind: 'TEAM', recipientId: crew });
       const award = await nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId: unitC });
       for (const r of [medal, pioneer, award]) expect(r.errors).toBeUndefined();
-      expect(medal.data?.nominateHonor).toMatchObject({ status: 'NOMINATED', recipientKind: 'PERSON', recipientName: '王建国', organizationName: '上海华虹（集团）有限公司', year: 2019 });
-      expect(pioneer.data?.nominateHonor).toMatchObject({ recipientKind: 'TEAM', recipientName: '光刻机双工件台攻关团队', organizationName: '上海微电子装备（集团）股份有限公司' });
-      expect(award.data?.nominateHonor).toMatchObject({ recipientKind: 'ORGANIZATION', recipientName: '上海市徐汇区中心医院', organizationName: '上海市徐汇区中心医院' });
-      const { honor } = await admin.data<{ honor: { citation: string; recipient: { __typename: string; name: string }; contest: Id; awardType: { nameZh: string } } }>(
+      expect(medal.data?.nominateHonor).toMatchObject({
+        status: 'NOMINATED',
+        recipientKind: 'PERSON',
+        recipientName: '王建国',
+        organizationName: '上海华虹（集团）有限公司',
+        year: 2019,
+      });
+      expect(pioneer.data?.nominateHonor).toMatchObject({
+        recipientKind: 'TEAM',
+        recipientName: '光刻机双工件台攻关团队',
+        organizationName: '上海微电子装备（集团）股份有限公司',
+      });
+      expect(award.data?.nominateHonor).toMatchObject({
+        recipientKind: 'ORGANIZATION',
+        recipientName: '上海市徐汇区中心医院',
+        organizationName: '上海市徐汇区中心医院',
+      });
+      const { honor } = await admin.data<{
+        honor: { citation: string; recipient: { __typename: string; name: string }; contest: Id; awardType: { nameZh: string } };
+      }>(
         `query($id: ID!) { honor(id: $id) { citation recipient { __typename ... on Person { name } } contest { id } awardType { nameZh } } }`,
         { id: medal.data!.nominateHonor.id },
       );
-      expect(honor).toEqual({ citation: '带领团队攻克关键工艺', recipient: { __typename: 'Person', name: '王建国' }, contest: { id: c }, awardType: { nameZh: '上海市五一劳动奖章' } });
+      expect(honor).toEqual({
+        citation: '带领团队攻克关键工艺',
+        recipient: { __typename: 'Person', name: '王建国' },
+        contest: { id: c },
+        awardType: { nameZh: '上海市五一劳动奖章' },
+      });
     });
 
     it('an excellent achievement must be EXCELLENT in the final round: any other entry is NOT_EXCELLENT, and nothing is written', async () => {
       const f = await finalRound(['高精度光刻对准技术', '智能巡检机器人'], ['高精度光刻对准技术']);
       await setQuota(f.contestId, 'EXCELLENT_ACHIEVEMENT', 90);
       // Before the round is finalized, nothing is EXCELLENT yet.
-      const early = await nominate({ contestId: f.contestId, awardTypeCode: 'EXCELLENT_ACHIEVEMENT', recipientId: f.submission['高精度光刻对准技术'] });
+      const early = await nominate({
+        contestId: f.contestId,
+        awardTypeCode: 'EXCELLENT_ACHIEVEMENT',
+        recipientId: f.submission['高精度光刻对准技术'],
+      });
       expect(ext(early)).toMatchObject({ code: 'NOT_EXCELLENT', field: 'recipientId' });
       await f.finalize();
-      const eliminated = await nominate({ contestId: f.contestId, awardTypeCode: 'EXCELLENT_ACHIEVEMENT', recipientId: f.submission['智能巡检机器人'] });
+      const eliminated = await nominate({
+        contestId: f.contestId,
+        awardTypeCode: 'EXCELLENT_ACHIEVEMENT',
+        recipientId: f.submission['智能巡检机器人'],
+      });
       expect(ext(eliminated)).toMatchObject({ code: 'NOT_EXCELLENT', field: 'recipientId' });
       // An achievement of another contest is no recipient here either.
       const elsewhere = await contest();
       await setQuota(elsewhere, 'EXCELLENT_ACHIEVEMENT', 5);
-      expect(ext(await nominate({ contestId: elsewhere, awardTypeCode: 'EXCELLENT_ACHIEVEMENT', recipientId: f.submission['高精度光刻对准技术'] }))).toMatchObject({
+      expect(
+        ext(
+          await nominate({ contestId: elsewhere, awardTypeCode: 'EXCELLENT_ACHIEVEMENT', recipientId: f.submission['高精度光刻对准技术'] }),
+        ),
+      ).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'recipientId',
       });
       expect((await honorsOf(f.contestId)).totalCount).toBe(0);
       expect((await honorsOf(elsewhere)).totalCount).toBe(0);
-      const excellent = await nominate({ contestId: f.contestId, awardTypeCode: 'EXCELLENT_ACHIEVEMENT', recipientId: f.submission['高精度光刻对准技术'] });
+      const excellent = await nominate({
+        contestId: f.contestId,
+        awardTypeCode: 'EXCELLENT_ACHIEVEMENT',
+        recipientId: f.submission['高精度光刻对准技术'],
+      });
       expect(excellent.errors).toBeUndefined();
       expect(excellent.data?.nominateHonor).toMatchObject({ recipientKind: 'SUBMISSION', recipientName: '高精度光刻对准技术' });
     });
@@ -409,22 +566,34 @@ describe('honors', () => {
       expect(await read(medal!)).toMatchObject({ recipientName: '陈静怡', organizationName: '上海集成电路研发中心' });
 
       await admin.data(`mutation($id: ID!) { updatePerson(id: $id, input: { name: "陈某" }) { id } }`, { id: engineer });
-      await admin.data(`mutation($id: ID!) { updateOrganization(id: $id, input: { name: "上海集成电路研发中心有限公司" }) { id } }`, { id: home });
+      await admin.data(`mutation($id: ID!) { updateOrganization(id: $id, input: { name: "上海集成电路研发中心有限公司" }) { id } }`, {
+        id: home,
+      });
       graph.setNow(FRIDAY);
       expect((await announce([medal!, award!])).errors).toBeUndefined();
       // The public (anonymous) record, and the office's, are as proposed.
       for (const client of [graph.anonymous, admin]) {
         expect(await read(medal!, client)).toMatchObject({ recipientName: '陈静怡', organizationName: '上海集成电路研发中心' });
-        expect(await read(award!, client)).toMatchObject({ recipientName: '上海集成电路研发中心', organizationName: '上海集成电路研发中心' });
+        expect(await read(award!, client)).toMatchObject({
+          recipientName: '上海集成电路研发中心',
+          organizationName: '上海集成电路研发中心',
+        });
       }
       // The recipient itself is renamed, through federation.
-      const { honor } = await graph.anonymous.data<{ honor: { recipient: { name: string } } }>(`query($id: ID!) { honor(id: $id) { recipient { ... on Organization { name } } } }`, { id: award });
+      const { honor } = await graph.anonymous.data<{ honor: { recipient: { name: string } } }>(
+        `query($id: ID!) { honor(id: $id) { recipient { ... on Organization { name } } } }`,
+        { id: award },
+      );
       expect(honor.recipient.name).toBe('上海集成电路研发中心有限公司');
     });
 
     it('announcing on Friday 2019-11-29 opens five working days for objections, closing at the end of Friday 2019-12-06, Beijing time', async () => {
       const { ids } = await announced(1, FRIDAY);
-      expect(await read(ids[0]!)).toMatchObject({ status: 'ANNOUNCED', announcedAt: FRIDAY.toISOString(), objectionsCloseAt: '2019-12-06T16:00:00.000Z' });
+      expect(await read(ids[0]!)).toMatchObject({
+        status: 'ANNOUNCED',
+        announcedAt: FRIDAY.toISOString(),
+        objectionsCloseAt: '2019-12-06T16:00:00.000Z',
+      });
       // Late on Thursday evening UTC it is already Friday in Shanghai.
       const late = await announced(1, at('2019-11-28T17:30:00Z'));
       expect((await read(late.ids[0]!)).objectionsCloseAt).toBe('2019-12-06T16:00:00.000Z');
@@ -435,7 +604,9 @@ describe('honors', () => {
         `mutation { setCalendarDay(date: "2019-12-04", kind: HOLIDAY, name: "测试假日") { date kind name } }`,
       );
       expect(holiday.data?.setCalendarDay).toEqual({ date: '2019-12-04', kind: 'HOLIDAY', name: '测试假日' });
-      const { calendarDays } = await graph.anonymous.data<{ calendarDays: { date: string; kind: string }[] }>(`{ calendarDays(year: 2019) { date kind } }`);
+      const { calendarDays } = await graph.anonymous.data<{ calendarDays: { date: string; kind: string }[] }>(
+        `{ calendarDays(year: 2019) { date kind } }`,
+      );
       expect(calendarDays).toContainEqual({ date: '2019-12-04', kind: 'HOLIDAY' });
       // The seeded calendar knows 2019's National Day and its make-up workdays.
       expect(calendarDays).toContainEqual({ date: '2019-10-01', kind: 'HOLIDAY' });
@@ -449,8 +620,14 @@ describe('honors', () => {
       const plain = await announced(1, FRIDAY);
       expect((await read(plain.ids[0]!)).objectionsCloseAt).toBe('2019-12-06T16:00:00.000Z');
       // A bad date names the field; an unknown day is NOT_FOUND.
-      expect(ext(await admin.request(`mutation { setCalendarDay(date: "2019-12-04", kind: HOLIDAY, name: "") { date } }`))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
-      expect(ext(await admin.request(`mutation { removeCalendarDay(date: "2019-12-04") { date } }`))).toMatchObject({ code: 'NOT_FOUND', field: 'date' });
+      expect(ext(await admin.request(`mutation { setCalendarDay(date: "2019-12-04", kind: HOLIDAY, name: "") { date } }`))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'name',
+      });
+      expect(ext(await admin.request(`mutation { removeCalendarDay(date: "2019-12-04") { date } }`))).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'date',
+      });
     });
 
     it('conferral waits for the window: before it closes ANNOUNCEMENT_WINDOW_OPEN and nothing changes; after it CONFERRED with decision, date, ceremony and certificate', async () => {
@@ -467,7 +644,12 @@ describe('honors', () => {
       const done = await confer(ids);
       expect(done.errors).toBeUndefined();
       const [a, b] = done.data!.conferHonors;
-      expect(a).toMatchObject({ status: 'CONFERRED', decisionNumber: '沪工总〔2020〕1号', conferredOn: '2020-01-15', ceremony: '总结表彰大会' });
+      expect(a).toMatchObject({
+        status: 'CONFERRED',
+        decisionNumber: '沪工总〔2020〕1号',
+        conferredOn: '2020-01-15',
+        ceremony: '总结表彰大会',
+      });
       expect(a!.certificateNumber).toMatch(/^2019-MAY_DAY_AWARD-\d{4}$/);
       expect(b!.certificateNumber).not.toBe(a!.certificateNumber);
       expect(await read(ids[1]!, graph.anonymous)).toMatchObject({ status: 'CONFERRED', certificateNumber: b!.certificateNumber });
@@ -482,8 +664,14 @@ describe('honors', () => {
     it('a conferral needs a decision number and a date, and one certificate number names one honor', async () => {
       const { ids } = await announced(2, FRIDAY);
       graph.setNow(at('2019-12-10T02:00:00Z'));
-      expect(ext(await confer(ids, { ...CONFERRAL, decisionNumber: ' ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisionNumber' });
-      expect(ext(await confer(ids, { ...CONFERRAL, certificateNumber: 'ZS-0001' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'certificateNumber' });
+      expect(ext(await confer(ids, { ...CONFERRAL, decisionNumber: ' ' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'decisionNumber',
+      });
+      expect(ext(await confer(ids, { ...CONFERRAL, certificateNumber: 'ZS-0001' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'certificateNumber',
+      });
       expect(ext(await confer([], CONFERRAL))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
       expect(await statuses(ids)).toEqual(['ANNOUNCED', 'ANNOUNCED']);
       const single = await confer([ids[0]!], { ...CONFERRAL, certificateNumber: 'ZS-0001' });
@@ -535,7 +723,11 @@ describe('honors', () => {
       graph.setNow(at('2020-03-02T02:00:00Z'));
       const revoked = await revoke(id, '获奖单位发生重大安全生产事故');
       expect(revoked.errors).toBeUndefined();
-      expect(revoked.data?.revokeHonor).toMatchObject({ status: 'REVOKED', endReason: '获奖单位发生重大安全生产事故', revokedAt: '2020-03-02T02:00:00.000Z' });
+      expect(revoked.data?.revokeHonor).toMatchObject({
+        status: 'REVOKED',
+        endReason: '获奖单位发生重大安全生产事故',
+        revokedAt: '2020-03-02T02:00:00.000Z',
+      });
       expect(await read(id, graph.anonymous)).toMatchObject({ status: 'REVOKED', endReason: '获奖单位发生重大安全生产事故' });
       expect((await auditOf(id)).map((a) => ({ action: a.action, reason: a.reason, actor: a.actor }))).toEqual([
         { action: 'honor.nominate', reason: null, actor: 'office-admin' },
@@ -546,10 +738,16 @@ describe('honors', () => {
       ]);
       // Withdrawal before conferral is recorded the same way.
       const other = await announced(1, FRIDAY);
-      expect((await withdraw(other.ids[0]!, '公示期间发现材料不实')).data?.withdrawHonor).toMatchObject({ status: 'WITHDRAWN', endReason: '公示期间发现材料不实' });
+      expect((await withdraw(other.ids[0]!, '公示期间发现材料不实')).data?.withdrawHonor).toMatchObject({
+        status: 'WITHDRAWN',
+        endReason: '公示期间发现材料不实',
+      });
       expect((await auditOf(other.ids[0]!)).at(-1)).toMatchObject({ action: 'honor.withdraw', reason: '公示期间发现材料不实' });
       // A withdrawn honor leaves the public record.
-      expect((await graph.anonymous.request(`query($id: ID!) { honor(id: $id) { status } }`, { id: other.ids[0] })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(
+        (await graph.anonymous.request(`query($id: ID!) { honor(id: $id) { status } }`, { id: other.ids[0] })).errors?.[0]?.extensions
+          ?.code,
+      ).toBe('FORBIDDEN');
     });
   });
 
@@ -591,7 +789,14 @@ describe('honors', () => {
       expect(dismissed.data?.resolveObjection).toMatchObject({ status: 'DISMISSED', resolution: '经核实，申报材料属实。' });
       expect(ext(await resolveObjection(filed.data!.fileObjection.id, 'UPHELD'))).toMatchObject({ code: 'INVALID_TRANSITION' });
       expect((await confer([id])).data?.conferHonors[0]?.status).toBe('CONFERRED');
-      expect((await auditOf(id)).map((a) => a.action)).toEqual(['honor.nominate', 'honor.propose', 'honor.announce', 'objection.file', 'objection.dismissed', 'honor.confer']);
+      expect((await auditOf(id)).map((a) => a.action)).toEqual([
+        'honor.nominate',
+        'honor.propose',
+        'honor.announce',
+        'objection.file',
+        'objection.dismissed',
+        'honor.confer',
+      ]);
     });
 
     it('an upheld objection withdraws the honor', async () => {
@@ -603,7 +808,12 @@ describe('honors', () => {
       expect(upheld.data?.resolveObjection.status).toBe('UPHELD');
       expect(await read(id)).toMatchObject({ status: 'WITHDRAWN', endReason: expect.stringContaining('经核实，该单位存在违规行为。') });
       // Both are recorded in the same instant, by the same request.
-      expect((await auditOf(id)).slice(-2).map((a) => [a.action, a.reason]).sort()).toEqual([
+      expect(
+        (await auditOf(id))
+          .slice(-2)
+          .map((a) => [a.action, a.reason])
+          .sort(),
+      ).toEqual([
         ['honor.withdraw', '经核实，该单位存在违规行为。'],
         ['objection.upheld', '经核实，该单位存在违规行为。'],
       ]);
@@ -629,14 +839,23 @@ describe('honors', () => {
       const { ids } = await announced(1, FRIDAY);
       const [id] = ids as [string];
       graph.setNow(at('2019-12-02T03:00:00Z'));
-      expect((await fileObjection(await graph.as('SUBMITTER', { org: unitA, sub: 'objector-5' }), id, 'objector@example.org')).errors).toBeUndefined();
+      expect(
+        (await fileObjection(await graph.as('SUBMITTER', { org: unitA, sub: 'objector-5' }), id, 'objector@example.org')).errors,
+      ).toBeUndefined();
       expect((await objectionsOf(id))[0]).toMatchObject({ status: 'OPEN', contact: 'objector@example.org' });
       const analyst = await graph.as('ANALYST', { sub: 'analyst-1' });
       expect((await objectionsOf(id, analyst))[0]).toMatchObject({ status: 'OPEN', contact: null, text: expect.stringContaining('核实') });
       expect(JSON.stringify(await auditOf(id))).not.toContain('objector@example.org');
-      expect(JSON.stringify(await analyst.data(`query($id: ID!) { honor(id: $id) { auditTrail(first: 100) { nodes { before after } } } }`, { id }))).not.toContain('objector@example.org');
+      expect(
+        JSON.stringify(
+          await analyst.data(`query($id: ID!) { honor(id: $id) { auditTrail(first: 100) { nodes { before after } } } }`, { id }),
+        ),
+      ).not.toContain('objector@example.org');
       // Objections are not public.
-      const publicView = await graph.anonymous.request<{ honor: { objections: unknown } }>(`query($id: ID!) { honor(id: $id) { status objections { id } } }`, { id });
+      const publicView = await graph.anonymous.request<{ honor: { objections: unknown } }>(
+        `query($id: ID!) { honor(id: $id) { status objections { id } } }`,
+        { id },
+      );
       expect(ext(publicView)).toMatchObject({ code: 'FORBIDDEN' });
       expect(publicView.data?.honor?.objections ?? null).toBeNull();
     });
@@ -677,7 +896,9 @@ describe('honors', () => {
       await setQuota(c, 'MAY_DAY_AWARD', 2);
       const units: string[] = [];
       for (let i = 0; i < 6; i++) units.push(await unit());
-      const results = await Promise.all(units.map((recipientId) => nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId })));
+      const results = await Promise.all(
+        units.map((recipientId) => nominate({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId })),
+      );
       expect(results.filter((r) => !r.errors).length).toBe(2);
       expect(results.filter((r) => r.errors).map((r) => ext(r)?.code)).toEqual(Array(4).fill('QUOTA_EXCEEDED'));
       expect((await honorsOf(c)).totalCount).toBe(2);
@@ -708,7 +929,11 @@ describe('honors', () => {
       await f.finalize();
       await setQuota(f.contestId, 'EXCELLENT_ACHIEVEMENT', 2);
       const calls = await Promise.all(
-        [1, 2].map(() => admin.request<{ proposeExcellentAchievements: Id[] }>(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`, { r: f.roundId })),
+        [1, 2].map(() =>
+          admin.request<{ proposeExcellentAchievements: Id[] }>(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`, {
+            r: f.roundId,
+          }),
+        ),
       );
       expect(calls.map((r) => r.errors)).toEqual([undefined, undefined]);
       expect(calls.map((r) => r.data!.proposeExcellentAchievements.length).sort()).toEqual([0, 2]);
@@ -729,9 +954,13 @@ describe('honors', () => {
       const early = await admin.request(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`, { r: f.roundId });
       expect(ext(early)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roundId' });
       expect((await honorsOf(f.contestId)).totalCount).toBe(0);
-      expect(ext(await admin.request(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`, { r: MISSING }))).toMatchObject({ code: 'NOT_FOUND', field: 'roundId' });
+      expect(
+        ext(await admin.request(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`, { r: MISSING })),
+      ).toMatchObject({ code: 'NOT_FOUND', field: 'roundId' });
       const screening = await make.reviewRound({ contestId: await contest() });
-      expect(ext(await admin.request(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`, { r: screening.id }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roundId' });
+      expect(
+        ext(await admin.request(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`, { r: screening.id })),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roundId' });
       expect((await honorsOf(f.contestId)).totalCount).toBe(0);
     });
 
@@ -743,10 +972,20 @@ describe('honors', () => {
       expect((await honorsOf(f.contestId)).totalCount).toBe(0);
 
       await setQuota(f.contestId, 'EXCELLENT_ACHIEVEMENT', 3);
-      const result = await admin.request<{ proposeExcellentAchievements: Honor[] }>(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { ${HONOR} } }`, { r: f.roundId });
+      const result = await admin.request<{ proposeExcellentAchievements: Honor[] }>(
+        `mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { ${HONOR} } }`,
+        { r: f.roundId },
+      );
       expect(result.errors).toBeUndefined();
-      expect(result.data?.proposeExcellentAchievements.map((h) => [h.recipientName, h.status]).sort()).toEqual(TITLES.slice(0, 3).map((t) => [t, 'PROPOSED']).sort());
-      const again = await admin.request<{ proposeExcellentAchievements: Honor[] }>(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`, { r: f.roundId });
+      expect(result.data?.proposeExcellentAchievements.map((h) => [h.recipientName, h.status]).sort()).toEqual(
+        TITLES.slice(0, 3)
+          .map((t) => [t, 'PROPOSED'])
+          .sort(),
+      );
+      const again = await admin.request<{ proposeExcellentAchievements: Honor[] }>(
+        `mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`,
+        { r: f.roundId },
+      );
       expect(again.data?.proposeExcellentAchievements).toEqual([]);
       expect((await honorsOf(f.contestId)).totalCount).toBe(3);
       expect((await honorsOf(f.contestId, 'PROPOSED')).totalCount).toBe(3);
@@ -756,14 +995,19 @@ describe('honors', () => {
   describe('prior honors of an achievement', () => {
     let f: Awaited<ReturnType<typeof finalRound>>;
     const record = (client: GraphClient, submissionId: string, level: string, name: string) =>
-      client.request<{ recordPriorHonor: { id: string; verified: boolean } }>(`mutation($input: PriorHonorInput!) { recordPriorHonor(input: $input) { id verified } }`, {
-        input: { submissionId, level, name, issuer: '上海市人民政府', year: 2018, evidence: '证书编号 2018-001' },
-      });
+      client.request<{ recordPriorHonor: { id: string; verified: boolean } }>(
+        `mutation($input: PriorHonorInput!) { recordPriorHonor(input: $input) { id verified } }`,
+        {
+          input: { submissionId, level, name, issuer: '上海市人民政府', year: 2018, evidence: '证书编号 2018-001' },
+        },
+      );
     const priorOf = async (client: GraphClient, submissionId: string) =>
-      (await client.data<{ submission: { priorHonors: { name: string; level: string; verified: boolean }[] } }>(
-        `query($s: ID!) { submission(id: $s) { priorHonors { name level verified } } }`,
-        { s: submissionId },
-      )).submission.priorHonors;
+      (
+        await client.data<{ submission: { priorHonors: { name: string; level: string; verified: boolean }[] } }>(
+          `query($s: ID!) { submission(id: $s) { priorHonors { name level verified } } }`,
+          { s: submissionId },
+        )
+      ).submission.priorHonors;
 
     beforeAll(async () => {
       f = await finalRound(['大型盾构机主轴承', '细胞治疗制备平台', '城市大脑'], ['大型盾构机主轴承', '细胞治疗制备平台', '城市大脑']);
@@ -775,11 +1019,20 @@ describe('honors', () => {
       const own = await graph.as('SUBMITTER', { org: f.unitOf['大型盾构机主轴承'], sub: 'submitter-own' });
       const other = await graph.as('SUBMITTER', { org: f.unitOf['城市大脑'], sub: 'submitter-other' });
       const organizer = await graph.as('ORGANIZER', { org: union, sub: 'organizer-2' });
-      expect(ext(await record(other, s, 'NATIONAL', '国家科学技术进步奖二等奖'))).toMatchObject({ code: 'FORBIDDEN', field: 'submissionId' });
+      expect(ext(await record(other, s, 'NATIONAL', '国家科学技术进步奖二等奖'))).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'submissionId',
+      });
       expect(ext(await record(organizer, s, 'NATIONAL', '国家科学技术进步奖二等奖'))).toMatchObject({ code: 'FORBIDDEN' });
       expect(ext(await record(graph.anonymous, s, 'NATIONAL', '国家科学技术进步奖二等奖'))).toMatchObject({ code: 'FORBIDDEN' });
-      expect(ext(await record(own, MISSING, 'NATIONAL', '国家科学技术进步奖二等奖'))).toMatchObject({ code: 'FORBIDDEN', field: 'submissionId' });
-      expect(ext(await record(admin, MISSING, 'NATIONAL', '国家科学技术进步奖二等奖'))).toMatchObject({ code: 'NOT_FOUND', field: 'submissionId' });
+      expect(ext(await record(own, MISSING, 'NATIONAL', '国家科学技术进步奖二等奖'))).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'submissionId',
+      });
+      expect(ext(await record(admin, MISSING, 'NATIONAL', '国家科学技术进步奖二等奖'))).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'submissionId',
+      });
       expect(ext(await record(own, s, 'NATIONAL', 'x'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
       expect(await priorOf(admin, s)).toEqual([]);
 
@@ -798,12 +1051,19 @@ describe('honors', () => {
       const national = (await record(own, s, 'NATIONAL', '国家技术发明奖二等奖')).data!.recordPriorHonor.id;
       await record(own, s, 'OTHER', '行业协会创新奖');
       expect(await priorOf(own, s)).toEqual([]);
-      expect(ext(await own.request(`mutation($id: ID!) { verifyPriorHonor(id: $id) { verified } }`, { id: national }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(ext(await own.request(`mutation($id: ID!) { verifyPriorHonor(id: $id) { verified } }`, { id: national }))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
       expect((await priorOf(admin, s)).filter((p) => p.verified)).toEqual([]);
 
-      const verified = await admin.request<{ verifyPriorHonor: { verified: boolean; verifiedAt: string } }>(`mutation($id: ID!) { verifyPriorHonor(id: $id) { verified verifiedAt } }`, { id: national });
+      const verified = await admin.request<{ verifyPriorHonor: { verified: boolean; verifiedAt: string } }>(
+        `mutation($id: ID!) { verifyPriorHonor(id: $id) { verified verifiedAt } }`,
+        { id: national },
+      );
       expect(verified.data?.verifyPriorHonor.verified).toBe(true);
-      expect(ext(await admin.request(`mutation($id: ID!) { verifyPriorHonor(id: $id) { verified } }`, { id: national }))).toMatchObject({ code: 'INVALID_TRANSITION' });
+      expect(ext(await admin.request(`mutation($id: ID!) { verifyPriorHonor(id: $id) { verified } }`, { id: national }))).toMatchObject({
+        code: 'INVALID_TRANSITION',
+      });
       expect(await priorOf(own, s)).toEqual([{ name: '国家技术发明奖二等奖', level: 'NATIONAL', verified: true }]);
       expect(await priorOf(await graph.as('ANALYST'), s)).toHaveLength(2);
       expect(await priorOf(admin, s)).toHaveLength(2);
@@ -820,12 +1080,23 @@ describe('honors', () => {
       }
       // 大型盾构机主轴承's NATIONAL honor of the first test is still unverified.
       await setQuota(f.contestId, 'EXCELLENT_ACHIEVEMENT', 90);
-      expect((await admin.request(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`, { r: f.roundId })).errors).toBeUndefined();
+      expect(
+        (await admin.request(`mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`, { r: f.roundId })).errors,
+      ).toBeUndefined();
       const summary = async (client: GraphClient) =>
-        (await client.data<{ contest: { honorsSummary: { counts: { awardType: { code: string }; status: string; count: number }[]; priorHonorLevels: { level: string; count: number }[] } } }>(
-          `query($c: ID!) { contest(id: $c) { honorsSummary { counts { awardType { code } status count } priorHonorLevels { level count } } } }`,
-          { c: f.contestId },
-        )).contest.honorsSummary;
+        (
+          await client.data<{
+            contest: {
+              honorsSummary: {
+                counts: { awardType: { code: string }; status: string; count: number }[];
+                priorHonorLevels: { level: string; count: number }[];
+              };
+            };
+          }>(
+            `query($c: ID!) { contest(id: $c) { honorsSummary { counts { awardType { code } status count } priorHonorLevels { level count } } } }`,
+            { c: f.contestId },
+          )
+        ).contest.honorsSummary;
       expect(await summary(admin)).toEqual({
         counts: [{ awardType: { code: 'EXCELLENT_ACHIEVEMENT' }, status: 'PROPOSED', count: 3 }],
         priorHonorLevels: [
@@ -849,21 +1120,43 @@ describe('honors', () => {
   });
 
   describe('the assessment of organizing units (优秀组织奖)', () => {
-    const scores = (base: number, performance = base) => ({ leadership: base, promotion: base, performance, incentive: base, features: base });
+    const scores = (base: number, performance = base) => ({
+      leadership: base,
+      promotion: base,
+      performance,
+      incentive: base,
+      features: base,
+    });
     const evaluate = (contestId: string, organizationId: string, s: Record<string, number>) =>
-      admin.request<{ evaluateOrganizer: { id: string; leadership: number } }>(`mutation($input: EvaluationInput!) { evaluateOrganizer(input: $input) { id leadership } }`, {
-        input: { contestId, organizationId, ...s },
-      });
+      admin.request<{ evaluateOrganizer: { id: string; leadership: number } }>(
+        `mutation($input: EvaluationInput!) { evaluateOrganizer(input: $input) { id leadership } }`,
+        {
+          input: { contestId, organizationId, ...s },
+        },
+      );
     const ranking = (client: GraphClient, contestId: string, places: number) =>
-      client.request<{ organizerEvaluations: { evaluation: { organization: { name: string }; performance: number }; total: number; rank: number; candidate: boolean }[] }>(
+      client.request<{
+        organizerEvaluations: {
+          evaluation: { organization: { name: string }; performance: number };
+          total: number;
+          rank: number;
+          candidate: boolean;
+        }[];
+      }>(
         `query($c: ID!, $p: Int!) { organizerEvaluations(contestId: $c, places: $p) { evaluation { organization { name } performance } total rank candidate } }`,
         { c: contestId, p: places },
       );
 
     it('scores each dimension from 0 to 20: 21 is BAD_USER_INPUT naming the dimension; a unit that is not a union is BAD_USER_INPUT on organizationId; nothing is written', async () => {
       const c = await contest();
-      expect(ext(await evaluate(c, union, { ...scores(18), performance: 21 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'performance' });
-      expect(ext(await evaluate(c, union, { ...scores(18), leadership: -1 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leadership' });
+      expect(ext(await evaluate(c, union, { ...scores(18), performance: 21 }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'performance',
+      });
+      expect(ext(await evaluate(c, union, { ...scores(18), leadership: -1 }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'leadership',
+      });
       expect(ext(await evaluate(c, unitA, scores(18)))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationId' });
       expect(ext(await evaluate(c, MISSING, scores(18)))).toMatchObject({ code: 'NOT_FOUND', field: 'organizationId' });
       expect(ext(await evaluate(MISSING, union, scores(18)))).toMatchObject({ code: 'NOT_FOUND', field: 'contestId' });
@@ -903,7 +1196,12 @@ describe('honors', () => {
       await nominated(f.contestId, 'WORKER_PIONEER', [crew], 5);
       await nominated(f.contestId, 'MAY_DAY_AWARD', [home], 5);
       await nominated(f.contestId, 'EXCELLENT_ACHIEVEMENT', [f.submission['新型储能电池']!], 5);
-      const { person: p, team: t, organization: o, submission: s } = await admin.data<Record<string, { honors: { awardTypeCode: string; status: string }[] }>>(
+      const {
+        person: p,
+        team: t,
+        organization: o,
+        submission: s,
+      } = await admin.data<Record<string, { honors: { awardTypeCode: string; status: string }[] }>>(
         `query($p: ID!, $t: ID!, $o: ID!, $s: ID!) {
           person(id: $p) { honors { awardTypeCode status } }
           team(id: $t) { honors { awardTypeCode status } }
@@ -919,22 +1217,32 @@ describe('honors', () => {
         [{ awardTypeCode: 'EXCELLENT_ACHIEVEMENT', status: 'NOMINATED' }],
       ]);
       // The public sees no unpublished honor on the organization.
-      const { organization } = await graph.anonymous.data<{ organization: { honors: unknown[] } }>(`query($o: ID!) { organization(id: $o) { honors { status } } }`, { o: home });
+      const { organization } = await graph.anonymous.data<{ organization: { honors: unknown[] } }>(
+        `query($o: ID!) { organization(id: $o) { honors { status } } }`,
+        { o: home },
+      );
       expect(organization.honors).toEqual([]);
     });
 
     it("the contest's honors summary counts per award type and status; anonymous callers see public records only", async () => {
       const { contestId, ids } = await announced(3, FRIDAY);
       await admin.data(`mutation($c: ID!) { changeContestStatus(id: $c, status: OPEN_FOR_SUBMISSIONS) { id } }`, { c: contestId });
-      const [, , third] = await nominated(contestId, 'EXCELLENT_ORGANIZATION', [union, otherUnion, (await make.organization({ kind: 'INDUSTRY_UNION' })).id], 5);
+      const [, , third] = await nominated(
+        contestId,
+        'EXCELLENT_ORGANIZATION',
+        [union, otherUnion, (await make.organization({ kind: 'INDUSTRY_UNION' })).id],
+        5,
+      );
       expect((await withdraw(third!, '不再推荐')).errors).toBeUndefined();
       graph.setNow(at('2019-12-09T02:00:00Z'));
       expect((await confer([ids[0]!])).errors).toBeUndefined();
       const summary = async (client: GraphClient) =>
-        (await client.data<{ contest: { honorsSummary: { counts: { awardType: { code: string }; status: string; count: number }[] } } }>(
-          `query($c: ID!) { contest(id: $c) { honorsSummary { counts { awardType { code } status count } } } }`,
-          { c: contestId },
-        )).contest.honorsSummary.counts.map((c) => [c.awardType.code, c.status, c.count]);
+        (
+          await client.data<{ contest: { honorsSummary: { counts: { awardType: { code: string }; status: string; count: number }[] } } }>(
+            `query($c: ID!) { contest(id: $c) { honorsSummary { counts { awardType { code } status count } } } }`,
+            { c: contestId },
+          )
+        ).contest.honorsSummary.counts.map((c) => [c.awardType.code, c.status, c.count]);
       expect(await summary(admin)).toEqual([
         ['EXCELLENT_ORGANIZATION', 'NOMINATED', 2],
         ['EXCELLENT_ORGANIZATION', 'WITHDRAWN', 1],
@@ -955,7 +1263,15 @@ describe('honors', () => {
     const ids: Record<string, string> = {};
     let objected: string;
     let agency: GraphClient;
-    type Row = { id: string; status: string; awardTypeCode: string; recipientKind: string; recipientName: string; organizationName: string; year: number };
+    type Row = {
+      id: string;
+      status: string;
+      awardTypeCode: string;
+      recipientKind: string;
+      recipientName: string;
+      organizationName: string;
+      year: number;
+    };
     const ROW = 'id status awardTypeCode recipientKind recipientName organizationName year';
 
     const list = (client: GraphClient, args: Record<string, unknown> = {}) =>
@@ -970,7 +1286,7 @@ describe('honors', () => {
 
     async function pageThrough(client: GraphClient, args: Record<string, unknown> = {}): Promise<Row[]> {
       const rows: Row[] = [];
-      for (let after: string | null = null; ; ) {
+      for (let after: string | null = null; ;) {
         const page = await list(client, { ...args, first: 2, after });
         expect(page.errors).toBeUndefined();
         expect(page.data!.honors.nodes.length).toBeLessThanOrEqual(2);
@@ -984,7 +1300,11 @@ describe('honors', () => {
       contestId = await contest(YEAR);
       const hospital = await unit('上海市第六人民医院');
       const institute = await unit('中国科学院上海光学精密机械研究所');
-      const people = { doctor: await person('张医生', hospital), nurse: await person('李护士', hospital), physicist: await person('王研究员', institute) };
+      const people = {
+        doctor: await person('张医生', hospital),
+        nurse: await person('李护士', hospital),
+        physicist: await person('王研究员', institute),
+      };
       const crew = await team('激光聚变攻关团队', institute, [people.physicist]);
       const [doctor, nurse, physicist] = await nominated(contestId, 'MAY_DAY_MEDAL', [people.doctor, people.nurse, people.physicist], 3);
       const [pioneer] = await nominated(contestId, 'WORKER_PIONEER', [crew], 2);
@@ -999,13 +1319,18 @@ describe('honors', () => {
       expect((await withdraw(organizerWithdrawn!, '不再推荐')).errors).toBeUndefined();
       graph.setNow(at('2019-12-03T03:00:00Z'));
       objected = physicist!;
-      expect((await fileObjection(await graph.as('SUBMITTER', { org: unitA, sub: 'objector-agency' }), objected, 'secret-contact@example.org')).errors).toBeUndefined();
+      expect(
+        (await fileObjection(await graph.as('SUBMITTER', { org: unitA, sub: 'objector-agency' }), objected, 'secret-contact@example.org'))
+          .errors,
+      ).toBeUndefined();
       graph.setNow(at('2020-01-15T02:00:00Z'));
       expect((await confer([doctor!, pioneer!, awardHospital!, awardInstitute!, organizer!])).errors).toBeUndefined();
       graph.setNow(at('2020-03-02T02:00:00Z'));
       expect((await revoke(awardInstitute!, '发生重大安全责任事故')).errors).toBeUndefined();
       graph.setNow(null);
-      agency = graph.direct('honors').with({ authorization: `Bearer ${await graph.auth.client.signDev({ roles: ['AGENCY'], sub: 'agency-1' })}` });
+      agency = graph
+        .direct('honors')
+        .with({ authorization: `Bearer ${await graph.auth.client.signDev({ roles: ['AGENCY'], sub: 'agency-1' })}` });
     });
 
     it('answers an agency token on the subgraph itself with the public records only (announced, conferred, revoked), in a stable order across pages', async () => {
@@ -1016,19 +1341,33 @@ describe('honors', () => {
       expect(rows.map((r) => r.status).sort()).toEqual(['ANNOUNCED', 'CONFERRED', 'CONFERRED', 'CONFERRED', 'CONFERRED', 'REVOKED']);
       for (const hidden of [ids.nurse, ids.awardUnitA, ids.organizerWithdrawn]) expect(rows.map((r) => r.id)).not.toContain(hidden);
       // Ordered by award type, then recipient name, then id.
-      expect(rows.map((r) => r.awardTypeCode)).toEqual(['EXCELLENT_ORGANIZATION', 'MAY_DAY_AWARD', 'MAY_DAY_AWARD', 'MAY_DAY_MEDAL', 'MAY_DAY_MEDAL', 'WORKER_PIONEER']);
+      expect(rows.map((r) => r.awardTypeCode)).toEqual([
+        'EXCELLENT_ORGANIZATION',
+        'MAY_DAY_AWARD',
+        'MAY_DAY_AWARD',
+        'MAY_DAY_MEDAL',
+        'MAY_DAY_MEDAL',
+        'WORKER_PIONEER',
+      ]);
       expect(rows.filter((r) => r.awardTypeCode === 'MAY_DAY_MEDAL').map((r) => r.recipientName)).toEqual(['张医生', '王研究员']);
       // Paging by two gives the same rows in the same order, every time.
       expect((await pageThrough(agency)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
       expect((await pageThrough(agency)).map((r) => r.id)).toEqual(rows.map((r) => r.id));
-      expect(rows.find((r) => r.id === ids.doctor)).toMatchObject({ recipientName: '张医生', organizationName: '上海市第六人民医院', recipientKind: 'PERSON', year: 2020 });
+      expect(rows.find((r) => r.id === ids.doctor)).toMatchObject({
+        recipientName: '张医生',
+        organizationName: '上海市第六人民医院',
+        recipientKind: 'PERSON',
+        year: 2020,
+      });
     });
 
     it('filters by award type, recipient kind and organization name; never shows what is not public, even when asked for by status', async () => {
       const medals = await list(agency, { awardTypeCode: 'MAY_DAY_MEDAL', first: 100 });
       expect(medals.data!.honors.nodes.map((r) => r.id).sort()).toEqual([ids.doctor, ids.physicist].sort());
       const organizations = await list(agency, { recipientKind: 'ORGANIZATION', first: 100 });
-      expect(organizations.data!.honors.nodes.map((r) => r.id).sort()).toEqual([ids.awardHospital, ids.awardInstitute, ids.organizer].sort());
+      expect(organizations.data!.honors.nodes.map((r) => r.id).sort()).toEqual(
+        [ids.awardHospital, ids.awardInstitute, ids.organizer].sort(),
+      );
       const ofInstitute = await list(agency, { organizationName: '光学精密', first: 100 });
       expect(ofInstitute.data!.honors.nodes.map((r) => r.id).sort()).toEqual([ids.physicist, ids.pioneer, ids.awardInstitute].sort());
       expect((await list(agency, { organizationName: '100%', first: 100 })).data!.honors.totalCount).toBe(0);
@@ -1068,7 +1407,9 @@ describe('honors', () => {
       expect(JSON.stringify(result)).not.toContain('secret-contact@example.org');
       const audit = await agency.request(`query($id: ID!) { honor(id: $id) { auditTrail { nodes { action } } } }`, { id: objected });
       expect(ext(audit)).toMatchObject({ code: 'FORBIDDEN' });
-      expect(await agency.request(`mutation($id: ID!) { withdrawHonor(id: $id, reason: "机构无权撤回") { id } }`, { id: ids.doctor })).toMatchObject({
+      expect(
+        await agency.request(`mutation($id: ID!) { withdrawHonor(id: $id, reason: "机构无权撤回") { id } }`, { id: ids.doctor }),
+      ).toMatchObject({
         errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })],
       });
       expect((await read(ids.doctor!)).status).toBe('CONFERRED');
@@ -1077,10 +1418,16 @@ describe('honors', () => {
     it('without a token the subgraph serves the same public data; an ADMIN client token is not taken as ADMIN there', async () => {
       const publicRows = (await pageThrough(graph.direct('honors'))).map((r) => r.id);
       expect(publicRows).toEqual((await pageThrough(agency)).map((r) => r.id));
-      const adminDirect = graph.direct('honors').with({ authorization: `Bearer ${await graph.auth.client.signDev({ roles: ['ADMIN'], sub: 'office-admin' })}` });
+      const adminDirect = graph
+        .direct('honors')
+        .with({ authorization: `Bearer ${await graph.auth.client.signDev({ roles: ['ADMIN'], sub: 'office-admin' })}` });
       expect((await list(adminDirect, { first: 100 })).data!.honors.totalCount).toBe(6);
-      expect(ext(await adminDirect.request(`query($id: ID!) { honor(id: $id) { status } }`, { id: ids.nurse }))).toMatchObject({ code: 'FORBIDDEN' });
-      expect(ext(await adminDirect.request(`query($id: ID!) { honor(id: $id) { objections { contact } } }`, { id: objected }))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(ext(await adminDirect.request(`query($id: ID!) { honor(id: $id) { status } }`, { id: ids.nurse }))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(
+        ext(await adminDirect.request(`query($id: ID!) { honor(id: $id) { objections { contact } } }`, { id: objected })),
+      ).toMatchObject({ code: 'FORBIDDEN' });
       // Through the gateway, the office sees every record of the contest.
       expect((await list(admin, { first: 100 })).data!.honors.totalCount).toBeGreaterThanOrEqual(9);
       expect((await honorsOf(contestId)).totalCount).toBe(9);

@@ -13,7 +13,9 @@ describe('cursor connections', () => {
   });
   afterAll(() => graph?.stop());
 
-  type Page = { organizations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { name: string }[] } };
+  type Page = {
+    organizations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { name: string }[] };
+  };
   const page = (variables: Record<string, unknown>) =>
     graph.gateway.request<Page>(
       `query($first: Int, $after: String, $kind: OrganizationKind, $nameContains: String) {

@@ -39,7 +39,15 @@ describe(`upgrading a database with data on ${kind}`, () => {
       for (const Migration of later) await new Migration().up(runner);
       await runner.release();
       const [row] = await db.dataSource.getRepository('Submission').findBy({ id: 's-1' });
-      expect(row).toMatchObject({ title: 'Old draft', summary: 'An early summary.', keywords: [], metrics: [], attachments: [], teamMemberIds: [], trackId: null });
+      expect(row).toMatchObject({
+        title: 'Old draft',
+        summary: 'An early summary.',
+        keywords: [],
+        metrics: [],
+        attachments: [],
+        teamMemberIds: [],
+        trackId: null,
+      });
     } finally {
       await db.dataSource.destroy();
       if (db.target.kind === 'mysql') await dropMysqlDatabase(db.target.server, db.target.database);

@@ -32,7 +32,9 @@ describe('mutations refuse bad input with a coded error and write nothing', () =
   });
 
   it('every bad field is reported at once', async () => {
-    const result = await api.request(`mutation { createOrganization(input: { name: " ", kind: PARK, shortName: "${'长'.repeat(41)}" }) { id } }`);
+    const result = await api.request(
+      `mutation { createOrganization(input: { name: " ", kind: PARK, shortName: "${'长'.repeat(41)}" }) { id } }`,
+    );
     const problems = (result.errors?.[0]?.extensions?.details as { problems: { field: string }[] }).problems;
     expect(problems.map((p) => p.field)).toEqual(['name', 'shortName']);
   });
@@ -41,9 +43,12 @@ describe('mutations refuse bad input with a coded error and write nothing', () =
     const code = make.creditCode();
     await make.organization({ creditCode: code });
     const before = await organizations();
-    const result = await api.request(`mutation($code: String) { createOrganization(input: { name: "Copy", kind: ENTERPRISE, creditCode: $code }) { id } }`, {
-      code,
-    });
+    const result = await api.request(
+      `mutation($code: String) { createOrganization(input: { name: "Copy", kind: ENTERPRISE, creditCode: $code }) { id } }`,
+      {
+        code,
+      },
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'ALREADY_EXISTS', field: 'creditCode' });
     expect(await organizations()).toBe(before);
   });
@@ -107,15 +112,21 @@ describe('mutations refuse bad input with a coded error and write nothing', () =
     expect(rounds.contest.reviewRounds.map((r) => r.name)).toEqual(['Screening']);
   });
 
-  it("an honor for the wrong kind of recipient is refused, naming recipientKind; a repeat nomination is ALREADY_EXISTS", async () => {
+  it('an honor for the wrong kind of recipient is refused, naming recipientKind; a repeat nomination is ALREADY_EXISTS', async () => {
     const contest = await make.contest();
     const unit = await make.organization();
     for (const awardTypeCode of ['MAY_DAY_MEDAL', 'MAY_DAY_AWARD']) {
-      await api.data(`mutation($c: ID!, $t: String!) { setAwardQuota(contestId: $c, awardTypeCode: $t, quota: 10) { id } }`, { c: contest.id, t: awardTypeCode });
+      await api.data(`mutation($c: ID!, $t: String!) { setAwardQuota(contestId: $c, awardTypeCode: $t, quota: 10) { id } }`, {
+        c: contest.id,
+        t: awardTypeCode,
+      });
     }
     const honorsOfUnit = async () =>
-      (await api.data<{ organization: { honors: unknown[] } }>('query($id: ID!) { organization(id: $id) { honors { status } } }', { id: unit.id }))
-        .organization.honors.length;
+      (
+        await api.data<{ organization: { honors: unknown[] } }>('query($id: ID!) { organization(id: $id) { honors { status } } }', {
+          id: unit.id,
+        })
+      ).organization.honors.length;
     const nominate = (awardTypeCode: string, recipientKind: string) =>
       api.request(`mutation($input: NominateHonorInput!) { nominateHonor(input: $input) { id } }`, {
         input: { contestId: contest.id, awardTypeCode, recipientKind, recipientId: unit.id },

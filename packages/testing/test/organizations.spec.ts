@@ -16,7 +16,13 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
     federation = await make.organization({ name: '上海市总工会', kind: 'TRADE_UNION_FEDERATION' });
     pudong = await make.organization({ name: '浦东新区总工会', kind: 'DISTRICT_UNION', parentId: federation.id, district: '浦东新区' });
     zhangjiang = await make.organization({ name: '张江科学城', kind: 'PARK', parentId: pudong.id, district: '浦东新区' });
-    company = await make.organization({ name: '张江芯片有限公司', kind: 'ENTERPRISE', parentId: zhangjiang.id, district: '浦东新区', creditCode: make.creditCode() });
+    company = await make.organization({
+      name: '张江芯片有限公司',
+      kind: 'ENTERPRISE',
+      parentId: zhangjiang.id,
+      district: '浦东新区',
+      creditCode: make.creditCode(),
+    });
     lab = await make.organization({ name: '芯片联合实验室', kind: 'RESEARCH_INSTITUTE', parentId: company.id, district: '浦东新区' });
     minhang = await make.organization({ name: '闵行区总工会', kind: 'DISTRICT_UNION', parentId: federation.id, district: '闵行区' });
     factory = await make.organization({ name: '闵行装备厂', kind: 'ENTERPRISE', parentId: minhang.id, district: '闵行区' });
@@ -27,7 +33,9 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
 
   describe('ancestors and descendants', () => {
     it('lists ancestors nearest first and descendants at any depth', async () => {
-      const data = await admin.data<{ organization: { ancestors: Org[]; descendants: { totalCount: number; nodes: Org[] }; children: { nodes: Org[] } } }>(
+      const data = await admin.data<{
+        organization: { ancestors: Org[]; descendants: { totalCount: number; nodes: Org[] }; children: { nodes: Org[] } };
+      }>(
         `query($id: ID!) { organization(id: $id) { ancestors { name } descendants { totalCount nodes { name } } children { nodes { name } } } }`,
         { id: zhangjiang.id },
       );
@@ -59,10 +67,11 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const data: { organization: { descendants: { nodes: Org[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await admin.data(
-          `query($id: ID!, $after: String) { organization(id: $id) { descendants(first: 2, after: $after) { nodes { name } pageInfo { hasNextPage endCursor } } } }`,
-          { id: federation.id, after },
-        );
+        const data: { organization: { descendants: { nodes: Org[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } =
+          await admin.data(
+            `query($id: ID!, $after: String) { organization(id: $id) { descendants(first: 2, after: $after) { nodes { name } pageInfo { hasNextPage endCursor } } } }`,
+            { id: federation.id, after },
+          );
         seen.push(...names(data.organization.descendants.nodes));
         if (!data.organization.descendants.pageInfo.hasNextPage) break;
         after = data.organization.descendants.pageInfo.endCursor;
@@ -76,30 +85,48 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
 
   describe('moving an organization', () => {
     it('refuses a move that would make a cycle, naming parentId, and changes nothing', async () => {
-      const result = await admin.request(`mutation($id: ID!, $parent: ID!) { updateOrganization(id: $id, input: { parentId: $parent }) { id } }`, {
-        id: pudong.id,
-        parent: lab.id,
-      });
+      const result = await admin.request(
+        `mutation($id: ID!, $parent: ID!) { updateOrganization(id: $id, input: { parentId: $parent }) { id } }`,
+        {
+          id: pudong.id,
+          parent: lab.id,
+        },
+      );
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentId' });
       expect(result.errors?.[0]?.message).toMatch(/cycle/);
-      const after = await admin.data<{ organization: { parent: Org } }>(`query($id: ID!) { organization(id: $id) { parent { name } } }`, { id: pudong.id });
+      const after = await admin.data<{ organization: { parent: Org } }>(`query($id: ID!) { organization(id: $id) { parent { name } } }`, {
+        id: pudong.id,
+      });
       expect(after.organization.parent.name).toBe('上海市总工会');
     });
 
     it('refuses making an organization its own parent', async () => {
-      const result = await admin.request(`mutation($id: ID!) { updateOrganization(id: $id, input: { parentId: $id }) { id } }`, { id: lab.id });
+      const result = await admin.request(`mutation($id: ID!) { updateOrganization(id: $id, input: { parentId: $id }) { id } }`, {
+        id: lab.id,
+      });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentId' });
     });
 
     it('moves a unit under a new parent and records who did it, before and after', async () => {
       const spare = await make.organization({ name: '待迁移企业', parentId: zhangjiang.id });
-      await admin.data(`mutation($id: ID!, $parent: ID!) { updateOrganization(id: $id, input: { parentId: $parent, district: "浦东新区" }) { id } }`, {
-        id: spare.id,
-        parent: pudong.id,
-      });
-      const data = await (await graph.as('ANALYST')).data<{
-        organization: { parent: Org; auditTrail: { totalCount: number; nodes: { action: string; actor: string; actorRoles: string; before: string; after: string }[] } };
-      }>(`query($id: ID!) { organization(id: $id) { parent { name } auditTrail { totalCount nodes { action actor actorRoles before after } } } }`, { id: spare.id });
+      await admin.data(
+        `mutation($id: ID!, $parent: ID!) { updateOrganization(id: $id, input: { parentId: $parent, district: "浦东新区" }) { id } }`,
+        {
+          id: spare.id,
+          parent: pudong.id,
+        },
+      );
+      const data = await (
+        await graph.as('ANALYST')
+      ).data<{
+        organization: {
+          parent: Org;
+          auditTrail: { totalCount: number; nodes: { action: string; actor: string; actorRoles: string; before: string; after: string }[] };
+        };
+      }>(
+        `query($id: ID!) { organization(id: $id) { parent { name } auditTrail { totalCount nodes { action actor actorRoles before after } } } }`,
+        { id: spare.id },
+      );
       expect(data.organization.parent.name).toBe('浦东新区总工会');
       expect(data.organization.auditTrail.nodes.map((n) => n.action)).toEqual(['organization.create', 'organization.update']);
       const update = data.organization.auditTrail.nodes[1]!;
@@ -110,7 +137,9 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
 
     it('keeps the audit trail from submitters', async () => {
       const submitter = await graph.as('SUBMITTER', { org: company.id });
-      const result = await submitter.request(`query($id: ID!) { organization(id: $id) { name auditTrail { totalCount } } }`, { id: company.id });
+      const result = await submitter.request(`query($id: ID!) { organization(id: $id) { name auditTrail { totalCount } } }`, {
+        id: company.id,
+      });
       expect(result.data).toEqual({ organization: { name: '张江芯片有限公司', auditTrail: null } });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     });
@@ -119,7 +148,8 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
   describe('an organizer acts within its own union', () => {
     let organizer: GraphClient;
     beforeAll(async () => (organizer = await graph.as('ORGANIZER', { org: pudong.id })));
-    const count = async () => (await admin.data<{ organizations: { totalCount: number } }>(`{ organizations { totalCount } }`)).organizations.totalCount;
+    const count = async () =>
+      (await admin.data<{ organizations: { totalCount: number } }>(`{ organizations { totalCount } }`)).organizations.totalCount;
 
     it('creates a unit below its union', async () => {
       const result = await organizer.request<{ createOrganization: { parent: Org } }>(
@@ -133,23 +163,34 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
     it('cannot create a unit in another union, or at the top; nothing is written', async () => {
       const before = await count();
       for (const parentId of [minhang.id, null]) {
-        const result = await organizer.request(`mutation($parent: ID) { createOrganization(input: { name: "越界企业", kind: ENTERPRISE, parentId: $parent }) { id } }`, {
-          parent: parentId,
-        });
+        const result = await organizer.request(
+          `mutation($parent: ID) { createOrganization(input: { name: "越界企业", kind: ENTERPRISE, parentId: $parent }) { id } }`,
+          {
+            parent: parentId,
+          },
+        );
         expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
       expect(await count()).toBe(before);
     });
 
     it("cannot edit another union's unit, nor move its own unit out of its union", async () => {
-      const edit = await organizer.request(`mutation($id: ID!) { updateOrganization(id: $id, input: { name: "改名" }) { id } }`, { id: factory.id });
-      expect(edit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const move = await organizer.request(`mutation($id: ID!, $p: ID!) { updateOrganization(id: $id, input: { parentId: $p }) { id } }`, { id: company.id, p: minhang.id });
-      expect(move.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const data = await admin.data<{ f: Org; c: { parent: Org } }>(`query($f: ID!, $c: ID!) { f: organization(id: $f) { name } c: organization(id: $c) { parent { name } } }`, {
-        f: factory.id,
-        c: company.id,
+      const edit = await organizer.request(`mutation($id: ID!) { updateOrganization(id: $id, input: { name: "改名" }) { id } }`, {
+        id: factory.id,
       });
+      expect(edit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const move = await organizer.request(`mutation($id: ID!, $p: ID!) { updateOrganization(id: $id, input: { parentId: $p }) { id } }`, {
+        id: company.id,
+        p: minhang.id,
+      });
+      expect(move.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const data = await admin.data<{ f: Org; c: { parent: Org } }>(
+        `query($f: ID!, $c: ID!) { f: organization(id: $f) { name } c: organization(id: $c) { parent { name } } }`,
+        {
+          f: factory.id,
+          c: company.id,
+        },
+      );
       expect(data).toEqual({ f: { name: '闵行装备厂' }, c: { parent: { name: '张江科学城' } } });
     });
   });
@@ -172,7 +213,8 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
     });
 
     it('walks all organizations page by page with a stable order, no repeats and no gaps', async () => {
-      const total = (await admin.data<{ organizations: { totalCount: number } }>(`{ organizations { totalCount } }`)).organizations.totalCount;
+      const total = (await admin.data<{ organizations: { totalCount: number } }>(`{ organizations { totalCount } }`)).organizations
+        .totalCount;
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
@@ -189,9 +231,12 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
     });
 
     it('finds people by organization and by name', async () => {
-      await admin.data(`mutation($org: ID!) { a: createPerson(input: { name: "王芳", organizationId: $org }) { id } b: createPerson(input: { name: "王强", organizationId: $org }) { id } }`, {
-        org: lab.id,
-      });
+      await admin.data(
+        `mutation($org: ID!) { a: createPerson(input: { name: "王芳", organizationId: $org }) { id } b: createPerson(input: { name: "王强", organizationId: $org }) { id } }`,
+        {
+          org: lab.id,
+        },
+      );
       await admin.data(`mutation($org: ID!) { createPerson(input: { name: "王伟", organizationId: $org }) { id } }`, { org: factory.id });
       const data = await admin.data<Record<string, { nodes: { name: string }[] }>>(
         `query($lab: ID!) { inLab: people(organizationId: $lab) { nodes { name } } wang: people(nameContains: "王") { nodes { name } } }`,
@@ -209,12 +254,17 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
         { org: factory.id },
       );
       const self = await graph.as('EXPERT', { sub: createPerson.id });
-      const own = await self.request<{ updatePerson: { phone: string } }>(`mutation($id: ID!) { updatePerson(id: $id, input: { phone: "13933334444" }) { phone } }`, {
-        id: createPerson.id,
-      });
+      const own = await self.request<{ updatePerson: { phone: string } }>(
+        `mutation($id: ID!) { updatePerson(id: $id, input: { phone: "13933334444" }) { phone } }`,
+        {
+          id: createPerson.id,
+        },
+      );
       expect(own.errors).toBeUndefined();
       expect(own.data?.updatePerson.phone).toBe('13933334444');
-      const rename = await self.request(`mutation($id: ID!) { updatePerson(id: $id, input: { name: "赵敏敏" }) { id } }`, { id: createPerson.id });
+      const rename = await self.request(`mutation($id: ID!) { updatePerson(id: $id, input: { name: "赵敏敏" }) { id } }`, {
+        id: createPerson.id,
+      });
       expect(rename.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const data = await admin.data<{ person: { name: string } }>(`query($id: ID!) { person(id: $id) { name } }`, { id: createPerson.id });
       expect(data.person.name).toBe('赵敏');
@@ -240,10 +290,13 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
         ['phone', '12345'],
         ['email', 'not-an-email'],
       ] as const) {
-        const result = await admin.request(`mutation($org: ID!, $v: String) { createPerson(input: { name: "孙七", organizationId: $org, ${field}: $v }) { id } }`, {
-          org: lab.id,
-          v: value,
-        });
+        const result = await admin.request(
+          `mutation($org: ID!, $v: String) { createPerson(input: { name: "孙七", organizationId: $org, ${field}: $v }) { id } }`,
+          {
+            org: lab.id,
+            v: value,
+          },
+        );
         expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
       expect((await admin.data<{ people: { totalCount: number } }>(`{ people { totalCount } }`)).people.totalCount).toBe(before);
@@ -268,7 +321,9 @@ describe('organizations: hierarchy, filters, scope and audit', () => {
         m: [people.a!.id, people.x!.id],
       });
       expect(outsider.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'memberIds' });
-      const after = await admin.data<{ team: { members: { name: string }[] } }>(`query($id: ID!) { team(id: $id) { members { name } } }`, { id: team.createTeam.id });
+      const after = await admin.data<{ team: { members: { name: string }[] } }>(`query($id: ID!) { team(id: $id) { members { name } } }`, {
+        id: team.createTeam.id,
+      });
       expect(names(after.team.members)).toEqual(['组员', '组长']);
     });
   });

@@ -25,7 +25,9 @@ describe('health and readiness', () => {
       body: JSON.stringify({ query: `{ contests { totalCount } } # ${'x'.repeat(300 * 1024)}` }),
     });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
@@ -47,7 +49,7 @@ describe('when parts of the system fail', () => {
   });
   afterAll(() => graph?.stop());
 
-  it("a database failure is masked: the client gets a reference, never SQL, and the service reports itself unready", async () => {
+  it('a database failure is masked: the client gets a reference, never SQL, and the service reports itself unready', async () => {
     await graph.subgraphs['expert-review'].db.dataSource.destroy();
     const result = await graph.gateway.request<{ submission: { title: string; reviewStatus: unknown } }>(
       `query($id: ID!) { submission(id: $id) { title reviewStatus { state } } }`,
@@ -85,7 +87,9 @@ describe('subgraph calls have a deadline', () => {
     await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r));
     const { port } = hanging.address() as AddressInfo;
     const started = Date.now();
-    await expect(fetchWithTimeout(300)(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' })).rejects.toThrow(/timeout|aborted/i);
+    await expect(fetchWithTimeout(300)(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' })).rejects.toThrow(
+      /timeout|aborted/i,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     hanging.closeAllConnections();
     await new Promise((r) => hanging.close(r));

@@ -53,8 +53,12 @@ export function reviewFixtures(graph: TestGraph): ReviewFixtures {
   const make = new Factories(admin);
 
   const person = async (name: string, organizationId: string) =>
-    (await admin.data<{ createPerson: Id }>(`mutation($n: String!, $o: ID!) { createPerson(input: { name: $n, organizationId: $o }) { id } }`, { n: name, o: organizationId }))
-      .createPerson.id;
+    (
+      await admin.data<{ createPerson: Id }>(
+        `mutation($n: String!, $o: ID!) { createPerson(input: { name: $n, organizationId: $o }) { id } }`,
+        { n: name, o: organizationId },
+      )
+    ).createPerson.id;
 
   const entriesOf = async (roundId: string) => {
     const { reviewRound } = await admin.data<{ reviewRound: { entries: { nodes: EntryRow[] } } }>(
@@ -76,22 +80,31 @@ export function reviewFixtures(graph: TestGraph): ReviewFixtures {
 
     async expert(name, organizationId, expertise) {
       const personId = await person(name, organizationId);
-      const { createExpert } = await admin.data<{ createExpert: Id }>(`mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`, {
-        input: { personId, title: 'PROFESSOR', expertise },
-      });
+      const { createExpert } = await admin.data<{ createExpert: Id }>(
+        `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`,
+        {
+          input: { personId, title: 'PROFESSOR', expertise },
+        },
+      );
       return { id: createExpert.id, personId };
     },
 
     expertClient: (x) => graph.as('EXPERT', { expert: x.id, sub: x.personId }),
 
     async contest(code, trackCodes) {
-      const { createContest } = await admin.data<{ createContest: Id }>(`mutation($code: String!) { createContest(input: { code: $code, name: $code, year: 2019 }) { id } }`, { code });
+      const { createContest } = await admin.data<{ createContest: Id }>(
+        `mutation($code: String!) { createContest(input: { code: $code, name: $code, year: 2019 }) { id } }`,
+        { code },
+      );
       const tracks: Record<string, string> = {};
       for (const t of trackCodes) {
-        const { createTrack } = await admin.data<{ createTrack: Id }>(`mutation($c: ID!, $t: String!) { createTrack(input: { contestId: $c, code: $t, name: $t }) { id } }`, {
-          c: createContest.id,
-          t,
-        });
+        const { createTrack } = await admin.data<{ createTrack: Id }>(
+          `mutation($c: ID!, $t: String!) { createTrack(input: { contestId: $c, code: $t, name: $t }) { id } }`,
+          {
+            c: createContest.id,
+            t,
+          },
+        );
         tracks[t] = createTrack.id;
       }
       await admin.data(`mutation($c: ID!) { changeContestStatus(id: $c, status: OPEN_FOR_SUBMISSIONS) { id } }`, { c: createContest.id });
@@ -100,45 +113,64 @@ export function reviewFixtures(graph: TestGraph): ReviewFixtures {
 
     async submission(c, track, unit, title) {
       await make.enrol(c.id, unit.id);
-      const { createSubmission } = await admin.data<{ createSubmission: Id }>(`mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id } }`, {
-        input: {
-          contestId: c.id,
-          organizationId: unit.id,
-          title,
-          trackId: c.tracks[track],
-          summary: '用于评审结果测试的创新成果。',
-          achievementKind: 'TECHNOLOGY',
-          keywords: ['评审'],
-          applicationEffect: '已在多家单位推广应用。',
-          leaderId: unit.leaderId,
-          teamMemberIds: [],
+      const { createSubmission } = await admin.data<{ createSubmission: Id }>(
+        `mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id } }`,
+        {
+          input: {
+            contestId: c.id,
+            organizationId: unit.id,
+            title,
+            trackId: c.tracks[track],
+            summary: '用于评审结果测试的创新成果。',
+            achievementKind: 'TECHNOLOGY',
+            keywords: ['评审'],
+            applicationEffect: '已在多家单位推广应用。',
+            leaderId: unit.leaderId,
+            teamMemberIds: [],
+          },
         },
-      });
-      const { submitSubmission } = await admin.data<{ submitSubmission: Sub }>(`mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { id referenceNumber } }`, {
-        id: createSubmission.id,
-      });
+      );
+      const { submitSubmission } = await admin.data<{ submitSubmission: Sub }>(
+        `mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { id referenceNumber } }`,
+        {
+          id: createSubmission.id,
+        },
+      );
       return submitSubmission;
     },
 
     async round(c, input = {}) {
-      const { createReviewRound } = await admin.data<{ createReviewRound: Id }>(`mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`, {
-        input: { contestId: c.id, name: '初审', stage: 'SCREENING', order: 1, ...input },
-      });
+      const { createReviewRound } = await admin.data<{ createReviewRound: Id }>(
+        `mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`,
+        {
+          input: { contestId: c.id, name: '初审', stage: 'SCREENING', order: 1, ...input },
+        },
+      );
       return createReviewRound.id;
     },
 
-    updateRound: (roundId, input) => admin.request(`mutation($id: ID!, $input: UpdateReviewRoundInput!) { updateReviewRound(id: $id, input: $input) { id } }`, { id: roundId, input }),
+    updateRound: (roundId, input) =>
+      admin.request(`mutation($id: ID!, $input: UpdateReviewRoundInput!) { updateReviewRound(id: $id, input: $input) { id } }`, {
+        id: roundId,
+        input,
+      }),
 
-    intake: (roundId) => admin.request(`mutation($r: ID!) { takeEntries(roundId: $r) { taken alreadyIn skipped { reason } } }`, { r: roundId }),
+    intake: (roundId) =>
+      admin.request(`mutation($r: ID!) { takeEntries(roundId: $r) { taken alreadyIn skipped { reason } } }`, { r: roundId }),
 
     moveRound: (roundId, status) =>
-      admin.request(`mutation($r: ID!, $s: RoundStatus!) { changeReviewRoundStatus(id: $r, status: $s) { status } }`, { r: roundId, s: status }),
+      admin.request(`mutation($r: ID!, $s: RoundStatus!) { changeReviewRoundStatus(id: $r, status: $s) { status } }`, {
+        r: roundId,
+        s: status,
+      }),
 
     entryIds: async (roundId) => Object.fromEntries((await entriesOf(roundId)).map((e) => [e.referenceNumber, e.id])),
 
-    assign: (entryId, expertId) => admin.request(`mutation($e: ID!, $x: ID!) { assignExpert(entryId: $e, expertId: $x) { id } }`, { e: entryId, x: expertId }),
+    assign: (entryId, expertId) =>
+      admin.request(`mutation($e: ID!, $x: ID!) { assignExpert(entryId: $e, expertId: $x) { id } }`, { e: entryId, x: expertId }),
 
-    score: (client, input) => client.request(`mutation($input: ScorecardInput!) { submitScorecard(input: $input) { id total } }`, { input }),
+    score: (client, input) =>
+      client.request(`mutation($input: ScorecardInput!) { submitScorecard(input: $input) { id total } }`, { input }),
 
     async roundAudit(roundId) {
       const { reviewRound } = await admin.data<{ reviewRound: { auditTrail: { nodes: { action: string }[] } } }>(
@@ -157,7 +189,9 @@ export function reviewFixtures(graph: TestGraph): ReviewFixtures {
     },
 
     async reviewSubgraphAs(identity = ANONYMOUS) {
-      return graph.direct('expert-review').with({ authorization: `Bearer ${await graph.auth.internal.forCaller(identity, 'expert-review')}` });
+      return graph
+        .direct('expert-review')
+        .with({ authorization: `Bearer ${await graph.auth.internal.forCaller(identity, 'expert-review')}` });
     },
   };
 }

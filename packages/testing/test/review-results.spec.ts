@@ -31,7 +31,14 @@ type Preview = {
   problems: { entry: { referenceNumber: string } | null; groupCode: string | null; message: string }[];
   results: Result[];
 };
-type Funnel = { round: { name: string }; groupCode: string | null; entries: number; advanced: number; eliminated: number; excellent: number };
+type Funnel = {
+  round: { name: string };
+  groupCode: string | null;
+  entries: number;
+  advanced: number;
+  eliminated: number;
+  excellent: number;
+};
 /** One scorecard a test has an expert hand in. */
 type Card = { by: Expert; score: number; decision?: string; eliminationReason?: string };
 
@@ -41,7 +48,8 @@ const PREVIEW = `finalizable groups { code quota candidates advanced } ties { gr
   problems { entry { referenceNumber } groupCode message } results { ${RESULT} }`;
 const FUNNEL = 'round { name } groupCode entries advanced eliminated excellent';
 
-const byRef = <T extends { referenceNumber: string }>(rows: readonly T[]): Record<string, T> => Object.fromEntries(rows.map((r) => [r.referenceNumber, r]));
+const byRef = <T extends { referenceNumber: string }>(rows: readonly T[]): Record<string, T> =>
+  Object.fromEntries(rows.map((r) => [r.referenceNumber, r]));
 const codeOf = (errors: { path?: (string | number)[]; extensions?: { code?: string } }[] | undefined, field: string) =>
   errors?.find((e) => e.path?.includes(field))?.extensions?.code;
 
@@ -90,7 +98,8 @@ describe('expert review results: aggregation, advancement, publication, visibili
 
   /** Assigns the experts, opens the round, has each hand in its scorecard, and closes it. */
   async function judge(round: string, cards: Record<string, Card[]>) {
-    for (const [entryId, list] of Object.entries(cards)) for (const card of list) expect((await fx.assign(entryId, card.by.id)).errors).toBeUndefined();
+    for (const [entryId, list] of Object.entries(cards))
+      for (const card of list) expect((await fx.assign(entryId, card.by.id)).errors).toBeUndefined();
     expect((await fx.moveRound(round, 'OPEN')).errors).toBeUndefined();
     for (const [entryId, list] of Object.entries(cards)) {
       for (const { by, score, ...decision } of list) {
@@ -100,16 +109,20 @@ describe('expert review results: aggregation, advancement, publication, visibili
     expect((await fx.moveRound(round, 'CLOSED')).errors).toBeUndefined();
   }
 
-  const preview = (round: string, client: GraphClient = admin) => client.request<{ reviewRoundPreview: Preview }>(`query($r: ID!) { reviewRoundPreview(id: $r) { ${PREVIEW} } }`, { r: round });
+  const preview = (round: string, client: GraphClient = admin) =>
+    client.request<{ reviewRoundPreview: Preview }>(`query($r: ID!) { reviewRoundPreview(id: $r) { ${PREVIEW} } }`, { r: round });
   const previewOf = async (round: string) => {
     const p = await preview(round);
     expect(p.errors).toBeUndefined();
     return p.data!.reviewRoundPreview;
   };
   const results = (round: string, client: GraphClient = admin) =>
-    client.request<{ reviewRound: { results: { totalCount: number; nodes: Result[] } | null } }>(`query($r: ID!) { reviewRound(id: $r) { results(first: 100) { totalCount nodes { ${RESULT} } } } }`, {
-      r: round,
-    });
+    client.request<{ reviewRound: { results: { totalCount: number; nodes: Result[] } | null } }>(
+      `query($r: ID!) { reviewRound(id: $r) { results(first: 100) { totalCount nodes { ${RESULT} } } } }`,
+      {
+        r: round,
+      },
+    );
   const resultsOf = async (round: string) => {
     const r = await results(round);
     expect(r.errors).toBeUndefined();
@@ -117,14 +130,25 @@ describe('expert review results: aggregation, advancement, publication, visibili
   };
   const roundOf = async (round: string) =>
     (
-      await admin.data<{ reviewRound: { status: string; publishedAt: string | null; overrides: { outcome: string; reason: string }[]; quotaRaises: { groupCode: string; quota: number; reason: string }[] } }>(
+      await admin.data<{
+        reviewRound: {
+          status: string;
+          publishedAt: string | null;
+          overrides: { outcome: string; reason: string }[];
+          quotaRaises: { groupCode: string; quota: number; reason: string }[];
+        };
+      }>(
         `query($r: ID!) { reviewRound(id: $r) { status publishedAt overrides { outcome reason } quotaRaises { groupCode quota reason } } }`,
         { r: round },
       )
     ).reviewRound;
   const statesOf = async (round: string) => Object.fromEntries((await fx.entriesOf(round)).map((e) => [e.referenceNumber, e.state]));
   const funnel = async (contestId: string, client: GraphClient = admin) =>
-    (await client.data<{ contest: { reviewFunnel: Funnel[] } }>(`query($c: ID!) { contest(id: $c) { reviewFunnel { ${FUNNEL} } } }`, { c: contestId })).contest.reviewFunnel;
+    (
+      await client.data<{ contest: { reviewFunnel: Funnel[] } }>(`query($c: ID!) { contest(id: $c) { reviewFunnel { ${FUNNEL} } } }`, {
+        c: contestId,
+      })
+    ).contest.reviewFunnel;
   const override = (round: string, entryId: string, outcome: string, reason: string, client: GraphClient = admin) =>
     client.request<{ overrideRoundResult: { outcome: string; reason: string } }>(
       `mutation($r: ID!, $e: ID!, $o: OverrideOutcome!, $why: String!) { overrideRoundResult(roundId: $r, entryId: $e, outcome: $o, reason: $why) { outcome reason } }`,
@@ -136,7 +160,9 @@ describe('expert review results: aggregation, advancement, publication, visibili
       { r: round, g: groupCode, q: quota, why: reason },
     );
   const publish = (round: string, client: GraphClient = admin) =>
-    client.request<{ publishReviewRound: { publishedAt: string } }>(`mutation($r: ID!) { publishReviewRound(id: $r) { publishedAt } }`, { r: round });
+    client.request<{ publishReviewRound: { publishedAt: string } }>(`mutation($r: ID!) { publishReviewRound(id: $r) { publishedAt } }`, {
+      r: round,
+    });
 
   /**
    * Five experts score three entries; the round ranks by its method. X1 scores A, B, C as
@@ -160,7 +186,15 @@ describe('expert review results: aggregation, advancement, publication, visibili
   const SCORES: Record<'A' | 'B' | 'C', number[]> = { A: [95, 80, 78, 76, 10], B: [85, 70, 72, 70, 68], C: [75, 75, 75] };
 
   /** Outside screening there are no decisions, recommendations, reasons or overrides. */
-  const NO_DECISIONS = { passCount: 0, recommendCount: 0, eliminateCount: 0, recommended: false, eliminationReasons: [], override: null, overrideReason: null };
+  const NO_DECISIONS = {
+    passCount: 0,
+    recommendCount: 0,
+    eliminateCount: 0,
+    recommended: false,
+    eliminationReasons: [],
+    override: null,
+    overrideReason: null,
+  };
 
   describe('aggregation, preview, finalization, publication and who sees the results', () => {
     /** The same scorecards in two contests: one round ranks by the trimmed mean, the other by the mean. */
@@ -174,13 +208,27 @@ describe('expert review results: aggregation, advancement, publication, visibili
 
     beforeAll(async () => {
       const entries: Record<string, [string, string]> = { A: ['app1', 'AI'], B: ['app2', 'AI'], C: ['app3', 'AI'] };
-      trimmed = await contestWithRound('agg-trimmed-2019', entries, { name: '第二轮评审', stage: 'EVALUATION', reviewersPerEntry: 5, aggregationMethod: 'TRIMMED_MEAN' });
-      plain = await contestWithRound('agg-mean-2019', entries, { name: '第二轮评审', stage: 'EVALUATION', reviewersPerEntry: 5, aggregationMethod: 'MEAN' });
+      trimmed = await contestWithRound('agg-trimmed-2019', entries, {
+        name: '第二轮评审',
+        stage: 'EVALUATION',
+        reviewersPerEntry: 5,
+        aggregationMethod: 'TRIMMED_MEAN',
+      });
+      plain = await contestWithRound('agg-mean-2019', entries, {
+        name: '第二轮评审',
+        stage: 'EVALUATION',
+        reviewersPerEntry: 5,
+        aggregationMethod: 'MEAN',
+      });
       for (const r of [trimmed, plain]) {
-        expect((await fx.updateRound(r.round, { quotaGroups: [{ code: 'AI', trackIds: [r.contest.tracks.AI], quota: 1 }] })).errors).toBeUndefined();
+        expect(
+          (await fx.updateRound(r.round, { quotaGroups: [{ code: 'AI', trackIds: [r.contest.tracks.AI], quota: 1 }] })).errors,
+        ).toBeUndefined();
         await judge(
           r.round,
-          Object.fromEntries((['A', 'B', 'C'] as const).map((label) => [r.entry[label]!, SCORES[label].map((score, i) => ({ by: X[i]!, score }))])),
+          Object.fromEntries(
+            (['A', 'B', 'C'] as const).map((label) => [r.entry[label]!, SCORES[label].map((score, i) => ({ by: X[i]!, score }))]),
+          ),
         );
       }
       Object.assign(identity, {
@@ -206,17 +254,26 @@ describe('expert review results: aggregation, advancement, publication, visibili
       const c = client[who]!;
       const res = await results(trimmed.round, c);
       const subgraph = await fx.reviewSubgraphAs(identity[who]);
-      const standing = await subgraph.request<{ _entities: { reviewStatus: { state: string } | null; roundResults: { outcome: string }[] }[] }>(
+      const standing = await subgraph.request<{
+        _entities: { reviewStatus: { state: string } | null; roundResults: { outcome: string }[] }[];
+      }>(
         `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Submission { reviewStatus { state } roundResults { outcome } } } }`,
         { reps: [{ __typename: 'Submission', id: trimmed.sub.A }] },
       );
-      const funnelRows = await c.request<{ contest: { reviewFunnel: Funnel[] } }>(`query($c: ID!) { contest(id: $c) { reviewFunnel { ${FUNNEL} } } }`, { c: trimmed.contest.id });
-      const stats = await c.request(`query($r: ID!) { reviewRound(id: $r) { expertStatistics { count } agreement { value } } }`, { r: trimmed.round });
+      const funnelRows = await c.request<{ contest: { reviewFunnel: Funnel[] } }>(
+        `query($c: ID!) { contest(id: $c) { reviewFunnel { ${FUNNEL} } } }`,
+        { c: trimmed.contest.id },
+      );
+      const stats = await c.request(`query($r: ID!) { reviewRound(id: $r) { expertStatistics { count } agreement { value } } }`, {
+        r: trimmed.round,
+      });
       return {
         results: res.errors ? codeOf(res.errors, 'results') : res.data!.reviewRound.results!.totalCount,
         reviewStatus: standing.data!._entities[0]!.reviewStatus?.state ?? codeOf(standing.errors, 'reviewStatus'),
         roundResults: standing.data!._entities[0]!.roundResults.map((r) => r.outcome),
-        funnel: funnelRows.data!.contest.reviewFunnel.map((f) => `${f.groupCode}:${f.entries}/${f.advanced}/${f.eliminated}/${f.excellent}`),
+        funnel: funnelRows.data!.contest.reviewFunnel.map(
+          (f) => `${f.groupCode}:${f.entries}/${f.advanced}/${f.eliminated}/${f.excellent}`,
+        ),
         expertStatistics: codeOf(stats.errors, 'expertStatistics') ?? 'OK',
         agreement: codeOf(stats.errors, 'agreement') ?? 'OK',
       };
@@ -225,7 +282,12 @@ describe('expert review results: aggregation, advancement, publication, visibili
 
     it('the preview (office only) ranks, groups and flags without freezing anything', async () => {
       const p = await previewOf(trimmed.round);
-      expect(p).toMatchObject({ finalizable: true, ties: [], problems: [], groups: [{ code: 'AI', quota: 1, candidates: 3, advanced: 1 }] });
+      expect(p).toMatchObject({
+        finalizable: true,
+        ties: [],
+        problems: [],
+        groups: [{ code: 'AI', quota: 1, candidates: 3, advanced: 1 }],
+      });
       expect(p.results.map((r) => [r.referenceNumber, r.rank, r.aggregate, r.outcome, r.decidedBy])).toEqual([
         [trimmed.ref.A, 1, 78, 'ADVANCED', 'AGGREGATE'],
         [trimmed.ref.C, 2, 75, 'ELIMINATED', 'AGGREGATE'],
@@ -234,10 +296,16 @@ describe('expert review results: aggregation, advancement, publication, visibili
       expect(byRef(p.results)[trimmed.ref.B!]).toMatchObject(FIGURES.B);
 
       // Nothing was frozen: the entries are still in review, the round still closed, no results to read.
-      expect(await statesOf(trimmed.round)).toEqual({ [trimmed.ref.A!]: 'IN_REVIEW', [trimmed.ref.B!]: 'IN_REVIEW', [trimmed.ref.C!]: 'IN_REVIEW' });
+      expect(await statesOf(trimmed.round)).toEqual({
+        [trimmed.ref.A!]: 'IN_REVIEW',
+        [trimmed.ref.B!]: 'IN_REVIEW',
+        [trimmed.ref.C!]: 'IN_REVIEW',
+      });
       expect((await roundOf(trimmed.round)).status).toBe('CLOSED');
       expect(codeOf((await results(trimmed.round)).errors, 'results')).toBe('FORBIDDEN');
-      expect(await funnel(trimmed.contest.id)).toEqual([{ round: { name: '第二轮评审' }, groupCode: null, entries: 3, advanced: 0, eliminated: 0, excellent: 0 }]);
+      expect(await funnel(trimmed.contest.id)).toEqual([
+        { round: { name: '第二轮评审' }, groupCode: null, entries: 3, advanced: 0, eliminated: 0, excellent: 0 },
+      ]);
       expect(await fx.roundAudit(trimmed.round)).toEqual(['round.create', 'round.update', 'round.open', 'round.closed']);
 
       for (const who of ['ANALYST', 'OWN', 'ANONYMOUS', 'EXPERT'] as const) {
@@ -260,11 +328,15 @@ describe('expert review results: aggregation, advancement, publication, visibili
         EXPERT: { ...inReview, reviewStatus: 'FORBIDDEN', funnel: [] },
       });
       // X1 scored 95, 85, 75 (mean 85, σ = √(200/3) = 8.165); X5 scored 10 and 68 (mean 39, σ 29).
-      const { reviewRound } = await admin.data<{ reviewRound: { expertStatistics: { expert: { id: string }; count: number; mean: number; stdDev: number }[]; agreement: unknown } }>(
+      const { reviewRound } = await admin.data<{
+        reviewRound: { expertStatistics: { expert: { id: string }; count: number; mean: number; stdDev: number }[]; agreement: unknown };
+      }>(
         `query($r: ID!) { reviewRound(id: $r) { expertStatistics { expert { id } count mean stdDev } agreement { measure value entries raters } } }`,
         { r: trimmed.round },
       );
-      const stats = Object.fromEntries(reviewRound.expertStatistics.map(({ expert, ...s }) => [X.findIndex((x) => x.id === expert.id) + 1, s]));
+      const stats = Object.fromEntries(
+        reviewRound.expertStatistics.map(({ expert, ...s }) => [X.findIndex((x) => x.id === expert.id) + 1, s]),
+      );
       expect(stats).toEqual({
         1: { count: 3, mean: 85, stdDev: 8.165 },
         2: { count: 3, mean: 75, stdDev: 4.0825 },
@@ -283,28 +355,94 @@ describe('expert review results: aggregation, advancement, publication, visibili
     });
 
     it("finalizing stores mean, trimmed mean, median and normalized side by side, and ranks and advances by the round's own method", async () => {
-      for (const r of [trimmed, plain]) expect((await fx.moveRound(r.round, 'FINALIZED')).data?.changeReviewRoundStatus.status).toBe('FINALIZED');
+      for (const r of [trimmed, plain])
+        expect((await fx.moveRound(r.round, 'FINALIZED')).data?.changeReviewRoundStatus.status).toBe('FINALIZED');
 
       const t = await resultsOf(trimmed.round);
-      expect(t[trimmed.ref.A!]).toEqual({ ...FIGURES.A, referenceNumber: trimmed.ref.A, groupCode: 'AI', aggregate: 78, rank: 1, decidedBy: 'AGGREGATE', outcome: 'ADVANCED', ...NO_DECISIONS });
-      expect(t[trimmed.ref.C!]).toEqual({ ...FIGURES.C, referenceNumber: trimmed.ref.C, groupCode: 'AI', aggregate: 75, rank: 2, decidedBy: 'AGGREGATE', outcome: 'ELIMINATED', ...NO_DECISIONS });
-      expect(t[trimmed.ref.B!]).toEqual({ ...FIGURES.B, referenceNumber: trimmed.ref.B, groupCode: 'AI', aggregate: 70.6667, rank: 3, decidedBy: null, outcome: 'ELIMINATED', ...NO_DECISIONS });
+      expect(t[trimmed.ref.A!]).toEqual({
+        ...FIGURES.A,
+        referenceNumber: trimmed.ref.A,
+        groupCode: 'AI',
+        aggregate: 78,
+        rank: 1,
+        decidedBy: 'AGGREGATE',
+        outcome: 'ADVANCED',
+        ...NO_DECISIONS,
+      });
+      expect(t[trimmed.ref.C!]).toEqual({
+        ...FIGURES.C,
+        referenceNumber: trimmed.ref.C,
+        groupCode: 'AI',
+        aggregate: 75,
+        rank: 2,
+        decidedBy: 'AGGREGATE',
+        outcome: 'ELIMINATED',
+        ...NO_DECISIONS,
+      });
+      expect(t[trimmed.ref.B!]).toEqual({
+        ...FIGURES.B,
+        referenceNumber: trimmed.ref.B,
+        groupCode: 'AI',
+        aggregate: 70.6667,
+        rank: 3,
+        decidedBy: null,
+        outcome: 'ELIMINATED',
+        ...NO_DECISIONS,
+      });
 
       // The same scorecards ranked by the plain mean put C first.
       const m = await resultsOf(plain.round);
-      expect(m[plain.ref.C!]).toEqual({ ...FIGURES.C, referenceNumber: plain.ref.C, groupCode: 'AI', aggregate: 75, rank: 1, decidedBy: 'AGGREGATE', outcome: 'ADVANCED', ...NO_DECISIONS });
-      expect(m[plain.ref.B!]).toEqual({ ...FIGURES.B, referenceNumber: plain.ref.B, groupCode: 'AI', aggregate: 73, rank: 2, decidedBy: 'AGGREGATE', outcome: 'ELIMINATED', ...NO_DECISIONS });
-      expect(m[plain.ref.A!]).toEqual({ ...FIGURES.A, referenceNumber: plain.ref.A, groupCode: 'AI', aggregate: 67.8, rank: 3, decidedBy: null, outcome: 'ELIMINATED', ...NO_DECISIONS });
+      expect(m[plain.ref.C!]).toEqual({
+        ...FIGURES.C,
+        referenceNumber: plain.ref.C,
+        groupCode: 'AI',
+        aggregate: 75,
+        rank: 1,
+        decidedBy: 'AGGREGATE',
+        outcome: 'ADVANCED',
+        ...NO_DECISIONS,
+      });
+      expect(m[plain.ref.B!]).toEqual({
+        ...FIGURES.B,
+        referenceNumber: plain.ref.B,
+        groupCode: 'AI',
+        aggregate: 73,
+        rank: 2,
+        decidedBy: 'AGGREGATE',
+        outcome: 'ELIMINATED',
+        ...NO_DECISIONS,
+      });
+      expect(m[plain.ref.A!]).toEqual({
+        ...FIGURES.A,
+        referenceNumber: plain.ref.A,
+        groupCode: 'AI',
+        aggregate: 67.8,
+        rank: 3,
+        decidedBy: null,
+        outcome: 'ELIMINATED',
+        ...NO_DECISIONS,
+      });
 
-      expect(await statesOf(trimmed.round)).toEqual({ [trimmed.ref.A!]: 'ADVANCED', [trimmed.ref.B!]: 'ELIMINATED', [trimmed.ref.C!]: 'ELIMINATED' });
-      expect(await statesOf(plain.round)).toEqual({ [plain.ref.A!]: 'ELIMINATED', [plain.ref.B!]: 'ELIMINATED', [plain.ref.C!]: 'ADVANCED' });
+      expect(await statesOf(trimmed.round)).toEqual({
+        [trimmed.ref.A!]: 'ADVANCED',
+        [trimmed.ref.B!]: 'ELIMINATED',
+        [trimmed.ref.C!]: 'ELIMINATED',
+      });
+      expect(await statesOf(plain.round)).toEqual({
+        [plain.ref.A!]: 'ELIMINATED',
+        [plain.ref.B!]: 'ELIMINATED',
+        [plain.ref.C!]: 'ADVANCED',
+      });
       expect((await fx.entryAudit(trimmed.entry.A!)).map((a) => a.action)).toEqual(['entry.take', 'result.finalize']);
     });
 
     it('a finalized round is frozen: finalizing again is INVALID_TRANSITION, overrides and raises are ROUND_CLOSED — nothing changes', async () => {
       const before = await resultsOf(trimmed.round);
       expect(ext(await fx.moveRound(trimmed.round, 'FINALIZED'))).toMatchObject({ code: 'INVALID_TRANSITION', field: 'status' });
-      expect(ext(await override(trimmed.round, trimmed.entry.B!, 'ADVANCE', '复核后改判晋级'))).toMatchObject({ code: 'ROUND_CLOSED', field: 'roundId' });
+      expect(ext(await override(trimmed.round, trimmed.entry.B!, 'ADVANCE', '复核后改判晋级'))).toMatchObject({
+        code: 'ROUND_CLOSED',
+        field: 'roundId',
+      });
       expect(ext(await raiseQuota(trimmed.round, 'AI', 2, '增加晋级名额'))).toMatchObject({ code: 'ROUND_CLOSED', field: 'roundId' });
       expect(await resultsOf(trimmed.round)).toEqual(before);
       expect(await roundOf(trimmed.round)).toMatchObject({ status: 'FINALIZED', overrides: [], quotaRaises: [] });
@@ -314,7 +452,14 @@ describe('expert review results: aggregation, advancement, publication, visibili
 
     it('once finalized, the office and analysts read the results and the outcome; the unit still sees IN_REVIEW; others nothing', async () => {
       const hidden = { results: 'FORBIDDEN', roundResults: [], funnel: [], expertStatistics: 'FORBIDDEN', agreement: 'FORBIDDEN' };
-      const office = { results: 3, reviewStatus: 'ADVANCED', roundResults: ['ADVANCED'], funnel: ['AI:3/1/2/0'], expertStatistics: 'OK', agreement: 'OK' };
+      const office = {
+        results: 3,
+        reviewStatus: 'ADVANCED',
+        roundResults: ['ADVANCED'],
+        funnel: ['AI:3/1/2/0'],
+        expertStatistics: 'OK',
+        agreement: 'OK',
+      };
       expect(await seenByAll()).toEqual({
         ADMIN: office,
         ANALYST: office,
@@ -352,10 +497,13 @@ describe('expert review results: aggregation, advancement, publication, visibili
         EXPERT: { ...everyone, ...closed },
       });
       // Through the gateway, anonymous callers reach the submissions by the published results.
-      const { reviewRound } = await graph.anonymous.data<{ reviewRound: { results: { nodes: { referenceNumber: string; outcome: string; submission: { reviewStatus: { state: string } } }[] } } }>(
-        `query($r: ID!) { reviewRound(id: $r) { results { nodes { referenceNumber outcome submission { reviewStatus { state } } } } } }`,
-        { r: trimmed.round },
-      );
+      const { reviewRound } = await graph.anonymous.data<{
+        reviewRound: {
+          results: { nodes: { referenceNumber: string; outcome: string; submission: { reviewStatus: { state: string } } }[] };
+        };
+      }>(`query($r: ID!) { reviewRound(id: $r) { results { nodes { referenceNumber outcome submission { reviewStatus { state } } } } } }`, {
+        r: trimmed.round,
+      });
       expect(reviewRound.results.nodes.map((n) => [n.referenceNumber, n.outcome, n.submission.reviewStatus.state])).toEqual([
         [trimmed.ref.A, 'ADVANCED', 'ADVANCED'],
         [trimmed.ref.C, 'ELIMINATED', 'ELIMINATED'],
@@ -371,7 +519,11 @@ describe('expert review results: aggregation, advancement, publication, visibili
     let openEntry: string;
     const outcomes = (p: Preview) => Object.fromEntries(p.results.map((r) => [r.referenceNumber, r.outcome]));
     const label = (ref: string) => Object.entries(t.ref).find(([, r]) => r === ref)![0];
-    const advancedIn = (p: Preview) => p.results.filter((r) => r.outcome === 'ADVANCED').map((r) => label(r.referenceNumber)).sort();
+    const advancedIn = (p: Preview) =>
+      p.results
+        .filter((r) => r.outcome === 'ADVANCED')
+        .map((r) => label(r.referenceNumber))
+        .sort();
 
     beforeAll(async () => {
       // One expert scores A 80, B 70, C 70, D 60, E 50; two seats; the chain is the aggregate alone.
@@ -380,7 +532,14 @@ describe('expert review results: aggregation, advancement, publication, visibili
         { A: ['app1', 'AI'], B: ['app2', 'AI'], C: ['app3', 'AI'], D: ['app4', 'AI'], E: ['app5', 'AI'] },
         { name: '第二轮评审', stage: 'EVALUATION', reviewersPerEntry: 1 },
       );
-      expect((await fx.updateRound(t.round, { tieBreaks: ['AGGREGATE'], quotaGroups: [{ code: 'AI', trackIds: [t.contest.tracks.AI], quota: 2 }] })).errors).toBeUndefined();
+      expect(
+        (
+          await fx.updateRound(t.round, {
+            tieBreaks: ['AGGREGATE'],
+            quotaGroups: [{ code: 'AI', trackIds: [t.contest.tracks.AI], quota: 2 }],
+          })
+        ).errors,
+      ).toBeUndefined();
       const marks = { A: 80, B: 70, C: 70, D: 60, E: 50 };
       await judge(t.round, Object.fromEntries(Object.entries(marks).map(([l, score]) => [t.entry[l]!, [{ by: X[0]!, score }]])));
 
@@ -419,7 +578,12 @@ describe('expert review results: aggregation, advancement, publication, visibili
       const refused = await fx.moveRound(t.round, 'FINALIZED');
       expect(ext(refused)).toMatchObject({ code: 'UNRESOLVED_TIE', field: 'id' });
       const [tie] = (ext(refused)!.details as { ties: { groupCode: string; entryIds: string[]; seatsLeft: number }[] }).ties;
-      expect({ ...tie, entryIds: [...tie!.entryIds].sort() }).toEqual({ groupCode: 'AI', quota: 2, seatsLeft: 1, entryIds: [t.entry.B!, t.entry.C!].sort() });
+      expect({ ...tie, entryIds: [...tie!.entryIds].sort() }).toEqual({
+        groupCode: 'AI',
+        quota: 2,
+        seatsLeft: 1,
+        entryIds: [t.entry.B!, t.entry.C!].sort(),
+      });
       expect(codeOf((await results(t.round)).errors, 'results')).toBe('FORBIDDEN');
       expect(Object.values(await statesOf(t.round))).toEqual(Array(5).fill('IN_REVIEW'));
       expect(await funnel(t.contest.id)).toEqual([expect.objectContaining({ groupCode: null, entries: 5, advanced: 0, eliminated: 0 })]);
@@ -434,7 +598,10 @@ describe('expert review results: aggregation, advancement, publication, visibili
       expect(ext(await override(t.round, MISSING, 'ADVANCE', '并列复核'))).toMatchObject({ code: 'NOT_FOUND', field: 'entryId' });
       expect(ext(await override(t.round, openEntry, 'ADVANCE', '并列复核'))).toMatchObject({ code: 'NOT_FOUND', field: 'entryId' });
       expect(ext(await override(MISSING, t.entry.B!, 'ADVANCE', '并列复核'))).toMatchObject({ code: 'NOT_FOUND', field: 'roundId' });
-      expect(ext(await override(openRound, openEntry, 'ADVANCE', '并列复核'))).toMatchObject({ code: 'ROUND_NOT_CLOSED', field: 'roundId' });
+      expect(ext(await override(openRound, openEntry, 'ADVANCE', '并列复核'))).toMatchObject({
+        code: 'ROUND_NOT_CLOSED',
+        field: 'roundId',
+      });
 
       expect(ext(await raiseQuota(t.round, 'AI', 3, '增加名额', analyst))?.code).toBe('FORBIDDEN');
       expect(ext(await raiseQuota(t.round, 'AI', 2, '增加晋级名额'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quota' });
@@ -451,20 +618,33 @@ describe('expert review results: aggregation, advancement, publication, visibili
       const made = await override(t.round, t.entry.B!, 'ADVANCE', '  并列，经专家组复议推荐 ');
       expect(made.data?.overrideRoundResult).toEqual({ outcome: 'ADVANCE', reason: '并列，经专家组复议推荐' });
       const p = await previewOf(t.round);
-      expect(p).toMatchObject({ finalizable: true, ties: [], problems: [], groups: [{ code: 'AI', quota: 2, candidates: 5, advanced: 2 }] });
+      expect(p).toMatchObject({
+        finalizable: true,
+        ties: [],
+        problems: [],
+        groups: [{ code: 'AI', quota: 2, candidates: 5, advanced: 2 }],
+      });
       expect(advancedIn(p)).toEqual(['A', 'B']);
       expect(byRef(p.results)[t.ref.B!]).toMatchObject({ override: 'ADVANCE', overrideReason: '并列，经专家组复议推荐' });
       expect(await fx.entryAudit(t.entry.B!)).toEqual([
         { action: 'entry.take', reason: null },
         { action: 'result.override', reason: '并列，经专家组复议推荐' },
       ]);
-      expect(await roundOf(t.round)).toMatchObject({ status: 'CLOSED', overrides: [{ outcome: 'ADVANCE', reason: '并列，经专家组复议推荐' }] });
+      expect(await roundOf(t.round)).toMatchObject({
+        status: 'CLOSED',
+        overrides: [{ outcome: 'ADVANCE', reason: '并列，经专家组复议推荐' }],
+      });
     });
 
     it('an ADVANCE override within the quota takes the last normal seat: the quota still holds', async () => {
       expect((await override(t.round, t.entry.E!, 'ADVANCE', '重大推广价值')).errors).toBeUndefined();
       const p = await previewOf(t.round);
-      expect(p).toMatchObject({ finalizable: true, ties: [], problems: [], groups: [{ code: 'AI', quota: 2, candidates: 5, advanced: 2 }] });
+      expect(p).toMatchObject({
+        finalizable: true,
+        ties: [],
+        problems: [],
+        groups: [{ code: 'AI', quota: 2, candidates: 5, advanced: 2 }],
+      });
       // B and E are forced in; A, first on the scores, loses the only normal seat.
       expect(advancedIn(p)).toEqual(['B', 'E']);
       expect(outcomes(p)[t.ref.A!]).toBe('ELIMINATED');
@@ -472,10 +652,14 @@ describe('expert review results: aggregation, advancement, publication, visibili
     });
 
     it('forcing more entries than the quota blocks finalization (RESULTS_INCOMPLETE) until the quota is raised, with a reason', async () => {
-      expect((await override(t.round, t.entry.D!, 'ADVANCE', '填补行业空白'))).toMatchObject({ data: { overrideRoundResult: { outcome: 'ADVANCE' } } });
+      expect(await override(t.round, t.entry.D!, 'ADVANCE', '填补行业空白')).toMatchObject({
+        data: { overrideRoundResult: { outcome: 'ADVANCE' } },
+      });
       const blocked = await previewOf(t.round);
       expect(blocked.finalizable).toBe(false);
-      expect(blocked.problems).toEqual([{ entry: null, groupCode: 'AI', message: expect.stringMatching(/3 entries are forced to advance but the quota is 2/) }]);
+      expect(blocked.problems).toEqual([
+        { entry: null, groupCode: 'AI', message: expect.stringMatching(/3 entries are forced to advance but the quota is 2/) },
+      ]);
       expect(blocked.groups).toEqual([{ code: 'AI', quota: 2, candidates: 5, advanced: 3 }]);
 
       const refused = await fx.moveRound(t.round, 'FINALIZED');
@@ -487,10 +671,17 @@ describe('expert review results: aggregation, advancement, publication, visibili
       const raised = await raiseQuota(t.round, 'AI', 4, '本组成果质量普遍较高，经评委会同意增加名额');
       expect(raised.data?.raiseQuota).toEqual({ groupCode: 'AI', quota: 4 });
       const p = await previewOf(t.round);
-      expect(p).toMatchObject({ finalizable: true, ties: [], problems: [], groups: [{ code: 'AI', quota: 4, candidates: 5, advanced: 4 }] });
+      expect(p).toMatchObject({
+        finalizable: true,
+        ties: [],
+        problems: [],
+        groups: [{ code: 'AI', quota: 4, candidates: 5, advanced: 4 }],
+      });
       // Three forced seats and one normal seat, which A takes back from C.
       expect(advancedIn(p)).toEqual(['A', 'B', 'D', 'E']);
-      expect(await roundOf(t.round)).toMatchObject({ quotaRaises: [{ groupCode: 'AI', quota: 4, reason: '本组成果质量普遍较高，经评委会同意增加名额' }] });
+      expect(await roundOf(t.round)).toMatchObject({
+        quotaRaises: [{ groupCode: 'AI', quota: 4, reason: '本组成果质量普遍较高，经评委会同意增加名额' }],
+      });
       expect(await fx.roundAudit(t.round)).toEqual(['round.create', 'round.update', 'round.open', 'round.closed', 'round.raise-quota']);
     });
 
@@ -508,8 +699,16 @@ describe('expert review results: aggregation, advancement, publication, visibili
         ['D', 4, 60, 'ADVANCED', 'ADVANCE', '填补行业空白'],
         ['E', 5, 50, 'ADVANCED', 'ADVANCE', '重大推广价值'],
       ]);
-      expect(await statesOf(t.round)).toEqual({ [t.ref.A!]: 'ADVANCED', [t.ref.B!]: 'ADVANCED', [t.ref.C!]: 'ELIMINATED', [t.ref.D!]: 'ADVANCED', [t.ref.E!]: 'ADVANCED' });
-      expect(await funnel(t.contest.id)).toEqual([{ round: { name: '第二轮评审' }, groupCode: 'AI', entries: 5, advanced: 4, eliminated: 1, excellent: 0 }]);
+      expect(await statesOf(t.round)).toEqual({
+        [t.ref.A!]: 'ADVANCED',
+        [t.ref.B!]: 'ADVANCED',
+        [t.ref.C!]: 'ELIMINATED',
+        [t.ref.D!]: 'ADVANCED',
+        [t.ref.E!]: 'ADVANCED',
+      });
+      expect(await funnel(t.contest.id)).toEqual([
+        { round: { name: '第二轮评审' }, groupCode: 'AI', entries: 5, advanced: 4, eliminated: 1, excellent: 0 },
+      ]);
       expect(await fx.entryAudit(t.entry.D!)).toEqual([
         { action: 'entry.take', reason: null },
         { action: 'result.override', reason: '填补行业空白' },
@@ -520,7 +719,15 @@ describe('expert review results: aggregation, advancement, publication, visibili
     });
 
     it('results page by group and rank, and filter by outcome and group', async () => {
-      type Page = { reviewRound: { results: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { referenceNumber: string; rank: number }[] } } };
+      type Page = {
+        reviewRound: {
+          results: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            nodes: { referenceNumber: string; rank: number }[];
+          };
+        };
+      };
       const page = (args: Record<string, unknown>) =>
         admin.data<Page>(
           `query($r: ID!, $after: String, $outcome: RoundOutcome, $group: String) {
@@ -547,14 +754,20 @@ describe('expert review results: aggregation, advancement, publication, visibili
   describe('an entry nobody scored', () => {
     let u: Awaited<ReturnType<typeof contestWithRound>>;
     beforeAll(async () => {
-      u = await contestWithRound('unscored-2019', { A: ['app1', 'AI'], B: ['app2', 'AI'] }, { name: '第二轮评审', stage: 'EVALUATION', threshold: 60, reviewersPerEntry: 1 });
+      u = await contestWithRound(
+        'unscored-2019',
+        { A: ['app1', 'AI'], B: ['app2', 'AI'] },
+        { name: '第二轮评审', stage: 'EVALUATION', threshold: 60, reviewersPerEntry: 1 },
+      );
       await judge(u.round, { [u.entry.A!]: [{ by: X[1]!, score: 70 }] });
     });
 
     it('blocks finalization (RESULTS_INCOMPLETE) and writes nothing, until the office overrides its outcome', async () => {
       const p = await previewOf(u.round);
       expect(p.finalizable).toBe(false);
-      expect(p.problems).toEqual([{ entry: { referenceNumber: u.ref.B }, groupCode: null, message: expect.stringMatching(/no scorecards/) }]);
+      expect(p.problems).toEqual([
+        { entry: { referenceNumber: u.ref.B }, groupCode: null, message: expect.stringMatching(/no scorecards/) },
+      ]);
       const refused = await fx.moveRound(u.round, 'FINALIZED');
       expect(ext(refused)).toMatchObject({ code: 'RESULTS_INCOMPLETE', field: 'id', details: { problems: [{ entryId: u.entry.B }] } });
       expect(refused.errors![0]!.message).toContain(u.ref.B!);
@@ -566,7 +779,14 @@ describe('expert review results: aggregation, advancement, publication, visibili
       expect((await fx.moveRound(u.round, 'FINALIZED')).errors).toBeUndefined();
       const r = await resultsOf(u.round);
       expect(r[u.ref.A!]).toMatchObject({ scorecardCount: 1, aggregate: 70, rank: 1, outcome: 'ADVANCED', override: null });
-      expect(r[u.ref.B!]).toMatchObject({ scorecardCount: 0, aggregate: 0, rank: 2, outcome: 'ELIMINATED', override: 'ELIMINATE', overrideReason: '申报材料未送达评审专家' });
+      expect(r[u.ref.B!]).toMatchObject({
+        scorecardCount: 0,
+        aggregate: 0,
+        rank: 2,
+        outcome: 'ELIMINATED',
+        override: 'ELIMINATE',
+        overrideReason: '申报材料未送达评审专家',
+      });
       expect(await statesOf(u.round)).toEqual({ [u.ref.A!]: 'ADVANCED', [u.ref.B!]: 'ELIMINATED' });
     });
   });
@@ -579,8 +799,16 @@ describe('expert review results: aggregation, advancement, publication, visibili
     const unitOf: Record<string, string> = { S1: 'app1', S2: 'app2', S3: 'app3', S4: 'app4', S5: 'app5', S6: 'app6' };
 
     beforeAll(async () => {
-      s = await contestWithRound('screen-final-2019', Object.fromEntries(LABELS.map((l) => [l, [unitOf[l]!, 'AI']])), { reviewersPerEntry: 3 });
-      evaluation = await fx.round(s.contest, { name: '第二轮评审', stage: 'EVALUATION', order: 2, reviewersPerEntry: 1, quotaGroups: [{ code: 'AI', trackIds: [s.contest.tracks.AI], quota: 2 }] });
+      s = await contestWithRound('screen-final-2019', Object.fromEntries(LABELS.map((l) => [l, [unitOf[l]!, 'AI']])), {
+        reviewersPerEntry: 3,
+      });
+      evaluation = await fx.round(s.contest, {
+        name: '第二轮评审',
+        stage: 'EVALUATION',
+        order: 2,
+        reviewersPerEntry: 1,
+        quotaGroups: [{ code: 'AI', trackIds: [s.contest.tracks.AI], quota: 2 }],
+      });
       final = await fx.round(s.contest, { name: '终评', stage: 'FINAL', order: 3, reviewersPerEntry: 1, threshold: 75 });
       const [x1, x2, x3] = X as [Expert, Expert, Expert];
       const pass = (by: Expert): Card => ({ by, score: 70, decision: 'PASS' });
@@ -601,15 +829,71 @@ describe('expert review results: aggregation, advancement, publication, visibili
       const r = await resultsOf(s.round);
       const row = (l: string) => {
         const x = r[s.ref[l]!]!;
-        return { outcome: x.outcome, passCount: x.passCount, recommendCount: x.recommendCount, eliminateCount: x.eliminateCount, recommended: x.recommended, eliminationReasons: x.eliminationReasons, rank: x.rank };
+        return {
+          outcome: x.outcome,
+          passCount: x.passCount,
+          recommendCount: x.recommendCount,
+          eliminateCount: x.eliminateCount,
+          recommended: x.recommended,
+          eliminationReasons: x.eliminationReasons,
+          rank: x.rank,
+        };
       };
       expect(Object.fromEntries(LABELS.map((l) => [l, row(l)]))).toEqual({
-        S1: { outcome: 'ADVANCED', passCount: 2, recommendCount: 0, eliminateCount: 1, recommended: false, eliminationReasons: [], rank: null },
-        S2: { outcome: 'ELIMINATED', passCount: 1, recommendCount: 0, eliminateCount: 2, recommended: false, eliminationReasons: ['INCOMPLETE', 'LOW_RELEVANCE'], rank: null },
-        S3: { outcome: 'ADVANCED', passCount: 3, recommendCount: 1, eliminateCount: 0, recommended: true, eliminationReasons: [], rank: null },
-        S4: { outcome: 'ELIMINATED', passCount: 1, recommendCount: 0, eliminateCount: 1, recommended: false, eliminationReasons: ['DUPLICATE'], rank: null },
-        S5: { outcome: 'ELIMINATED', passCount: 1, recommendCount: 0, eliminateCount: 2, recommended: false, eliminationReasons: ['INELIGIBLE'], rank: null },
-        S6: { outcome: 'ADVANCED', passCount: 3, recommendCount: 0, eliminateCount: 0, recommended: false, eliminationReasons: [], rank: null },
+        S1: {
+          outcome: 'ADVANCED',
+          passCount: 2,
+          recommendCount: 0,
+          eliminateCount: 1,
+          recommended: false,
+          eliminationReasons: [],
+          rank: null,
+        },
+        S2: {
+          outcome: 'ELIMINATED',
+          passCount: 1,
+          recommendCount: 0,
+          eliminateCount: 2,
+          recommended: false,
+          eliminationReasons: ['INCOMPLETE', 'LOW_RELEVANCE'],
+          rank: null,
+        },
+        S3: {
+          outcome: 'ADVANCED',
+          passCount: 3,
+          recommendCount: 1,
+          eliminateCount: 0,
+          recommended: true,
+          eliminationReasons: [],
+          rank: null,
+        },
+        S4: {
+          outcome: 'ELIMINATED',
+          passCount: 1,
+          recommendCount: 0,
+          eliminateCount: 1,
+          recommended: false,
+          eliminationReasons: ['DUPLICATE'],
+          rank: null,
+        },
+        S5: {
+          outcome: 'ELIMINATED',
+          passCount: 1,
+          recommendCount: 0,
+          eliminateCount: 2,
+          recommended: false,
+          eliminationReasons: ['INELIGIBLE'],
+          rank: null,
+        },
+        S6: {
+          outcome: 'ADVANCED',
+          passCount: 3,
+          recommendCount: 0,
+          eliminateCount: 0,
+          recommended: false,
+          eliminationReasons: [],
+          rank: null,
+        },
       });
       // Screening ranks nobody but still keeps the figures: S3's cards were 90, 70, 70.
       expect(r[s.ref.S3!]).toMatchObject({ scorecardCount: 3, mean: 76.6667, median: 70, groupCode: null });
@@ -623,10 +907,22 @@ describe('expert review results: aggregation, advancement, publication, visibili
       expect(taken.map((e) => e.submission.id).sort()).toEqual([s.sub.S1!, s.sub.S3!, s.sub.S6!].sort());
       const ids = await fx.entryIds(evaluation);
       // S1 and S3 score the same; S3's recommendation in screening puts it ahead.
-      await judge(evaluation, { [ids[s.ref.S1!]!]: [{ by: X[3]!, score: 80 }], [ids[s.ref.S3!]!]: [{ by: X[3]!, score: 80 }], [ids[s.ref.S6!]!]: [{ by: X[3]!, score: 70 }] });
+      await judge(evaluation, {
+        [ids[s.ref.S1!]!]: [{ by: X[3]!, score: 80 }],
+        [ids[s.ref.S3!]!]: [{ by: X[3]!, score: 80 }],
+        [ids[s.ref.S6!]!]: [{ by: X[3]!, score: 70 }],
+      });
       expect((await fx.moveRound(evaluation, 'FINALIZED')).errors).toBeUndefined();
       const r = await resultsOf(evaluation);
-      expect([s.ref.S3!, s.ref.S1!, s.ref.S6!].map((ref) => [r[ref]!.rank, r[ref]!.decidedBy, r[ref]!.outcome, r[ref]!.recommended, r[ref]!.recommendCount])).toEqual([
+      expect(
+        [s.ref.S3!, s.ref.S1!, s.ref.S6!].map((ref) => [
+          r[ref]!.rank,
+          r[ref]!.decidedBy,
+          r[ref]!.outcome,
+          r[ref]!.recommended,
+          r[ref]!.recommendCount,
+        ]),
+      ).toEqual([
         [1, 'RECOMMEND_COUNT', 'ADVANCED', true, 1],
         [2, 'AGGREGATE', 'ADVANCED', false, 0],
         [3, null, 'ELIMINATED', false, 0],
@@ -644,8 +940,12 @@ describe('expert review results: aggregation, advancement, publication, visibili
       expect(await statesOf(final)).toEqual({ [s.ref.S3!]: 'EXCELLENT', [s.ref.S1!]: 'ELIMINATED' });
 
       const status = async (client: GraphClient, label: string) =>
-        (await client.data<{ submission: { reviewStatus: { state: string; round: { name: string } } } }>(`query($s: ID!) { submission(id: $s) { reviewStatus { state round { name } } } }`, { s: s.sub[label] }))
-          .submission.reviewStatus;
+        (
+          await client.data<{ submission: { reviewStatus: { state: string; round: { name: string } } } }>(
+            `query($s: ID!) { submission(id: $s) { reviewStatus { state round { name } } } }`,
+            { s: s.sub[label] },
+          )
+        ).submission.reviewStatus;
       const own = (label: string) => graph.as('SUBMITTER', { org: unit[unitOf[label]!]!.id });
       expect(await status(admin, 'S3')).toEqual({ state: 'EXCELLENT', round: { name: '终评' } });
       expect(await status(await own('S3'), 'S3')).toEqual({ state: 'IN_REVIEW', round: { name: '终评' } });
@@ -654,7 +954,9 @@ describe('expert review results: aggregation, advancement, publication, visibili
       // S6 went out in the unpublished evaluation round: its unit waits; the public sees its last published step.
       expect(await status(await own('S6'), 'S6')).toEqual({ state: 'IN_REVIEW', round: { name: '第二轮评审' } });
       expect(await status(admin, 'S6')).toEqual({ state: 'ELIMINATED', round: { name: '第二轮评审' } });
-      const publicView = await (await fx.reviewSubgraphAs()).data<{ _entities: { reviewStatus: { state: string; round: { name: string } } }[] }>(
+      const publicView = await (
+        await fx.reviewSubgraphAs()
+      ).data<{ _entities: { reviewStatus: { state: string; round: { name: string } } }[] }>(
         `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Submission { reviewStatus { state round { name } } } } }`,
         { reps: ['S6', 'S3', 'S2'].map((l) => ({ __typename: 'Submission', id: s.sub[l] })) },
       );
@@ -682,7 +984,14 @@ describe('expert review results: aggregation, advancement, publication, visibili
 
   describe('the presentation schedule', () => {
     let f: Awaited<ReturnType<typeof contestWithRound>>;
-    type Slot = { position: number; startsAt: string; endsAt: string; panel: { id: string; name: string }; referenceNumber: string; presenter: { id: string } | null };
+    type Slot = {
+      position: number;
+      startsAt: string;
+      endsAt: string;
+      panel: { id: string; name: string };
+      referenceNumber: string;
+      presenter: { id: string } | null;
+    };
     const SLOT = 'position startsAt endsAt panel { id name } referenceNumber presenter { id }';
     const SETTINGS = { startTime: '10:00', slotMinutes: 30, breakEvery: 2, breakMinutes: 15, lunchFrom: '12:00', lunchTo: '13:30' };
     const schedule = (round: string, input: Record<string, unknown> = SETTINGS) =>
@@ -691,7 +1000,12 @@ describe('expert review results: aggregation, advancement, publication, visibili
         { r: round, input },
       );
     const presentations = async (round: string) =>
-      (await admin.data<{ reviewRound: { presentations: Slot[] } }>(`query($r: ID!) { reviewRound(id: $r) { presentations { ${SLOT} } } }`, { r: round })).reviewRound.presentations;
+      (
+        await admin.data<{ reviewRound: { presentations: Slot[] } }>(
+          `query($r: ID!) { reviewRound(id: $r) { presentations { ${SLOT} } } }`,
+          { r: round },
+        )
+      ).reviewRound.presentations;
     const minutes = (at: string) => Number(at.slice(11, 13)) * 60 + Number(at.slice(14, 16));
     /** The leader of each entry, by reference number: app1 leads an entry in each track. */
     const leaderOf: Record<string, string> = {};
@@ -745,9 +1059,15 @@ describe('expert review results: aggregation, advancement, publication, visibili
       await panel('生物医药组', 'BIOMED', X[2]!, X[3]!);
 
       // Settings the schedule rules refuse are named by their input fields.
-      expect(ext(await schedule(f.round, { ...SETTINGS, lunchFrom: '13:30', lunchTo: '12:00' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lunchTo' });
+      expect(ext(await schedule(f.round, { ...SETTINGS, lunchFrom: '13:30', lunchTo: '12:00' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'lunchTo',
+      });
       expect(ext(await schedule(f.round, { ...SETTINGS, slotMinutes: 0 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'slotMinutes' });
-      expect(ext(await schedule(f.round, { ...SETTINGS, startTime: '9:00' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startTime' });
+      expect(ext(await schedule(f.round, { ...SETTINGS, startTime: '9:00' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'startTime',
+      });
       expect(await presentations(f.round)).toEqual([]);
 
       const made = await schedule(f.round);
@@ -755,7 +1075,12 @@ describe('expert review results: aggregation, advancement, publication, visibili
       const { presentations: slots, unscheduled } = made.data!.schedulePresentations;
       // No panel covers IC: its entry is reported, not placed.
       expect(unscheduled).toEqual([{ entry: { id: f.entry.IC1 }, reason: expect.stringMatching(/no panel covers track/) }]);
-      expect(slots.map((s) => s.referenceNumber).sort()).toEqual(Object.entries(f.ref).filter(([l]) => l !== 'IC1').map(([, r]) => r).sort());
+      expect(slots.map((s) => s.referenceNumber).sort()).toEqual(
+        Object.entries(f.ref)
+          .filter(([l]) => l !== 'IC1')
+          .map(([, r]) => r)
+          .sort(),
+      );
 
       const lunch = { start: 12 * 60, end: 13 * 60 + 30 };
       const rooms = new Map<string, Slot[]>();
@@ -795,7 +1120,9 @@ describe('expert review results: aggregation, advancement, publication, visibili
       const [early, late] = [...twice].sort((a, b) => minutes(a.startsAt) - minutes(b.startsAt));
       expect(minutes(late!.startsAt)).toBeGreaterThanOrEqual(minutes(early!.endsAt));
       for (const own of byPresenter.values()) {
-        for (const a of own) for (const b of own) if (a !== b) expect(minutes(a.endsAt) <= minutes(b.startsAt) || minutes(b.endsAt) <= minutes(a.startsAt)).toBe(true);
+        for (const a of own)
+          for (const b of own)
+            if (a !== b) expect(minutes(a.endsAt) <= minutes(b.startsAt) || minutes(b.endsAt) <= minutes(a.startsAt)).toBe(true);
       }
       expect(await presentations(f.round)).toEqual(slots);
     });
@@ -823,10 +1150,15 @@ describe('expert review results: aggregation, advancement, publication, visibili
     /** A contest of `n` entries whose screening round is finalized, half advanced and half eliminated by the office. */
     async function finalizedContest(code: string, n: number): Promise<string> {
       const units = ['app1', 'app2', 'app3', 'app4', 'app5', 'app6'];
-      const c = await contestWithRound(code, Object.fromEntries(Array.from({ length: n }, (_, i) => [`E${i + 1}`, [units[i % units.length]!, i % 2 ? 'AI' : 'BIOMED']])), {});
+      const c = await contestWithRound(
+        code,
+        Object.fromEntries(Array.from({ length: n }, (_, i) => [`E${i + 1}`, [units[i % units.length]!, i % 2 ? 'AI' : 'BIOMED']])),
+        {},
+      );
       expect((await fx.moveRound(c.round, 'OPEN')).errors).toBeUndefined();
       expect((await fx.moveRound(c.round, 'CLOSED')).errors).toBeUndefined();
-      for (const [i, entryId] of Object.values(c.entry).entries()) expect((await override(c.round, entryId, i % 2 ? 'ADVANCE' : 'ELIMINATE', '形式审查结论')).errors).toBeUndefined();
+      for (const [i, entryId] of Object.values(c.entry).entries())
+        expect((await override(c.round, entryId, i % 2 ? 'ADVANCE' : 'ELIMINATE', '形式审查结论')).errors).toBeUndefined();
       expect((await fx.moveRound(c.round, 'FINALIZED')).errors).toBeUndefined();
       return c.contest.id;
     }

@@ -5,10 +5,31 @@ type Expert = { id: string; personId: string; expertise: string[] };
 type Sub = { id: string; referenceNumber: string };
 type Contest = { id: string; tracks: Record<string, string> };
 type EntryRow = { id: string; referenceNumber: string; trackCode: string; title: string; state: string };
-type AssignmentRow = { id: string; status: string; origin: string; note: string | null; expert: Id; entry: { id: string; referenceNumber: string }; panel: { name: string } | null };
-type Card = { id: string; total: number; version: number; decision: string | null; eliminationReason: string | null; comment: string | null; scores: { criterion: string; score: number }[] };
+type AssignmentRow = {
+  id: string;
+  status: string;
+  origin: string;
+  note: string | null;
+  expert: Id;
+  entry: { id: string; referenceNumber: string };
+  panel: { name: string } | null;
+};
+type Card = {
+  id: string;
+  total: number;
+  version: number;
+  decision: string | null;
+  eliminationReason: string | null;
+  comment: string | null;
+  scores: { criterion: string; score: number }[];
+};
 type Unstaffed = { entry: { referenceNumber: string }; needed: number; assigned: number; eligible: number; reason: string };
-type AutoReport = { created: number; unstaffed: Unstaffed[]; underloaded: { expert: Id; load: number }[]; loads: { expert: Id; load: number }[] };
+type AutoReport = {
+  created: number;
+  unstaffed: Unstaffed[];
+  underloaded: { expert: Id; load: number }[];
+  loads: { expert: Id; load: number }[];
+};
 
 const ext = (r: GraphResponse<unknown>) => r.errors?.[0]?.extensions;
 const sorted = (ids: readonly string[]) => [...ids].sort();
@@ -58,40 +79,66 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
     ];
     for (const [key, name, kind] of neutral) org[key] = (await make.organization({ name, kind })).id;
     for (let i = 1; i <= 4; i++) org[`app${i}`] = (await make.organization({ name: `申报单位${i}` })).id;
-    for (const unit of ['enterprise', 'sibling', 'app1', 'app2', 'app3', 'app4']) leaderOf[unit] = await person(`${unit}项目负责人`, org[unit]!);
+    for (const unit of ['enterprise', 'sibling', 'app1', 'app2', 'app3', 'app4'])
+      leaderOf[unit] = await person(`${unit}项目负责人`, org[unit]!);
   });
   afterAll(() => graph?.stop());
 
   // Builders: everything is set up through the public API, as the contest office would.
 
   async function person(name: string, organizationId: string): Promise<string> {
-    const { createPerson } = await admin.data<{ createPerson: Id }>(`mutation($n: String!, $o: ID!) { createPerson(input: { name: $n, organizationId: $o }) { id } }`, {
-      n: name,
-      o: organizationId,
-    });
+    const { createPerson } = await admin.data<{ createPerson: Id }>(
+      `mutation($n: String!, $o: ID!) { createPerson(input: { name: $n, organizationId: $o }) { id } }`,
+      {
+        n: name,
+        o: organizationId,
+      },
+    );
     return createPerson.id;
   }
 
   /** A new person of `organizationId` added to the pool (or an existing person, with `personId`). */
-  async function expert(name: string, organizationId: string, expertise: string[], extra: { title?: string; personId?: string; affiliationId?: string } = {}): Promise<Expert> {
+  async function expert(
+    name: string,
+    organizationId: string,
+    expertise: string[],
+    extra: { title?: string; personId?: string; affiliationId?: string } = {},
+  ): Promise<Expert> {
     const personId = extra.personId ?? (await person(name, organizationId));
-    const { createExpert } = await admin.data<{ createExpert: Id }>(`mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`, {
-      input: { personId, title: extra.title ?? 'PROFESSOR', expertise, ...(extra.affiliationId ? { affiliationId: extra.affiliationId } : {}) },
-    });
+    const { createExpert } = await admin.data<{ createExpert: Id }>(
+      `mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`,
+      {
+        input: {
+          personId,
+          title: extra.title ?? 'PROFESSOR',
+          expertise,
+          ...(extra.affiliationId ? { affiliationId: extra.affiliationId } : {}),
+        },
+      },
+    );
     return { id: createExpert.id, personId, expertise };
   }
 
   const updateExpert = (id: string, input: Record<string, unknown>) =>
-    admin.request<{ updateExpert: Record<string, unknown> }>(`mutation($id: ID!, $input: UpdateExpertInput!) { updateExpert(id: $id, input: $input) { id } }`, { id, input });
+    admin.request<{ updateExpert: Record<string, unknown> }>(
+      `mutation($id: ID!, $input: UpdateExpertInput!) { updateExpert(id: $id, input: $input) { id } }`,
+      { id, input },
+    );
 
   const expertClient = (x: Expert) => graph.as('EXPERT', { expert: x.id, sub: x.personId });
 
   /** A 2019 contest with these tracks, open for submissions. */
   async function contest(code: string, trackCodes: string[]): Promise<Contest> {
-    const { createContest } = await admin.data<{ createContest: Id }>(`mutation($code: String!) { createContest(input: { code: $code, name: $code, year: 2019 }) { id } }`, { code });
+    const { createContest } = await admin.data<{ createContest: Id }>(
+      `mutation($code: String!) { createContest(input: { code: $code, name: $code, year: 2019 }) { id } }`,
+      { code },
+    );
     const tracks: Record<string, string> = {};
     for (const t of trackCodes) {
-      const { createTrack } = await admin.data<{ createTrack: Id }>(`mutation($c: ID!, $t: String!) { createTrack(input: { contestId: $c, code: $t, name: $t }) { id } }`, { c: createContest.id, t });
+      const { createTrack } = await admin.data<{ createTrack: Id }>(
+        `mutation($c: ID!, $t: String!) { createTrack(input: { contestId: $c, code: $t, name: $t }) { id } }`,
+        { c: createContest.id, t },
+      );
       tracks[t] = createTrack.id;
     }
     await admin.data(`mutation($c: ID!) { changeContestStatus(id: $c, status: OPEN_FOR_SUBMISSIONS) { id } }`, { c: createContest.id });
@@ -99,33 +146,48 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
   }
 
   /** A complete entry of `unit` on `track`, submitted (or left a draft with `submit: false`). */
-  async function submission(c: Contest, track: string, unit: string, title: string, extra: { teamMemberIds?: string[]; submit?: boolean } = {}): Promise<Sub> {
+  async function submission(
+    c: Contest,
+    track: string,
+    unit: string,
+    title: string,
+    extra: { teamMemberIds?: string[]; submit?: boolean } = {},
+  ): Promise<Sub> {
     await make.enrol(c.id, org[unit]!);
-    const { createSubmission } = await admin.data<{ createSubmission: Id }>(`mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id } }`, {
-      input: {
-        contestId: c.id,
-        organizationId: org[unit],
-        title,
-        trackId: c.tracks[track],
-        summary: '用于专家评审测试的创新成果。',
-        achievementKind: 'TECHNOLOGY',
-        keywords: ['评审'],
-        applicationEffect: '已在多家单位推广应用。',
-        leaderId: leaderOf[unit],
-        teamMemberIds: extra.teamMemberIds ?? [],
+    const { createSubmission } = await admin.data<{ createSubmission: Id }>(
+      `mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id } }`,
+      {
+        input: {
+          contestId: c.id,
+          organizationId: org[unit],
+          title,
+          trackId: c.tracks[track],
+          summary: '用于专家评审测试的创新成果。',
+          achievementKind: 'TECHNOLOGY',
+          keywords: ['评审'],
+          applicationEffect: '已在多家单位推广应用。',
+          leaderId: leaderOf[unit],
+          teamMemberIds: extra.teamMemberIds ?? [],
+        },
       },
-    });
+    );
     if (extra.submit === false) return { id: createSubmission.id, referenceNumber: '' };
-    const { submitSubmission } = await admin.data<{ submitSubmission: Sub }>(`mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { id referenceNumber } }`, {
-      id: createSubmission.id,
-    });
+    const { submitSubmission } = await admin.data<{ submitSubmission: Sub }>(
+      `mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { id referenceNumber } }`,
+      {
+        id: createSubmission.id,
+      },
+    );
     return submitSubmission;
   }
 
   async function round(c: Contest, input: Record<string, unknown> = {}): Promise<string> {
-    const { createReviewRound } = await admin.data<{ createReviewRound: Id }>(`mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`, {
-      input: { contestId: c.id, name: '初审', stage: 'SCREENING', order: 1, ...input },
-    });
+    const { createReviewRound } = await admin.data<{ createReviewRound: Id }>(
+      `mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`,
+      {
+        input: { contestId: c.id, name: '初审', stage: 'SCREENING', order: 1, ...input },
+      },
+    );
     return createReviewRound.id;
   }
 
@@ -136,10 +198,13 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
     );
 
   const moveRound = (roundId: string, status: string) =>
-    admin.request<{ changeReviewRoundStatus: { status: string } }>(`mutation($r: ID!, $s: RoundStatus!) { changeReviewRoundStatus(id: $r, status: $s) { status } }`, {
-      r: roundId,
-      s: status,
-    });
+    admin.request<{ changeReviewRoundStatus: { status: string } }>(
+      `mutation($r: ID!, $s: RoundStatus!) { changeReviewRoundStatus(id: $r, status: $s) { status } }`,
+      {
+        r: roundId,
+        s: status,
+      },
+    );
 
   async function entriesOf(roundId: string): Promise<EntryRow[]> {
     const { reviewRound } = await admin.data<{ reviewRound: { entries: { nodes: EntryRow[] } } }>(
@@ -170,10 +235,13 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
   }
 
   const assign = (entryId: string, expertId: string) =>
-    admin.request<{ assignExpert: { id: string; status: string; origin: string } }>(`mutation($e: ID!, $x: ID!) { assignExpert(entryId: $e, expertId: $x) { id status origin } }`, {
-      e: entryId,
-      x: expertId,
-    });
+    admin.request<{ assignExpert: { id: string; status: string; origin: string } }>(
+      `mutation($e: ID!, $x: ID!) { assignExpert(entryId: $e, expertId: $x) { id status origin } }`,
+      {
+        e: entryId,
+        x: expertId,
+      },
+    );
 
   const autoAssign = (roundId: string, input?: Record<string, unknown>) =>
     admin.request<{ autoAssign: AutoReport }>(
@@ -184,7 +252,9 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
 
   const CARD = 'id total version decision eliminationReason comment scores { criterion score }';
   const score = (client: GraphClient, input: Record<string, unknown>) =>
-    client.request<{ submitScorecard: Card }>(`mutation($input: ScorecardInput!) { submitScorecard(input: $input) { ${CARD} } }`, { input });
+    client.request<{ submitScorecard: Card }>(`mutation($input: ScorecardInput!) { submitScorecard(input: $input) { ${CARD} } }`, {
+      input,
+    });
 
   /** A round's scorecards as the office reads them. */
   async function cardsOf(roundId: string): Promise<(Card & { expert: Id; entry: Id })[]> {
@@ -204,7 +274,8 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
   }
 
   describe('the expert pool', () => {
-    const countExperts = async () => (await admin.data<{ experts: { totalCount: number } }>(`{ experts { totalCount } }`)).experts.totalCount;
+    const countExperts = async () =>
+      (await admin.data<{ experts: { totalCount: number } }>(`{ experts { totalCount } }`)).experts.totalCount;
 
     it("adds a person to the pool, working for the person's own organization unless another is named", async () => {
       const p = await person('王立平', org.uniA!);
@@ -212,7 +283,13 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
         `mutation($p: ID!) { createExpert(input: { personId: $p, title: ACADEMICIAN, expertise: ["AI", "BIOMED"] }) { title expertise active person { id name } affiliation { id name } } }`,
         { p },
       );
-      expect(createExpert).toEqual({ title: 'ACADEMICIAN', expertise: ['AI', 'BIOMED'], active: true, person: { id: p, name: '王立平' }, affiliation: { id: org.uniA, name: '复旦大学' } });
+      expect(createExpert).toEqual({
+        title: 'ACADEMICIAN',
+        expertise: ['AI', 'BIOMED'],
+        active: true,
+        person: { id: p, name: '王立平' },
+        affiliation: { id: org.uniA, name: '复旦大学' },
+      });
       const q = await person('陈敏', org.uniA!);
       const other = await admin.data<{ createExpert: { affiliation: Id } }>(
         `mutation($p: ID!, $a: ID!) { createExpert(input: { personId: $p, affiliationId: $a, title: RESEARCHER, expertise: ["IC"] }) { affiliation { id } } }`,
@@ -226,7 +303,9 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       const fresh = await person('赵磊', org.uniC!);
       const before = await countExperts();
       const create = (input: Record<string, unknown>) =>
-        admin.request(`mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`, { input: { personId: fresh, title: 'PROFESSOR', expertise: ['AI'], ...input } });
+        admin.request(`mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }`, {
+          input: { personId: fresh, title: 'PROFESSOR', expertise: ['AI'], ...input },
+        });
       for (const expertise of [['ai'], [], ['AI', 'AI'], ['BIO-MED']]) {
         expect(ext(await create({ expertise }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expertise' });
       }
@@ -234,17 +313,29 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       expect(ext(await create({ affiliationId: MISSING }))).toMatchObject({ code: 'NOT_FOUND', field: 'affiliationId' });
       expect(ext(await create({ personId: existing.personId }))).toMatchObject({ code: 'ALREADY_EXISTS', field: 'personId' });
       expect(await countExperts()).toBe(before);
-      const { person: unprofiled } = await admin.data<{ person: { expertProfile: Id | null } }>(`query($p: ID!) { person(id: $p) { expertProfile { id } } }`, { p: fresh });
+      const { person: unprofiled } = await admin.data<{ person: { expertProfile: Id | null } }>(
+        `query($p: ID!) { person(id: $p) { expertProfile { id } } }`,
+        { p: fresh },
+      );
       expect(unprofiled.expertProfile).toBeNull();
 
-      expect(ext(await updateExpert(existing.id, { expertise: ['bio-med'] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expertise' });
+      expect(ext(await updateExpert(existing.id, { expertise: ['bio-med'] }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'expertise',
+      });
       expect(ext(await updateExpert(existing.id, { affiliationId: MISSING }))).toMatchObject({ code: 'NOT_FOUND', field: 'affiliationId' });
       expect(ext(await updateExpert(MISSING, { active: false }))).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-      const { expert: unchanged } = await admin.data<{ expert: { expertise: string[]; active: boolean; affiliation: Id; auditTrail: { nodes: { action: string }[] } } }>(
-        `query($id: ID!) { expert(id: $id) { expertise active affiliation { id } auditTrail { nodes { action } } } }`,
-        { id: existing.id },
-      );
-      expect(unchanged).toEqual({ expertise: ['AI'], active: true, affiliation: { id: org.uniC }, auditTrail: { nodes: [{ action: 'expert.create' }] } });
+      const { expert: unchanged } = await admin.data<{
+        expert: { expertise: string[]; active: boolean; affiliation: Id; auditTrail: { nodes: { action: string }[] } };
+      }>(`query($id: ID!) { expert(id: $id) { expertise active affiliation { id } auditTrail { nodes { action } } } }`, {
+        id: existing.id,
+      });
+      expect(unchanged).toEqual({
+        expertise: ['AI'],
+        active: true,
+        affiliation: { id: org.uniC },
+        auditTrail: { nodes: [{ action: 'expert.create' }] },
+      });
     });
 
     it('updates a profile, and its audit trail shows each change, who made it and what it was before', async () => {
@@ -265,7 +356,11 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       expect(trail.map((n) => n.action)).toEqual(['expert.create', 'expert.update', 'expert.update']);
       expect(trail.every((n) => n.actor === 'office-admin')).toBe(true);
       expect(JSON.parse(trail[1]!.before!)).toMatchObject({ title: 'PROFESSOR', expertise: ['AI'], affiliationId: org.uniD });
-      expect(JSON.parse(trail[1]!.after)).toMatchObject({ title: 'CHIEF_PHYSICIAN', expertise: ['BIOMED', 'AI'], affiliationId: org.hospital });
+      expect(JSON.parse(trail[1]!.after)).toMatchObject({
+        title: 'CHIEF_PHYSICIAN',
+        expertise: ['BIOMED', 'AI'],
+        affiliationId: org.hospital,
+      });
       expect([JSON.parse(trail[2]!.before!).active, JSON.parse(trail[2]!.after).active]).toEqual([true, false]);
     });
 
@@ -279,7 +374,14 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       const f6 = await expert('相似代码专家', unit, ['BIGXSCIENCE']);
       await updateExpert(f4.id, { active: false });
       const find = async (filters: string) =>
-        sorted((await admin.data<{ experts: { nodes: Id[] } }>(`query($a: ID!) { experts(affiliationId: $a, first: 100, ${filters}) { nodes { id } } }`, { a: unit })).experts.nodes.map((n) => n.id));
+        sorted(
+          (
+            await admin.data<{ experts: { nodes: Id[] } }>(
+              `query($a: ID!) { experts(affiliationId: $a, first: 100, ${filters}) { nodes { id } } }`,
+              { a: unit },
+            )
+          ).experts.nodes.map((n) => n.id),
+        );
       expect(await find('')).toEqual(sorted([f1.id, f2.id, f3.id, f4.id, f5.id, f6.id]));
       expect(await find('track: "OPTICS"')).toEqual(sorted([f1.id, f2.id, f4.id]));
       expect(await find('track: "OPTICS", active: true')).toEqual(sorted([f1.id, f2.id]));
@@ -287,21 +389,30 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       expect(await find('title: RESEARCHER')).toEqual([f2.id]);
       expect(await find('active: false')).toEqual([f4.id]);
       expect(await find('track: "BIG_SCIENCE"')).toEqual([f5.id]);
-      expect(ext(await admin.request(`{ experts(track: "optics") { totalCount } }`))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'track' });
+      expect(ext(await admin.request(`{ experts(track: "optics") { totalCount } }`))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'track',
+      });
     });
 
     it("shows a person's expert profile to the office, analysts and the expert itself, and to nobody else", async () => {
       const x = await expert('周婷', org.uniA!, ['AI']);
       const other = await expert('吴强', org.uniB!, ['AI']);
       const profile = async (client: GraphClient) =>
-        (await client.data<{ person: { expertProfile: Id | null } }>(`query($p: ID!) { person(id: $p) { expertProfile { id } } }`, { p: x.personId })).person.expertProfile;
+        (
+          await client.data<{ person: { expertProfile: Id | null } }>(`query($p: ID!) { person(id: $p) { expertProfile { id } } }`, {
+            p: x.personId,
+          })
+        ).person.expertProfile;
       expect(await profile(admin)).toEqual({ id: x.id });
       expect(await profile(await graph.as('ANALYST'))).toEqual({ id: x.id });
       expect(await profile(await expertClient(x))).toEqual({ id: x.id });
       expect(await profile(await expertClient(other))).toBeNull();
       const submitter = await graph.as('SUBMITTER', { org: org.uniA });
       expect(await profile(submitter)).toBeNull();
-      expect(ext(await (await expertClient(other)).request(`query($id: ID!) { expert(id: $id) { id } }`, { id: x.id }))?.code).toBe('FORBIDDEN');
+      expect(ext(await (await expertClient(other)).request(`query($id: ID!) { expert(id: $id) { id } }`, { id: x.id }))?.code).toBe(
+        'FORBIDDEN',
+      );
       expect(ext(await submitter.request(`{ experts { totalCount } }`))?.code).toBe('FORBIDDEN');
     });
   });
@@ -315,13 +426,17 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
     });
 
     const create = (input: Record<string, unknown>) =>
-      admin.request<{ createReviewRound: Id }>(`mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`, { input: { contestId: c.id, ...input } });
+      admin.request<{ createReviewRound: Id }>(`mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`, {
+        input: { contestId: c.id, ...input },
+      });
     const update = (id: string, input: Record<string, unknown>) =>
       admin.request<{ updateReviewRound: Record<string, unknown> }>(
         `mutation($id: ID!, $input: UpdateReviewRoundInput!) { updateReviewRound(id: $id, input: $input) { name reviewersPerEntry criteria { code } } }`,
         { id, input },
       );
-    const countRounds = async () => (await admin.data<{ contest: { reviewRounds: Id[] } }>(`query($c: ID!) { contest(id: $c) { reviewRounds { id } } }`, { c: c.id })).contest.reviewRounds.length;
+    const countRounds = async () =>
+      (await admin.data<{ contest: { reviewRounds: Id[] } }>(`query($c: ID!) { contest(id: $c) { reviewRounds { id } } }`, { c: c.id }))
+        .contest.reviewRounds.length;
     const read = async (id: string) =>
       (
         await admin.data<{ reviewRound: Record<string, unknown> }>(
@@ -365,10 +480,19 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
     it('refuses weights that do not sum to 1, quota groups over a foreign or shared track, and a taken position — creating nothing', async () => {
       const before = await countRounds();
       const base = { name: '终评', stage: 'FINAL', order: 3 };
-      const weights = await create({ ...base, criteria: [{ ...CRITERIA[0], weight: 0.5 }, { ...CRITERIA[1], weight: 0.4 }] });
+      const weights = await create({
+        ...base,
+        criteria: [
+          { ...CRITERIA[0], weight: 0.5 },
+          { ...CRITERIA[1], weight: 0.4 },
+        ],
+      });
       expect(ext(weights)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'criteria' });
       expect(weights.errors![0]!.message).toMatch(/sum to 1/);
-      expect(ext(await create({ ...base, criteria: [{ ...CRITERIA[0], weight: 1, maxScore: 0 }] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'criteria[0].maxScore' });
+      expect(ext(await create({ ...base, criteria: [{ ...CRITERIA[0], weight: 1, maxScore: 0 }] }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'criteria[0].maxScore',
+      });
       const foreign = await create({ ...base, quotaGroups: [{ code: 'AI', trackIds: [foreignTrack], quota: 3 }] });
       expect(ext(foreign)?.code).toBe('BAD_USER_INPUT');
       expect(ext(foreign)?.field).toMatch(/quotaGroups\[0\]\.trackIds$/);
@@ -383,7 +507,9 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       expect(ext(shared)?.code).toBe('BAD_USER_INPUT');
       expect(ext(shared)?.field).toMatch(/quotaGroups\[1\]\.trackIds$/);
       expect(shared.errors![0]!.message).toMatch(/already in group AI/);
-      expect(ext(await create({ ...base, threshold: 60, quotaGroups: [{ code: 'AI', trackIds: [c.tracks.AI], quota: 3 }] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'threshold' });
+      expect(ext(await create({ ...base, threshold: 60, quotaGroups: [{ code: 'AI', trackIds: [c.tracks.AI], quota: 3 }] }))).toMatchObject(
+        { code: 'BAD_USER_INPUT', field: 'threshold' },
+      );
       expect(ext(await create({ ...base, order: 2 }))).toMatchObject({ code: 'ALREADY_EXISTS', field: 'order' });
       expect(await countRounds()).toBe(before);
     });
@@ -404,8 +530,15 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
 
       it('changes its settings while a draft, and keeps them once open', async () => {
         const updated = await update(r1, { name: '初审（形式审查）', reviewersPerEntry: 2, criteria: CRITERIA });
-        expect(updated.data?.updateReviewRound).toEqual({ name: '初审（形式审查）', reviewersPerEntry: 2, criteria: CRITERIA.map((x) => ({ code: x.code })) });
-        expect(ext(await update(r1, { criteria: [{ ...CRITERIA[0], weight: 0.9 }] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'criteria' });
+        expect(updated.data?.updateReviewRound).toEqual({
+          name: '初审（形式审查）',
+          reviewersPerEntry: 2,
+          criteria: CRITERIA.map((x) => ({ code: x.code })),
+        });
+        expect(ext(await update(r1, { criteria: [{ ...CRITERIA[0], weight: 0.9 }] }))).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'criteria',
+        });
         await submission(c, 'AI', 'app1', '初审流程测试成果');
         expect((await intake(r1)).data?.takeEntries.taken).toBe(1);
         expect((await moveRound(r1, 'OPEN')).data?.changeReviewRoundStatus.status).toBe('OPEN');
@@ -449,8 +582,12 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
     const subs: Record<string, Sub> = {};
     const takenAt = new Date('2019-10-08T01:00:00.000Z');
     const countEntries = async (roundId: string) =>
-      (await admin.data<{ reviewRound: { entries: { totalCount: number } } }>(`query($r: ID!) { reviewRound(id: $r) { entries { totalCount } } }`, { r: roundId })).reviewRound.entries
-        .totalCount;
+      (
+        await admin.data<{ reviewRound: { entries: { totalCount: number } } }>(
+          `query($r: ID!) { reviewRound(id: $r) { entries { totalCount } } }`,
+          { r: roundId },
+        )
+      ).reviewRound.entries.totalCount;
 
     beforeAll(async () => {
       c = await contest('intake-2019', ['AI', 'BIOMED']);
@@ -491,7 +628,12 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       });
       expect(sorted(litho.people.map((p) => p.id))).toEqual(sorted([leaderOf.enterprise!, teamMember]));
       const bio = nodes.find((n) => n.submission.id === subs.bio!.id)!;
-      expect(bio).toMatchObject({ trackCode: 'BIOMED', referenceNumber: '2019-BIOMED-0001', organization: { id: org.sibling }, people: [{ id: leaderOf.sibling }] });
+      expect(bio).toMatchObject({
+        trackCode: 'BIOMED',
+        referenceNumber: '2019-BIOMED-0001',
+        organization: { id: org.sibling },
+        people: [{ id: leaderOf.sibling }],
+      });
     });
 
     it('taking entries in again takes only the submissions that came in since', async () => {
@@ -521,15 +663,19 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       await autoAssign(first, { expertIds: [judge.id] });
       await moveRound(first, 'OPEN');
       const client = await expertClient(judge);
-      for (const e of await entriesOf(first)) await score(client, { entryId: e.id, scores: [{ criterion: 'OVERALL', score: 75 }], decision: 'PASS' });
+      for (const e of await entriesOf(first))
+        await score(client, { entryId: e.id, scores: [{ criterion: 'OVERALL', score: 75 }], decision: 'PASS' });
       await moveRound(first, 'CLOSED');
       expect((await moveRound(first, 'FINALIZED')).errors).toBeUndefined();
       await admin.data(`mutation($id: ID!) { withdrawSubmission(id: $id, reason: "成果已转让") { status } }`, { id: gone.id });
-      const report = await admin.request<{ takeEntries: { taken: number; alreadyIn: number; skipped: { reason: string; submission: Id }[] } }>(
-        `mutation($r: ID!) { takeEntries(roundId: $r) { taken alreadyIn skipped { reason submission { id } } } }`,
-        { r: second },
-      );
-      expect(report.data?.takeEntries).toEqual({ taken: 1, alreadyIn: 0, skipped: [{ reason: 'NO_LONGER_SUBMITTED', submission: { id: gone.id } }] });
+      const report = await admin.request<{
+        takeEntries: { taken: number; alreadyIn: number; skipped: { reason: string; submission: Id }[] };
+      }>(`mutation($r: ID!) { takeEntries(roundId: $r) { taken alreadyIn skipped { reason submission { id } } } }`, { r: second });
+      expect(report.data?.takeEntries).toEqual({
+        taken: 1,
+        alreadyIn: 0,
+        skipped: [{ reason: 'NO_LONGER_SUBMITTED', submission: { id: gone.id } }],
+      });
       expect((await entriesOf(second)).map((e) => e.referenceNumber)).toEqual([kept.referenceNumber]);
     });
 
@@ -596,7 +742,9 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
     });
 
     it('the automatic assignment never seats a conflicted expert', async () => {
-      const pool = ['same', 'union', 'federation', 'sub', 'workshop', 'leader', 'team', 'sibling', 'cleanA', 'cleanB'].map((k) => ex[k]!.id);
+      const pool = ['same', 'union', 'federation', 'sub', 'workshop', 'leader', 'team', 'sibling', 'cleanA', 'cleanB'].map(
+        (k) => ex[k]!.id,
+      );
       const report = await autoAssign(r, { expertIds: pool });
       expect(report.errors).toBeUndefined();
       expect(report.data!.autoAssign.unstaffed).toEqual([]);
@@ -625,11 +773,19 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
     const ex: Record<string, Expert> = {};
     type PanelRow = { id: string; name: string; chair: Id; members: Id[]; tracks: { code: string }[] };
     const createPanel = (input: Record<string, unknown>) =>
-      admin.request<{ createPanel: PanelRow }>(`mutation($input: CreatePanelInput!) { createPanel(input: $input) { id name chair { id } members { id } tracks { code } } }`, {
-        input: { roundId: r, memberIds: [], ...input },
-      });
+      admin.request<{ createPanel: PanelRow }>(
+        `mutation($input: CreatePanelInput!) { createPanel(input: $input) { id name chair { id } members { id } tracks { code } } }`,
+        {
+          input: { roundId: r, memberIds: [], ...input },
+        },
+      );
     const panels = async () =>
-      (await admin.data<{ reviewRound: { panels: { name: string; members: Id[] }[] } }>(`query($r: ID!) { reviewRound(id: $r) { panels { name members { id } } } }`, { r })).reviewRound.panels;
+      (
+        await admin.data<{ reviewRound: { panels: { name: string; members: Id[] }[] } }>(
+          `query($r: ID!) { reviewRound(id: $r) { panels { name members { id } } } }`,
+          { r },
+        )
+      ).reviewRound.panels;
 
     beforeAll(async () => {
       c = await contest('panel-2019', ['AI', 'BIOMED', 'IC']);
@@ -649,7 +805,12 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
     });
 
     it('a panel judges tracks of the contest, and its chair always sits on it, first', async () => {
-      const ai = await createPanel({ name: '人工智能组', trackIds: [c.tracks.AI], chairId: ex.aiChair!.id, memberIds: [ex.ai2!.id, ex.ai3!.id, ex.ai4!.id] });
+      const ai = await createPanel({
+        name: '人工智能组',
+        trackIds: [c.tracks.AI],
+        chairId: ex.aiChair!.id,
+        memberIds: [ex.ai2!.id, ex.ai3!.id, ex.ai4!.id],
+      });
       expect(ai.errors).toBeUndefined();
       expect(ai.data!.createPanel).toMatchObject({
         name: '人工智能组',
@@ -657,21 +818,40 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
         members: [ex.aiChair, ex.ai2, ex.ai3, ex.ai4].map((x) => ({ id: x!.id })),
         tracks: [{ code: 'AI' }],
       });
-      const bio = await createPanel({ name: '生物医药组', trackIds: [c.tracks.BIOMED], chairId: ex.bioChair!.id, memberIds: [ex.bio2!.id, ex.bioChair!.id, ex.bio3!.id] });
+      const bio = await createPanel({
+        name: '生物医药组',
+        trackIds: [c.tracks.BIOMED],
+        chairId: ex.bioChair!.id,
+        memberIds: [ex.bio2!.id, ex.bioChair!.id, ex.bio3!.id],
+      });
       expect(bio.data!.createPanel.members).toEqual([ex.bioChair, ex.bio2, ex.bio3].map((x) => ({ id: x!.id })));
       expect((await panels()).map((p) => p.name)).toEqual(['人工智能组', '生物医药组']);
     });
 
     it('refuses a foreign track, a track another panel judges, and an expert who sits on another panel of the round — adding no panel', async () => {
       const before = await panels();
-      expect(ext(await createPanel({ name: '外赛道组', trackIds: [foreignTrack], chairId: ex.outsider!.id }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'trackIds' });
-      expect(ext(await createPanel({ name: '重复赛道组', trackIds: [c.tracks.AI], chairId: ex.outsider!.id }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'trackIds' });
-      expect(ext(await createPanel({ name: '集成电路组', trackIds: [c.tracks.IC], chairId: ex.outsider!.id, memberIds: [ex.ai2!.id] }))).toMatchObject({
+      expect(ext(await createPanel({ name: '外赛道组', trackIds: [foreignTrack], chairId: ex.outsider!.id }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'trackIds',
+      });
+      expect(ext(await createPanel({ name: '重复赛道组', trackIds: [c.tracks.AI], chairId: ex.outsider!.id }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'trackIds',
+      });
+      expect(
+        ext(await createPanel({ name: '集成电路组', trackIds: [c.tracks.IC], chairId: ex.outsider!.id, memberIds: [ex.ai2!.id] })),
+      ).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'memberIds',
       });
-      expect(ext(await createPanel({ name: '集成电路组', trackIds: [c.tracks.IC], chairId: ex.bioChair!.id }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'chairId' });
-      expect(ext(await createPanel({ name: '人工智能组', trackIds: [c.tracks.IC], chairId: ex.outsider!.id }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+      expect(ext(await createPanel({ name: '集成电路组', trackIds: [c.tracks.IC], chairId: ex.bioChair!.id }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'chairId',
+      });
+      expect(ext(await createPanel({ name: '人工智能组', trackIds: [c.tracks.IC], chairId: ex.outsider!.id }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'name',
+      });
       expect(await panels()).toEqual(before);
     });
 
@@ -698,7 +878,9 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       expect(rows.some((a) => a.expert.id === ex.ai4!.id || a.expert.id === ex.outsider!.id)).toBe(false);
       // The chair sees its panel through its assignment, but not the round while it is a draft.
       const chairs = rows.find((a) => a.expert.id === ex.aiChair!.id)!;
-      const seen = await (await expertClient(ex.aiChair!)).data<{ entry: { assignments: { nodes: { panel: { name: string; round: unknown } }[] } } }>(
+      const seen = await (
+        await expertClient(ex.aiChair!)
+      ).data<{ entry: { assignments: { nodes: { panel: { name: string; round: unknown } }[] } } }>(
         `query($e: ID!) { entry(id: $e) { assignments { nodes { panel { name round { name status } } } } } }`,
         { e: chairs.entry.id },
       );
@@ -806,8 +988,14 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       const tight = await round(c, { reviewersPerEntry: 2 });
       await intake(tight);
       const two = [ex.a1!.id, ex.a2!.id];
-      expect(ext(await autoAssign(tight, { expertIds: two, minLoad: 3, maxLoad: 2 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minLoad' });
-      expect(ext(await autoAssign(tight, { expertIds: [ex.a1!.id, MISSING] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expertIds' });
+      expect(ext(await autoAssign(tight, { expertIds: two, minLoad: 3, maxLoad: 2 }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'minLoad',
+      });
+      expect(ext(await autoAssign(tight, { expertIds: [ex.a1!.id, MISSING] }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'expertIds',
+      });
       expect(ext(await autoAssign(tight, { expertIds: [] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expertIds' });
       expect(await assignmentsOf(tight)).toEqual([]);
 
@@ -847,9 +1035,13 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
     /** Assignment ids by `expert@entry`. */
     const made: Record<string, string> = {};
     const statusOf = async (id: string) => (await assignmentsOf(r)).find((a) => a.id === id);
-    const remove = (id: string) => admin.request<{ removeAssignment: Id }>(`mutation($id: ID!) { removeAssignment(id: $id, reason: "派错了") { id } }`, { id });
+    const remove = (id: string) =>
+      admin.request<{ removeAssignment: Id }>(`mutation($id: ID!) { removeAssignment(id: $id, reason: "派错了") { id } }`, { id });
     const stepBack = (client: GraphClient, how: 'declineAssignment' | 'declareConflict', id: string, reason: string) =>
-      client.request<Record<string, { status: string; note: string }>>(`mutation($id: ID!, $why: String!) { ${how}(id: $id, reason: $why) { status note } }`, { id, why: reason });
+      client.request<Record<string, { status: string; note: string }>>(
+        `mutation($id: ID!, $why: String!) { ${how}(id: $id, reason: $why) { status note } }`,
+        { id, why: reason },
+      );
     const pass = (entryId: string) => ({ entryId, scores: [{ criterion: 'OVERALL', score: 80 }], decision: 'PASS' });
 
     beforeAll(async () => {
@@ -865,7 +1057,12 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       const ids = await entryIds(r);
       e1 = ids[s1.referenceNumber]!;
       e2 = ids[s2.referenceNumber]!;
-      for (const [who, entry, key] of [['h1', e1, 'h1@e1'], ['h2', e1, 'h2@e1'], ['h1', e2, 'h1@e2'], ['h3', e2, 'h3@e2']] as const) {
+      for (const [who, entry, key] of [
+        ['h1', e1, 'h1@e1'],
+        ['h2', e1, 'h2@e1'],
+        ['h1', e2, 'h1@e2'],
+        ['h3', e2, 'h3@e2'],
+      ] as const) {
         made[key] = (await assign(entry, ex[who]!.id)).data!.assignExpert.id;
       }
       await moveRound(r, 'OPEN');
@@ -876,7 +1073,10 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       expect(ext(await remove(made['h1@e1']!))).toMatchObject({ code: 'ASSIGNMENT_SCORED', field: 'id' });
       expect(await statusOf(made['h1@e1']!)).toMatchObject({ status: 'ASSIGNED' });
       expect((await cardsOf(r)).map((card) => card.expert.id)).toEqual([ex.h1!.id]);
-      expect(ext(await stepBack(await expertClient(ex.h1!), 'declineAssignment', made['h1@e1']!, '临时出差'))).toMatchObject({ code: 'ASSIGNMENT_SCORED', field: 'id' });
+      expect(ext(await stepBack(await expertClient(ex.h1!), 'declineAssignment', made['h1@e1']!, '临时出差'))).toMatchObject({
+        code: 'ASSIGNMENT_SCORED',
+        field: 'id',
+      });
       expect(await statusOf(made['h1@e1']!)).toMatchObject({ status: 'ASSIGNED', note: null });
       expect((await remove(made['h2@e1']!)).errors).toBeUndefined();
       expect(await statusOf(made['h2@e1']!)).toBeUndefined();
@@ -885,9 +1085,14 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
 
     it('only the expert itself declines an assignment; it then cannot score it, and the automatic assignment finds someone else', async () => {
       const h3 = await expertClient(ex.h3!);
-      expect(ext(await stepBack(await expertClient(ex.h1!), 'declineAssignment', made['h3@e2']!, '时间冲突'))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(ext(await stepBack(await expertClient(ex.h1!), 'declineAssignment', made['h3@e2']!, '时间冲突'))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
       expect(await statusOf(made['h3@e2']!)).toMatchObject({ status: 'ASSIGNED', note: null });
-      expect((await stepBack(h3, 'declineAssignment', made['h3@e2']!, '时间冲突')).data?.declineAssignment).toEqual({ status: 'DECLINED', note: '时间冲突' });
+      expect((await stepBack(h3, 'declineAssignment', made['h3@e2']!, '时间冲突')).data?.declineAssignment).toEqual({
+        status: 'DECLINED',
+        note: '时间冲突',
+      });
       expect(ext(await score(h3, pass(e2)))).toMatchObject({ code: 'FORBIDDEN', field: 'entryId' });
       expect(ext(await assign(e2, ex.h3!.id))).toMatchObject({ code: 'ASSIGNMENT_DECLINED', field: 'expertId' });
       expect((await cardsOf(r)).map((card) => card.expert.id)).toEqual([ex.h1!.id]);
@@ -904,12 +1109,24 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
 
     it('an expert who declares a conflict can no longer score the entry, nor be assigned to it again', async () => {
       const h1 = await expertClient(ex.h1!);
-      expect(ext(await stepBack(await expertClient(ex.h4!), 'declareConflict', made['h1@e2']!, '曾为该项目提供咨询'))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(ext(await stepBack(await expertClient(ex.h4!), 'declareConflict', made['h1@e2']!, '曾为该项目提供咨询'))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
       expect(await statusOf(made['h1@e2']!)).toMatchObject({ status: 'ASSIGNED' });
-      expect((await stepBack(h1, 'declareConflict', made['h1@e2']!, '曾为该项目提供咨询')).data?.declareConflict).toEqual({ status: 'CONFLICT_DECLARED', note: '曾为该项目提供咨询' });
-      expect(ext(await stepBack(h1, 'declareConflict', made['h1@e2']!, '再次声明'))).toMatchObject({ code: 'INVALID_TRANSITION', field: 'id' });
+      expect((await stepBack(h1, 'declareConflict', made['h1@e2']!, '曾为该项目提供咨询')).data?.declareConflict).toEqual({
+        status: 'CONFLICT_DECLARED',
+        note: '曾为该项目提供咨询',
+      });
+      expect(ext(await stepBack(h1, 'declareConflict', made['h1@e2']!, '再次声明'))).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        field: 'id',
+      });
 
-      expect(ext(await score(h1, pass(e2)))).toMatchObject({ code: 'CONFLICT_OF_INTEREST', field: 'entryId', details: { reasons: ['DECLARED'] } });
+      expect(ext(await score(h1, pass(e2)))).toMatchObject({
+        code: 'CONFLICT_OF_INTEREST',
+        field: 'entryId',
+        details: { reasons: ['DECLARED'] },
+      });
       expect((await cardsOf(r)).filter((card) => card.entry.id === e2)).toEqual([]);
 
       const again = await assign(e2, ex.h1!.id);
@@ -936,7 +1153,11 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
 
     beforeAll(async () => {
       const c = await contest('score-2019', ['AI']);
-      for (const [key, unit] of [['one', 'app1'], ['two', 'app2'], ['three', 'app3']] as const) {
+      for (const [key, unit] of [
+        ['one', 'app1'],
+        ['two', 'app2'],
+        ['three', 'app3'],
+      ] as const) {
         E[key] = (await submission(c, 'AI', unit, `评分成果${key}`)).referenceNumber;
       }
       ex.s1 = await expert('评分专家一', org.uniA!, ['AI']);
@@ -967,9 +1188,21 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       const first = await score(s1, { entryId: E.one, scores: marks(80, 70, 30), comment: '创新性突出' });
       expect(first.errors).toBeUndefined();
       // 0.4 × 80 + 0.35 × 70 + 0.25 × 30
-      expect(first.data!.submitScorecard).toMatchObject({ total: 64, version: 1, decision: null, comment: '创新性突出', scores: marks(80, 70, 30) });
+      expect(first.data!.submitScorecard).toMatchObject({
+        total: 64,
+        version: 1,
+        decision: null,
+        comment: '创新性突出',
+        scores: marks(80, 70, 30),
+      });
       const second = await score(s1, { entryId: E.one, scores: [...marks(90, 70, 40)].reverse() });
-      expect(second.data!.submitScorecard).toMatchObject({ id: first.data!.submitScorecard.id, total: 70.5, version: 2, comment: null, scores: marks(90, 70, 40) });
+      expect(second.data!.submitScorecard).toMatchObject({
+        id: first.data!.submitScorecard.id,
+        total: 70.5,
+        version: 2,
+        comment: null,
+        scores: marks(90, 70, 40),
+      });
       expect(await cardsOf(r)).toHaveLength(1);
       expect(await read(ex.s1!.id)).toMatchObject({ total: 70.5, version: 2, entry: { id: E.one } });
     });
@@ -987,15 +1220,24 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       for (const [scores, field] of cases) {
         expect({ field, ...ext(await score(s1, { entryId: E.one, scores })) }).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
-      expect(ext(await score(s1, { entryId: E.one, scores: marks(90, 70, 40), decision: 'PASS' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decision' });
+      expect(ext(await score(s1, { entryId: E.one, scores: marks(90, 70, 40), decision: 'PASS' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'decision',
+      });
       expect(await read(ex.s1!.id)).toMatchObject({ total: 70.5, version: 2, scores: marks(90, 70, 40) });
       expect(await cardsOf(r)).toHaveLength(1);
     });
 
     it('refuses an entry the expert is not assigned to, and a caller who is not an expert', async () => {
       const scores = marks(60, 60, 30);
-      expect(ext(await score(await expertClient(ex.s2!), { entryId: E.two, scores }))).toMatchObject({ code: 'FORBIDDEN', field: 'entryId' });
-      expect(ext(await score(await expertClient(ex.s2!), { entryId: MISSING, scores }))).toMatchObject({ code: 'FORBIDDEN', field: 'entryId' });
+      expect(ext(await score(await expertClient(ex.s2!), { entryId: E.two, scores }))).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'entryId',
+      });
+      expect(ext(await score(await expertClient(ex.s2!), { entryId: MISSING, scores }))).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'entryId',
+      });
       expect(ext(await score(await graph.as('EXPERT'), { entryId: E.one, scores }))?.code).toBe('FORBIDDEN');
       expect(ext(await score(await graph.as('ANALYST'), { entryId: E.one, scores }))?.code).toBe('FORBIDDEN');
       expect(ext(await score(admin, { entryId: E.one, scores }))?.code).toBe('FORBIDDEN');
@@ -1011,8 +1253,12 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
 
     it('ends when the round closes', async () => {
       expect((await moveRound(r, 'CLOSED')).errors).toBeUndefined();
-      expect(ext(await score(await expertClient(ex.s1!), { entryId: E.one, scores: marks(50, 50, 20) }))).toMatchObject({ code: 'ROUND_CLOSED' });
-      expect(ext(await score(await expertClient(ex.s2!), { entryId: E.one, scores: marks(50, 50, 20) }))).toMatchObject({ code: 'ROUND_CLOSED' });
+      expect(ext(await score(await expertClient(ex.s1!), { entryId: E.one, scores: marks(50, 50, 20) }))).toMatchObject({
+        code: 'ROUND_CLOSED',
+      });
+      expect(ext(await score(await expertClient(ex.s2!), { entryId: E.one, scores: marks(50, 50, 20) }))).toMatchObject({
+        code: 'ROUND_CLOSED',
+      });
       expect(await cardsOf(r)).toHaveLength(1);
       expect(await read(ex.s1!.id)).toMatchObject({ total: 70.5, version: 2 });
     });
@@ -1029,8 +1275,14 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       const client = await expertClient(judge);
       const base = { entryId: entry!.id, scores: [{ criterion: 'OVERALL', score: 55 }] };
       expect(ext(await score(client, base))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decision' });
-      expect(ext(await score(client, { ...base, decision: 'ELIMINATE' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eliminationReason' });
-      expect(ext(await score(client, { ...base, decision: 'PASS', eliminationReason: 'INCOMPLETE' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eliminationReason' });
+      expect(ext(await score(client, { ...base, decision: 'ELIMINATE' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'eliminationReason',
+      });
+      expect(ext(await score(client, { ...base, decision: 'PASS', eliminationReason: 'INCOMPLETE' }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'eliminationReason',
+      });
       expect(await cardsOf(screening)).toEqual([]);
       const card = await score(client, { ...base, decision: 'ELIMINATE', eliminationReason: 'INCOMPLETE' });
       expect(card.data?.submitScorecard).toMatchObject({ total: 55, version: 1, decision: 'ELIMINATE', eliminationReason: 'INCOMPLETE' });
@@ -1049,7 +1301,11 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
 
     beforeAll(async () => {
       const c = await contest('batch-2019', ['AI']);
-      for (const [key, unit] of [['one', 'app1'], ['two', 'app2'], ['three', 'app3']] as const) {
+      for (const [key, unit] of [
+        ['one', 'app1'],
+        ['two', 'app2'],
+        ['three', 'app3'],
+      ] as const) {
         E[key] = (await submission(c, 'AI', unit, `批量评分成果${key}`)).referenceNumber;
       }
       judge = await expert('批量评分专家', org.uniA!, ['AI']);
@@ -1087,12 +1343,15 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       expect((await cardsOf(r)).map((c) => c.entry.id).sort()).toEqual([E.one, E.two].sort());
     });
 
-    it("a page of entries with their assignments and scorecards costs the same statements for one entry as for three", async () => {
+    it('a page of entries with their assignments and scorecards costs the same statements for one entry as for three', async () => {
       const query = `query($r: ID!, $n: Int!) { reviewRound(id: $r) { entries(first: $n) { nodes { id assignments { totalCount nodes { id } } scorecards { totalCount nodes { total } } } } } }`;
       const cost = async (n: number) => {
         graph.resetStatements();
         const data = await admin.data<{ reviewRound: { entries: { nodes: { scorecards: { totalCount: number } }[] } } }>(query, { r, n });
-        return { statements: graph.statements()['expert-review'], cards: data.reviewRound.entries.nodes.reduce((sum, e) => sum + e.scorecards.totalCount, 0) };
+        return {
+          statements: graph.statements()['expert-review'],
+          cards: data.reviewRound.entries.nodes.reduce((sum, e) => sum + e.scorecards.totalCount, 0),
+        };
       };
       const one = await cost(1);
       const three = await cost(3);
@@ -1124,9 +1383,16 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       await assign(E.b, ex.v2.id);
       const declared = (await assign(E.a, ex.v3.id)).data!.assignExpert.id;
       await moveRound(r, 'OPEN');
-      await (await expertClient(ex.v3)).data(`mutation($id: ID!) { declareConflict(id: $id, reason: "与申报单位有合作") { status } }`, { id: declared });
+      await (
+        await expertClient(ex.v3)
+      ).data(`mutation($id: ID!) { declareConflict(id: $id, reason: "与申报单位有合作") { status } }`, { id: declared });
       await score(await expertClient(ex.v1), { entryId: E.a, scores: [{ criterion: 'OVERALL', score: 80 }], decision: 'PASS' });
-      await score(await expertClient(ex.v2), { entryId: E.b, scores: [{ criterion: 'OVERALL', score: 30 }], decision: 'ELIMINATE', eliminationReason: 'LOW_RELEVANCE' });
+      await score(await expertClient(ex.v2), {
+        entryId: E.b,
+        scores: [{ criterion: 'OVERALL', score: 30 }],
+        decision: 'ELIMINATE',
+        eliminationReason: 'LOW_RELEVANCE',
+      });
       next = await round(c, { name: '第二轮评审', stage: 'EVALUATION', order: 2, threshold: 60 });
     });
 
@@ -1152,16 +1418,33 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       const q = `query($id: ID!) { entry(id: $id) { title referenceNumber organization { id } leader { id } people { id } submission { id } } }`;
       type Seen = { entry: { title: string; organization: Id | null; leader: Id | null; people: Id[]; submission: Id | null } };
       const expertView = (await (await expertClient(ex.v1!)).data<Seen>(q, { id: E.a })).entry;
-      expect(expertView).toMatchObject({ title: '盲评成果甲', referenceNumber: refA, organization: null, leader: null, people: [], submission: null });
+      expect(expertView).toMatchObject({
+        title: '盲评成果甲',
+        referenceNumber: refA,
+        organization: null,
+        leader: null,
+        people: [],
+        submission: null,
+      });
       const officeView = (await admin.data<Seen>(q, { id: E.a })).entry;
-      expect(officeView).toMatchObject({ title: '盲评成果甲', organization: { id: org.app1 }, leader: { id: leaderOf.app1 }, people: [{ id: leaderOf.app1 }] });
+      expect(officeView).toMatchObject({
+        title: '盲评成果甲',
+        organization: { id: org.app1 },
+        leader: { id: leaderOf.app1 },
+        people: [{ id: leaderOf.app1 }],
+      });
       expect(officeView.submission).not.toBeNull();
     });
 
     it("analysts see the experts' scorecards only once the round is finalized; the office always does", async () => {
       const analyst = await graph.as('ANALYST');
       const q = `query($r: ID!) { reviewRound(id: $r) { assignments { nodes { scorecard { total } } } scorecards { totalCount nodes { total } } } }`;
-      type Cards = { reviewRound: { assignments: { nodes: { scorecard: { total: number } | null }[] }; scorecards: { totalCount: number; nodes: { total: number }[] } | null } };
+      type Cards = {
+        reviewRound: {
+          assignments: { nodes: { scorecard: { total: number } | null }[] };
+          scorecards: { totalCount: number; nodes: { total: number }[] } | null;
+        };
+      };
       const early = await analyst.request<Cards>(q, { r });
       expect(early.errors?.[0]).toMatchObject({ path: ['reviewRound', 'scorecards'], extensions: { code: 'FORBIDDEN' } });
       expect(early.data?.reviewRound.scorecards).toBeNull();

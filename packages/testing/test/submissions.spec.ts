@@ -35,7 +35,12 @@ describe('submissions: from draft to submitted', () => {
     tracks = { AI: created.ai!.id, BIOMED: created.bio!.id };
     unit = (await make.organization({ name: '复旦大学附属中山医院', kind: 'HOSPITAL' })).id;
     await make.enrol(contestId, unit);
-    leader = (await admin.data<{ createPerson: { id: string } }>(`mutation($o: ID!) { createPerson(input: { name: "周平红", organizationId: $o }) { id } }`, { o: unit })).createPerson.id;
+    leader = (
+      await admin.data<{ createPerson: { id: string } }>(
+        `mutation($o: ID!) { createPerson(input: { name: "周平红", organizationId: $o }) { id } }`,
+        { o: unit },
+      )
+    ).createPerson.id;
     submitter = await graph.as('SUBMITTER', { org: unit });
     graph.setNow(inside);
   });
@@ -43,9 +48,12 @@ describe('submissions: from draft to submitted', () => {
 
   const FIELDS = 'id status version referenceNumber title';
   const create = (client: GraphClient, input: Record<string, unknown>) =>
-    client.request<{ createSubmission: Sub }>(`mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { ${FIELDS} } }`, {
-      input: { contestId, organizationId: unit, ...input },
-    });
+    client.request<{ createSubmission: Sub }>(
+      `mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { ${FIELDS} } }`,
+      {
+        input: { contestId, organizationId: unit, ...input },
+      },
+    );
   const complete = (title: string, extra: Record<string, unknown> = {}) => ({
     title,
     trackId: tracks.AI,
@@ -59,9 +67,18 @@ describe('submissions: from draft to submitted', () => {
     ...extra,
   });
   const submit = (client: GraphClient, id: string, version: number) =>
-    client.request<{ submitSubmission: Sub }>(`mutation($id: ID!, $v: Int!) { submitSubmission(id: $id, expectedVersion: $v) { ${FIELDS} } }`, { id, v: version });
-  const read = async (id: string) => (await admin.data<{ submission: Sub }>(`query($id: ID!) { submission(id: $id) { ${FIELDS} } }`, { id })).submission;
-  const count = async () => (await admin.data<{ submissions: { totalCount: number } }>(`query($c: ID!) { submissions(contestId: $c) { totalCount } }`, { c: contestId })).submissions.totalCount;
+    client.request<{ submitSubmission: Sub }>(
+      `mutation($id: ID!, $v: Int!) { submitSubmission(id: $id, expectedVersion: $v) { ${FIELDS} } }`,
+      { id, v: version },
+    );
+  const read = async (id: string) =>
+    (await admin.data<{ submission: Sub }>(`query($id: ID!) { submission(id: $id) { ${FIELDS} } }`, { id })).submission;
+  const count = async () =>
+    (
+      await admin.data<{ submissions: { totalCount: number } }>(`query($c: ID!) { submissions(contestId: $c) { totalCount } }`, {
+        c: contestId,
+      })
+    ).submissions.totalCount;
   const code = (r: GraphResponse<unknown>) => r.errors?.[0]?.extensions;
 
   it('a unit drafts, completes and submits an entry, which gets its reference number', async () => {
@@ -130,12 +147,18 @@ describe('submissions: from draft to submitted', () => {
     const { data } = await create(submitter, { title: '并发编辑测试' });
     const id = data!.createSubmission.id;
     const edit = (summary: string) =>
-      submitter.request(`mutation($id: ID!, $s: String!) { updateSubmission(id: $id, expectedVersion: 1, input: { summary: $s }) { version } }`, { id, s: summary });
+      submitter.request(
+        `mutation($id: ID!, $s: String!) { updateSubmission(id: $id, expectedVersion: 1, input: { summary: $s }) { version } }`,
+        { id, s: summary },
+      );
     const [a, b] = await Promise.all([edit('第一位编辑的摘要'), edit('第二位编辑的摘要')]);
     const outcomes = [a, b].map((r) => (r.errors ? r.errors[0]!.extensions!.code : 'OK')).sort();
     expect(outcomes).toEqual(['OK', 'VERSION_CONFLICT']);
     const winner = a.errors ? '第二位编辑的摘要' : '第一位编辑的摘要';
-    const { submission } = await admin.data<{ submission: { summary: string; version: number } }>(`query($id: ID!) { submission(id: $id) { summary version } }`, { id });
+    const { submission } = await admin.data<{ submission: { summary: string; version: number } }>(
+      `query($id: ID!) { submission(id: $id) { summary version } }`,
+      { id },
+    );
     expect(submission).toEqual({ summary: winner, version: 2 });
   });
 
@@ -150,16 +173,39 @@ describe('submissions: from draft to submitted', () => {
   it('refuses a unit that is not enrolled, a track of another contest, and a leader from elsewhere, each naming its field', async () => {
     const stranger = (await make.organization({ name: '未报名单位' })).id;
     const other = await make.contest();
-    const { createTrack } = await admin.data<{ createTrack: { id: string } }>(`mutation($c: ID!) { createTrack(input: { contestId: $c, code: "IC", name: "集成电路" }) { id } }`, {
-      c: other.id,
-    });
-    const outsider = (await admin.data<{ createPerson: { id: string } }>(`mutation($o: ID!) { createPerson(input: { name: "外单位", organizationId: $o }) { id } }`, { o: stranger }))
-      .createPerson.id;
+    const { createTrack } = await admin.data<{ createTrack: { id: string } }>(
+      `mutation($c: ID!) { createTrack(input: { contestId: $c, code: "IC", name: "集成电路" }) { id } }`,
+      {
+        c: other.id,
+      },
+    );
+    const outsider = (
+      await admin.data<{ createPerson: { id: string } }>(
+        `mutation($o: ID!) { createPerson(input: { name: "外单位", organizationId: $o }) { id } }`,
+        { o: stranger },
+      )
+    ).createPerson.id;
     const before = await count();
-    expect(code(await create(admin, { organizationId: stranger, title: '未报名成果' }))).toMatchObject({ code: 'NOT_ENROLLED', field: 'organizationId' });
-    expect(code(await create(admin, { title: '错误赛道', trackId: createTrack.id }))).toMatchObject({ code: 'TRACK_NOT_IN_CONTEST', field: 'trackId' });
-    expect(code(await create(admin, { title: '外单位负责人', leaderId: outsider }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leaderId' });
-    expect(code(await create(admin, { title: '附件校验失败', attachments: [{ fileName: 'x.pdf', size: 10, sha256: 'nothex', contentType: 'application/pdf' }] }))).toMatchObject({
+    expect(code(await create(admin, { organizationId: stranger, title: '未报名成果' }))).toMatchObject({
+      code: 'NOT_ENROLLED',
+      field: 'organizationId',
+    });
+    expect(code(await create(admin, { title: '错误赛道', trackId: createTrack.id }))).toMatchObject({
+      code: 'TRACK_NOT_IN_CONTEST',
+      field: 'trackId',
+    });
+    expect(code(await create(admin, { title: '外单位负责人', leaderId: outsider }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'leaderId',
+    });
+    expect(
+      code(
+        await create(admin, {
+          title: '附件校验失败',
+          attachments: [{ fileName: 'x.pdf', size: 10, sha256: 'nothex', contentType: 'application/pdf' }],
+        }),
+      ),
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'attachments[0].sha256',
     });
@@ -179,9 +225,14 @@ describe('submissions: from draft to submitted', () => {
 
   describe('withdrawal', () => {
     it('takes back a submitted entry while the contest is open, but not once review has started', async () => {
-      const contest = await admin.data<{ createContest: { id: string } }>(`mutation { createContest(input: { code: "withdraw-2019", name: "Withdrawals", year: 2019 }) { id } }`);
+      const contest = await admin.data<{ createContest: { id: string } }>(
+        `mutation { createContest(input: { code: "withdraw-2019", name: "Withdrawals", year: 2019 }) { id } }`,
+      );
       const c = contest.createContest.id;
-      const { createTrack } = await admin.data<{ createTrack: { id: string } }>(`mutation($c: ID!) { createTrack(input: { contestId: $c, code: "AI", name: "AI" }) { id } }`, { c });
+      const { createTrack } = await admin.data<{ createTrack: { id: string } }>(
+        `mutation($c: ID!) { createTrack(input: { contestId: $c, code: "AI", name: "AI" }) { id } }`,
+        { c },
+      );
       await admin.data(`mutation($c: ID!) { changeContestStatus(id: $c, status: OPEN_FOR_SUBMISSIONS) { id } }`, { c });
       await make.enrol(c, unit);
       const entry = (title: string) =>
@@ -194,7 +245,10 @@ describe('submissions: from draft to submitted', () => {
       const late = await entry('较晚撤回的成果');
       await submit(admin, early, 1);
       await submit(admin, late, 1);
-      const withdraw = (id: string) => submitter.request<{ withdrawSubmission: Sub }>(`mutation($id: ID!) { withdrawSubmission(id: $id, reason: "改投") { status } }`, { id });
+      const withdraw = (id: string) =>
+        submitter.request<{ withdrawSubmission: Sub }>(`mutation($id: ID!) { withdrawSubmission(id: $id, reason: "改投") { status } }`, {
+          id,
+        });
       expect((await withdraw(early)).data?.withdrawSubmission.status).toBe('WITHDRAWN');
       await admin.data(`mutation($c: ID!) { changeContestStatus(id: $c, status: REVIEWING) { id } }`, { c });
       expect(code(await withdraw(late))).toMatchObject({ code: 'REVIEW_STARTED' });
@@ -232,10 +286,9 @@ describe('submissions: from draft to submitted', () => {
 
     it("counts a contest's entries per track and status in one statement", async () => {
       graph.resetStatements();
-      const { contest } = await admin.data<{ contest: { submissionStats: { track: { code: string } | null; status: string; count: number }[] } }>(
-        `query($c: ID!) { contest(id: $c) { submissionStats { track { code } status count } } }`,
-        { c: contestId },
-      );
+      const { contest } = await admin.data<{
+        contest: { submissionStats: { track: { code: string } | null; status: string; count: number }[] };
+      }>(`query($c: ID!) { contest(id: $c) { submissionStats { track { code } status count } } }`, { c: contestId });
       expect(graph.statements().submissions).toBe(1);
       const submittedAi = contest.submissionStats.find((s) => s.track?.code === 'AI' && s.status === 'SUBMITTED');
       expect(submittedAi?.count).toBe(3);
@@ -244,17 +297,26 @@ describe('submissions: from draft to submitted', () => {
     });
 
     it("lists a leader's entries on the person, and a union sees the entries of units it mobilized", async () => {
-      const { person } = await admin.data<{ person: { submissions: { totalCount: number } } }>(`query($p: ID!) { person(id: $p) { submissions { totalCount } } }`, { p: leader });
+      const { person } = await admin.data<{ person: { submissions: { totalCount: number } } }>(
+        `query($p: ID!) { person(id: $p) { submissions { totalCount } } }`,
+        { p: leader },
+      );
       expect(person.submissions.totalCount).toBeGreaterThanOrEqual(4);
       const union = await make.union();
       const organizer = await graph.as('ORGANIZER', { org: union });
-      const theirs = await organizer.data<{ submissions: { totalCount: number } }>(`query($c: ID!, $o: ID!) { submissions(contestId: $c, organizationId: $o) { totalCount } }`, {
-        c: contestId,
-        o: unit,
-      });
+      const theirs = await organizer.data<{ submissions: { totalCount: number } }>(
+        `query($c: ID!, $o: ID!) { submissions(contestId: $c, organizationId: $o) { totalCount } }`,
+        {
+          c: contestId,
+          o: unit,
+        },
+      );
       expect(theirs.submissions.totalCount).toBeGreaterThan(0);
       const stranger = await graph.as('ORGANIZER', { org: (await make.organization({ name: '别的工会', kind: 'INDUSTRY_UNION' })).id });
-      const none = await stranger.data<{ submissions: { totalCount: number } }>(`query($c: ID!) { submissions(contestId: $c) { totalCount } }`, { c: contestId });
+      const none = await stranger.data<{ submissions: { totalCount: number } }>(
+        `query($c: ID!) { submissions(contestId: $c) { totalCount } }`,
+        { c: contestId },
+      );
       expect(none.submissions.totalCount).toBe(0);
     });
   });

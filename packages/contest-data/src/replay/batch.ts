@@ -13,7 +13,12 @@ export interface Call {
  * without a request each. Mutation fields run one after another, in order; a failure
  * stops the replay with the GraphQL error.
  */
-export async function many<R = Record<string, unknown>>(client: GraphClient, kind: 'mutation' | 'query', calls: readonly Call[], size = 50): Promise<R[]> {
+export async function many<R = Record<string, unknown>>(
+  client: GraphClient,
+  kind: 'mutation' | 'query',
+  calls: readonly Call[],
+  size = 50,
+): Promise<R[]> {
   const results: R[] = [];
   for (let start = 0; start < calls.length; start += size) {
     const chunk = calls.slice(start, start + size);
@@ -28,7 +33,10 @@ export async function many<R = Record<string, unknown>>(client: GraphClient, kin
       });
       return `c${i}: ${call.field}${args.length ? `(${args.join(', ')})` : ''}${call.select ? ` { ${call.select} }` : ''}`;
     });
-    const data = await client.data<Record<string, R>>(`${kind}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${fields.join('\n')} }`, variables);
+    const data = await client.data<Record<string, R>>(
+      `${kind}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${fields.join('\n')} }`,
+      variables,
+    );
     chunk.forEach((_, i) => results.push(data[`c${i}`]!));
   }
   return results;

@@ -11,7 +11,13 @@ import type { World } from './world';
  * 2019-11-29, announced for 5 working days, and conferred at the ceremony.
  */
 
-export const QUOTAS_2019 = { MAY_DAY_MEDAL: 43, WORKER_PIONEER: 25, MAY_DAY_AWARD: 11, EXCELLENT_ORGANIZATION: 10, EXCELLENT_ACHIEVEMENT: 90 } as const;
+export const QUOTAS_2019 = {
+  MAY_DAY_MEDAL: 43,
+  WORKER_PIONEER: 25,
+  MAY_DAY_AWARD: 11,
+  EXCELLENT_ORGANIZATION: 10,
+  EXCELLENT_ACHIEVEMENT: 90,
+} as const;
 type AwardCode = keyof typeof QUOTAS_2019;
 
 export interface HonorsPlan {
@@ -47,7 +53,12 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
     const records = excellentPlans.slice(0, national + provincial + 10 * plan.scale).map((s, i) => ({
       plan: s,
       level: i < national ? 'NATIONAL' : i < national + provincial ? 'PROVINCIAL_MINISTERIAL' : 'MUNICIPAL',
-      name: i < national ? NATIONAL[i % NATIONAL.length]! : i < national + provincial ? PROVINCIAL[i % PROVINCIAL.length]! : '区级科技创新成果奖',
+      name:
+        i < national
+          ? NATIONAL[i % NATIONAL.length]!
+          : i < national + provincial
+            ? PROVINCIAL[i % PROVINCIAL.length]!
+            : '区级科技创新成果奖',
     }));
     const ids: string[] = [];
     const byUnit = groupBy(records, (r) => r.plan.unit);
@@ -56,29 +67,31 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
       const created = await many<{ id: string }>(
         submitter,
         'mutation',
-        list.map(
-          (r): Call => ({
-            field: 'recordPriorHonor',
-            args: {
-              input: [
-                'PriorHonorInput!',
-                {
-                  submissionId: plan.submissionId.get(r.plan.key),
-                  level: r.level,
-                  name: r.name,
-                  issuer: r.level === 'NATIONAL' ? '国务院' : r.level === 'PROVINCIAL_MINISTERIAL' ? '上海市人民政府' : '区人民政府',
-                  year: 2017 + (r.name.length % 2),
-                  evidence: `证书编号 ${r.plan.key.replace('submission:', 'ZS-')}`,
-                },
-              ],
-            },
-            select: 'id',
-          }),
-        ),
+        list.map((r): Call => ({
+          field: 'recordPriorHonor',
+          args: {
+            input: [
+              'PriorHonorInput!',
+              {
+                submissionId: plan.submissionId.get(r.plan.key),
+                level: r.level,
+                name: r.name,
+                issuer: r.level === 'NATIONAL' ? '国务院' : r.level === 'PROVINCIAL_MINISTERIAL' ? '上海市人民政府' : '区人民政府',
+                year: 2017 + (r.name.length % 2),
+                evidence: `证书编号 ${r.plan.key.replace('submission:', 'ZS-')}`,
+              },
+            ],
+          },
+          select: 'id',
+        })),
       );
       ids.push(...created.map((c) => c.id));
     }
-    await many(admin, 'mutation', ids.map((id): Call => ({ field: 'verifyPriorHonor', args: { id: ['ID!', id] }, select: 'id' })));
+    await many(
+      admin,
+      'mutation',
+      ids.map((id): Call => ({ field: 'verifyPriorHonor', args: { id: ['ID!', id] }, select: 'id' })),
+    );
     return { count: ids.length, value: null };
   });
 
@@ -97,17 +110,27 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
           args: {
             input: [
               'EvaluationInput!',
-              { contestId: plan.contestId, organizationId: plan.orgId.get(key), leadership: score(0), promotion: score(1), performance: score(2), incentive: score(3), features: score(4) },
+              {
+                contestId: plan.contestId,
+                organizationId: plan.orgId.get(key),
+                leadership: score(0),
+                promotion: score(1),
+                performance: score(2),
+                incentive: score(3),
+                features: score(4),
+              },
             ],
           },
           select: 'id',
         };
       }),
     );
-    const { organizerEvaluations } = await admin.data<{ organizerEvaluations: { evaluation: { organization: { id: string } }; rank: number }[] }>(
-      `query($c: ID!, $p: Int!) { organizerEvaluations(contestId: $c, places: $p) { evaluation { organization { id } } rank } }`,
-      { c: plan.contestId, p: QUOTAS_2019.EXCELLENT_ORGANIZATION },
-    );
+    const { organizerEvaluations } = await admin.data<{
+      organizerEvaluations: { evaluation: { organization: { id: string } }; rank: number }[];
+    }>(`query($c: ID!, $p: Int!) { organizerEvaluations(contestId: $c, places: $p) { evaluation { organization { id } } rank } }`, {
+      c: plan.contestId,
+      p: QUOTAS_2019.EXCELLENT_ORGANIZATION,
+    });
     return { count: unions.length, value: organizerEvaluations.map((e) => e.evaluation.organization.id) };
   });
 
@@ -115,30 +138,50 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
     await many(
       admin,
       'mutation',
-      (Object.keys(QUOTAS_2019) as AwardCode[]).map((code): Call => ({ field: 'setAwardQuota', args: { contestId: ['ID!', plan.contestId], awardTypeCode: ['String!', code], quota: ['Int!', quota(code)] }, select: 'id' })),
+      (Object.keys(QUOTAS_2019) as AwardCode[]).map((code): Call => ({
+        field: 'setAwardQuota',
+        args: { contestId: ['ID!', plan.contestId], awardTypeCode: ['String!', code], quota: ['Int!', quota(code)] },
+        select: 'id',
+      })),
     );
     const cap = (code: AwardCode) => Math.floor(quota(code) * 1.2);
     const nominations: { code: AwardCode; recipientId: string; by: string | null }[] = [];
     // Medals: the leaders of the strongest excellent achievements, nominated by their mobilizing unions.
-    for (const s of excellentPlans.slice(0, cap('MAY_DAY_MEDAL'))) nominations.push({ code: 'MAY_DAY_MEDAL', recipientId: plan.personId.get(s.leader)!, by: world.mobilizerOf.get(s.unit)! });
+    for (const s of excellentPlans.slice(0, cap('MAY_DAY_MEDAL')))
+      nominations.push({ code: 'MAY_DAY_MEDAL', recipientId: plan.personId.get(s.leader)!, by: world.mobilizerOf.get(s.unit)! });
     // Worker Pioneer: the teams behind excellent achievements.
     const teams = await createTeams(admin, plan, excellentPlans.slice(0, cap('WORKER_PIONEER')));
     for (const t of teams) nominations.push({ code: 'WORKER_PIONEER', recipientId: t.id, by: t.mobilizer });
     // Unit awards: units carrying big-science facilities and platforms first, as 2019 did.
-    const units = [...new Set(['sinap', 'siom', 'microsat', 'huahong', ...excellentPlans.map((s) => s.unit)])].slice(0, cap('MAY_DAY_AWARD'));
+    const units = [...new Set(['sinap', 'siom', 'microsat', 'huahong', ...excellentPlans.map((s) => s.unit)])].slice(
+      0,
+      cap('MAY_DAY_AWARD'),
+    );
     for (const u of units) nominations.push({ code: 'MAY_DAY_AWARD', recipientId: plan.orgId.get(u)!, by: null });
-    for (const u of ranking.slice(0, cap('EXCELLENT_ORGANIZATION'))) nominations.push({ code: 'EXCELLENT_ORGANIZATION', recipientId: u, by: null });
+    for (const u of ranking.slice(0, cap('EXCELLENT_ORGANIZATION')))
+      nominations.push({ code: 'EXCELLENT_ORGANIZATION', recipientId: u, by: null });
     const clients = new Map<string, GraphClient>();
     for (const n of nominations) {
-      if (n.by && !clients.has(n.by)) clients.set(n.by, await host.as('ORGANIZER', { org: plan.orgId.get(n.by)!, sub: `organizer:${n.by}` }));
+      if (n.by && !clients.has(n.by))
+        clients.set(n.by, await host.as('ORGANIZER', { org: plan.orgId.get(n.by)!, sub: `organizer:${n.by}` }));
     }
     const grouped = groupBy(nominations, (n) => n.by ?? '');
-    const ids: Record<AwardCode, string[]> = { MAY_DAY_MEDAL: [], WORKER_PIONEER: [], MAY_DAY_AWARD: [], EXCELLENT_ORGANIZATION: [], EXCELLENT_ACHIEVEMENT: [] };
+    const ids: Record<AwardCode, string[]> = {
+      MAY_DAY_MEDAL: [],
+      WORKER_PIONEER: [],
+      MAY_DAY_AWARD: [],
+      EXCELLENT_ORGANIZATION: [],
+      EXCELLENT_ACHIEVEMENT: [],
+    };
     for (const [by, list] of grouped) {
       const created = await many<{ id: string }>(
         by ? clients.get(by)! : admin,
         'mutation',
-        list.map((n): Call => ({ field: 'nominateHonor', args: { input: ['NominateHonorInput!', { contestId: plan.contestId, awardTypeCode: n.code, recipientId: n.recipientId }] }, select: 'id' })),
+        list.map((n): Call => ({
+          field: 'nominateHonor',
+          args: { input: ['NominateHonorInput!', { contestId: plan.contestId, awardTypeCode: n.code, recipientId: n.recipientId }] },
+          select: 'id',
+        })),
       );
       list.forEach((n, i) => ids[n.code].push(created[i]!.id));
     }
@@ -149,7 +192,10 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
     const chosen: string[] = [];
     for (const code of ['MAY_DAY_MEDAL', 'WORKER_PIONEER', 'MAY_DAY_AWARD', 'EXCELLENT_ORGANIZATION'] as const) {
       const list = honors[code];
-      const { proposeHonors } = await admin.data<{ proposeHonors: { id: string }[] }>(`mutation($ids: [ID!]!) { proposeHonors(ids: $ids) { id } }`, { ids: list.slice(0, quota(code)) });
+      const { proposeHonors } = await admin.data<{ proposeHonors: { id: string }[] }>(
+        `mutation($ids: [ID!]!) { proposeHonors(ids: $ids) { id } }`,
+        { ids: list.slice(0, quota(code)) },
+      );
       chosen.push(...proposeHonors.map((h) => h.id));
       for (const id of list.slice(quota(code))) {
         await admin.data(`mutation($id: ID!) { withdrawHonor(id: $id, reason: "差额推荐，未列入拟授予名单") { id } }`, { id });
@@ -164,7 +210,12 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
   });
 
   await step('announcement, objection and conferral', async () => {
-    await many(admin, 'mutation', groupsOf(proposed, 100).map((ids): Call => ({ field: 'announceHonors', args: { ids: ['[ID!]!', ids] }, select: 'id' })), 1);
+    await many(
+      admin,
+      'mutation',
+      groupsOf(proposed, 100).map((ids): Call => ({ field: 'announceHonors', args: { ids: ['[ID!]!', ids] }, select: 'id' })),
+      1,
+    );
     // One objection comes in during the window; the office looks into it and dismisses it.
     host.setNow(at('2019-12-03T03:00:00Z'));
     const citizen = await host.as('SUBMITTER', { org: plan.orgId.get('huahong')!, sub: 'submitter:objector' });
@@ -173,14 +224,19 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
       { h: proposed[0] },
     );
     host.setNow(at('2019-12-05T03:00:00Z'));
-    await admin.data(`mutation($o: ID!) { resolveObjection(id: $o, outcome: DISMISSED, resolution: "经核实，事迹材料属实。") { id } }`, { o: fileObjection.id });
+    await admin.data(`mutation($o: ID!) { resolveObjection(id: $o, outcome: DISMISSED, resolution: "经核实，事迹材料属实。") { id } }`, {
+      o: fileObjection.id,
+    });
     host.setNow(at('2020-01-15T02:00:00Z'));
     await many(
       admin,
       'mutation',
       groupsOf(proposed, 100).map((ids): Call => ({
         field: 'conferHonors',
-        args: { ids: ['[ID!]!', ids], input: ['ConferralInput!', { decisionNumber: '沪工总〔2020〕1号', conferredOn: '2020-01-15', ceremony: '总结表彰大会' }] },
+        args: {
+          ids: ['[ID!]!', ids],
+          input: ['ConferralInput!', { decisionNumber: '沪工总〔2020〕1号', conferredOn: '2020-01-15', ceremony: '总结表彰大会' }],
+        },
         select: 'id',
       })),
       1,
@@ -189,11 +245,14 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan): Promise<voi
   });
 }
 
-
 async function excellentOf(admin: GraphClient, roundId: string): Promise<string[]> {
   const ids: string[] = [];
-  for (let after: string | null = null; ; ) {
-    const { reviewRound }: { reviewRound: { results: { nodes: { submission: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await admin.data(
+  for (let after: string | null = null; ;) {
+    const {
+      reviewRound,
+    }: {
+      reviewRound: { results: { nodes: { submission: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    } = await admin.data(
       `query($id: ID!, $after: String) { reviewRound(id: $id) { results(outcome: EXCELLENT, first: 100, after: $after) { nodes { submission { id } } pageInfo { hasNextPage endCursor } } } }`,
       { id: roundId, after },
     );
@@ -204,22 +263,28 @@ async function excellentOf(admin: GraphClient, roundId: string): Promise<string[
 }
 
 /** The research teams behind some excellent achievements (班组、团队), each with its leader and members. */
-async function createTeams(admin: GraphClient, plan: HonorsPlan, achievements: HonorsPlan['world']['submissions']): Promise<{ id: string; mobilizer: string }[]> {
+async function createTeams(
+  admin: GraphClient,
+  plan: HonorsPlan,
+  achievements: HonorsPlan['world']['submissions'],
+): Promise<{ id: string; mobilizer: string }[]> {
   const created = await many<{ id: string }>(
     admin,
     'mutation',
-    achievements.map(
-      (s): Call => ({
-        field: 'createTeam',
-        args: {
-          input: [
-            'CreateTeamInput!',
-            { organizationId: plan.orgId.get(s.unit), name: `${s.title.slice(0, 12)}攻关团队（${s.key.replace('submission:', '')}）`, memberIds: [s.leader, ...s.team].map((p) => plan.personId.get(p)) },
-          ],
-        },
-        select: 'id',
-      }),
-    ),
+    achievements.map((s): Call => ({
+      field: 'createTeam',
+      args: {
+        input: [
+          'CreateTeamInput!',
+          {
+            organizationId: plan.orgId.get(s.unit),
+            name: `${s.title.slice(0, 12)}攻关团队（${s.key.replace('submission:', '')}）`,
+            memberIds: [s.leader, ...s.team].map((p) => plan.personId.get(p)),
+          },
+        ],
+      },
+      select: 'id',
+    })),
   );
   return achievements.map((s, i) => ({ id: created[i]!.id, mobilizer: plan.world.mobilizerOf.get(s.unit)! }));
 }

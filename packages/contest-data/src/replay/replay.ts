@@ -61,13 +61,33 @@ export const expectedFigures = (scale = 1): ReviewFigures => ({
   finalists: { AI: 68 * scale, BIOMED: 68 * scale, 'IC+BIG_SCIENCE': 49 * scale, total: 185 * scale },
   excellent: { AI: 29 * scale, BIOMED: 35 * scale, 'IC+BIG_SCIENCE': 26 * scale, total: 90 * scale },
   excellentWithPriorHonors: { national: 13 * scale, provincialMinisterial: 50 * scale },
-  conferred: { MAY_DAY_MEDAL: 43 * scale, WORKER_PIONEER: 25 * scale, MAY_DAY_AWARD: 11 * scale, EXCELLENT_ORGANIZATION: 10, EXCELLENT_ACHIEVEMENT: 90 * scale },
+  conferred: {
+    MAY_DAY_MEDAL: 43 * scale,
+    WORKER_PIONEER: 25 * scale,
+    MAY_DAY_AWARD: 11 * scale,
+    EXCELLENT_ORGANIZATION: 10,
+    EXCELLENT_ACHIEVEMENT: 90 * scale,
+  },
   milestones: MILESTONES.map((m) => m.date),
 });
 
 const DISTRICT_CODES: Record<string, string> = {
-  浦东新区: '310115', 黄浦区: '310101', 徐汇区: '310104', 长宁区: '310105', 静安区: '310106', 普陀区: '310107', 虹口区: '310109', 杨浦区: '310110',
-  闵行区: '310112', 宝山区: '310113', 嘉定区: '310114', 金山区: '310116', 松江区: '310117', 青浦区: '310118', 奉贤区: '310120', 崇明区: '310151',
+  浦东新区: '310115',
+  黄浦区: '310101',
+  徐汇区: '310104',
+  长宁区: '310105',
+  静安区: '310106',
+  普陀区: '310107',
+  虹口区: '310109',
+  杨浦区: '310110',
+  闵行区: '310112',
+  宝山区: '310113',
+  嘉定区: '310114',
+  金山区: '310116',
+  松江区: '310117',
+  青浦区: '310118',
+  奉贤区: '310120',
+  崇明区: '310151',
 };
 
 const MILESTONES = [
@@ -90,7 +110,11 @@ const CRITERIA = [
 ];
 
 const at = (iso: string) => new Date(iso);
-const PANEL_NAMES: Record<'IC' | 'AI' | 'BIOMED', string> = { IC: '集成电路与大科学专业组', AI: '人工智能专业组', BIOMED: '生物医药专业组' };
+const PANEL_NAMES: Record<'IC' | 'AI' | 'BIOMED', string> = {
+  IC: '集成电路与大科学专业组',
+  AI: '人工智能专业组',
+  BIOMED: '生物医药专业组',
+};
 
 export async function replay2019(host: ReplayHost, options: ReplayOptions = {}): Promise<ReplayResult> {
   const scale = options.scale ?? 1;
@@ -112,7 +136,10 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
   try {
     host.setNow(at('2019-03-01T01:00:00Z'));
     const orgId = await step('organizations', async () => ({ count: world.orgs.length, value: await createOrganizations(admin, world) }));
-    const contestId = await step('contest, tracks and milestones', async () => ({ count: 1 + TRACKS.length + MILESTONES.length, value: await createContest(admin, orgId) }));
+    const contestId = await step('contest, tracks and milestones', async () => ({
+      count: 1 + TRACKS.length + MILESTONES.length,
+      value: await createContest(admin, orgId),
+    }));
     const trackId = await trackIds(admin, contestId);
     const personId = await step('people', async () => ({ count: world.people.length, value: await createPeople(admin, world, orgId) }));
 
@@ -126,7 +153,10 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
 
     host.setNow(at('2019-10-01T01:00:00Z'));
     await admin.data(`mutation($id: ID!) { changeContestStatus(id: $id, status: REVIEWING) { status } }`, { id: contestId });
-    const expertId = await step('expert pool (百人评审专家库)', async () => ({ count: world.experts.length, value: await createExperts(admin, world, personId, orgId) }));
+    const expertId = await step('expert pool (百人评审专家库)', async () => ({
+      count: world.experts.length,
+      value: await createExperts(admin, world, personId, orgId),
+    }));
 
     const byKey = new Map(world.submissions.map((s) => [submissionId.get(s.key)!, s]));
     const experts = (role: ExpertPlan['roles'][number]) => world.experts.filter((e) => e.roles.includes(role));
@@ -255,37 +285,47 @@ async function createOrganizations(admin: GraphClient, world: World): Promise<Ma
 }
 
 async function createContest(admin: GraphClient, org: Map<string, string>): Promise<string> {
-  const { createContest } = await admin.data<{ createContest: { id: string } }>(`mutation($input: CreateContestInput!) { createContest(input: $input) { id } }`, {
-    input: {
-      code: CONTEST_CODE,
-      name: '“聚力新科技，奋进新时代”加快科创中心建设主题立功竞赛',
-      year: 2019,
-      theme: '聚力新科技，奋进新时代：加快建设具有全球影响力的科技创新中心',
-      organizerId: org.get('federation'),
-      coOrganizerIds: ['kcb', 'fgw', 'jxw', 'kw'].map((k) => org.get(k)),
-      startsOn: '2019-03-29',
-      endsOn: '2020-01-31',
-      submissionOpensAt: '2019-03-29T00:00:00.000Z',
-      submissionClosesAt: '2019-09-30T15:59:59.000Z',
+  const { createContest } = await admin.data<{ createContest: { id: string } }>(
+    `mutation($input: CreateContestInput!) { createContest(input: $input) { id } }`,
+    {
+      input: {
+        code: CONTEST_CODE,
+        name: '“聚力新科技，奋进新时代”加快科创中心建设主题立功竞赛',
+        year: 2019,
+        theme: '聚力新科技，奋进新时代：加快建设具有全球影响力的科技创新中心',
+        organizerId: org.get('federation'),
+        coOrganizerIds: ['kcb', 'fgw', 'jxw', 'kw'].map((k) => org.get(k)),
+        startsOn: '2019-03-29',
+        endsOn: '2020-01-31',
+        submissionOpensAt: '2019-03-29T00:00:00.000Z',
+        submissionClosesAt: '2019-09-30T15:59:59.000Z',
+      },
     },
-  });
+  );
   const contestId = createContest.id;
   await many(admin, 'mutation', [
-    ...TRACKS.map((t): Call => ({ field: 'createTrack', args: { input: ['CreateTrackInput!', { contestId, code: t.code, name: t.name }] }, select: 'id' })),
-    ...MILESTONES.map(
-      (m): Call => ({
-        field: 'createMilestone',
-        args: { input: ['CreateMilestoneInput!', { contestId, date: m.date, kind: m.kind, title: m.title, hostOrganizationId: org.get(m.host) }] },
-        select: 'id',
-      }),
-    ),
+    ...TRACKS.map((t): Call => ({
+      field: 'createTrack',
+      args: { input: ['CreateTrackInput!', { contestId, code: t.code, name: t.name }] },
+      select: 'id',
+    })),
+    ...MILESTONES.map((m): Call => ({
+      field: 'createMilestone',
+      args: {
+        input: ['CreateMilestoneInput!', { contestId, date: m.date, kind: m.kind, title: m.title, hostOrganizationId: org.get(m.host) }],
+      },
+      select: 'id',
+    })),
   ]);
   await admin.data(`mutation($id: ID!) { changeContestStatus(id: $id, status: OPEN_FOR_SUBMISSIONS) { status } }`, { id: contestId });
   return contestId;
 }
 
 async function trackIds(admin: GraphClient, contestId: string): Promise<Record<TrackCode, string>> {
-  const { contest } = await admin.data<{ contest: { tracks: { id: string; code: TrackCode }[] } }>(`query($id: ID!) { contest(id: $id) { tracks { id code } } }`, { id: contestId });
+  const { contest } = await admin.data<{ contest: { tracks: { id: string; code: TrackCode }[] } }>(
+    `query($id: ID!) { contest(id: $id) { tracks { id code } } }`,
+    { id: contestId },
+  );
   return Object.fromEntries(contest.tracks.map((t) => [t.code, t.id])) as Record<TrackCode, string>;
 }
 
@@ -293,9 +333,16 @@ async function createPeople(admin: GraphClient, world: World, org: Map<string, s
   const created = await many<{ id: string }>(
     admin,
     'mutation',
-    world.people.map(
-      (p): Call => ({ field: 'createPerson', args: { input: ['CreatePersonInput!', { name: p.name, organizationId: org.get(p.org), position: p.position, phone: p.phone, email: p.email }] }, select: 'id' }),
-    ),
+    world.people.map((p): Call => ({
+      field: 'createPerson',
+      args: {
+        input: [
+          'CreatePersonInput!',
+          { name: p.name, organizationId: org.get(p.org), position: p.position, phone: p.phone, email: p.email },
+        ],
+      },
+      select: 'id',
+    })),
   );
   return new Map(world.people.map((p, i) => [p.key, created[i]!.id]));
 }
@@ -309,13 +356,22 @@ async function enrol(host: ReplayHost, world: World, org: Map<string, string>, c
     await many(
       organizer,
       'mutation',
-      list.map((u): Call => ({ field: 'enrolUnit', args: { input: ['EnrolUnitInput!', { contestId, organizationId: org.get(u), mobilizedById: org.get(mobilizer) }] }, select: 'id' })),
+      list.map((u): Call => ({
+        field: 'enrolUnit',
+        args: { input: ['EnrolUnitInput!', { contestId, organizationId: org.get(u), mobilizedById: org.get(mobilizer) }] },
+        select: 'id',
+      })),
     );
   }
   return units.length;
 }
 
-async function submitterOf(host: ReplayHost, org: Map<string, string>, unit: string, cache: Map<string, GraphClient>): Promise<GraphClient> {
+async function submitterOf(
+  host: ReplayHost,
+  org: Map<string, string>,
+  unit: string,
+  cache: Map<string, GraphClient>,
+): Promise<GraphClient> {
   let client = cache.get(unit);
   if (!client) {
     client = await host.as('SUBMITTER', { org: org.get(unit)!, sub: `submitter:${unit}` });
@@ -341,29 +397,27 @@ async function draftSubmissions(
     const created = await many<{ id: string }>(
       client,
       'mutation',
-      plans.map(
-        (s): Call => ({
-          field: 'createSubmission',
-          args: {
-            input: [
-              'CreateSubmissionInput!',
-              {
-                contestId,
-                organizationId: org.get(unit),
-                trackId: track[s.track],
-                title: s.title,
-                summary: s.summary,
-                achievementKind: s.kind,
-                keywords: s.keywords,
-                applicationEffect: s.effect,
-                leaderId: person.get(s.leader),
-                teamMemberIds: s.team.map((t) => person.get(t)),
-              },
-            ],
-          },
-          select: 'id',
-        }),
-      ),
+      plans.map((s): Call => ({
+        field: 'createSubmission',
+        args: {
+          input: [
+            'CreateSubmissionInput!',
+            {
+              contestId,
+              organizationId: org.get(unit),
+              trackId: track[s.track],
+              title: s.title,
+              summary: s.summary,
+              achievementKind: s.kind,
+              keywords: s.keywords,
+              applicationEffect: s.effect,
+              leaderId: person.get(s.leader),
+              teamMemberIds: s.team.map((t) => person.get(t)),
+            },
+          ],
+        },
+        select: 'id',
+      })),
     );
     plans.forEach((s, i) => ids.set(s.key, created[i]!.id));
   }
@@ -384,7 +438,12 @@ async function submitAll(host: ReplayHost, world: World, org: Map<string, string
   return order.length;
 }
 
-async function createExperts(admin: GraphClient, world: World, person: Map<string, string>, org: Map<string, string>): Promise<Map<string, string>> {
+async function createExperts(
+  admin: GraphClient,
+  world: World,
+  person: Map<string, string>,
+  org: Map<string, string>,
+): Promise<Map<string, string>> {
   const people = new Map(world.people.map((p) => [p.key, p]));
   const created = await many<{ id: string }>(
     admin,
@@ -393,7 +452,12 @@ async function createExperts(admin: GraphClient, world: World, person: Map<strin
       const p = people.get(e.person)!;
       return {
         field: 'createExpert',
-        args: { input: ['CreateExpertInput!', { personId: person.get(e.person), affiliationId: org.get(p.org), title: e.title, expertise: e.expertise }] },
+        args: {
+          input: [
+            'CreateExpertInput!',
+            { personId: person.get(e.person), affiliationId: org.get(p.org), title: e.title, expertise: e.expertise },
+          ],
+        },
         select: 'id',
       };
     }),
@@ -431,12 +495,25 @@ async function runRound(host: ReplayHost, plan: RoundPlan): Promise<string> {
   const { step } = plan;
   host.setNow(at(`${plan.date}T00:30:00Z`));
   const roundId = await step(`${plan.name}: configured, entries taken in`, async () => {
-    const { createReviewRound } = await admin.data<{ createReviewRound: { id: string } }>(`mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`, {
-      input: { contestId: plan.contestId, name: plan.name, stage: plan.stage, order: plan.order, reviewDate: plan.date, ...plan.settings },
-    });
-    const { takeEntries } = await admin.data<{ takeEntries: { taken: number; skipped: unknown[] } }>(`mutation($id: ID!) { takeEntries(roundId: $id) { taken skipped { reason } } }`, {
-      id: createReviewRound.id,
-    });
+    const { createReviewRound } = await admin.data<{ createReviewRound: { id: string } }>(
+      `mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`,
+      {
+        input: {
+          contestId: plan.contestId,
+          name: plan.name,
+          stage: plan.stage,
+          order: plan.order,
+          reviewDate: plan.date,
+          ...plan.settings,
+        },
+      },
+    );
+    const { takeEntries } = await admin.data<{ takeEntries: { taken: number; skipped: unknown[] } }>(
+      `mutation($id: ID!) { takeEntries(roundId: $id) { taken skipped { reason } } }`,
+      {
+        id: createReviewRound.id,
+      },
+    );
     if (takeEntries.skipped.length) throw new Error(`${plan.name}: intake skipped ${takeEntries.skipped.length} submissions`);
     return { count: takeEntries.taken, value: createReviewRound.id };
   });
@@ -446,25 +523,39 @@ async function runRound(host: ReplayHost, plan: RoundPlan): Promise<string> {
   await step(`${plan.name}: experts assigned`, async () => {
     const { autoAssign } = await admin.data<{ autoAssign: { created: number; unstaffed: { reason: string }[] } }>(
       `mutation($id: ID!, $input: AutoAssignInput) { autoAssign(roundId: $id, input: $input) { created unstaffed { reason } } }`,
-      { id: roundId, input: plan.panels ? null : { expertIds: plan.pool ?? null, minLoad: plan.load?.min, maxLoad: plan.load?.max, candidatesPerEntry: plan.candidates } },
+      {
+        id: roundId,
+        input: plan.panels
+          ? null
+          : { expertIds: plan.pool ?? null, minLoad: plan.load?.min, maxLoad: plan.load?.max, candidatesPerEntry: plan.candidates },
+      },
     );
-    if (autoAssign.unstaffed.length) throw new Error(`${plan.name}: ${autoAssign.unstaffed.length} entries could not be fully staffed (${autoAssign.unstaffed[0]!.reason})`);
+    if (autoAssign.unstaffed.length)
+      throw new Error(
+        `${plan.name}: ${autoAssign.unstaffed.length} entries could not be fully staffed (${autoAssign.unstaffed[0]!.reason})`,
+      );
     return { count: autoAssign.created, value: null };
   });
   if (plan.panels) {
-    await admin.data(`mutation($id: ID!) { schedulePresentations(roundId: $id, input: { startTime: "08:30", slotMinutes: 6, lunchFrom: "12:00", lunchTo: "13:00" }) { presentations { id } } }`, {
-      id: roundId,
-    });
+    await admin.data(
+      `mutation($id: ID!) { schedulePresentations(roundId: $id, input: { startTime: "08:30", slotMinutes: 6, lunchFrom: "12:00", lunchTo: "13:00" }) { presentations { id } } }`,
+      {
+        id: roundId,
+      },
+    );
   }
   await admin.data(`mutation($id: ID!) { changeReviewRoundStatus(id: $id, status: OPEN) { status } }`, { id: roundId });
 
   // Every assignment, as the office sees them; each expert then scores its own.
   const assignments: Assigned[] = [];
-  for (let after: string | null = null; ; ) {
-    const { reviewRound }: { reviewRound: { assignments: { nodes: Assigned[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await admin.data(
-      `query($id: ID!, $after: String) { reviewRound(id: $id) { assignments(first: 100, after: $after) { nodes { id entry { id submission { id } } expert { id } } pageInfo { hasNextPage endCursor } } } }`,
-      { id: roundId, after },
-    );
+  for (let after: string | null = null; ;) {
+    const {
+      reviewRound,
+    }: { reviewRound: { assignments: { nodes: Assigned[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } =
+      await admin.data(
+        `query($id: ID!, $after: String) { reviewRound(id: $id) { assignments(first: 100, after: $after) { nodes { id entry { id submission { id } } expert { id } } pageInfo { hasNextPage endCursor } } } }`,
+        { id: roundId, after },
+      );
     assignments.push(...reviewRound.assignments.nodes);
     if (!reviewRound.assignments.pageInfo.hasNextPage) break;
     after = reviewRound.assignments.pageInfo.endCursor;
@@ -477,19 +568,33 @@ async function runRound(host: ReplayHost, plan: RoundPlan): Promise<string> {
       const bias = plan.rnd.between(-4, 4);
       const cards = list.map((a) => scorecard(plan, a.entry.id, plan.byKey.get(a.entry.submission.id)!.merit, bias, eliminations));
       // A judge saves its cards in batches, as a review form would.
-      await many(client, 'mutation', groupsOf(cards, 200).map((inputs): Call => ({ field: 'submitScorecards', args: { inputs: ['[ScorecardInput!]!', inputs] }, select: 'id' })), 1);
+      await many(
+        client,
+        'mutation',
+        groupsOf(cards, 200).map((inputs): Call => ({
+          field: 'submitScorecards',
+          args: { inputs: ['[ScorecardInput!]!', inputs] },
+          select: 'id',
+        })),
+        1,
+      );
     }
     return { count: assignments.length, value: null };
   });
   host.setNow(at(`${plan.date}T10:00:00Z`));
   await step(`${plan.name}: closed, finalized, published`, async () => {
     await admin.data(`mutation($id: ID!) { changeReviewRoundStatus(id: $id, status: CLOSED) { status } }`, { id: roundId });
-    const { reviewRoundPreview: preview } = await admin.data<{ reviewRoundPreview: { finalizable: boolean; ties: unknown[]; problems: { message: string }[] } }>(
-      `query($id: ID!) { reviewRoundPreview(id: $id) { finalizable ties { groupCode } problems { message } } }`,
+    const { reviewRoundPreview: preview } = await admin.data<{
+      reviewRoundPreview: { finalizable: boolean; ties: unknown[]; problems: { message: string }[] };
+    }>(`query($id: ID!) { reviewRoundPreview(id: $id) { finalizable ties { groupCode } problems { message } } }`, { id: roundId });
+    if (!preview.finalizable)
+      throw new Error(
+        `${plan.name}: results cannot be finalized: ${JSON.stringify({ ties: preview.ties, problems: preview.problems.slice(0, 3) })}`,
+      );
+    await admin.data(
+      `mutation($id: ID!) { changeReviewRoundStatus(id: $id, status: FINALIZED) { status } publishReviewRound(id: $id) { publishedAt } }`,
       { id: roundId },
     );
-    if (!preview.finalizable) throw new Error(`${plan.name}: results cannot be finalized: ${JSON.stringify({ ties: preview.ties, problems: preview.problems.slice(0, 3) })}`);
-    await admin.data(`mutation($id: ID!) { changeReviewRoundStatus(id: $id, status: FINALIZED) { status } publishReviewRound(id: $id) { publishedAt } }`, { id: roundId });
     return { count: 1, value: null };
   });
   return roundId;
@@ -543,7 +648,10 @@ interface FiguresAnswer {
     submissions: { totalCount: number };
     reviewRounds: { stage: string; judgeCount: number }[];
     reviewFunnel: { round: { stage: string }; groupCode: string | null; advanced: number; excellent: number }[];
-    honorsSummary: { counts: { awardType: { code: string }; status: string; count: number }[]; priorHonorLevels: { level: string; count: number }[] };
+    honorsSummary: {
+      counts: { awardType: { code: string }; status: string; count: number }[];
+      priorHonorLevels: { level: string; count: number }[];
+    };
   };
 }
 
@@ -559,7 +667,8 @@ export async function readFigures(admin: GraphClient, contestId: string): Promis
     const IC = group(stage, key, 'IC+BIG_SCIENCE');
     return { AI, BIOMED, 'IC+BIG_SCIENCE': IC, total: AI + BIOMED + IC };
   };
-  const conferred = (code: string) => data.contest.honorsSummary.counts.find((c) => c.awardType.code === code && c.status === 'CONFERRED')?.count ?? 0;
+  const conferred = (code: string) =>
+    data.contest.honorsSummary.counts.find((c) => c.awardType.code === code && c.status === 'CONFERRED')?.count ?? 0;
   const level = (l: string) => data.contest.honorsSummary.priorHonorLevels.find((p) => p.level === l)?.count ?? 0;
   return {
     units: data.contest.participantCount,

@@ -30,12 +30,18 @@ export interface ReplayRun {
  * historical contest cannot be lived on today's date); its data stays for the services to
  * serve afterwards. Data that already holds the contest is left alone, unless `fresh`.
  */
-export async function replayInto(location: DatabaseLocation, options: { scale?: number; seed?: number; fresh?: boolean; log?: (line: string) => void } = {}): Promise<ReplayRun> {
+export async function replayInto(
+  location: DatabaseLocation,
+  options: { scale?: number; seed?: number; fresh?: boolean; log?: (line: string) => void } = {},
+): Promise<ReplayRun> {
   if (options.fresh) await wipe(location);
   // One intake or assignment at scale 100 handles tens of thousands of entries in one request.
   const graph = await startGraph({ location, subgraphTimeoutMs: 30 * 60_000 });
   try {
-    const { contest } = await graph.gateway.data<{ contest: { id: string } | null }>(`query($code: String!) { contest(code: $code) { id } }`, { code: CONTEST_CODE });
+    const { contest } = await graph.gateway.data<{ contest: { id: string } | null }>(
+      `query($code: String!) { contest(code: $code) { id } }`,
+      { code: CONTEST_CODE },
+    );
     if (contest) return { replayed: false };
     return { replayed: true, result: await replay2019(graph, options) };
   } finally {
@@ -54,8 +60,16 @@ export function figuresTable(reached: ReviewFigures, scale: number): { lines: st
     ['finalists AI / BIOMED / IC+big science', fmt(expected.finalists), fmt(reached.finalists)],
     ['excellent AI / BIOMED / IC+big science', fmt(expected.excellent), fmt(reached.excellent)],
     ['excellent with national prior honors', expected.excellentWithPriorHonors.national, reached.excellentWithPriorHonors.national],
-    ['… with provincial/ministerial ones', expected.excellentWithPriorHonors.provincialMinisterial, reached.excellentWithPriorHonors.provincialMinisterial],
-    ...Object.entries(expected.conferred).map(([code, n]): [string, unknown, unknown] => [`conferred ${code}`, n, reached.conferred[code as keyof ReviewFigures['conferred']]]),
+    [
+      '… with provincial/ministerial ones',
+      expected.excellentWithPriorHonors.provincialMinisterial,
+      reached.excellentWithPriorHonors.provincialMinisterial,
+    ],
+    ...Object.entries(expected.conferred).map(([code, n]): [string, unknown, unknown] => [
+      `conferred ${code}`,
+      n,
+      reached.conferred[code as keyof ReviewFigures['conferred']],
+    ]),
     ['milestones', expected.milestones.join(' '), reached.milestones.join(' ')],
   ];
   let ok = true;

@@ -74,7 +74,24 @@ export const SUBMISSIONS_PER_TRACK: Record<TrackCode, number> = { AI: 108, BIOME
 export const UNITS = 210;
 export const EXPERTS = 100;
 
-const DISTRICTS = ['浦东新区', '黄浦区', '徐汇区', '长宁区', '静安区', '普陀区', '虹口区', '杨浦区', '闵行区', '宝山区', '嘉定区', '金山区', '松江区', '青浦区', '奉贤区', '崇明区'];
+const DISTRICTS = [
+  '浦东新区',
+  '黄浦区',
+  '徐汇区',
+  '长宁区',
+  '静安区',
+  '普陀区',
+  '虹口区',
+  '杨浦区',
+  '闵行区',
+  '宝山区',
+  '嘉定区',
+  '金山区',
+  '松江区',
+  '青浦区',
+  '奉贤区',
+  '崇明区',
+];
 const PARKS: Record<string, string> = {
   浦东新区: '张江科学城',
   徐汇区: '漕河泾新兴技术开发区',
@@ -85,14 +102,80 @@ const PARKS: Record<string, string> = {
   松江区: 'G60科创走廊松江园区',
   静安区: '市北高新技术服务业园区',
 };
-const SYLLABLES = ['华', '芯', '睿', '智', '联', '创', '泰', '科', '源', '微', '瑞', '康', '博', '恒', '天', '晶', '信', '达', '极', '元', '图', '灵', '海', '新', '正', '光', '磐', '启', '云', '锐'];
+const SYLLABLES = [
+  '华',
+  '芯',
+  '睿',
+  '智',
+  '联',
+  '创',
+  '泰',
+  '科',
+  '源',
+  '微',
+  '瑞',
+  '康',
+  '博',
+  '恒',
+  '天',
+  '晶',
+  '信',
+  '达',
+  '极',
+  '元',
+  '图',
+  '灵',
+  '海',
+  '新',
+  '正',
+  '光',
+  '磐',
+  '启',
+  '云',
+  '锐',
+];
 const FIELD_WORDS: Record<TrackCode, { suffix: string; topics: string[]; kind: OrganizationKind[] }> = {
-  IC: { suffix: '半导体', topics: ['5G射频前端芯片', '车规级功率器件', '安全芯片', '硅光通信芯片', '先进封装工艺', '存储控制器', 'EDA验证工具', '高端光刻胶'], kind: ['ENTERPRISE', 'ENTERPRISE', 'RESEARCH_INSTITUTE'] },
-  AI: { suffix: '智能科技', topics: ['智能驾驶感知平台', '工业视觉质检系统', '城市大脑调度平台', '语音交互芯片', '智能制造执行系统', '医学影像辅助诊断', '知识图谱引擎', '服务机器人'], kind: ['ENTERPRISE', 'ENTERPRISE', 'UNIVERSITY'] },
-  BIOMED: { suffix: '生物医药', topics: ['创新靶向药物', '细胞治疗技术', '微创介入器械', '基因测序平台', '疫苗佐剂工艺', '手术机器人', '体外诊断试剂', '中药现代化制剂'], kind: ['ENTERPRISE', 'HOSPITAL', 'RESEARCH_INSTITUTE'] },
-  BIG_SCIENCE: { suffix: '科学装置', topics: ['同步辐射光束线站', '强激光装置', '蛋白质科学设施', '海底观测网', '量子计算平台'], kind: ['RESEARCH_INSTITUTE'] },
+  IC: {
+    suffix: '半导体',
+    topics: ['5G射频前端芯片', '车规级功率器件', '安全芯片', '硅光通信芯片', '先进封装工艺', '存储控制器', 'EDA验证工具', '高端光刻胶'],
+    kind: ['ENTERPRISE', 'ENTERPRISE', 'RESEARCH_INSTITUTE'],
+  },
+  AI: {
+    suffix: '智能科技',
+    topics: [
+      '智能驾驶感知平台',
+      '工业视觉质检系统',
+      '城市大脑调度平台',
+      '语音交互芯片',
+      '智能制造执行系统',
+      '医学影像辅助诊断',
+      '知识图谱引擎',
+      '服务机器人',
+    ],
+    kind: ['ENTERPRISE', 'ENTERPRISE', 'UNIVERSITY'],
+  },
+  BIOMED: {
+    suffix: '生物医药',
+    topics: [
+      '创新靶向药物',
+      '细胞治疗技术',
+      '微创介入器械',
+      '基因测序平台',
+      '疫苗佐剂工艺',
+      '手术机器人',
+      '体外诊断试剂',
+      '中药现代化制剂',
+    ],
+    kind: ['ENTERPRISE', 'HOSPITAL', 'RESEARCH_INSTITUTE'],
+  },
+  BIG_SCIENCE: {
+    suffix: '科学装置',
+    topics: ['同步辐射光束线站', '强激光装置', '蛋白质科学设施', '海底观测网', '量子计算平台'],
+    kind: ['RESEARCH_INSTITUTE'],
+  },
 };
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方邹熊白孟秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方邹熊白孟秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文辉力斌宇浩凯健俊帆鹏琳晨欣怡然博睿哲思远嘉晓东海峰';
 
 /** Named in the report, or needed by the story it tells. */
@@ -118,12 +201,60 @@ const NAMED_ORGS: OrgPlan[] = [
 
 /** Participating units the report names, with the mobilizer, track and achievement it gives them. */
 const NAMED_UNITS: (OrgPlan & { mobilizer: string })[] = [
-  { key: 'huahong', name: '华虹集团', kind: 'ENTERPRISE', parent: 'park:浦东新区', district: '浦东新区', track: 'IC', mobilizer: 'district:浦东新区' },
-  { key: 'microsat', name: '中国科学院微小卫星创新研究院', kind: 'RESEARCH_INSTITUTE', parent: 'cas-sh', district: '浦东新区', track: 'BIG_SCIENCE', mobilizer: 'tech-union' },
-  { key: 'zhibang', name: '上海交大智邦科技有限公司', kind: 'ENTERPRISE', parent: 'park:闵行区', district: '闵行区', track: 'AI', mobilizer: 'district:闵行区' },
-  { key: 'zhongshan', name: '复旦大学附属中山医院', kind: 'HOSPITAL', parent: 'med-union', district: '徐汇区', track: 'BIOMED', mobilizer: 'med-union' },
-  { key: 'sinap', name: '中国科学院上海应用物理研究所', kind: 'RESEARCH_INSTITUTE', parent: 'cas-sh', district: '嘉定区', track: 'BIG_SCIENCE', mobilizer: 'tech-union' },
-  { key: 'siom', name: '中国科学院上海光学精密机械研究所', kind: 'RESEARCH_INSTITUTE', parent: 'cas-sh', district: '嘉定区', track: 'BIG_SCIENCE', mobilizer: 'tech-union' },
+  {
+    key: 'huahong',
+    name: '华虹集团',
+    kind: 'ENTERPRISE',
+    parent: 'park:浦东新区',
+    district: '浦东新区',
+    track: 'IC',
+    mobilizer: 'district:浦东新区',
+  },
+  {
+    key: 'microsat',
+    name: '中国科学院微小卫星创新研究院',
+    kind: 'RESEARCH_INSTITUTE',
+    parent: 'cas-sh',
+    district: '浦东新区',
+    track: 'BIG_SCIENCE',
+    mobilizer: 'tech-union',
+  },
+  {
+    key: 'zhibang',
+    name: '上海交大智邦科技有限公司',
+    kind: 'ENTERPRISE',
+    parent: 'park:闵行区',
+    district: '闵行区',
+    track: 'AI',
+    mobilizer: 'district:闵行区',
+  },
+  {
+    key: 'zhongshan',
+    name: '复旦大学附属中山医院',
+    kind: 'HOSPITAL',
+    parent: 'med-union',
+    district: '徐汇区',
+    track: 'BIOMED',
+    mobilizer: 'med-union',
+  },
+  {
+    key: 'sinap',
+    name: '中国科学院上海应用物理研究所',
+    kind: 'RESEARCH_INSTITUTE',
+    parent: 'cas-sh',
+    district: '嘉定区',
+    track: 'BIG_SCIENCE',
+    mobilizer: 'tech-union',
+  },
+  {
+    key: 'siom',
+    name: '中国科学院上海光学精密机械研究所',
+    kind: 'RESEARCH_INSTITUTE',
+    parent: 'cas-sh',
+    district: '嘉定区',
+    track: 'BIG_SCIENCE',
+    mobilizer: 'tech-union',
+  },
 ];
 
 export const NAMED_ACHIEVEMENTS: Omit<SubmissionPlan, 'key' | 'leader' | 'team' | 'merit'>[] = [
@@ -175,10 +306,34 @@ export const NAMED_ACHIEVEMENTS: Omit<SubmissionPlan, 'key' | 'leader' | 'team' 
 ];
 
 /** Experts the report names. */
-const NAMED_EXPERTS: { name: string; org: string; position: string; title: ExpertTitle; expertise: TrackCode[]; roles: ExpertPlan['roles']; panel?: TrackCode }[] = [
-  { name: '孙晋良', org: 'shu', position: '中国工程院院士', title: 'ACADEMICIAN', expertise: ['IC', 'BIG_SCIENCE'], roles: ['FINAL_CHAIR'], panel: 'IC' },
+const NAMED_EXPERTS: {
+  name: string;
+  org: string;
+  position: string;
+  title: ExpertTitle;
+  expertise: TrackCode[];
+  roles: ExpertPlan['roles'];
+  panel?: TrackCode;
+}[] = [
+  {
+    name: '孙晋良',
+    org: 'shu',
+    position: '中国工程院院士',
+    title: 'ACADEMICIAN',
+    expertise: ['IC', 'BIG_SCIENCE'],
+    roles: ['FINAL_CHAIR'],
+    panel: 'IC',
+  },
   { name: '钱锋', org: 'ecust', position: '中国工程院院士', title: 'ACADEMICIAN', expertise: ['AI'], roles: ['FINAL_CHAIR'], panel: 'AI' },
-  { name: '唐勇', org: 'sioc', position: '中国科学院院士', title: 'ACADEMICIAN', expertise: ['BIOMED'], roles: ['FINAL_CHAIR'], panel: 'BIOMED' },
+  {
+    name: '唐勇',
+    org: 'sioc',
+    position: '中国科学院院士',
+    title: 'ACADEMICIAN',
+    expertise: ['BIOMED'],
+    roles: ['FINAL_CHAIR'],
+    panel: 'BIOMED',
+  },
   { name: '郭常宁', org: 'sjtu', position: '教授', title: 'PROFESSOR', expertise: ['AI'], roles: ['EVALUATION'] },
   { name: '曾璇', org: 'fudan-micro', position: '院长', title: 'PROFESSOR', expertise: ['IC'], roles: ['EVALUATION'] },
 ];
@@ -223,7 +378,13 @@ export function buildWorld(scale: number, seed: number): World {
       if (usedNames.has(name)) name = `${name}（${i}）`;
     } while (usedNames.has(name));
     usedNames.add(name);
-    const kind: OrganizationKind = name.endsWith('有限公司') ? 'ENTERPRISE' : name.endsWith('医院') ? 'HOSPITAL' : name.includes('学院') ? 'UNIVERSITY' : 'RESEARCH_INSTITUTE';
+    const kind: OrganizationKind = name.endsWith('有限公司')
+      ? 'ENTERPRISE'
+      : name.endsWith('医院')
+        ? 'HOSPITAL'
+        : name.includes('学院')
+          ? 'UNIVERSITY'
+          : 'RESEARCH_INSTITUTE';
     const parent = PARKS[district] && i % 3 !== 0 ? `park:${district}` : `district:${district}`;
     const unit: OrgPlan = { key: `unit:${i}`, name, kind, parent, district, track };
     orgs.push(unit);
@@ -288,13 +449,25 @@ export function buildWorld(scale: number, seed: number): World {
   // agencies and a few participating units (whose own entries they must never judge).
   const experts: ExpertPlan[] = [];
   for (const e of NAMED_EXPERTS) {
-    experts.push({ key: `expert:${experts.length}`, person: person(e.org, e.position, e.name), title: e.title, expertise: e.expertise, roles: e.roles, panel: e.panel });
+    experts.push({
+      key: `expert:${experts.length}`,
+      person: person(e.org, e.position, e.name),
+      title: e.title,
+      expertise: e.expertise,
+      roles: e.roles,
+      panel: e.panel,
+    });
   }
   // Not 中国科学院上海分院 itself: as the parent of big-science units it would conflict with their entries.
   const affiliations = ['sjtu', 'fudan', 'shu', 'ecust', 'sioc', 'jxw', 'kw', 'dks', 'ic-assoc'];
   const titles: ExpertTitle[] = ['PROFESSOR', 'RESEARCHER', 'SENIOR_ENGINEER', 'ASSOCIATE_PROFESSOR', 'CHIEF_PHYSICIAN'];
   const need = {
-    EVALUATION: { ...JUDGES_PER_TRACK, AI: JUDGES_PER_TRACK.AI * scale - 1, IC: JUDGES_PER_TRACK.IC * scale - 1, BIOMED: JUDGES_PER_TRACK.BIOMED * scale },
+    EVALUATION: {
+      ...JUDGES_PER_TRACK,
+      AI: JUDGES_PER_TRACK.AI * scale - 1,
+      IC: JUDGES_PER_TRACK.IC * scale - 1,
+      BIOMED: JUDGES_PER_TRACK.BIOMED * scale,
+    },
     FINAL_MEMBER: { AI: 6, BIOMED: 6, IC: 6 },
   };
   const plan: { track: 'AI' | 'BIOMED' | 'IC'; role: ExpertPlan['roles'][number] }[] = [];
@@ -302,7 +475,8 @@ export function buildWorld(scale: number, seed: number): World {
     for (let i = 0; i < need.EVALUATION[track]; i++) plan.push({ track, role: 'EVALUATION' });
     for (let i = 0; i < need.FINAL_MEMBER[track]; i++) plan.push({ track, role: 'FINAL_MEMBER' });
   }
-  while (experts.length + plan.length < EXPERTS * scale) plan.push({ track: (['AI', 'BIOMED', 'IC'] as const)[plan.length % 3]!, role: 'SCREENING' });
+  while (experts.length + plan.length < EXPERTS * scale)
+    plan.push({ track: (['AI', 'BIOMED', 'IC'] as const)[plan.length % 3]!, role: 'SCREENING' });
   const unitsOf = new Map(['AI', 'BIOMED', 'IC'].map((t) => [t, units.filter((u) => u.track === t)]));
   plan.forEach((p, i) => {
     // Final panels sit with no participating unit; some judges come from industry, and so from participating units.

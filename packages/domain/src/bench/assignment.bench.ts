@@ -96,7 +96,16 @@ function instance(c: Case): AssignmentProblemInput {
 const CASES: Case[] = [
   { label: '2019', scale: 1, experts: 31, minLoad: 30, maxLoad: 60, runs: 21 },
   { label: '2019 ×10', scale: 10, experts: 310, minLoad: 30, maxLoad: 60, runs: 7 },
-  { label: '2019 ×100, pool of 10,000', scale: 100, experts: 10_000, minLoad: 10, maxLoad: 20, runs: 3, candidatesPerEntry: 40, hashedConflicts: true },
+  {
+    label: '2019 ×100, pool of 10,000',
+    scale: 100,
+    experts: 10_000,
+    minLoad: 10,
+    maxLoad: 20,
+    runs: 3,
+    candidatesPerEntry: 40,
+    hashedConflicts: true,
+  },
 ];
 
 for (const c of CASES) {

@@ -2,7 +2,10 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AssignmentOrigin, AssignmentStatus } from '@meritgraph/domain';
 
-registerEnumType(AssignmentStatus, { name: 'AssignmentStatus', description: 'ASSIGNED, DECLINED by the expert, or CONFLICT_DECLARED (回避).' });
+registerEnumType(AssignmentStatus, {
+  name: 'AssignmentStatus',
+  description: 'ASSIGNED, DECLINED by the expert, or CONFLICT_DECLARED (回避).',
+});
 registerEnumType(AssignmentOrigin, { name: 'AssignmentOrigin', description: 'Made by the automatic assignment or by hand.' });
 
 /** An expert asked to review an entry. Kept when the expert declines or declares a conflict. */

@@ -1,5 +1,20 @@
 import type { Repository } from 'typeorm';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Entry } from '../entry/entry.entity';
 import type { EntryService } from '../entry/entry.service';
@@ -71,7 +86,10 @@ class AutoAssignmentReport {
 
 @InputType()
 class AutoAssignInput {
-  @Field(() => [ID], { nullable: true, description: 'The experts to draw on (e.g. the 31 judges of a round); the whole active pool when absent.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The experts to draw on (e.g. the 31 judges of a round); the whole active pool when absent.',
+  })
   expertIds?: string[] | null;
 
   @Field(() => Int, { nullable: true, description: 'Each expert should get at least this many entries (reported when missed).' })
@@ -122,7 +140,8 @@ export class AssignmentResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => AutoAssignmentReport, {
-    description: 'Staffs every entry of the round still short of reviewers: no conflicts, matching expertise (or panel), balanced loads. Deterministic.',
+    description:
+      'Staffs every entry of the round still short of reviewers: no conflicts, matching expertise (or panel), balanced loads. Deterministic.',
   })
   async autoAssign(
     @Arg('roundId', () => ID) roundId: string,
@@ -143,7 +162,11 @@ export class AssignmentResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Assignment, { description: 'Assigns one expert by hand, by the same rules as the automatic assignment.' })
-  assignExpert(@Arg('entryId', () => ID) entryId: string, @Arg('expertId', () => ID) expertId: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+  assignExpert(
+    @Arg('entryId', () => ID) entryId: string,
+    @Arg('expertId', () => ID) expertId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Assignment> {
     return this.service.assign(ctx.identity, entryId, expertId);
   }
 
@@ -159,13 +182,23 @@ export class AssignmentResolver {
 
   @Authorized('EXPERT', 'ADMIN')
   @Mutation(() => Assignment, { description: 'The expert cannot take the entry on.' })
-  declineAssignment(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+  declineAssignment(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Assignment> {
     return this.service.stepBack(ctx.identity, id, 'DECLINED', reason);
   }
 
   @Authorized('EXPERT', 'ADMIN')
-  @Mutation(() => Assignment, { description: 'The expert declares a conflict of interest (回避); it holds for the submission in later rounds too.' })
-  declareConflict(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext): Promise<Assignment> {
+  @Mutation(() => Assignment, {
+    description: 'The expert declares a conflict of interest (回避); it holds for the submission in later rounds too.',
+  })
+  declareConflict(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Assignment> {
     return this.service.stepBack(ctx.identity, id, 'CONFLICT_DECLARED', reason);
   }
 }

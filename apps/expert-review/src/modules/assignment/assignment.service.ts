@@ -93,7 +93,11 @@ export class AssignmentService {
   }
 
   find(ctx: RequestContext, id: string): Promise<Assignment | null> {
-    return ctx.loaders.get<string, Assignment | null>('Assignment.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (a) => a.id)).load(id);
+    return ctx.loaders
+      .get<string, Assignment | null>('Assignment.byId', async (ids) =>
+        byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (a) => a.id),
+      )
+      .load(id);
   }
 
   /** The office and analysts see every assignment; an expert its own. */
@@ -173,15 +177,25 @@ export class AssignmentService {
         return new DomainError('NOT_ON_PANEL', `The expert is not on the panel that judges track ${entry.trackCode}`, 'expertId');
       }
     } else if (!expert.expertise.includes(entry.trackCode)) {
-      return new DomainError('EXPERTISE_MISMATCH', `The expert does not judge track ${entry.trackCode} (expertise: ${expert.expertise.join(', ')})`, 'expertId');
+      return new DomainError(
+        'EXPERTISE_MISMATCH',
+        `The expert does not judge track ${entry.trackCode} (expertise: ${expert.expertise.join(', ')})`,
+        'expertId',
+      );
     }
     const declared = s.declared.has(`${expert.id}|${entry.submissionId}`);
     const reasons = conflictsOf(expert, s.facts.get(entry.id)!, declared);
     if (reasons.length) {
-      return new DomainError('CONFLICT_OF_INTEREST', `The expert has a conflict of interest with this entry (${reasons.join(', ')})`, 'expertId', { reasons });
+      return new DomainError(
+        'CONFLICT_OF_INTEREST',
+        `The expert has a conflict of interest with this entry (${reasons.join(', ')})`,
+        'expertId',
+        { reasons },
+      );
     }
     const existing = s.assignments.find((a) => a.entryId === entry.id && a.expertId === expert.id);
-    if (existing?.status === 'ASSIGNED') return new DomainError(ErrorCode.ALREADY_EXISTS, 'The expert is already assigned to this entry', 'expertId');
+    if (existing?.status === 'ASSIGNED')
+      return new DomainError(ErrorCode.ALREADY_EXISTS, 'The expert is already assigned to this entry', 'expertId');
     if (existing) return new DomainError('ASSIGNMENT_DECLINED', 'The expert declined this entry earlier', 'expertId');
     return null;
   }
@@ -198,7 +212,11 @@ export class AssignmentService {
       .int('minLoad', { min: 0, max: 100_000, optional: true })
       .int('maxLoad', { min: 1, max: 100_000, optional: true })
       .int('candidatesPerEntry', { min: 1, max: 10_000, optional: true })
-      .rule('expertIds', (v) => ((v as string[]).length === 0 ? 'name at least one expert, or leave it out to draw on the whole pool' : null), { optional: true })
+      .rule(
+        'expertIds',
+        (v) => ((v as string[]).length === 0 ? 'name at least one expert, or leave it out to draw on the whole pool' : null),
+        { optional: true },
+      )
       .done();
     if (input.minLoad != null && input.maxLoad != null && input.minLoad > input.maxLoad) {
       throw new InvalidInput([{ field: 'minLoad', message: 'must not exceed maxLoad' }]);
@@ -206,14 +224,19 @@ export class AssignmentService {
     return this.dataSource.transaction(async (em) => {
       const s = await this.situation(em, roundId);
       assertRoundActivity(s.round.status, 'ASSIGN');
-      if (s.panelOf && input.expertIds) throw new InvalidInput([{ field: 'expertIds', message: 'a round with panels draws on its panel members' }]);
+      if (s.panelOf && input.expertIds)
+        throw new InvalidInput([{ field: 'expertIds', message: 'a round with panels draws on its panel members' }]);
       const named = s.panelOf ? null : (input.expertIds ?? null);
       const poolIds = s.panelOf ? [...new Set([...s.panelOf.values()].flatMap((p) => p.memberIds))] : named;
       const found = poolIds ? await em.findBy(Expert, { id: In(poolIds) }) : await em.findBy(Expert, { active: true });
       if (named) {
         const problems = named.flatMap((id) => {
           const x = found.find((e) => e.id === id);
-          return !x ? [{ field: 'expertIds', message: `no expert ${id}` }] : !x.active ? [{ field: 'expertIds', message: `expert ${id} is inactive` }] : [];
+          return !x
+            ? [{ field: 'expertIds', message: `no expert ${id}` }]
+            : !x.active
+              ? [{ field: 'expertIds', message: `expert ${id} is inactive` }]
+              : [];
         });
         if (problems.length) throw new InvalidInput(problems);
       }
@@ -223,7 +246,8 @@ export class AssignmentService {
       const open = [...s.entries.values()].filter((e) => e.state === 'IN_REVIEW');
       const trackOf = (e: Entry) => (s.panelOf ? e.trackId : e.trackCode);
       const panelTracks = new Map<string, string[]>();
-      if (s.panelOf) for (const [track, p] of s.panelOf) for (const m of p.memberIds) panelTracks.set(m, [...(panelTracks.get(m) ?? []), track]);
+      if (s.panelOf)
+        for (const [track, p] of s.panelOf) for (const m of p.memberIds) panelTracks.set(m, [...(panelTracks.get(m) ?? []), track]);
       const pairs = new Map(s.assignments.map((a) => [`${a.expertId}|${a.entryId}`, a]));
       // The planner breaks ties by id. Entry ids are random, so it is handed stable keys instead,
       // and the same entries with the same pool get the same plan in whichever round they are.
@@ -270,7 +294,17 @@ export class AssignmentService {
         }),
       );
       for (let i = 0; i < created.length; i += BATCH) await em.insert(Assignment, created.slice(i, i + BATCH));
-      await recordAudit(em, identity, created.map((a) => ({ action: 'assignment.create', entityType: 'Assignment', entityId: a.id, after: a, reason: 'automatic assignment' })));
+      await recordAudit(
+        em,
+        identity,
+        created.map((a) => ({
+          action: 'assignment.create',
+          entityType: 'Assignment',
+          entityId: a.id,
+          after: a,
+          reason: 'automatic assignment',
+        })),
+      );
       return { round: s.round, created: created.length, plan };
     });
   }
@@ -300,7 +334,12 @@ export class AssignmentService {
         updatedAt: now,
       });
       await em.insert(Assignment, assignment);
-      await recordAudit(em, identity, { action: 'assignment.create', entityType: 'Assignment', entityId: assignment.id, after: assignment });
+      await recordAudit(em, identity, {
+        action: 'assignment.create',
+        entityType: 'Assignment',
+        entityId: assignment.id,
+        after: assignment,
+      });
       return assignment;
     });
   }
@@ -326,7 +365,12 @@ export class AssignmentService {
       const assignment = await this.changeable(em, id);
       // Removing a declared conflict would let the expert be assigned to the entry again.
       if (assignment.status === 'CONFLICT_DECLARED') {
-        throw new DomainError('CONFLICT_OF_INTEREST', 'The expert declared a conflict of interest with this entry; the declaration stays on record', 'id', { reasons: ['DECLARED'] });
+        throw new DomainError(
+          'CONFLICT_OF_INTEREST',
+          'The expert declared a conflict of interest with this entry; the declaration stays on record',
+          'id',
+          { reasons: ['DECLARED'] },
+        );
       }
       if (await em.existsBy(Scorecard, { assignmentId: id })) {
         throw new DomainError('ASSIGNMENT_SCORED', 'The expert has already scored this entry; the assignment stays on record', 'id');
@@ -348,7 +392,10 @@ export class AssignmentService {
     return this.dataSource.transaction(async (em) => {
       const assignment = await this.changeable(em, id, identity);
       if (assignment.status !== 'ASSIGNED') {
-        throw new DomainError(ErrorCode.INVALID_TRANSITION, `The assignment is already ${assignment.status}`, 'id', { from: assignment.status, to: status });
+        throw new DomainError(ErrorCode.INVALID_TRANSITION, `The assignment is already ${assignment.status}`, 'id', {
+          from: assignment.status,
+          to: status,
+        });
       }
       if (status === 'DECLINED' && (await em.existsBy(Scorecard, { assignmentId: id }))) {
         throw new DomainError('ASSIGNMENT_SCORED', 'A scored assignment cannot be declined; declare a conflict if there is one', 'id');
@@ -358,7 +405,14 @@ export class AssignmentService {
       assignment.note = reason.trim();
       assignment.updatedAt = new Date();
       await em.save(assignment);
-      await recordAudit(em, identity, { action: status === 'DECLINED' ? 'assignment.decline' : 'assignment.declare-conflict', entityType: 'Assignment', entityId: id, before, after: assignment, reason });
+      await recordAudit(em, identity, {
+        action: status === 'DECLINED' ? 'assignment.decline' : 'assignment.declare-conflict',
+        entityType: 'Assignment',
+        entityId: id,
+        before,
+        after: assignment,
+        reason,
+      });
       return assignment;
     });
   }

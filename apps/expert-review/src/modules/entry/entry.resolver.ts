@@ -1,5 +1,20 @@
 import type { Repository } from 'typeorm';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { canSeeRound, hidesEntrant, readsEverything } from '@meritgraph/domain';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { OrganizationRef, PersonRef, SubmissionRef, TrackRef } from '../references/references';
@@ -65,7 +80,10 @@ export class EntryResolver {
     return { id: entry.trackId };
   }
 
-  @FieldResolver(() => SubmissionRef, { nullable: true, description: 'The live submission (office and analysts); experts judge the snapshot.' })
+  @FieldResolver(() => SubmissionRef, {
+    nullable: true,
+    description: 'The live submission (office and analysts); experts judge the snapshot.',
+  })
   submission(@Root() entry: Entry, @Ctx() ctx: RequestContext): SubmissionRef | null {
     return readsEverything(ctx.identity) ? { id: entry.submissionId } : null;
   }
@@ -91,7 +109,10 @@ export class EntryResolver {
     return (await this.service.links(ctx, entry.id)).filter((l) => l.kind === 'PERSON').map((l) => ({ id: l.refId }));
   }
 
-  @FieldResolver(() => AssignmentConnection, { nullable: true, description: 'Experts asked to review it (office and analysts); an expert sees its own.' })
+  @FieldResolver(() => AssignmentConnection, {
+    nullable: true,
+    description: 'Experts asked to review it (office and analysts); an expert sees its own.',
+  })
   assignments(@Root() entry: Entry, @Args(() => AssignmentsArgs) args: AssignmentsArgs, @Ctx() ctx: RequestContext) {
     return new AssignmentConnection(this.assignmentService.ofEntry(ctx, entry.id, args, args));
   }

@@ -65,7 +65,9 @@ export class EntryService {
 
   /** Entries by id for this request, unchecked: for rules, not for showing. */
   find(ctx: RequestContext, id: string): Promise<Entry | null> {
-    return ctx.loaders.get<string, Entry | null>('Entry.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (e) => e.id)).load(id);
+    return ctx.loaders
+      .get<string, Entry | null>('Entry.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (e) => e.id))
+      .load(id);
   }
 
   /** The entries the calling expert is assigned to (and has not stepped back from), in any round. */
@@ -73,7 +75,9 @@ export class EntryService {
     return ctx.loaders
       .get<'mine', Set<string>>('Entry.assignedToMe', async (keys) => {
         const rows = ctx.identity.expert
-          ? await this.dataSource.getRepository(Assignment).find({ select: { entryId: true }, where: { expertId: ctx.identity.expert, status: 'ASSIGNED' } })
+          ? await this.dataSource
+              .getRepository(Assignment)
+              .find({ select: { entryId: true }, where: { expertId: ctx.identity.expert, status: 'ASSIGNED' } })
           : [];
         const mine = new Set(rows.map((r) => r.entryId));
         return keys.map(() => mine);
@@ -94,7 +98,10 @@ export class EntryService {
     const query = this.repo.createQueryBuilder('e').where('e.round_id = :roundId', { roundId });
     if (!readsEverything(ctx.identity)) {
       if (!hasRole(ctx.identity, 'EXPERT') || !ctx.identity.expert) throw forbidden('entries');
-      query.innerJoin(Assignment, 'a', 'a.entry_id = e.id AND a.expert_id = :me AND a.status = :assigned', { me: ctx.identity.expert, assigned: 'ASSIGNED' });
+      query.innerJoin(Assignment, 'a', 'a.entry_id = e.id AND a.expert_id = :me AND a.status = :assigned', {
+        me: ctx.identity.expert,
+        assigned: 'ASSIGNED',
+      });
     }
     if (filter.trackId) query.andWhere('e.track_id = :trackId', { trackId: filter.trackId });
     if (filter.state) query.andWhere('e.state = :state', { state: filter.state });
@@ -131,12 +138,22 @@ export class EntryService {
     let wanted: Set<string> | null = null;
     if (previous) {
       if (previous.status !== 'FINALIZED') {
-        throw new DomainError('PREVIOUS_ROUND_NOT_FINALIZED', `Round ${previous.roundOrder} (${previous.name}) is not finalized yet; its advanced entries are not known`, 'roundId');
+        throw new DomainError(
+          'PREVIOUS_ROUND_NOT_FINALIZED',
+          `Round ${previous.roundOrder} (${previous.name}) is not finalized yet; its advanced entries are not known`,
+          'roundId',
+        );
       }
-      const advanced = await this.repo.find({ select: { submissionId: true }, where: { roundId: previous.id, state: ReviewState.ADVANCED } });
+      const advanced = await this.repo.find({
+        select: { submissionId: true },
+        where: { roundId: previous.id, state: ReviewState.ADVANCED },
+      });
       wanted = new Set(advanced.map((e) => e.submissionId));
     }
-    const [contest, submitted] = await Promise.all([this.organizations.contest(round.contestId), this.submissions.submitted(round.contestId)]);
+    const [contest, submitted] = await Promise.all([
+      this.organizations.contest(round.contestId),
+      this.submissions.submitted(round.contestId),
+    ]);
     const trackCode = new Map((contest?.tracks ?? []).map((t) => [t.id, t.code]));
     const skipped: IntakeReport['skipped'] = [];
     const chosen: SubmissionFacts[] = [];
@@ -158,7 +175,8 @@ export class EntryService {
       const takenAt = this.clock();
       const entries: Entry[] = [];
       const links: EntryLink[] = [];
-      const link = (entryId: string, kind: EntryLinkKind, refId: string) => links.push(Object.assign(new EntryLink(), { id: newId(), roundId, entryId, kind, refId }));
+      const link = (entryId: string, kind: EntryLinkKind, refId: string) =>
+        links.push(Object.assign(new EntryLink(), { id: newId(), roundId, entryId, kind, refId }));
       for (const s of chosen) {
         if (existing.has(s.id)) continue;
         const entry = Object.assign(new Entry(), {
@@ -184,11 +202,20 @@ export class EntryService {
       }
       await insertAll(em, Entry, entries);
       await insertAll(em, EntryLink, links);
-      const linksOf = groupByKey(entries.map((e) => e.id), links, (l) => l.entryId);
+      const linksOf = groupByKey(
+        entries.map((e) => e.id),
+        links,
+        (l) => l.entryId,
+      );
       await recordAudit(
         em,
         identity,
-        entries.map((e, i) => ({ action: 'entry.take', entityType: 'Entry', entityId: e.id, after: { ...e, links: linksOf[i]!.map((l) => `${l.kind}:${l.refId}`) } })),
+        entries.map((e, i) => ({
+          action: 'entry.take',
+          entityType: 'Entry',
+          entityId: e.id,
+          after: { ...e, links: linksOf[i]!.map((l) => `${l.kind}:${l.refId}`) },
+        })),
       );
       return { taken: entries, alreadyIn: existing.size, skipped };
     });

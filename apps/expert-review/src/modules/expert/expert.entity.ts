@@ -2,7 +2,10 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { ExpertTitle } from '@meritgraph/domain';
 
-registerEnumType(ExpertTitle, { name: 'ExpertTitle', description: 'Professional title: 院士, 教授, 研究员, 副教授, 高级工程师, 主任医师, 工程师 or other.' });
+registerEnumType(ExpertTitle, {
+  name: 'ExpertTitle',
+  description: 'Professional title: 院士, 教授, 研究员, 副教授, 高级工程师, 主任医师, 工程师 or other.',
+});
 
 /** A member of the expert pool (专家库): a person, where they work, and what they can judge. */
 @Entity()

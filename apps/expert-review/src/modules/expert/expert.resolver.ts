@@ -78,7 +78,10 @@ export class ExpertResolver {
     return { id: expert.personId };
   }
 
-  @FieldResolver(() => OrganizationRef, { nullable: true, description: 'Where the expert works; conflicts of interest are judged from it.' })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'Where the expert works; conflicts of interest are judged from it.',
+  })
   affiliation(@Root() expert: Expert): OrganizationRef {
     return { id: expert.affiliationId };
   }
@@ -96,7 +99,11 @@ export class ExpertResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Expert)
-  updateExpert(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateExpertInput) input: UpdateExpertInput, @Ctx() ctx: RequestContext): Promise<Expert> {
+  updateExpert(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateExpertInput) input: UpdateExpertInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Expert> {
     return this.service.update(ctx.identity, id, input);
   }
 }
@@ -105,7 +112,10 @@ export class ExpertResolver {
 export class PersonExpertResolver {
   constructor(private readonly service: ExpertService) {}
 
-  @FieldResolver(() => Expert, { nullable: true, description: "The person's profile in the expert pool (office, analysts and the expert)." })
+  @FieldResolver(() => Expert, {
+    nullable: true,
+    description: "The person's profile in the expert pool (office, analysts and the expert).",
+  })
   expertProfile(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<Expert | null> {
     return this.service.ofPerson(ctx, person.id);
   }

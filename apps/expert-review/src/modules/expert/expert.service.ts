@@ -50,7 +50,9 @@ export class ExpertService {
 
   /** Experts by id for this request, without the visibility check (for rules that need them). */
   byIds(ctx: RequestContext, ids: readonly string[]): Promise<(Expert | null)[]> {
-    const loader = ctx.loaders.get<string, Expert | null>('Expert.byId', async (keys) => byKey(keys, await this.repo.findBy({ id: In([...keys]) }), (x) => x.id));
+    const loader = ctx.loaders.get<string, Expert | null>('Expert.byId', async (keys) =>
+      byKey(keys, await this.repo.findBy({ id: In([...keys]) }), (x) => x.id),
+    );
     return Promise.all(ids.map((id) => loader.load(id)));
   }
 
@@ -64,7 +66,9 @@ export class ExpertService {
   /** A person's profile in the pool, batched across the request; null when the person is no expert or the caller may not see it. */
   async ofPerson(ctx: RequestContext, personId: string): Promise<Expert | null> {
     const expert = await ctx.loaders
-      .get<string, Expert | null>('Person.expertProfile', async (ids) => byKey(ids, await this.repo.findBy({ personId: In([...ids]) }), (x) => x.personId))
+      .get<string, Expert | null>('Person.expertProfile', async (ids) =>
+        byKey(ids, await this.repo.findBy({ personId: In([...ids]) }), (x) => x.personId),
+      )
       .load(personId);
     return expert && canSeeExpert(ctx.identity, expert.id) ? expert : null;
   }
@@ -75,7 +79,8 @@ export class ExpertService {
     const query = this.repo.createQueryBuilder('x');
     // simple-array stores "AI,BIOMED": match a whole code, not a prefix of another; the _ a
     // code may hold is a letter here, not LIKE's any-character.
-    if (filter.track) query.andWhere(`CONCAT(',', x.expertise, ',') LIKE :track ${LIKE_ESCAPE}`, { track: `%,${escapeLike(filter.track)},%` });
+    if (filter.track)
+      query.andWhere(`CONCAT(',', x.expertise, ',') LIKE :track ${LIKE_ESCAPE}`, { track: `%,${escapeLike(filter.track)},%` });
     if (filter.title) query.andWhere('x.title = :title', { title: filter.title });
     if (filter.affiliationId) query.andWhere('x.affiliation_id = :aff', { aff: filter.affiliationId });
     if (filter.active != null) query.andWhere('x.active = :active', { active: filter.active });
@@ -141,7 +146,8 @@ export class ExpertService {
   async update(identity: Identity, id: string, input: ExpertInput): Promise<Expert> {
     this.validate(input, false);
     // A profile belongs to one person for good; another person gets a profile of their own.
-    if (input.personId != null) throw new InvalidInput([{ field: 'personId', message: 'cannot change; create a profile for the other person' }]);
+    if (input.personId != null)
+      throw new InvalidInput([{ field: 'personId', message: 'cannot change; create a profile for the other person' }]);
     const affiliationId = input.affiliationId ? await this.affiliation(undefined, input.affiliationId) : undefined;
     return this.dataSource.transaction(async (em) => {
       const expert = await em.findOneBy(Expert, { id });

@@ -80,7 +80,11 @@ export class PanelResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Panel)
-  updatePanel(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePanelInput) input: UpdatePanelInput, @Ctx() ctx: RequestContext): Promise<Panel> {
+  updatePanel(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdatePanelInput) input: UpdatePanelInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Panel> {
     return this.service.update(ctx.identity, id, input);
   }
 }

@@ -25,20 +25,32 @@ export class PanelService {
   forRound(ctx: RequestContext, roundId: string): Promise<Panel[]> {
     return ctx.loaders
       .get<string, Panel[]>('ReviewRound.panels', async (ids) =>
-        groupByKey(ids, await this.dataSource.getRepository(Panel).find({ where: { roundId: In([...ids]) }, order: { name: 'ASC' } }), (p) => p.roundId),
+        groupByKey(
+          ids,
+          await this.dataSource.getRepository(Panel).find({ where: { roundId: In([...ids]) }, order: { name: 'ASC' } }),
+          (p) => p.roundId,
+        ),
       )
       .load(roundId);
   }
 
   find(ctx: RequestContext, id: string): Promise<Panel | null> {
-    return ctx.loaders.get<string, Panel | null>('Panel.byId', async (ids) => byKey(ids, await this.dataSource.getRepository(Panel).findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
+    return ctx.loaders
+      .get<string, Panel | null>('Panel.byId', async (ids) =>
+        byKey(ids, await this.dataSource.getRepository(Panel).findBy({ id: In([...ids]) }), (p) => p.id),
+      )
+      .load(id);
   }
 
   /** Member expert ids, chair first, in the order given. */
   async memberIds(ctx: RequestContext, panelId: string): Promise<string[]> {
     const members = await ctx.loaders
       .get<string, PanelMember[]>('Panel.members', async (ids) =>
-        groupByKey(ids, await this.dataSource.getRepository(PanelMember).find({ where: { panelId: In([...ids]) }, order: { position: 'ASC' } }), (m) => m.panelId),
+        groupByKey(
+          ids,
+          await this.dataSource.getRepository(PanelMember).find({ where: { panelId: In([...ids]) }, order: { position: 'ASC' } }),
+          (m) => m.panelId,
+        ),
       )
       .load(panelId);
     return members.map((m) => m.expertId);
@@ -56,9 +68,18 @@ export class PanelService {
       .text('name', { min: 2, max: 120, optional: !creating })
       .text('chairId', { max: 36, optional: !creating })
       .rule('trackIds', (v) => ((v as string[]).length === 0 ? 'a panel covers at least one track' : null), { optional: !creating })
-      .rule('memberIds', (v) => ((v as string[]).length > 50 ? 'at most 50 members' : new Set(v as string[]).size !== (v as string[]).length ? 'lists an expert twice' : null), {
-        optional: !creating,
-      })
+      .rule(
+        'memberIds',
+        (v) =>
+          (v as string[]).length > 50
+            ? 'at most 50 members'
+            : new Set(v as string[]).size !== (v as string[]).length
+              ? 'lists an expert twice'
+              : null,
+        {
+          optional: !creating,
+        },
+      )
       .done();
   }
 
@@ -76,7 +97,8 @@ export class PanelService {
     for (const t of panel.trackIds) if (!tracks.has(t)) problems.push({ field: 'trackIds', message: `${t} is not a track of the contest` });
     const others = await em.find(Panel, { where: { roundId: panel.roundId, id: Not(panel.id) } });
     for (const other of others) {
-      for (const t of panel.trackIds) if (other.trackIds.includes(t)) problems.push({ field: 'trackIds', message: `${t} is already covered by panel ${other.name}` });
+      for (const t of panel.trackIds)
+        if (other.trackIds.includes(t)) problems.push({ field: 'trackIds', message: `${t} is already covered by panel ${other.name}` });
     }
     const members = [panel.chairId, ...memberIds.filter((id) => id !== panel.chairId)];
     const experts = await em.findBy(Expert, { id: In(members) });
@@ -87,7 +109,11 @@ export class PanelService {
       else if (!expert.active) problems.push({ field, message: `expert ${id} is inactive` });
     }
     const seatedElsewhere = await em.findBy(PanelMember, { roundId: panel.roundId, expertId: In(members), panelId: Not(panel.id) });
-    for (const m of seatedElsewhere) problems.push({ field: m.expertId === panel.chairId ? 'chairId' : 'memberIds', message: `expert ${m.expertId} already sits on another panel of this round` });
+    for (const m of seatedElsewhere)
+      problems.push({
+        field: m.expertId === panel.chairId ? 'chairId' : 'memberIds',
+        message: `expert ${m.expertId} already sits on another panel of this round`,
+      });
     if (problems.length) throw new InvalidInput(problems);
     await em.save(panel);
     await em.delete(PanelMember, { panelId: panel.id });
@@ -98,16 +124,31 @@ export class PanelService {
     return members;
   }
 
-  async create(identity: Identity, input: PanelInput & { roundId: string; name: string; trackIds: string[]; chairId: string; memberIds: string[] }): Promise<Panel> {
+  async create(
+    identity: Identity,
+    input: PanelInput & { roundId: string; name: string; trackIds: string[]; chairId: string; memberIds: string[] },
+  ): Promise<Panel> {
     check(input).text('roundId', { max: 36 }).done();
     this.validate(input, true);
     return this.dataSource.transaction(async (em) => {
       if (await em.existsBy(Panel, { roundId: input.roundId, name: input.name.trim() })) {
         throw new InvalidInput([{ field: 'name', message: 'another panel of the round has this name' }]);
       }
-      const panel = em.create(Panel, { id: newId(), roundId: input.roundId, name: input.name.trim(), trackIds: input.trackIds, chairId: input.chairId, createdAt: new Date() });
+      const panel = em.create(Panel, {
+        id: newId(),
+        roundId: input.roundId,
+        name: input.name.trim(),
+        trackIds: input.trackIds,
+        chairId: input.chairId,
+        createdAt: new Date(),
+      });
       const members = await this.settle(em, panel, input.memberIds);
-      await recordAudit(em, identity, { action: 'panel.create', entityType: 'Panel', entityId: panel.id, after: { ...panel, memberIds: members } });
+      await recordAudit(em, identity, {
+        action: 'panel.create',
+        entityType: 'Panel',
+        entityId: panel.id,
+        after: { ...panel, memberIds: members },
+      });
       return panel;
     });
   }
@@ -123,7 +164,13 @@ export class PanelService {
       if (input.trackIds != null) panel.trackIds = input.trackIds;
       if (input.chairId != null) panel.chairId = input.chairId;
       const members = await this.settle(em, panel, input.memberIds ?? beforeMembers);
-      await recordAudit(em, identity, { action: 'panel.update', entityType: 'Panel', entityId: id, before, after: { ...panel, memberIds: members } });
+      await recordAudit(em, identity, {
+        action: 'panel.update',
+        entityType: 'Panel',
+        entityId: id,
+        before,
+        after: { ...panel, memberIds: members },
+      });
       return panel;
     });
   }

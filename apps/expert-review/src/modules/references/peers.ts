@@ -51,7 +51,11 @@ export class OrganizationsApi {
     type Row = { id: string; ancestors: { id: string }[]; descendants: Paged<{ id: string }> };
     const found = new Map<string, OrganizationFacts>();
     const more: { id: string; after: string }[] = [];
-    const rows = await this.peer.lookup<Row>('organization', 'id ancestors { id } descendants(first: 100) { nodes { id } pageInfo { hasNextPage endCursor } }', ids);
+    const rows = await this.peer.lookup<Row>(
+      'organization',
+      'id ancestors { id } descendants(first: 100) { nodes { id } pageInfo { hasNextPage endCursor } }',
+      ids,
+    );
     for (const o of rows.values()) {
       found.set(o.id, { id: o.id, ancestorIds: o.ancestors.map((a) => a.id), descendantIds: o.descendants.nodes.map((d) => d.id) });
       if (o.descendants.pageInfo.hasNextPage) more.push({ id: o.id, after: o.descendants.pageInfo.endCursor! });

@@ -4,7 +4,10 @@ import { EliminationReason, TieBreak } from '@meritgraph/domain';
 
 export const RoundOutcome = { ADVANCED: 'ADVANCED', ELIMINATED: 'ELIMINATED', EXCELLENT: 'EXCELLENT' } as const;
 export type RoundOutcome = keyof typeof RoundOutcome;
-registerEnumType(RoundOutcome, { name: 'RoundOutcome', description: 'ADVANCED to the next round, ELIMINATED, or EXCELLENT (优秀成果) in the final round.' });
+registerEnumType(RoundOutcome, {
+  name: 'RoundOutcome',
+  description: 'ADVANCED to the next round, ELIMINATED, or EXCELLENT (优秀成果) in the final round.',
+});
 
 export const OverrideOutcome = { ADVANCE: 'ADVANCE', ELIMINATE: 'ELIMINATE' } as const;
 export type OverrideOutcome = keyof typeof OverrideOutcome;
@@ -89,7 +92,10 @@ export class RoundResult {
   eliminationReasons: EliminationReason[];
 
   @Column('int', { nullable: true })
-  @Field(() => Int, { nullable: true, description: 'Rank in its quota group, from 1; entries the whole tie-break chain cannot separate share a rank.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank in its quota group, from 1; entries the whole tie-break chain cannot separate share a rank.',
+  })
   rank: number | null;
 
   @Column('varchar', { length: 20, nullable: true })

@@ -1,4 +1,21 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { Connection, PageArgs } from '@meritgraph/subgraph-kit';
 import { ContestRef, PersonRef, SubmissionRef, TrackRef } from '../references/references';
@@ -24,7 +41,9 @@ class ResultsArgs extends PageArgs {
   outcome?: RoundOutcome | null;
 }
 
-@ObjectType({ description: 'Entries tied on the whole tie-break chain across a quota line. None of them advances until the office decides.' })
+@ObjectType({
+  description: 'Entries tied on the whole tie-break chain across a quota line. None of them advances until the office decides.',
+})
 class QuotaTie {
   @Field(() => String)
   groupCode: string;
@@ -104,10 +123,15 @@ class ExpertStatistic {
 
 @ObjectType({ description: 'Inter-rater agreement of a round.' })
 class RaterAgreement {
-  @Field(() => String, { description: 'ICC(1): one-way random-effects intraclass correlation, which suits rounds where each entry has its own set of experts.' })
+  @Field(() => String, {
+    description: 'ICC(1): one-way random-effects intraclass correlation, which suits rounds where each entry has its own set of experts.',
+  })
   measure: string;
 
-  @Field(() => Float, { nullable: true, description: 'Null when the round cannot say (fewer than two entries with two or more scorecards, or no variance).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Null when the round cannot say (fewer than two entries with two or more scorecards, or no variance).',
+  })
   value: number | null;
 
   @Field(() => Int)
@@ -184,12 +208,18 @@ export class RoundResultsResolver {
     private readonly entries: EntryService,
   ) {}
 
-  @FieldResolver(() => RoundResultConnection, { nullable: true, description: 'Frozen results: the office and analysts once finalized, everyone once published.' })
+  @FieldResolver(() => RoundResultConnection, {
+    nullable: true,
+    description: 'Frozen results: the office and analysts once finalized, everyone once published.',
+  })
   async results(@Root() round: ReviewRound, @Args(() => ResultsArgs) args: ResultsArgs, @Ctx() ctx: RequestContext) {
     return new RoundResultConnection(await this.service.list(ctx, round, args, args));
   }
 
-  @FieldResolver(() => [ExpertStatistic], { nullable: true, description: 'Per-expert mean and spread (the office; analysts once finalized).' })
+  @FieldResolver(() => [ExpertStatistic], {
+    nullable: true,
+    description: 'Per-expert mean and spread (the office; analysts once finalized).',
+  })
   expertStatistics(@Root() round: ReviewRound, @Ctx() ctx: RequestContext): Promise<ExpertStatistic[]> {
     return this.service.expertStatistics(ctx, round);
   }
@@ -220,20 +250,31 @@ export class RoundResultsResolver {
     const entry = async (entryId: string) => (await this.entries.find(ctx, entryId))!;
     const order = new Map(preview.groups.map((g, i) => [g.code, i]));
     const results = [...preview.results].sort(
-      (a, b) => (order.get(a.groupCode ?? '') ?? 1e9) - (order.get(b.groupCode ?? '') ?? 1e9) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.entryId.localeCompare(b.entryId),
+      (a, b) =>
+        (order.get(a.groupCode ?? '') ?? 1e9) - (order.get(b.groupCode ?? '') ?? 1e9) ||
+        (a.rank ?? 1e9) - (b.rank ?? 1e9) ||
+        a.entryId.localeCompare(b.entryId),
     );
     return {
       round: preview.round,
       results,
       groups: preview.groups,
       ties: await Promise.all(preview.ties.map(async (t) => ({ ...t, entries: await Promise.all(t.entryIds.map(entry)) }))),
-      problems: await Promise.all(preview.problems.map(async (p) => ({ entry: p.entryId ? await entry(p.entryId) : null, groupCode: p.groupCode ?? null, message: p.message }))),
+      problems: await Promise.all(
+        preview.problems.map(async (p) => ({
+          entry: p.entryId ? await entry(p.entryId) : null,
+          groupCode: p.groupCode ?? null,
+          message: p.message,
+        })),
+      ),
       finalizable: preview.ties.length === 0 && preview.problems.length === 0,
     };
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => ResultOverride, { description: 'Advances or eliminates one entry of a CLOSED round, with a reason. The quota still holds unless raised.' })
+  @Mutation(() => ResultOverride, {
+    description: 'Advances or eliminates one entry of a CLOSED round, with a reason. The quota still holds unless raised.',
+  })
   overrideRoundResult(
     @Arg('roundId', () => ID) roundId: string,
     @Arg('entryId', () => ID) entryId: string,
@@ -263,14 +304,19 @@ export class RoundResultsResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => PresentationSchedule, { description: 'Lays out the presentations of a round with panels on its review date; replaces an earlier schedule.' })
+  @Mutation(() => PresentationSchedule, {
+    description: 'Lays out the presentations of a round with panels on its review date; replaces an earlier schedule.',
+  })
   async schedulePresentations(
     @Arg('roundId', () => ID) roundId: string,
     @Arg('input', () => ScheduleInput) input: ScheduleInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PresentationSchedule> {
     const { slots, unscheduled } = await this.service.schedule(ctx.identity, roundId, input);
-    return { presentations: slots, unscheduled: await Promise.all(unscheduled.map(async (u) => ({ entry: await this.entries.find(ctx, u.entryId), reason: u.reason }))) };
+    return {
+      presentations: slots,
+      unscheduled: await Promise.all(unscheduled.map(async (u) => ({ entry: await this.entries.find(ctx, u.entryId), reason: u.reason }))),
+    };
   }
 }
 
@@ -345,7 +391,10 @@ export class PresentationResolver {
 export class SubmissionResultsResolver {
   constructor(private readonly service: ResultService) {}
 
-  @FieldResolver(() => [RoundResult], { nullable: true, description: 'Its results in each round, where the caller may see them (published, or office and analysts once finalized).' })
+  @FieldResolver(() => [RoundResult], {
+    nullable: true,
+    description: 'Its results in each round, where the caller may see them (published, or office and analysts once finalized).',
+  })
   roundResults(@Root() submission: SubmissionRef, @Ctx() ctx: RequestContext): Promise<RoundResult[]> {
     return this.service.ofSubmission(ctx, submission.id);
   }
@@ -355,7 +404,10 @@ export class SubmissionResultsResolver {
 export class ContestFunnelResolver {
   constructor(private readonly service: ResultService) {}
 
-  @FieldResolver(() => [FunnelStep], { nullable: true, description: 'Entries in and out of each round, per quota group: published rounds for everyone, all for the office and analysts.' })
+  @FieldResolver(() => [FunnelStep], {
+    nullable: true,
+    description: 'Entries in and out of each round, per quota group: published rounds for everyone, all for the office and analysts.',
+  })
   reviewFunnel(@Root() contest: ContestRef, @Ctx() ctx: RequestContext): Promise<FunnelStep[]> {
     return this.service.funnel(ctx, contest.id);
   }

@@ -87,7 +87,8 @@ function withInputFields<T>(plan: () => T): T {
   try {
     return plan();
   } catch (error) {
-    if (error instanceof InvalidInput) throw new InvalidInput(error.problems.map((p) => ({ ...p, field: SCHEDULE_FIELDS[p.field] ?? p.field })));
+    if (error instanceof InvalidInput)
+      throw new InvalidInput(error.problems.map((p) => ({ ...p, field: SCHEDULE_FIELDS[p.field] ?? p.field })));
     throw error;
   }
 }
@@ -141,7 +142,9 @@ export class ResultService {
       .where('r.contest_id = :contestId AND r.round_order < :order', { contestId: round.contestId, order: round.roundOrder })
       .groupBy('x.submission_id')
       .getRawMany();
-    const before = new Map(earlier.map((e) => [e.submissionId, { recommends: Number(e.recommends), recommended: Number(e.recommended) > 0 }]));
+    const before = new Map(
+      earlier.map((e) => [e.submissionId, { recommends: Number(e.recommends), recommended: Number(e.recommended) > 0 }]),
+    );
     const overrideOf = new Map(overrides.map((o) => [o.entryId, o]));
     const problems: Computation['problems'] = [];
 
@@ -158,7 +161,8 @@ export class ResultService {
       ).map((o) => [o.entryId, o]),
     );
     for (const e of entries) {
-      if (!aggregates.has(e.id) && !overrideOf.has(e.id)) problems.push({ entryId: e.id, message: `${e.referenceNumber} has no scorecards: assign and score it, or override its outcome` });
+      if (!aggregates.has(e.id) && !overrideOf.has(e.id))
+        problems.push({ entryId: e.id, message: `${e.referenceNumber} has no scorecards: assign and score it, or override its outcome` });
     }
 
     const top = topCriterion(criteria);
@@ -245,7 +249,8 @@ export class ResultService {
     assertAllowed(hasRole(ctx.identity, 'ADMIN') || !!ctx.identity.service);
     return this.dataSource.transaction(async (em) => {
       const judged = await this.rounds.judged(em, roundId, 'roundId');
-      if (judged.round.status === 'DRAFT') throw new DomainError('ROUND_NOT_OPEN', 'The round has not opened; there is nothing to preview', 'roundId');
+      if (judged.round.status === 'DRAFT')
+        throw new DomainError('ROUND_NOT_OPEN', 'The round has not opened; there is nothing to preview', 'roundId');
       return { ...(await this.compute(em, judged)), round: judged.round };
     });
   }
@@ -263,7 +268,9 @@ export class ResultService {
       );
     }
     if (computed.problems.length) {
-      throw new DomainError('RESULTS_INCOMPLETE', computed.problems.map((p) => p.message).join('; '), 'id', { problems: computed.problems });
+      throw new DomainError('RESULTS_INCOMPLETE', computed.problems.map((p) => p.message).join('; '), 'id', {
+        problems: computed.problems,
+      });
     }
     for (let i = 0; i < computed.results.length; i += BATCH) await em.insert(RoundResult, computed.results.slice(i, i + BATCH));
     for (const outcome of ['ADVANCED', 'ELIMINATED', 'EXCELLENT'] as const) {
@@ -273,7 +280,13 @@ export class ResultService {
     await recordAudit(
       em,
       identity,
-      computed.results.map((r) => ({ action: 'result.finalize', entityType: 'Entry', entityId: r.entryId, after: r, reason: r.overrideReason })),
+      computed.results.map((r) => ({
+        action: 'result.finalize',
+        entityType: 'Entry',
+        entityId: r.entryId,
+        after: r,
+        reason: r.overrideReason,
+      })),
     );
   };
 
@@ -281,7 +294,8 @@ export class ResultService {
   async publish(identity: Identity, roundId: string): Promise<ReviewRound> {
     return this.dataSource.transaction(async (em) => {
       const { round } = await this.rounds.judged(em, roundId, 'id', true);
-      if (round.status !== 'FINALIZED') throw new DomainError('ROUND_NOT_FINALIZED', 'Only a finalized round’s results can be published', 'id');
+      if (round.status !== 'FINALIZED')
+        throw new DomainError('ROUND_NOT_FINALIZED', 'Only a finalized round’s results can be published', 'id');
       if (round.publishedAt) throw new DomainError('ALREADY_PUBLISHED', 'The results are already public', 'id');
       const before = { ...round };
       round.publishedAt = this.now();
@@ -302,7 +316,11 @@ export class ResultService {
 
   /** The office advances or eliminates one entry, with a reason; the quota still holds unless raised. */
   async override(identity: Identity, roundId: string, entryId: string, outcome: OverrideOutcome, reason: string): Promise<ResultOverride> {
-    check({ roundId, entryId, reason }).text('roundId', { max: 36 }).text('entryId', { max: 36 }).text('reason', { min: 4, max: 500 }).done();
+    check({ roundId, entryId, reason })
+      .text('roundId', { max: 36 })
+      .text('entryId', { max: 36 })
+      .text('reason', { min: 4, max: 500 })
+      .done();
     return this.dataSource.transaction(async (em) => {
       await this.decidable(em, roundId);
       if (!(await em.existsBy(Entry, { id: entryId, roundId }))) throw notFound('Entry', entryId, 'entryId');
@@ -311,25 +329,50 @@ export class ResultService {
       const o = existing ?? em.create(ResultOverride, { id: newId(), roundId, entryId, createdAt: this.now() });
       Object.assign(o, { outcome, reason: reason.trim() });
       await em.save(o);
-      await recordAudit(em, identity, { action: 'result.override', entityType: 'Entry', entityId: entryId, before, after: o, reason: o.reason });
+      await recordAudit(em, identity, {
+        action: 'result.override',
+        entityType: 'Entry',
+        entityId: entryId,
+        before,
+        after: o,
+        reason: o.reason,
+      });
       return o;
     });
   }
 
   /** The office gives a quota group more places, with a reason. */
   async raiseQuota(identity: Identity, roundId: string, groupCode: string, quota: number, reason: string): Promise<QuotaRaise> {
-    check({ roundId, groupCode, quota, reason }).text('roundId', { max: 36 }).text('groupCode', { max: 40 }).int('quota', { min: 1, max: 1_000_000 }).text('reason', { min: 4, max: 500 }).done();
+    check({ roundId, groupCode, quota, reason })
+      .text('roundId', { max: 36 })
+      .text('groupCode', { max: 40 })
+      .int('quota', { min: 1, max: 1_000_000 })
+      .text('reason', { min: 4, max: 500 })
+      .done();
     return this.dataSource.transaction(async (em) => {
       const judged = await this.decidable(em, roundId);
       const group = judged.groups.find((g) => g.code === groupCode);
-      if (!group) throw new InvalidInput([{ field: 'groupCode', message: `the round has no quota group ${groupCode} (${judged.groups.map((g) => g.code).join(', ') || 'none'})` }]);
+      if (!group)
+        throw new InvalidInput([
+          {
+            field: 'groupCode',
+            message: `the round has no quota group ${groupCode} (${judged.groups.map((g) => g.code).join(', ') || 'none'})`,
+          },
+        ]);
       if (quota <= group.quota) throw new InvalidInput([{ field: 'quota', message: `must be above the configured ${group.quota}` }]);
       const existing = await em.findOneBy(QuotaRaise, { roundId, groupCode });
       const before = existing ? { ...existing } : null;
       const raise = existing ?? em.create(QuotaRaise, { id: newId(), roundId, groupCode, createdAt: this.now() });
       Object.assign(raise, { quota, reason: reason.trim() });
       await em.save(raise);
-      await recordAudit(em, identity, { action: 'round.raise-quota', entityType: 'ReviewRound', entityId: roundId, before, after: raise, reason: raise.reason });
+      await recordAudit(em, identity, {
+        action: 'round.raise-quota',
+        entityType: 'ReviewRound',
+        entityId: roundId,
+        before,
+        after: raise,
+        reason: raise.reason,
+      });
       return raise;
     });
   }
@@ -349,7 +392,12 @@ export class ResultService {
   }
 
   /** A round's frozen results, by group and rank: the office and analysts once finalized, everyone once published. */
-  async list(ctx: RequestContext, round: ReviewRound, filter: { groupCode?: string | null; outcome?: string | null }, page: PageArgs): Promise<Page<RoundResult>> {
+  async list(
+    ctx: RequestContext,
+    round: ReviewRound,
+    filter: { groupCode?: string | null; outcome?: string | null },
+    page: PageArgs,
+  ): Promise<Page<RoundResult>> {
     if (!this.visible(ctx, round)) throw forbidden('results');
     const query = this.repo.createQueryBuilder('r').where('r.round_id = :roundId', { roundId: round.id });
     if (filter.groupCode) query.andWhere('r.group_code = :group', { group: filter.groupCode });
@@ -380,7 +428,9 @@ export class ResultService {
   async funnel(ctx: RequestContext, contestId: string): Promise<FunnelRow[]> {
     const rows = await ctx.loaders
       .get<string, FunnelRow[]>('Contest.reviewFunnel', async (ids) => {
-        const rounds = await this.dataSource.getRepository(ReviewRound).find({ where: { contestId: In([...ids]) }, order: { roundOrder: 'ASC' } });
+        const rounds = await this.dataSource
+          .getRepository(ReviewRound)
+          .find({ where: { contestId: In([...ids]) }, order: { roundOrder: 'ASC' } });
         if (!rounds.length) return ids.map(() => []);
         const roundIds = rounds.map((r) => r.id);
         const counted: { roundId: string; groupCode: string | null; outcome: string; n: string | number }[] = await this.repo
@@ -406,7 +456,14 @@ export class ResultService {
         for (const round of rounds) {
           const mine = counted.filter((c) => c.roundId === round.id);
           if (!mine.length) {
-            out.push({ round, groupCode: null, entries: Number(taken.find((t) => t.roundId === round.id)?.n ?? 0), advanced: 0, eliminated: 0, excellent: 0 });
+            out.push({
+              round,
+              groupCode: null,
+              entries: Number(taken.find((t) => t.roundId === round.id)?.n ?? 0),
+              advanced: 0,
+              eliminated: 0,
+              excellent: 0,
+            });
             continue;
           }
           const codes = [...new Set(mine.map((c) => c.groupCode))].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
@@ -424,7 +481,8 @@ export class ResultService {
   }
 
   private async statsCards(ctx: RequestContext, round: ReviewRound): Promise<Scorecard[]> {
-    const mayRead = hasRole(ctx.identity, 'ADMIN') || !!ctx.identity.service || (round.status === 'FINALIZED' && readsEverything(ctx.identity));
+    const mayRead =
+      hasRole(ctx.identity, 'ADMIN') || !!ctx.identity.service || (round.status === 'FINALIZED' && readsEverything(ctx.identity));
     if (!mayRead) throw forbidden('expertStatistics');
     return this.cards(this.dataSource.manager, round.id);
   }
@@ -444,14 +502,21 @@ export class ResultService {
    * slot each, presented by the entry's leader, with no overlap in a room or for a
    * presenter. Replaces an earlier schedule; the same entries give the same schedule.
    */
-  async schedule(identity: Identity, roundId: string, settings: ScheduleSettings): Promise<{ slots: Presentation[]; unscheduled: { entryId: string; reason: string }[] }> {
+  async schedule(
+    identity: Identity,
+    roundId: string,
+    settings: ScheduleSettings,
+  ): Promise<{ slots: Presentation[]; unscheduled: { entryId: string; reason: string }[] }> {
     return this.dataSource.transaction(async (em) => {
       const { round } = await this.rounds.judged(em, roundId, 'roundId', true);
       if (round.stage !== 'FINAL') throw new InvalidInput([{ field: 'roundId', message: 'only a final round has presentations' }]);
-      if (round.status !== 'DRAFT' && round.status !== 'OPEN') throw new DomainError('ROUND_CLOSED', 'The round is closed: its schedule is final', 'roundId');
+      if (round.status !== 'DRAFT' && round.status !== 'OPEN')
+        throw new DomainError('ROUND_CLOSED', 'The round is closed: its schedule is final', 'roundId');
       if (!round.reviewDate) throw new InvalidInput([{ field: 'roundId', message: 'set the round’s reviewDate first' }]);
       if (!settings.lunchFrom !== !settings.lunchTo) {
-        throw new InvalidInput([{ field: settings.lunchFrom ? 'lunchTo' : 'lunchFrom', message: 'a lunch break needs both lunchFrom and lunchTo' }]);
+        throw new InvalidInput([
+          { field: settings.lunchFrom ? 'lunchTo' : 'lunchFrom', message: 'a lunch break needs both lunchFrom and lunchTo' },
+        ]);
       }
       const panels = await em.find(Panel, { where: { roundId }, order: { id: 'ASC' } });
       if (!panels.length) throw new InvalidInput([{ field: 'roundId', message: 'the round has no panels to present to' }]);
@@ -471,7 +536,16 @@ export class ResultService {
       const before = await em.find(Presentation, { where: { roundId } });
       await em.delete(Presentation, { roundId });
       const slots = plan.slots.map((s: Slot) =>
-        Object.assign(new Presentation(), { id: newId(), roundId, panelId: s.panelId, entryId: s.entryId, presenterId: s.presenterId, position: s.order, startsAt: s.startsAt, endsAt: s.endsAt }),
+        Object.assign(new Presentation(), {
+          id: newId(),
+          roundId,
+          panelId: s.panelId,
+          entryId: s.entryId,
+          presenterId: s.presenterId,
+          position: s.order,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+        }),
       );
       for (let i = 0; i < slots.length; i += BATCH) await em.insert(Presentation, slots.slice(i, i + BATCH));
       await recordAudit(em, identity, {
@@ -488,7 +562,13 @@ export class ResultService {
   presentations(ctx: RequestContext, roundId: string): Promise<Presentation[]> {
     return ctx.loaders
       .get<string, Presentation[]>('ReviewRound.presentations', async (ids) =>
-        groupByKey(ids, await this.dataSource.getRepository(Presentation).find({ where: { roundId: In([...ids]) }, order: { panelId: 'ASC', position: 'ASC' } }), (p) => p.roundId),
+        groupByKey(
+          ids,
+          await this.dataSource
+            .getRepository(Presentation)
+            .find({ where: { roundId: In([...ids]) }, order: { panelId: 'ASC', position: 'ASC' } }),
+          (p) => p.roundId,
+        ),
       )
       .load(roundId);
   }

@@ -8,7 +8,8 @@ registerEnumType(RoundStatus, { name: 'RoundStatus', description: 'DRAFT → OPE
 registerEnumType(ReviewState, { name: 'ReviewState', description: 'Where a submission stands in review.' });
 registerEnumType(AggregationMethod, {
   name: 'AggregationMethod',
-  description: 'How scorecards combine: MEAN, TRIMMED_MEAN (drops one highest and one lowest), MEDIAN, or NORMALIZED (per-expert z-scores).',
+  description:
+    'How scorecards combine: MEAN, TRIMMED_MEAN (drops one highest and one lowest), MEDIAN, or NORMALIZED (per-expert z-scores).',
 });
 registerEnumType(TieBreak, { name: 'TieBreak', description: 'One step of a tie-break chain.' });
 

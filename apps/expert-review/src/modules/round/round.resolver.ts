@@ -1,4 +1,21 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Repository } from 'typeorm';
 import { LocalDateResolver } from 'graphql-scalars';
 import { AggregationMethod, AssignmentStatus, ReviewStage, ReviewState, RoundStatus, TieBreak } from '@meritgraph/domain';
@@ -180,7 +197,9 @@ export class RoundResolver {
     return groups.length || round.threshold !== null ? { quotaGroups: groups, threshold: round.threshold } : null;
   }
 
-  @FieldResolver(() => Float, { description: 'Screening: an entry passes when its PASS and RECOMMEND decisions exceed this share of its scorecards.' })
+  @FieldResolver(() => Float, {
+    description: 'Screening: an entry passes when its PASS and RECOMMEND decisions exceed this share of its scorecards.',
+  })
   passShare(@Root() round: ReviewRound): number {
     return round.passShare;
   }
@@ -195,19 +214,25 @@ export class RoundResolver {
     return this.panelService.forRound(ctx, round.id);
   }
 
-  @FieldResolver(() => EntryConnection, { nullable: true, description: "The round's entries (office and analysts); an expert sees those assigned to it." })
+  @FieldResolver(() => EntryConnection, {
+    nullable: true,
+    description: "The round's entries (office and analysts); an expert sees those assigned to it.",
+  })
   entries(@Root() round: ReviewRound, @Args(() => EntriesArgs) args: EntriesArgs, @Ctx() ctx: RequestContext) {
     return new EntryConnection(this.entryService.list(ctx, round.id, args, args));
   }
 
-  @FieldResolver(() => AssignmentConnection, { nullable: true, description: 'Every assignment (office and analysts); an expert sees its own.' })
+  @FieldResolver(() => AssignmentConnection, {
+    nullable: true,
+    description: 'Every assignment (office and analysts); an expert sees its own.',
+  })
   assignments(@Root() round: ReviewRound, @Args(() => AssignmentsArgs) args: AssignmentsArgs, @Ctx() ctx: RequestContext) {
     return new AssignmentConnection(this.assignmentService.list(ctx, round.id, args, args));
   }
 
   @FieldResolver(() => ScorecardConnection, {
     nullable: true,
-    description: "Scorecards: the office sees all; an expert its own; analysts all once the round is FINALIZED.",
+    description: 'Scorecards: the office sees all; an expert its own; analysts all once the round is FINALIZED.',
   })
   async scorecards(@Root() round: ReviewRound, @Args(() => ScorecardsArgs) args: ScorecardsArgs, @Ctx() ctx: RequestContext) {
     return new ScorecardConnection(await this.scorecardService.list(ctx, round.id, args, args));
@@ -220,7 +245,10 @@ export class RoundResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => ReviewRound)
-  createReviewRound(@Arg('input', () => CreateReviewRoundInput) input: CreateReviewRoundInput, @Ctx() ctx: RequestContext): Promise<ReviewRound> {
+  createReviewRound(
+    @Arg('input', () => CreateReviewRoundInput) input: CreateReviewRoundInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReviewRound> {
     return this.service.create(ctx.identity, input);
   }
 
@@ -236,7 +264,8 @@ export class RoundResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => ReviewRound, {
-    description: 'Moves a round on: DRAFT → OPEN (configured, entries taken in) → CLOSED → FINALIZED (results computed and frozen). Never back, never skipping.',
+    description:
+      'Moves a round on: DRAFT → OPEN (configured, entries taken in) → CLOSED → FINALIZED (results computed and frozen). Never back, never skipping.',
   })
   changeReviewRoundStatus(
     @Arg('id', () => ID) id: string,

@@ -101,7 +101,9 @@ export class RoundService {
   /** Rounds by id for this request, unchecked: for rules, not for showing. */
   find(ctx: RequestContext, id: string): Promise<ReviewRound | null> {
     return ctx.loaders
-      .get<string, ReviewRound | null>('ReviewRound.byId', async (ids) => byKey(ids, await this.rounds.findBy({ id: In([...ids]) }), (r) => r.id))
+      .get<string, ReviewRound | null>('ReviewRound.byId', async (ids) =>
+        byKey(ids, await this.rounds.findBy({ id: In([...ids]) }), (r) => r.id),
+      )
       .load(id);
   }
 
@@ -142,7 +144,11 @@ export class RoundService {
   criteria(ctx: RequestContext, roundId: string): Promise<RoundCriterion[]> {
     return ctx.loaders
       .get<string, RoundCriterion[]>('ReviewRound.criteria', async (ids) =>
-        groupByKey(ids, await this.dataSource.getRepository(RoundCriterion).find({ where: { roundId: In([...ids]) }, order: { position: 'ASC' } }), (c) => c.roundId),
+        groupByKey(
+          ids,
+          await this.dataSource.getRepository(RoundCriterion).find({ where: { roundId: In([...ids]) }, order: { position: 'ASC' } }),
+          (c) => c.roundId,
+        ),
       )
       .load(roundId);
   }
@@ -150,7 +156,11 @@ export class RoundService {
   quotaGroups(ctx: RequestContext, roundId: string): Promise<QuotaGroup[]> {
     return ctx.loaders
       .get<string, QuotaGroup[]>('ReviewRound.quotaGroups', async (ids) =>
-        groupByKey(ids, await this.dataSource.getRepository(QuotaGroup).find({ where: { roundId: In([...ids]) }, order: { position: 'ASC' } }), (g) => g.roundId),
+        groupByKey(
+          ids,
+          await this.dataSource.getRepository(QuotaGroup).find({ where: { roundId: In([...ids]) }, order: { position: 'ASC' } }),
+          (g) => g.roundId,
+        ),
       )
       .load(roundId);
   }
@@ -182,7 +192,10 @@ export class RoundService {
 
   /** The round before this one in its contest, if any. */
   previous(em: EntityManager, round: ReviewRound): Promise<ReviewRound | null> {
-    return em.findOne(ReviewRound, { where: { contestId: round.contestId, roundOrder: LessThan(round.roundOrder) }, order: { roundOrder: 'DESC' } });
+    return em.findOne(ReviewRound, {
+      where: { contestId: round.contestId, roundOrder: LessThan(round.roundOrder) },
+      order: { roundOrder: 'DESC' },
+    });
   }
 
   /**
@@ -223,15 +236,26 @@ export class RoundService {
     const checker = check(settings)
       .text('name', { min: 2, max: 120, optional: !creating })
       .rule('reviewDate', (v) => (typeof v === 'string' && isIsoDate(v) ? null : 'must be a date, YYYY-MM-DD'), { optional: true })
-      .rule('passShare', (v) => (typeof v === 'number' && Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-9 ? null : 'takes at most 3 decimals'), { optional: true })
-      .rule('threshold', (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : 'must be a non-negative number'), { optional: true });
+      .rule(
+        'passShare',
+        (v) => (typeof v === 'number' && Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-9 ? null : 'takes at most 3 decimals'),
+        { optional: true },
+      )
+      .rule('threshold', (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : 'must be a non-negative number'), {
+        optional: true,
+      });
     if (creating) checker.text('contestId', { max: 36 }).oneOf('stage', REVIEW_STAGES).int('order', { min: 1, max: 20 });
     if (settings.quotaGroups && settings.threshold != null) checker.problem('threshold', 'give quota groups or a threshold, not both');
     checker.done();
   }
 
   /** Writes criteria and quota groups as given, after checking the whole configuration against the contest's tracks. */
-  private async applySettings(em: EntityManager, round: ReviewRound, settings: RoundSettings, current: { criteria: Criterion[]; groups: QuotaGroup[] }) {
+  private async applySettings(
+    em: EntityManager,
+    round: ReviewRound,
+    settings: RoundSettings,
+    current: { criteria: Criterion[]; groups: QuotaGroup[] },
+  ) {
     if (settings.name != null) round.name = settings.name.trim();
     if (settings.blind != null) round.blind = settings.blind;
     if (settings.reviewDate !== undefined) round.reviewDate = settings.reviewDate;
@@ -263,11 +287,27 @@ export class RoundService {
     await em.save(round);
     if (settings.criteria) {
       await em.delete(RoundCriterion, { roundId: round.id });
-      await em.save(criteria.map((c, i) => em.create(RoundCriterion, { id: newId(), roundId: round.id, position: i, code: c.code, name: c.name.trim(), weight: c.weight, maxScore: c.maxScore })));
+      await em.save(
+        criteria.map((c, i) =>
+          em.create(RoundCriterion, {
+            id: newId(),
+            roundId: round.id,
+            position: i,
+            code: c.code,
+            name: c.name.trim(),
+            weight: c.weight,
+            maxScore: c.maxScore,
+          }),
+        ),
+      );
     }
     if (settings.quotaGroups || settings.threshold != null) {
       await em.delete(QuotaGroup, { roundId: round.id });
-      await em.save(groups.map((g, i) => em.create(QuotaGroup, { id: newId(), roundId: round.id, position: i, code: g.code, trackIds: g.trackIds, quota: g.quota })));
+      await em.save(
+        groups.map((g, i) =>
+          em.create(QuotaGroup, { id: newId(), roundId: round.id, position: i, code: g.code, trackIds: g.trackIds, quota: g.quota }),
+        ),
+      );
     }
   }
 
@@ -297,7 +337,12 @@ export class RoundService {
       });
       await this.applySettings(em, round, { ...input, criteria: input.criteria ?? OVERALL }, { criteria: [], groups: [] });
       const after = await this.judged(em, round.id);
-      await recordAudit(em, identity, { action: 'round.create', entityType: 'ReviewRound', entityId: round.id, after: { ...round, criteria: after.criteria, quotaGroups: after.groups } });
+      await recordAudit(em, identity, {
+        action: 'round.create',
+        entityType: 'ReviewRound',
+        entityId: round.id,
+        after: { ...round, criteria: after.criteria, quotaGroups: after.groups },
+      });
       return round;
     });
   }
@@ -340,13 +385,23 @@ export class RoundService {
       roundLifecycle.assert(round.status, status);
       if (status === 'OPEN') {
         const problems = openingProblems(judged.config, await em.countBy(Entry, { roundId: id }));
-        if (problems.length) throw new DomainError('ROUND_NOT_READY', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems[0]!.field, { problems });
+        if (problems.length)
+          throw new DomainError('ROUND_NOT_READY', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems[0]!.field, {
+            problems,
+          });
       }
       const before = { ...round };
       if (status === 'FINALIZED') await finalize(em, judged, identity);
       round.status = status;
       await em.save(round);
-      await recordAudit(em, identity, { action: `round.${status.toLowerCase()}`, entityType: 'ReviewRound', entityId: id, before, after: round, reason });
+      await recordAudit(em, identity, {
+        action: `round.${status.toLowerCase()}`,
+        entityType: 'ReviewRound',
+        entityId: id,
+        before,
+        after: round,
+        reason,
+      });
       return round;
     });
   }

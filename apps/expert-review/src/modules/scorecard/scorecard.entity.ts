@@ -2,7 +2,10 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Decision, EliminationReason } from '@meritgraph/domain';
 
-registerEnumType(Decision, { name: 'ScreeningDecision', description: 'A screening judgement: PASS, ELIMINATE (with a reason) or RECOMMEND.' });
+registerEnumType(Decision, {
+  name: 'ScreeningDecision',
+  description: 'A screening judgement: PASS, ELIMINATE (with a reason) or RECOMMEND.',
+});
 registerEnumType(EliminationReason, { name: 'EliminationReason', description: 'Why screening eliminated an entry.' });
 
 @ObjectType({ description: 'The score given for one criterion.' })

@@ -66,13 +66,18 @@ export class ScorecardResolver {
   }
 
   @Authorized('EXPERT')
-  @Mutation(() => Scorecard, { description: "Scores an entry the calling expert is assigned to, while the round is OPEN; again replaces the expert's scorecard." })
+  @Mutation(() => Scorecard, {
+    description: "Scores an entry the calling expert is assigned to, while the round is OPEN; again replaces the expert's scorecard.",
+  })
   submitScorecard(@Arg('input', () => ScorecardInput) input: ScorecardInput, @Ctx() ctx: RequestContext): Promise<Scorecard> {
     return this.service.submit(ctx.identity, input);
   }
 
   @Authorized('EXPERT')
-  @Mutation(() => [Scorecard], { description: 'Several of the calling expert’s scorecards at once, by the same rules; all or nothing (BATCH_REFUSED lists every refusal).' })
+  @Mutation(() => [Scorecard], {
+    description:
+      'Several of the calling expert’s scorecards at once, by the same rules; all or nothing (BATCH_REFUSED lists every refusal).',
+  })
   submitScorecards(@Arg('inputs', () => [ScorecardInput]) inputs: ScorecardInput[], @Ctx() ctx: RequestContext): Promise<Scorecard[]> {
     return this.service.submitMany(ctx.identity, inputs);
   }

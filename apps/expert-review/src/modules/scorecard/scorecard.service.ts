@@ -65,7 +65,13 @@ export class ScorecardService {
   /** A round's scorecards the caller may read (see scoped), by id; to an analyst, a round not yet FINALIZED has none to show. */
   async list(ctx: RequestContext, roundId: string, filter: { expertId?: string | null }, page: PageArgs): Promise<Page<Scorecard>> {
     const { identity } = ctx;
-    if (!hasRole(identity, 'ADMIN') && !identity.service && !identity.expert && (await this.rounds.find(ctx, roundId))?.status !== 'FINALIZED') throw forbidden('scorecards');
+    if (
+      !hasRole(identity, 'ADMIN') &&
+      !identity.service &&
+      !identity.expert &&
+      (await this.rounds.find(ctx, roundId))?.status !== 'FINALIZED'
+    )
+      throw forbidden('scorecards');
     const query = this.scoped(ctx.identity, this.repo.createQueryBuilder('c').where('c.round_id = :roundId', { roundId }));
     if (filter.expertId) query.andWhere('c.expert_id = :expertId', { expertId: filter.expertId });
     return paginate(query, page, ORDER);
@@ -91,7 +97,9 @@ export class ScorecardService {
   /** An assignment's scorecard, batched; hidden (null) from whoever may not read it. */
   async ofAssignment(ctx: RequestContext, assignment: Assignment): Promise<Scorecard | null> {
     const [card] = await ctx.loaders
-      .get<string, Scorecard[]>('Assignment.scorecard', async (ids) => groupByKey(ids, await this.repo.findBy({ assignmentId: In([...ids]) }), (c) => c.assignmentId))
+      .get<string, Scorecard[]>('Assignment.scorecard', async (ids) =>
+        groupByKey(ids, await this.repo.findBy({ assignmentId: In([...ids]) }), (c) => c.assignmentId),
+      )
       .load(assignment.id);
     if (!card) return null;
     const round = await this.rounds.find(ctx, card.roundId);
@@ -117,17 +125,25 @@ export class ScorecardService {
     if (inputs.length === 0 || inputs.length > 500) throw new InvalidInput([{ field: 'inputs', message: 'give 1 to 500 scorecards' }]);
     for (const input of inputs) check(input).text('entryId', { max: 36 }).text('comment', { max: 5000, optional: true }).done();
     const entryIds = inputs.map((i) => i.entryId);
-    if (new Set(entryIds).size !== entryIds.length) throw new InvalidInput([{ field: 'entryId', message: 'an entry is scored twice in one batch' }]);
+    if (new Set(entryIds).size !== entryIds.length)
+      throw new InvalidInput([{ field: 'entryId', message: 'an entry is scored twice in one batch' }]);
     if (!identity.expert) throw forbidden();
     const expertId = identity.expert;
     return this.dataSource.transaction(async (em) => {
-      const assignments = new Map((await em.find(Assignment, { where: { entryId: In(entryIds), expertId }, ...forUpdate(em) })).map((a) => [a.entryId, a]));
+      const assignments = new Map(
+        (await em.find(Assignment, { where: { entryId: In(entryIds), expertId }, ...forUpdate(em) })).map((a) => [a.entryId, a]),
+      );
       const entries = new Map((await em.findBy(Entry, { id: In(entryIds) })).map((e) => [e.id, e]));
       const expert = await em.findOneBy(Expert, { id: expertId });
       const links = await em.findBy(EntryLink, { entryId: In(entryIds) });
       const facts = toConflictFacts([...entries.values()], links);
       const rounds = new Map<string, JudgedRound>();
-      const existing = new Map((await em.findBy(Scorecard, { assignmentId: In([...assignments.values()].map((a) => a.id).concat([''])) })).map((c) => [c.assignmentId, c]));
+      const existing = new Map(
+        (await em.findBy(Scorecard, { assignmentId: In([...assignments.values()].map((a) => a.id).concat([''])) })).map((c) => [
+          c.assignmentId,
+          c,
+        ]),
+      );
       const now = new Date();
       const cards: { card: Scorecard; before: Scorecard | null }[] = [];
       const errors: { entryId: string; code: string; message: string }[] = [];
@@ -137,10 +153,18 @@ export class ScorecardService {
           const entry = entries.get(input.entryId);
           if (!assignment || !entry || !expert || assignment.status === 'DECLINED') throw forbidden('entryId');
           if (assignment.status === 'CONFLICT_DECLARED') {
-            throw new DomainError('CONFLICT_OF_INTEREST', 'You declared a conflict of interest with this entry', 'entryId', { reasons: ['DECLARED'] });
+            throw new DomainError('CONFLICT_OF_INTEREST', 'You declared a conflict of interest with this entry', 'entryId', {
+              reasons: ['DECLARED'],
+            });
           }
           const reasons = conflictsOf(expert, facts.get(entry.id)!);
-          if (reasons.length) throw new DomainError('CONFLICT_OF_INTEREST', `You have a conflict of interest with this entry (${reasons.join(', ')})`, 'entryId', { reasons });
+          if (reasons.length)
+            throw new DomainError(
+              'CONFLICT_OF_INTEREST',
+              `You have a conflict of interest with this entry (${reasons.join(', ')})`,
+              'entryId',
+              { reasons },
+            );
           let judged = rounds.get(entry.roundId);
           if (!judged) rounds.set(entry.roundId, (judged = await this.rounds.judged(em, entry.roundId, 'entryId')));
           assertRoundActivity(judged.round.status, 'SCORE', 'entryId');
@@ -149,7 +173,16 @@ export class ScorecardService {
           if (problems.length) throw new InvalidInput(problems);
           const prior = existing.get(assignment.id) ?? null;
           const card =
-            prior ?? em.create(Scorecard, { id: newId(), assignmentId: assignment.id, roundId: entry.roundId, entryId: entry.id, expertId, version: 0, createdAt: now });
+            prior ??
+            em.create(Scorecard, {
+              id: newId(),
+              assignmentId: assignment.id,
+              roundId: entry.roundId,
+              entryId: entry.id,
+              expertId,
+              version: 0,
+              createdAt: now,
+            });
           const before = prior ? { ...prior } : null;
           Object.assign(card, {
             scores: scored.scores,
@@ -166,14 +199,23 @@ export class ScorecardService {
           errors.push({ entryId: input.entryId, code: e.code, message: e.message });
         }
       }
-      if (errors.length) throw new DomainError('BATCH_REFUSED', `${errors.length} of ${inputs.length} scorecards were refused; none was saved`, 'inputs', { errors });
+      if (errors.length)
+        throw new DomainError('BATCH_REFUSED', `${errors.length} of ${inputs.length} scorecards were refused; none was saved`, 'inputs', {
+          errors,
+        });
       const fresh = cards.filter((c) => !c.before).map((c) => c.card);
       for (let i = 0; i < fresh.length; i += 200) await em.insert(Scorecard, fresh.slice(i, i + 200));
       for (const { card, before } of cards) if (before) await em.save(card);
       await recordAudit(
         em,
         identity,
-        cards.map(({ card, before }) => ({ action: before ? 'scorecard.update' : 'scorecard.create', entityType: 'Scorecard', entityId: card.id, before, after: card })),
+        cards.map(({ card, before }) => ({
+          action: before ? 'scorecard.update' : 'scorecard.create',
+          entityType: 'Scorecard',
+          entityId: card.id,
+          before,
+          after: card,
+        })),
       );
       return cards.map((c) => c.card);
     });

@@ -18,27 +18,45 @@ export class AwardService {
   }
 
   type(ctx: RequestContext, code: string): Promise<AwardType | null> {
-    return ctx.loaders.get<string, AwardType | null>('AwardType.byCode', async (codes) => byKey(codes, await this.dataSource.getRepository(AwardType).findBy({ code: In([...codes]) }), (t) => t.code)).load(code);
+    return ctx.loaders
+      .get<string, AwardType | null>('AwardType.byCode', async (codes) =>
+        byKey(codes, await this.dataSource.getRepository(AwardType).findBy({ code: In([...codes]) }), (t) => t.code),
+      )
+      .load(code);
   }
 
   quotas(ctx: RequestContext, contestId: string): Promise<AwardQuota[]> {
     return ctx.loaders
       .get<string, AwardQuota[]>('Contest.awardQuotas', async (ids) =>
-        groupByKey(ids, await this.dataSource.getRepository(AwardQuota).find({ where: { contestId: In([...ids]) }, order: { awardTypeCode: 'ASC' } }), (q) => q.contestId),
+        groupByKey(
+          ids,
+          await this.dataSource.getRepository(AwardQuota).find({ where: { contestId: In([...ids]) }, order: { awardTypeCode: 'ASC' } }),
+          (q) => q.contestId,
+        ),
       )
       .load(contestId);
   }
 
   /** Sets how many honors of a type a contest may confer; never below those already proposed or awarded. */
   async setQuota(identity: Identity, contestId: string, awardTypeCode: string, quota: number): Promise<AwardQuota> {
-    check({ contestId, awardTypeCode, quota }).text('contestId', { max: 36 }).text('awardTypeCode', { max: 40 }).int('quota', { min: 1, max: 100_000 }).done();
+    check({ contestId, awardTypeCode, quota })
+      .text('contestId', { max: 36 })
+      .text('awardTypeCode', { max: 40 })
+      .int('quota', { min: 1, max: 100_000 })
+      .done();
     if (!(await this.recipients.contest(contestId))) throw notFound('Contest', contestId, 'contestId');
     return this.dataSource.transaction(async (em) => {
       if (!(await em.existsBy(AwardType, { code: awardTypeCode }))) {
-        throw new InvalidInput([{ field: 'awardTypeCode', message: `must be one of ${(await em.find(AwardType, { order: { position: 'ASC' } })).map((t) => t.code).join(', ')}` }]);
+        throw new InvalidInput([
+          {
+            field: 'awardTypeCode',
+            message: `must be one of ${(await em.find(AwardType, { order: { position: 'ASC' } })).map((t) => t.code).join(', ')}`,
+          },
+        ]);
       }
       const bound = await em.countBy(Honor, { contestId, awardTypeCode, status: In([...QUOTA_BOUND_STATUSES]) });
-      if (quota < bound) throw new DomainError('QUOTA_BELOW_AWARDED', `${bound} honors of this type are already proposed or awarded`, 'quota', { bound });
+      if (quota < bound)
+        throw new DomainError('QUOTA_BELOW_AWARDED', `${bound} honors of this type are already proposed or awarded`, 'quota', { bound });
       const existing = await em.findOneBy(AwardQuota, { contestId, awardTypeCode });
       const before = existing ? { ...existing } : null;
       const row = existing ?? em.create(AwardQuota, { id: newId(), contestId, awardTypeCode });

@@ -4,7 +4,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export const CalendarDayKind = { HOLIDAY: 'HOLIDAY', WORKDAY: 'WORKDAY' } as const;
 export type CalendarDayKind = keyof typeof CalendarDayKind;
-registerEnumType(CalendarDayKind, { name: 'CalendarDayKind', description: 'HOLIDAY: a day off on a weekday (法定节假日); WORKDAY: a weekend day worked (调休).' });
+registerEnumType(CalendarDayKind, {
+  name: 'CalendarDayKind',
+  description: 'HOLIDAY: a day off on a weekday (法定节假日); WORKDAY: a weekend day worked (调休).',
+});
 
 /** An exception to the Monday-to-Friday week, used to count announcement windows in working days. */
 @Entity()

@@ -1,4 +1,19 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { OrganizationRef } from '../references/references';
 import { OrganizerEvaluation } from './evaluation.entity';
@@ -61,12 +76,19 @@ export class EvaluationResolver {
     return this.service.evaluate(ctx.identity, input);
   }
 
-  @Query(() => [RankedEvaluation], { description: 'A contest’s organizing units, ranked; the first `places` are candidates for 优秀组织奖 (office and analysts).' })
+  @Query(() => [RankedEvaluation], {
+    description: 'A contest’s organizing units, ranked; the first `places` are candidates for 优秀组织奖 (office and analysts).',
+  })
   async organizerEvaluations(
     @Arg('contestId', () => ID) contestId: string,
     @Arg('places', () => Int, { defaultValue: 10 }) places: number,
     @Ctx() ctx: RequestContext,
   ): Promise<RankedEvaluation[]> {
-    return (await this.service.ranking(ctx, contestId, places)).map((r) => ({ evaluation: r, total: r.total, rank: r.rank, candidate: r.candidate }));
+    return (await this.service.ranking(ctx, contestId, places)).map((r) => ({
+      evaluation: r,
+      total: r.total,
+      rank: r.rank,
+      candidate: r.candidate,
+    }));
   }
 }

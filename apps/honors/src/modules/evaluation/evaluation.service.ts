@@ -1,5 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { type EvaluationScores, type Identity, InvalidInput, MOBILIZER_KINDS, assertAllowed, check, evaluationProblems, notFound, rankEvaluations, readsEverything } from '@meritgraph/domain';
+import {
+  type EvaluationScores,
+  type Identity,
+  InvalidInput,
+  MOBILIZER_KINDS,
+  assertAllowed,
+  check,
+  evaluationProblems,
+  notFound,
+  rankEvaluations,
+  readsEverything,
+} from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
 import { type RequestContext, recordAudit } from '@meritgraph/subgraph-kit';
 import type { RecipientsApi } from '../references/peers';
@@ -20,17 +31,24 @@ export class EvaluationService {
 
   /** Records (or revises) the assessment of an organizing unit: a union that mobilized units for the contest. */
   async evaluate(identity: Identity, input: EvaluationInput): Promise<OrganizerEvaluation> {
-    const checker = check(input).text('contestId', { max: 36 }).text('organizationId', { max: 36 }).text('comment', { max: 1000, optional: true });
+    const checker = check(input)
+      .text('contestId', { max: 36 })
+      .text('organizationId', { max: 36 })
+      .text('comment', { max: 1000, optional: true });
     for (const p of evaluationProblems(input as unknown as Record<string, unknown>)) checker.problem(p.field, p.message);
     checker.done();
     if (!(await this.recipients.contest(input.contestId))) throw notFound('Contest', input.contestId, 'contestId');
     const org = (await this.recipients.organizationKinds([input.organizationId])).get(input.organizationId);
     if (!org) throw notFound('Organization', input.organizationId, 'organizationId');
-    if (!MOBILIZER_KINDS.includes(org.kind)) throw new InvalidInput([{ field: 'organizationId', message: `organizing units are unions (${MOBILIZER_KINDS.join(', ')}), not ${org.kind}` }]);
+    if (!MOBILIZER_KINDS.includes(org.kind))
+      throw new InvalidInput([
+        { field: 'organizationId', message: `organizing units are unions (${MOBILIZER_KINDS.join(', ')}), not ${org.kind}` },
+      ]);
     return this.dataSource.transaction(async (em) => {
       const existing = await em.findOneBy(OrganizerEvaluation, { contestId: input.contestId, organizationId: input.organizationId });
       const before = existing ? { ...existing } : null;
-      const row = existing ?? em.create(OrganizerEvaluation, { id: newId(), contestId: input.contestId, organizationId: input.organizationId });
+      const row =
+        existing ?? em.create(OrganizerEvaluation, { id: newId(), contestId: input.contestId, organizationId: input.organizationId });
       Object.assign(row, {
         leadership: input.leadership,
         promotion: input.promotion,
@@ -41,7 +59,13 @@ export class EvaluationService {
         updatedAt: this.clock(),
       });
       await em.save(row);
-      await recordAudit(em, identity, { action: 'evaluation.record', entityType: 'OrganizerEvaluation', entityId: row.id, before, after: row });
+      await recordAudit(em, identity, {
+        action: 'evaluation.record',
+        entityType: 'OrganizerEvaluation',
+        entityId: row.id,
+        before,
+        after: row,
+      });
       return row;
     });
   }
@@ -51,6 +75,9 @@ export class EvaluationService {
     assertAllowed(readsEverything(ctx.identity), 'organizerEvaluations');
     check({ places }).int('places', { min: 0, max: 10_000 }).done();
     const rows = await this.dataSource.getRepository(OrganizerEvaluation).find({ where: { contestId }, order: { organizationId: 'ASC' } });
-    return rankEvaluations(rows.map((r) => Object.assign(r, { scores: r as EvaluationScores })), places);
+    return rankEvaluations(
+      rows.map((r) => Object.assign(r, { scores: r as EvaluationScores })),
+      places,
+    );
   }
 }

@@ -8,7 +8,10 @@ registerEnumType(HonorStatus, {
   description: 'NOMINATED → PROPOSED (拟授予) → ANNOUNCED (公示) → CONFERRED; WITHDRAWN before conferral, REVOKED after.',
 });
 registerEnumType(RecipientKind, { name: 'RecipientKind' });
-registerEnumType(ObjectionStatus, { name: 'ObjectionStatus', description: 'OPEN until the office resolves it: UPHELD (the honor is withdrawn) or DISMISSED.' });
+registerEnumType(ObjectionStatus, {
+  name: 'ObjectionStatus',
+  description: 'OPEN until the office resolves it: UPHELD (the honor is withdrawn) or DISMISSED.',
+});
 
 /**
  * An honor for a person, team, organization or achievement in a contest. Public records
@@ -76,7 +79,10 @@ export class Honor {
   announcedAt: Date | null;
 
   @Column('datetime', { nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When the announcement window closes: the end of the fifth working day after the announcement.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the announcement window closes: the end of the fifth working day after the announcement.',
+  })
   objectionsCloseAt: Date | null;
 
   @Column('varchar', { length: 60, nullable: true })

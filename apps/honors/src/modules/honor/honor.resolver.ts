@@ -44,7 +44,10 @@ const RECIPIENT_TYPES: Record<RecipientKind, new () => { id: string }> = {
 export const HonorConnection = Connection(Honor);
 
 const ObjectionOutcome = { UPHELD: 'UPHELD', DISMISSED: 'DISMISSED' } as const;
-registerEnumType(ObjectionOutcome, { name: 'ObjectionOutcome', description: 'UPHELD withdraws the honor; DISMISSED lets conferral go ahead.' });
+registerEnumType(ObjectionOutcome, {
+  name: 'ObjectionOutcome',
+  description: 'UPHELD withdraws the honor; DISMISSED lets conferral go ahead.',
+});
 
 @ArgsType()
 class HonorsArgs extends PageArgs {
@@ -137,7 +140,10 @@ export class HonorResolver {
     return this.service.load(ctx, id);
   }
 
-  @Query(() => HonorConnection, { description: 'Honor records by award type and recipient name: the public ones (announced, conferred, revoked) unless the caller reads everything.' })
+  @Query(() => HonorConnection, {
+    description:
+      'Honor records by award type and recipient name: the public ones (announced, conferred, revoked) unless the caller reads everything.',
+  })
   honors(@Args(() => HonorsArgs) args: HonorsArgs, @Ctx() ctx: RequestContext) {
     return new HonorConnection(this.service.list(ctx.identity, args, args));
   }
@@ -162,19 +168,26 @@ export class HonorResolver {
     return this.service.objections(ctx, honor.id);
   }
 
-  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Every transition, with who, when and why (office and analysts).' })
+  @FieldResolver(() => AuditEntryConnection, {
+    nullable: true,
+    description: 'Every transition, with who, when and why (office and analysts).',
+  })
   auditTrail(@Root() honor: Honor, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
     return new AuditEntryConnection(auditTrail(ctx, this.audit, honor.id, args));
   }
 
   @Authorized('ADMIN', 'ORGANIZER')
-  @Mutation(() => Honor, { description: 'Nominates a recipient: the office anywhere, a union within its own subtree. Up to 120% of the quota.' })
+  @Mutation(() => Honor, {
+    description: 'Nominates a recipient: the office anywhere, a union within its own subtree. Up to 120% of the quota.',
+  })
   nominateHonor(@Arg('input', () => NominateHonorInput) input: NominateHonorInput, @Ctx() ctx: RequestContext): Promise<Honor> {
     return this.service.nominate(ctx.identity, input);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => [Honor], { description: '拟授予: proposes nominated honors, taking the recipients’ names as awarded; never beyond the quota. All or nothing.' })
+  @Mutation(() => [Honor], {
+    description: '拟授予: proposes nominated honors, taking the recipients’ names as awarded; never beyond the quota. All or nothing.',
+  })
   proposeHonors(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<Honor[]> {
     return this.service.propose(ctx.identity, ids);
   }
@@ -193,7 +206,11 @@ export class HonorResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => [Honor], { description: 'Confers announced honors whose window has closed with no open objection. All or nothing.' })
-  conferHonors(@Arg('ids', () => [ID]) ids: string[], @Arg('input', () => ConferralInput) input: ConferralInput, @Ctx() ctx: RequestContext): Promise<Honor[]> {
+  conferHonors(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('input', () => ConferralInput) input: ConferralInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Honor[]> {
     return this.service.confer(ctx.identity, ids, input);
   }
 
@@ -274,7 +291,9 @@ export class ContestHonorsResolver {
     const counts = await this.service.summary(ctx, contest.id);
     return {
       contestId: contest.id,
-      counts: await Promise.all(counts.map(async (c) => ({ awardType: await this.awards.type(ctx, c.awardTypeCode), status: c.status, count: c.count }))),
+      counts: await Promise.all(
+        counts.map(async (c) => ({ awardType: await this.awards.type(ctx, c.awardTypeCode), status: c.status, count: c.count })),
+      ),
     };
   }
 }

@@ -95,7 +95,9 @@ export class HonorService {
    * look the same.
    */
   async load(ctx: RequestContext, id: string): Promise<Honor | null> {
-    const honor = await ctx.loaders.get<string, Honor | null>('Honor.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (h) => h.id)).load(id);
+    const honor = await ctx.loaders
+      .get<string, Honor | null>('Honor.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (h) => h.id))
+      .load(id);
     if (honor && canSeeHonor(ctx.identity, honor.status)) return honor;
     if (readsEverything(ctx.identity)) return null;
     throw forbidden();
@@ -111,7 +113,8 @@ export class HonorService {
     if (filter.status) query.andWhere('h.status = :status', { status: filter.status });
     if (filter.awardTypeCode) query.andWhere('h.award_type_code = :awardTypeCode', { awardTypeCode: filter.awardTypeCode });
     if (filter.recipientKind) query.andWhere('h.recipient_kind = :kind', { kind: filter.recipientKind });
-    if (filter.organizationName?.trim()) query.andWhere(`h.organization_name LIKE :org ${LIKE_ESCAPE}`, { org: `%${escapeLike(filter.organizationName.trim())}%` });
+    if (filter.organizationName?.trim())
+      query.andWhere(`h.organization_name LIKE :org ${LIKE_ESCAPE}`, { org: `%${escapeLike(filter.organizationName.trim())}%` });
     return paginate(query, page, [
       { column: 'h.award_type_code', value: (h) => h.awardTypeCode },
       { column: 'h.recipient_name', value: (h) => h.recipientName },
@@ -123,7 +126,11 @@ export class HonorService {
   async forRecipient(ctx: RequestContext, kind: RecipientKind, recipientId: string): Promise<Honor[]> {
     const honors = await ctx.loaders
       .get<string, Honor[]>(`honors.of.${kind}`, async (ids) =>
-        groupByKey(ids, await this.repo.find({ where: { recipientKind: kind, recipientId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }), (h) => h.recipientId),
+        groupByKey(
+          ids,
+          await this.repo.find({ where: { recipientKind: kind, recipientId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+          (h) => h.recipientId,
+        ),
       )
       .load(recipientId);
     return honors.filter((h) => canSeeHonor(ctx.identity, h.status));
@@ -132,31 +139,44 @@ export class HonorService {
   /** Counts per award type and status in a contest; public records only for callers who do not read everything. One statement per request. */
   async summary(ctx: RequestContext, contestId: string): Promise<{ awardTypeCode: string; status: HonorStatus; count: number }[]> {
     const rows = await ctx.loaders
-      .get<string, { contestId: string; awardTypeCode: string; status: HonorStatus; count: number }[]>('Contest.honorsSummary', async (ids) => {
-        const raw: { contestId: string; awardTypeCode: string; status: HonorStatus; n: string | number }[] = await this.repo
-          .createQueryBuilder('h')
-          .select('h.contest_id', 'contestId')
-          .addSelect('h.award_type_code', 'awardTypeCode')
-          .addSelect('h.status', 'status')
-          .addSelect('COUNT(*)', 'n')
-          .where('h.contest_id IN (:...ids)', { ids })
-          .groupBy('h.contest_id')
-          .addGroupBy('h.award_type_code')
-          .addGroupBy('h.status')
-          .orderBy('h.award_type_code')
-          .addOrderBy('h.status')
-          .getRawMany();
-        return groupByKey(ids, raw.map((r) => ({ ...r, count: Number(r.n) })), (r) => r.contestId);
-      })
+      .get<string, { contestId: string; awardTypeCode: string; status: HonorStatus; count: number }[]>(
+        'Contest.honorsSummary',
+        async (ids) => {
+          const raw: { contestId: string; awardTypeCode: string; status: HonorStatus; n: string | number }[] = await this.repo
+            .createQueryBuilder('h')
+            .select('h.contest_id', 'contestId')
+            .addSelect('h.award_type_code', 'awardTypeCode')
+            .addSelect('h.status', 'status')
+            .addSelect('COUNT(*)', 'n')
+            .where('h.contest_id IN (:...ids)', { ids })
+            .groupBy('h.contest_id')
+            .addGroupBy('h.award_type_code')
+            .addGroupBy('h.status')
+            .orderBy('h.award_type_code')
+            .addOrderBy('h.status')
+            .getRawMany();
+          return groupByKey(
+            ids,
+            raw.map((r) => ({ ...r, count: Number(r.n) })),
+            (r) => r.contestId,
+          );
+        },
+      )
       .load(contestId);
-    return rows.filter((r) => canSeeHonor(ctx.identity, r.status)).map(({ awardTypeCode, status, count }) => ({ awardTypeCode, status, count }));
+    return rows
+      .filter((r) => canSeeHonor(ctx.identity, r.status))
+      .map(({ awardTypeCode, status, count }) => ({ awardTypeCode, status, count }));
   }
 
   objections(ctx: RequestContext, honorId: string): Promise<Objection[]> {
     assertAllowed(readsEverything(ctx.identity), 'objections');
     return ctx.loaders
       .get<string, Objection[]>('Honor.objections', async (ids) =>
-        groupByKey(ids, await this.dataSource.getRepository(Objection).find({ where: { honorId: In([...ids]) }, order: { filedAt: 'ASC', id: 'ASC' } }), (o) => o.honorId),
+        groupByKey(
+          ids,
+          await this.dataSource.getRepository(Objection).find({ where: { honorId: In([...ids]) }, order: { filedAt: 'ASC', id: 'ASC' } }),
+          (o) => o.honorId,
+        ),
       )
       .load(honorId);
   }
@@ -209,7 +229,13 @@ export class HonorService {
    * and their units, the final round's verdict — checked before any transaction begins, so
    * no transaction waits on another service.
    */
-  private async checkNominations(identity: Identity, contestId: string, code: string, inputs: readonly NewNomination[], field: string): Promise<CheckedNominations> {
+  private async checkNominations(
+    identity: Identity,
+    contestId: string,
+    code: string,
+    inputs: readonly NewNomination[],
+    field: string,
+  ): Promise<CheckedNominations> {
     for (const input of inputs) {
       check(input)
         .text('contestId', { max: 36 })
@@ -221,26 +247,46 @@ export class HonorService {
     }
     const type = await this.awardType(this.dataSource.manager, code);
     const wrongKind = inputs.find((i) => i.recipientKind && i.recipientKind !== type.recipientKind);
-    if (wrongKind) throw new InvalidInput([{ field: 'recipientKind', message: `${type.code} is awarded to a ${type.recipientKind}, not a ${wrongKind.recipientKind}` }]);
+    if (wrongKind)
+      throw new InvalidInput([
+        { field: 'recipientKind', message: `${type.code} is awarded to a ${type.recipientKind}, not a ${wrongKind.recipientKind}` },
+      ]);
     const contest = await this.recipients.contest(contestId);
     if (!contest) throw notFound('Contest', contestId, 'contestId');
-    const facts = await this.facts(type.recipientKind, inputs.map((i) => i.recipientId), field);
+    const facts = await this.facts(
+      type.recipientKind,
+      inputs.map((i) => i.recipientId),
+      field,
+    );
     const isAdmin = hasRole(identity, 'ADMIN') || !!identity.service;
     for (const f of facts.values()) {
       // A union nominates within its own subtree; the office anywhere.
       if (!isAdmin && (!identity.org || !f.organizationLine.includes(identity.org))) throw forbidden(field);
-      if (f.kind === 'SUBMISSION' && f.contestId !== contestId) throw new InvalidInput([{ field, message: 'the achievement was entered in another contest' }]);
+      if (f.kind === 'SUBMISSION' && f.contestId !== contestId)
+        throw new InvalidInput([{ field, message: 'the achievement was entered in another contest' }]);
     }
     if (type.recipientKind === 'SUBMISSION') {
       const excellent = await this.review.excellent(contestId, [...facts.keys()]);
       const not = inputs.find((i) => !excellent.has(i.recipientId));
-      if (not) throw new DomainError('NOT_EXCELLENT', 'Only an achievement found EXCELLENT in the contest’s final round can be nominated for this award', field, { submissionId: not.recipientId });
+      if (not)
+        throw new DomainError(
+          'NOT_EXCELLENT',
+          'Only an achievement found EXCELLENT in the contest’s final round can be nominated for this award',
+          field,
+          { submissionId: not.recipientId },
+        );
     }
     return { contestId, year: contest.year, type, facts, nominatedByOrg: isAdmin ? null : (identity.org ?? null) };
   }
 
   /** Inserts checked nominations within the quota's 120%, once per recipient. */
-  private async insertNominations(em: EntityManager, identity: Identity, checked: CheckedNominations, inputs: readonly NewNomination[], field: string): Promise<Honor[]> {
+  private async insertNominations(
+    em: EntityManager,
+    identity: Identity,
+    checked: CheckedNominations,
+    inputs: readonly NewNomination[],
+    field: string,
+  ): Promise<Honor[]> {
     const { contestId, type, facts } = checked;
     const quota = await this.quota(em, contestId, type.code);
     // A repeat is named as such even when the nominations are full.
@@ -277,7 +323,11 @@ export class HonorService {
       });
     });
     for (let i = 0; i < honors.length; i += 200) await em.insert(Honor, honors.slice(i, i + 200));
-    await recordAudit(em, identity, honors.map((h) => ({ action: 'honor.nominate', entityType: 'Honor', entityId: h.id, after: snapshot(h) })));
+    await recordAudit(
+      em,
+      identity,
+      honors.map((h) => ({ action: 'honor.nominate', entityType: 'Honor', entityId: h.id, after: snapshot(h) })),
+    );
     return honors;
   }
 
@@ -322,7 +372,12 @@ export class HonorService {
         }
       }
       if (errors.length) {
-        throw new DomainError('BATCH_REFUSED', `${errors.length} of ${ids.length} honors could not be processed; nothing was changed`, 'ids', { errors });
+        throw new DomainError(
+          'BATCH_REFUSED',
+          `${errors.length} of ${ids.length} honors could not be processed; nothing was changed`,
+          'ids',
+          { errors },
+        );
       }
       await recordAudit(em, identity, audit);
       return done;
@@ -344,7 +399,8 @@ export class HonorService {
 
   /** Locks the award types of these honors, in one order: certificate numbers run per year and award type, across contests. */
   private async lockAwardTypes(em: EntityManager, honors: readonly Honor[]): Promise<void> {
-    for (const code of [...new Set(honors.map((h) => h.awardTypeCode))].sort()) await em.findOne(AwardType, { where: { code }, ...forUpdate(em) });
+    for (const code of [...new Set(honors.map((h) => h.awardTypeCode))].sort())
+      await em.findOne(AwardType, { where: { code }, ...forUpdate(em) });
   }
 
   /** 拟授予: the recipient's name and organization are taken as awarded; proposals never exceed the quota. */
@@ -353,13 +409,22 @@ export class HonorService {
     const listed = ids.length ? await this.dataSource.manager.findBy(Honor, { id: In([...ids]) }) : [];
     const facts = new Map<string, RecipientFacts>();
     for (const kind of new Set(listed.map((h) => h.recipientKind))) {
-      for (const [id, f] of await this.recipients.recipients(kind, listed.filter((h) => h.recipientKind === kind).map((h) => h.recipientId))) facts.set(`${kind}|${id}`, f);
+      for (const [id, f] of await this.recipients.recipients(
+        kind,
+        listed.filter((h) => h.recipientKind === kind).map((h) => h.recipientId),
+      ))
+        facts.set(`${kind}|${id}`, f);
     }
     return this.proposeWith(identity, ids, facts);
   }
 
   /** Proposes with the recipients' facts at hand (by kind|id); in `outer` when given. */
-  private proposeWith(identity: Identity, ids: readonly string[], facts: ReadonlyMap<string, RecipientFacts>, outer?: EntityManager): Promise<Honor[]> {
+  private proposeWith(
+    identity: Identity,
+    ids: readonly string[],
+    facts: ReadonlyMap<string, RecipientFacts>,
+    outer?: EntityManager,
+  ): Promise<Honor[]> {
     const proposedNow = new Map<string, number>();
     return this.batch(
       identity,
@@ -399,29 +464,42 @@ export class HonorService {
       .text('ceremony', { max: 200, optional: true })
       .text('certificateNumber', { max: 60, optional: true })
       .done();
-    if (conferral.certificateNumber && ids.length > 1) throw new InvalidInput([{ field: 'certificateNumber', message: 'each honor gets its own; leave it out of a batch' }]);
-    return this.batch(identity, ids, async (em, honor) => {
-      honorLifecycle.assert(honor.status, 'CONFERRED');
-      const now = this.clock();
-      if (!honor.objectionsCloseAt || now < honor.objectionsCloseAt) {
-        throw new DomainError('ANNOUNCEMENT_WINDOW_OPEN', `The announcement runs until ${honor.objectionsCloseAt?.toISOString()}; conferral waits for it`, 'ids', {
-          closesAt: honor.objectionsCloseAt?.toISOString(),
+    if (conferral.certificateNumber && ids.length > 1)
+      throw new InvalidInput([{ field: 'certificateNumber', message: 'each honor gets its own; leave it out of a batch' }]);
+    return this.batch(
+      identity,
+      ids,
+      async (em, honor) => {
+        honorLifecycle.assert(honor.status, 'CONFERRED');
+        const now = this.clock();
+        if (!honor.objectionsCloseAt || now < honor.objectionsCloseAt) {
+          throw new DomainError(
+            'ANNOUNCEMENT_WINDOW_OPEN',
+            `The announcement runs until ${honor.objectionsCloseAt?.toISOString()}; conferral waits for it`,
+            'ids',
+            {
+              closesAt: honor.objectionsCloseAt?.toISOString(),
+            },
+          );
+        }
+        if (await em.existsBy(Objection, { honorId: honor.id, status: 'OPEN' })) {
+          throw new DomainError('OBJECTION_OPEN', 'An objection to this honor is still open', 'ids');
+        }
+        // Numbered per year and award type, the certificate number's prefix, so two contests of a year never share one.
+        const serial =
+          (await em.countBy(Honor, { year: honor.year, awardTypeCode: honor.awardTypeCode, status: In(['CONFERRED', 'REVOKED']) })) + 1;
+        Object.assign(honor, {
+          status: 'CONFERRED',
+          decisionNumber: conferral.decisionNumber.trim(),
+          conferredOn: conferral.conferredOn,
+          ceremony: conferral.ceremony?.trim() || null,
+          certificateNumber:
+            conferral.certificateNumber?.trim() || `${honor.year}-${honor.awardTypeCode}-${String(serial).padStart(4, '0')}`,
         });
-      }
-      if (await em.existsBy(Objection, { honorId: honor.id, status: 'OPEN' })) {
-        throw new DomainError('OBJECTION_OPEN', 'An objection to this honor is still open', 'ids');
-      }
-      // Numbered per year and award type, the certificate number's prefix, so two contests of a year never share one.
-      const serial = (await em.countBy(Honor, { year: honor.year, awardTypeCode: honor.awardTypeCode, status: In(['CONFERRED', 'REVOKED']) })) + 1;
-      Object.assign(honor, {
-        status: 'CONFERRED',
-        decisionNumber: conferral.decisionNumber.trim(),
-        conferredOn: conferral.conferredOn,
-        ceremony: conferral.ceremony?.trim() || null,
-        certificateNumber: conferral.certificateNumber?.trim() || `${honor.year}-${honor.awardTypeCode}-${String(serial).padStart(4, '0')}`,
-      });
-      return { action: 'honor.confer' };
-    }, { lock: 'awardTypes' });
+        return { action: 'honor.confer' };
+      },
+      { lock: 'awardTypes' },
+    );
   }
 
   /** Ends an honor before conferral (WITHDRAWN) or after it (REVOKED); either needs a reason. */
@@ -441,19 +519,43 @@ export class HonorService {
 
   /** Anyone signed in may object to an announced honor while its window is open. */
   async object(identity: Identity, honorId: string, text: string, contact: string): Promise<Objection> {
-    check({ honorId, text, contact }).text('honorId', { max: 36 }).text('text', { min: 10, max: 2000 }).text('contact', { min: 3, max: 200 }).done();
+    check({ honorId, text, contact })
+      .text('honorId', { max: 36 })
+      .text('text', { min: 10, max: 2000 })
+      .text('contact', { min: 3, max: 200 })
+      .done();
     return this.dataSource.transaction(async (em) => {
       // Locked, so a conferral running now either sees this objection or finishes first.
       const honor = await em.findOne(Honor, { where: { id: honorId }, ...forUpdate(em) });
-      if (!honor || !canSeeHonor(identity, honor.status)) throw readsEverything(identity) ? notFound('Honor', honorId, 'honorId') : forbidden('honorId');
+      if (!honor || !canSeeHonor(identity, honor.status))
+        throw readsEverything(identity) ? notFound('Honor', honorId, 'honorId') : forbidden('honorId');
       const now = this.clock();
       if (honor.status !== 'ANNOUNCED' || !honor.objectionsCloseAt || now >= honor.objectionsCloseAt) {
-        throw new DomainError('ANNOUNCEMENT_WINDOW_CLOSED', 'Objections are taken only while the honor is announced, within its window', 'honorId');
+        throw new DomainError(
+          'ANNOUNCEMENT_WINDOW_CLOSED',
+          'Objections are taken only while the honor is announced, within its window',
+          'honorId',
+        );
       }
-      const objection = em.create(Objection, { id: newId(), honorId, text: text.trim(), contact: contact.trim(), filedBy: identity.sub ?? 'unknown', filedAt: now, status: 'OPEN', resolution: null, resolvedAt: null });
+      const objection = em.create(Objection, {
+        id: newId(),
+        honorId,
+        text: text.trim(),
+        contact: contact.trim(),
+        filedBy: identity.sub ?? 'unknown',
+        filedAt: now,
+        status: 'OPEN',
+        resolution: null,
+        resolvedAt: null,
+      });
       await em.insert(Objection, objection);
       // The objector's contact stays out of the audit log, which analysts read.
-      await recordAudit(em, identity, { action: 'objection.file', entityType: 'Honor', entityId: honorId, after: { objectionId: objection.id, text: objection.text } });
+      await recordAudit(em, identity, {
+        action: 'objection.file',
+        entityType: 'Honor',
+        entityId: honorId,
+        after: { objectionId: objection.id, text: objection.text },
+      });
       return objection;
     });
   }
@@ -464,10 +566,17 @@ export class HonorService {
     return this.dataSource.transaction(async (em) => {
       const objection = await em.findOne(Objection, { where: { id }, ...forUpdate(em) });
       if (!objection) throw notFound('Objection', id);
-      if (objection.status !== 'OPEN') throw new DomainError(ErrorCode.INVALID_TRANSITION, `The objection is already ${objection.status}`, 'id');
+      if (objection.status !== 'OPEN')
+        throw new DomainError(ErrorCode.INVALID_TRANSITION, `The objection is already ${objection.status}`, 'id');
       Object.assign(objection, { status: outcome, resolution: resolution.trim(), resolvedAt: this.clock() });
       await em.save(objection);
-      await recordAudit(em, identity, { action: `objection.${outcome.toLowerCase()}`, entityType: 'Honor', entityId: objection.honorId, after: { objectionId: id, status: outcome, resolution }, reason: resolution });
+      await recordAudit(em, identity, {
+        action: `objection.${outcome.toLowerCase()}`,
+        entityType: 'Honor',
+        entityId: objection.honorId,
+        after: { objectionId: id, status: outcome, resolution },
+        reason: resolution,
+      });
       const honor = await em.findOne(Honor, { where: { id: objection.honorId }, ...forUpdate(em) });
       // Another objection upheld, or the office, may have withdrawn the honor already.
       if (outcome === 'UPHELD' && honor && honor.status !== 'WITHDRAWN') {
@@ -475,7 +584,14 @@ export class HonorService {
         honorLifecycle.assert(honor.status, 'WITHDRAWN');
         Object.assign(honor, { status: 'WITHDRAWN', endReason: `objection upheld: ${resolution.trim()}`.slice(0, 500) });
         await em.save(honor);
-        await recordAudit(em, identity, { action: 'honor.withdraw', entityType: 'Honor', entityId: honor.id, before, after: snapshot(honor), reason: resolution });
+        await recordAudit(em, identity, {
+          action: 'honor.withdraw',
+          entityType: 'Honor',
+          entityId: honor.id,
+          before,
+          after: snapshot(honor),
+          reason: resolution,
+        });
       }
       return objection;
     });
@@ -486,7 +602,8 @@ export class HonorService {
     const round = await this.review.excellentOfRound(roundId);
     if (!round) throw notFound('ReviewRound', roundId, 'roundId');
     if (round.stage !== 'FINAL') throw new InvalidInput([{ field: 'roundId', message: 'excellent achievements come from a FINAL round' }]);
-    if (round.status !== 'FINALIZED') throw new InvalidInput([{ field: 'roundId', message: `the round is ${round.status}; its results count once it is FINALIZED` }]);
+    if (round.status !== 'FINALIZED')
+      throw new InvalidInput([{ field: 'roundId', message: `the round is ${round.status}; its results count once it is FINALIZED` }]);
     if (round.submissionIds.length === 0) return [];
     const inputs = round.submissionIds.map((recipientId) => ({ contestId: round.contestId, awardTypeCode, recipientId }));
     const checked = await this.checkNominations(identity, round.contestId, awardTypeCode, inputs, 'roundId');

@@ -46,7 +46,9 @@ export class PriorHonorResolver {
   }
 
   @Authorized('ADMIN', 'SUBMITTER')
-  @Mutation(() => PriorHonor, { description: 'Records an honor an achievement already holds (the office, or its own unit); the office then verifies it.' })
+  @Mutation(() => PriorHonor, {
+    description: 'Records an honor an achievement already holds (the office, or its own unit); the office then verifies it.',
+  })
   recordPriorHonor(@Arg('input', () => PriorHonorInput) input: PriorHonorInput, @Ctx() ctx: RequestContext): Promise<PriorHonor> {
     return this.service.record(ctx.identity, input);
   }
@@ -62,7 +64,10 @@ export class PriorHonorResolver {
 export class SubmissionPriorHonorsResolver {
   constructor(private readonly service: PriorHonorService) {}
 
-  @FieldResolver(() => [PriorHonor], { nullable: true, description: 'Honors the achievement already held: verified ones for everyone, the rest for the office and analysts.' })
+  @FieldResolver(() => [PriorHonor], {
+    nullable: true,
+    description: 'Honors the achievement already held: verified ones for everyone, the rest for the office and analysts.',
+  })
   priorHonors(@Root() submission: SubmissionRef, @Ctx() ctx: RequestContext): Promise<PriorHonor[]> {
     return this.service.ofSubmission(ctx, submission.id);
   }
@@ -72,8 +77,15 @@ export class SubmissionPriorHonorsResolver {
 export class SummaryPriorHonorsResolver {
   constructor(private readonly service: PriorHonorService) {}
 
-  @FieldResolver(() => [LevelCount], { description: 'Of the honors of one type (by default the excellent achievements), how many hold verified prior honors, by highest level.' })
-  priorHonorLevels(@Root() summary: HonorsSummary, @Ctx() ctx: RequestContext, @Arg('awardTypeCode', () => String, { defaultValue: 'EXCELLENT_ACHIEVEMENT' }) awardTypeCode: string): Promise<LevelCount[]> {
+  @FieldResolver(() => [LevelCount], {
+    description:
+      'Of the honors of one type (by default the excellent achievements), how many hold verified prior honors, by highest level.',
+  })
+  priorHonorLevels(
+    @Root() summary: HonorsSummary,
+    @Ctx() ctx: RequestContext,
+    @Arg('awardTypeCode', () => String, { defaultValue: 'EXCELLENT_ACHIEVEMENT' }) awardTypeCode: string,
+  ): Promise<LevelCount[]> {
     return this.service.levels(ctx, summary.contestId, awardTypeCode);
   }
 }

@@ -40,7 +40,13 @@ export class PriorHonorService {
   async ofSubmission(ctx: RequestContext, submissionId: string): Promise<PriorHonor[]> {
     const rows = await ctx.loaders
       .get<string, PriorHonor[]>('Submission.priorHonors', async (ids) =>
-        groupByKey(ids, await this.dataSource.getRepository(PriorHonor).find({ where: { submissionId: In([...ids]) }, order: { year: 'DESC', id: 'ASC' } }), (p) => p.submissionId),
+        groupByKey(
+          ids,
+          await this.dataSource
+            .getRepository(PriorHonor)
+            .find({ where: { submissionId: In([...ids]) }, order: { year: 'DESC', id: 'ASC' } }),
+          (p) => p.submissionId,
+        ),
       )
       .load(submissionId);
     return rows.filter((p) => p.verified || readsEverything(ctx.identity));
@@ -103,8 +109,15 @@ export class PriorHonorService {
       .select('h.recipient_id', 'recipientId')
       .addSelect('h.status', 'status')
       .addSelect('p.level', 'level')
-      .where('h.contest_id = :contestId AND h.award_type_code = :awardTypeCode AND h.recipient_kind = :kind', { contestId, awardTypeCode, kind: 'SUBMISSION' })
-      .andWhere(readsEverything(ctx.identity) ? 'h.status <> :withdrawn' : 'h.status IN (:...visible)', { withdrawn: 'WITHDRAWN', visible: PUBLIC_HONOR_STATUSES })
+      .where('h.contest_id = :contestId AND h.award_type_code = :awardTypeCode AND h.recipient_kind = :kind', {
+        contestId,
+        awardTypeCode,
+        kind: 'SUBMISSION',
+      })
+      .andWhere(readsEverything(ctx.identity) ? 'h.status <> :withdrawn' : 'h.status IN (:...visible)', {
+        withdrawn: 'WITHDRAWN',
+        visible: PUBLIC_HONOR_STATUSES,
+      })
       .getRawMany();
     const byRecipient = groupByKey([...new Set(rows.map((r) => r.recipientId))], rows, (r) => r.recipientId);
     const highest = byRecipient.map((list) => highestLevel(list.map((r) => r.level))!);

@@ -27,7 +27,10 @@ export class RecipientsApi {
   ) {}
 
   async contest(contestId: string): Promise<{ id: string; year: number } | null> {
-    const { contest } = await this.organizationsPeer.request<{ contest: { id: string; year: number } | null }>(`query($id: ID!) { contest(id: $id) { id year } }`, { id: contestId });
+    const { contest } = await this.organizationsPeer.request<{ contest: { id: string; year: number } | null }>(
+      `query($id: ID!) { contest(id: $id) { id year } }`,
+      { id: contestId },
+    );
     return contest;
   }
 
@@ -49,22 +52,42 @@ export class RecipientsApi {
       return out;
     }
     if (kind === 'PERSON' || kind === 'TEAM') {
-      const rows = await this.organizationsPeer.lookup<{ id: string; name: string; organization: OrgRow }>(kind === 'PERSON' ? 'person' : 'team', `id name organization { ${ORG} }`, ids);
+      const rows = await this.organizationsPeer.lookup<{ id: string; name: string; organization: OrgRow }>(
+        kind === 'PERSON' ? 'person' : 'team',
+        `id name organization { ${ORG} }`,
+        ids,
+      );
       for (const r of rows.values()) {
-        out.set(r.id, { id: r.id, kind, name: r.name, organizationId: r.organization.id, organizationName: r.organization.name, organizationLine: line(r.organization) });
+        out.set(r.id, {
+          id: r.id,
+          kind,
+          name: r.name,
+          organizationId: r.organization.id,
+          organizationName: r.organization.name,
+          organizationLine: line(r.organization),
+        });
       }
       return out;
     }
-    const subs = await this.submissionsPeer.lookup<{ id: string; title: string; contest: { id: string } | null; organization: { id: string } | null }>(
-      'submission',
-      'id title contest { id } organization { id }',
-      ids,
-    );
+    const subs = await this.submissionsPeer.lookup<{
+      id: string;
+      title: string;
+      contest: { id: string } | null;
+      organization: { id: string } | null;
+    }>('submission', 'id title contest { id } organization { id }', ids);
     const orgs = await this.organizations([...subs.values()].map((s) => s.organization?.id).filter((id): id is string => !!id));
     for (const s of subs.values()) {
       const o = s.organization && orgs.get(s.organization.id);
       if (!o) continue;
-      out.set(s.id, { id: s.id, kind, name: s.title, organizationId: o.id, organizationName: o.name, organizationLine: line(o), contestId: s.contest?.id });
+      out.set(s.id, {
+        id: s.id,
+        kind,
+        name: s.title,
+        organizationId: o.id,
+        organizationName: o.name,
+        organizationLine: line(o),
+        contestId: s.contest?.id,
+      });
     }
     return out;
   }
@@ -89,12 +112,18 @@ export class ReviewApi {
     const unique = [...new Set(submissionIds)];
     for (let start = 0; start < unique.length; start += 100) {
       const batch = unique.slice(start, start + 100);
-      const { _entities } = await this.expertReview.request<{ _entities: ({ id: string; roundResults: { outcome: string; round: { stage: string; contest: { id: string } | null } | null }[] | null } | null)[] }>(
+      const { _entities } = await this.expertReview.request<{
+        _entities: ({
+          id: string;
+          roundResults: { outcome: string; round: { stage: string; contest: { id: string } | null } | null }[] | null;
+        } | null)[];
+      }>(
         `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Submission { id roundResults { outcome round { stage contest { id } } } } } }`,
         { reps: batch.map((id) => ({ __typename: 'Submission', id })) },
       );
       for (const s of _entities) {
-        if (s?.roundResults?.some((r) => r.outcome === 'EXCELLENT' && r.round?.stage === 'FINAL' && r.round.contest?.id === contestId)) out.add(s.id);
+        if (s?.roundResults?.some((r) => r.outcome === 'EXCELLENT' && r.round?.stage === 'FINAL' && r.round.contest?.id === contestId))
+          out.add(s.id);
       }
     }
     return out;
@@ -105,19 +134,21 @@ export class ReviewApi {
    * frozen — the submissions it found EXCELLENT.
    */
   async excellentOfRound(roundId: string): Promise<{ contestId: string; stage: string; status: string; submissionIds: string[] } | null> {
-    const { reviewRound: round } = await this.expertReview.request<{ reviewRound: { stage: string; status: string; contest: { id: string } } | null }>(
-      `query($id: ID!) { reviewRound(id: $id) { stage status contest { id } } }`,
-      { id: roundId },
-    );
+    const { reviewRound: round } = await this.expertReview.request<{
+      reviewRound: { stage: string; status: string; contest: { id: string } } | null;
+    }>(`query($id: ID!) { reviewRound(id: $id) { stage status contest { id } } }`, { id: roundId });
     if (!round) return null;
     const found = { contestId: round.contest.id, stage: round.stage, status: round.status, submissionIds: [] as string[] };
     if (round.stage !== 'FINAL' || round.status !== 'FINALIZED') return found;
-    for (let after: string | null = null; ; ) {
-      const { reviewRound }: { reviewRound: { results: { nodes: { submission: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } =
-        await this.expertReview.request(
-          `query($id: ID!, $after: String) { reviewRound(id: $id) { results(outcome: EXCELLENT, first: 100, after: $after) { nodes { submission { id } } pageInfo { hasNextPage endCursor } } } }`,
-          { id: roundId, after },
-        );
+    for (let after: string | null = null; ;) {
+      const {
+        reviewRound,
+      }: {
+        reviewRound: { results: { nodes: { submission: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      } = await this.expertReview.request(
+        `query($id: ID!, $after: String) { reviewRound(id: $id) { results(outcome: EXCELLENT, first: 100, after: $after) { nodes { submission { id } } pageInfo { hasNextPage endCursor } } } }`,
+        { id: roundId, after },
+      );
       found.submissionIds.push(...reviewRound.results.nodes.map((n) => n.submission.id));
       if (!reviewRound.results.pageInfo.hasNextPage) return found;
       after = reviewRound.results.pageInfo.endCursor;

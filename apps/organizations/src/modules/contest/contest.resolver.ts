@@ -122,13 +122,21 @@ export class ContestResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Contest)
-  updateContest(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateContestInput) input: UpdateContestInput, @Ctx() ctx: RequestContext): Promise<Contest> {
+  updateContest(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateContestInput) input: UpdateContestInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Contest> {
     return this.service.update(ctx.identity, id, input);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Contest, { description: 'Moves a contest to its next status; no skipping, no going back.' })
-  changeContestStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ContestStatus) status: ContestStatus, @Ctx() ctx: RequestContext): Promise<Contest> {
+  changeContestStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => ContestStatus) status: ContestStatus,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Contest> {
     return this.service.changeStatus(ctx.identity, id, status);
   }
 }

@@ -75,7 +75,13 @@ export class ContestService {
 
   private validate(input: ContestInput, creating: boolean) {
     check(input)
-      .text('code', { min: 3, max: 40, pattern: /^[a-z0-9][a-z0-9-]*$/, hint: 'lower-case letters, digits and dashes', optional: !creating })
+      .text('code', {
+        min: 3,
+        max: 40,
+        pattern: /^[a-z0-9][a-z0-9-]*$/,
+        hint: 'lower-case letters, digits and dashes',
+        optional: !creating,
+      })
       .text('name', { min: 2, max: 200, optional: !creating })
       .int('year', { min: 1949, max: 2100, optional: !creating })
       .text('theme', { max: 500, optional: true })
@@ -136,7 +142,8 @@ export class ContestService {
       if (!contest) throw notFound('Contest', id);
       const before = { ...contest };
       if (input.code != null && input.code !== contest.code) {
-        if (contest.status !== 'DRAFT') throw new DomainError('CONTEST_LOCKED', 'The code can change only while the contest is a draft', 'code');
+        if (contest.status !== 'DRAFT')
+          throw new DomainError('CONTEST_LOCKED', 'The code can change only while the contest is a draft', 'code');
         if (await em.existsBy(Contest, { code: input.code })) throw alreadyExists('Contest', 'code', input.code);
       }
       await this.assertOrganizations(em, [

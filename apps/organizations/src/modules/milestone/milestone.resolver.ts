@@ -60,7 +60,11 @@ export class MilestoneResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Milestone)
-  updateMilestone(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateMilestoneInput) input: UpdateMilestoneInput, @Ctx() ctx: RequestContext): Promise<Milestone> {
+  updateMilestone(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateMilestoneInput) input: UpdateMilestoneInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Milestone> {
     return this.service.update(ctx.identity, id, input);
   }
 }

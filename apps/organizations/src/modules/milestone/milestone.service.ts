@@ -1,6 +1,14 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { In } from 'typeorm';
-import { type Identity, InvalidInput, MILESTONE_KINDS, type MilestoneKind, check, milestoneDateProblem, notFound } from '@meritgraph/domain';
+import {
+  type Identity,
+  InvalidInput,
+  MILESTONE_KINDS,
+  type MilestoneKind,
+  check,
+  milestoneDateProblem,
+  notFound,
+} from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
 import { type RequestContext, groupByKey, recordAudit } from '@meritgraph/subgraph-kit';
 import type { ContestService } from '../contest/contest.service';
@@ -28,7 +36,11 @@ export class MilestoneService {
   forContest(ctx: RequestContext, contestId: string): Promise<Milestone[]> {
     return ctx.loaders
       .get<string, Milestone[]>('Contest.milestones', async (ids) =>
-        groupByKey(ids, await this.repo.find({ where: { contestId: In([...ids]) }, order: { date: 'ASC', id: 'ASC' } }), (m) => m.contestId),
+        groupByKey(
+          ids,
+          await this.repo.find({ where: { contestId: In([...ids]) }, order: { date: 'ASC', id: 'ASC' } }),
+          (m) => m.contestId,
+        ),
       )
       .load(contestId);
   }
@@ -49,7 +61,11 @@ export class MilestoneService {
     }
   }
 
-  async create(identity: Identity, contestId: string, input: MilestoneInput & { date: string; kind: MilestoneKind; title: string }): Promise<Milestone> {
+  async create(
+    identity: Identity,
+    contestId: string,
+    input: MilestoneInput & { date: string; kind: MilestoneKind; title: string },
+  ): Promise<Milestone> {
     return this.dataSource.transaction(async (em) => {
       await this.validate(em, contestId, input, true);
       const milestone = em.create(Milestone, {

@@ -111,7 +111,10 @@ export class OrganizationResolver {
 
   @Authorized('ADMIN', 'ORGANIZER')
   @Mutation(() => Organization, { description: 'The office creates anywhere; an organizer below its own union.' })
-  createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: RequestContext): Promise<Organization> {
+  createOrganization(
+    @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Organization> {
     return this.service.create(ctx.identity, input);
   }
 

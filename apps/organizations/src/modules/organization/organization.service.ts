@@ -48,7 +48,6 @@ const ORDER = [
   { column: 'o.id', value: (o: Organization) => o.id },
 ];
 
-
 export class OrganizationService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -70,7 +69,8 @@ export class OrganizationService {
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.parentId) query.andWhere('o.parent_id = :parentId', { parentId: filter.parentId });
     if (filter.district) query.andWhere('o.district = :district', { district: filter.district });
-    if (filter.nameContains) query.andWhere(`LOWER(o.name) LIKE :name ${LIKE_ESCAPE}`, { name: `%${escapeLike(filter.nameContains.toLowerCase())}%` });
+    if (filter.nameContains)
+      query.andWhere(`LOWER(o.name) LIKE :name ${LIKE_ESCAPE}`, { name: `%${escapeLike(filter.nameContains.toLowerCase())}%` });
     if (filter.participatesIn) {
       query.andWhere('o.id IN (SELECT p.organization_id FROM participation p WHERE p.contest_id = :contestId)', {
         contestId: filter.participatesIn,
@@ -223,7 +223,12 @@ export class OrganizationService {
         createdAt: new Date(),
       });
       await em.insert(Organization, organization);
-      await recordAudit(em, identity, { action: 'organization.create', entityType: 'Organization', entityId: organization.id, after: organization });
+      await recordAudit(em, identity, {
+        action: 'organization.create',
+        entityType: 'Organization',
+        entityId: organization.id,
+        after: organization,
+      });
       return organization;
     });
   }
@@ -244,7 +249,10 @@ export class OrganizationService {
         }
         const cycle = parentChangeProblem(id, input.parentId, input.parentId ? await this.ancestorIds(em, input.parentId) : []);
         if (cycle) throw new InvalidInput([{ field: 'parentId', message: cycle }]);
-        assertAllowed(hasRole(identity, 'ADMIN') || (!!input.parentId && id !== identity.org && (await this.mayManage(em, identity, input.parentId))), 'parentId');
+        assertAllowed(
+          hasRole(identity, 'ADMIN') || (!!input.parentId && id !== identity.org && (await this.mayManage(em, identity, input.parentId))),
+          'parentId',
+        );
       }
       await this.assertCreditCodeFree(em, input.creditCode, id);
       const next = Object.assign(current!, {

@@ -1,4 +1,19 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Connection, PageArgs, type RequestContext } from '@meritgraph/subgraph-kit';
 import { Contest } from '../contest/contest.entity';
 import { ContestService } from '../contest/contest.service';
@@ -47,7 +62,9 @@ export class ParticipationResolver {
     private readonly organizations: OrganizationService,
   ) {}
 
-  @Query(() => ParticipationConnection, { description: 'Enrolled units in enrolment order, by contest, unit or mobilizing union (at least one).' })
+  @Query(() => ParticipationConnection, {
+    description: 'Enrolled units in enrolment order, by contest, unit or mobilizing union (at least one).',
+  })
   async participations(@Args(() => ParticipationsArgs) args: ParticipationsArgs, @Ctx() ctx: RequestContext) {
     return new ParticipationConnection(await this.service.list(ctx, args, args));
   }

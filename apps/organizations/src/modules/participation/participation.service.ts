@@ -90,7 +90,8 @@ export class ParticipationService {
     if (!unit) throw notFound('Organization', input.organizationId, 'organizationId');
     if (!mobilizer) throw notFound('Organization', input.mobilizedById, 'mobilizedById');
     assertAllowed(
-      hasRole(identity, 'ADMIN') || (hasRole(identity, 'ORGANIZER') && !!identity.org && (await this.organizations.isWithin(em, mobilizer.id, identity.org))),
+      hasRole(identity, 'ADMIN') ||
+        (hasRole(identity, 'ORGANIZER') && !!identity.org && (await this.organizations.isWithin(em, mobilizer.id, identity.org))),
       'mobilizedById',
     );
     const problem = mobilizationProblem(
@@ -109,7 +110,12 @@ export class ParticipationService {
       }
       const participation = em.create(Participation, { id: timeOrderedId(), ...input, enrolledAt: new Date() });
       await em.insert(Participation, participation);
-      await recordAudit(em, identity, { action: 'participation.create', entityType: 'Participation', entityId: participation.id, after: participation });
+      await recordAudit(em, identity, {
+        action: 'participation.create',
+        entityType: 'Participation',
+        entityId: participation.id,
+        after: participation,
+      });
       return participation;
     });
   }
@@ -121,7 +127,9 @@ export class ParticipationService {
       assertAllowed(
         !!participation &&
           (hasRole(identity, 'ADMIN') ||
-            (hasRole(identity, 'ORGANIZER') && !!identity.org && (await this.organizations.isWithin(em, participation.mobilizedById, identity.org)))),
+            (hasRole(identity, 'ORGANIZER') &&
+              !!identity.org &&
+              (await this.organizations.isWithin(em, participation.mobilizedById, identity.org)))),
       );
       const before = { ...participation! };
       if (input.mobilizedById != null && input.mobilizedById !== participation!.mobilizedById) {
@@ -129,7 +137,13 @@ export class ParticipationService {
         participation!.mobilizedById = input.mobilizedById;
         await em.save(Participation, participation!);
       }
-      await recordAudit(em, identity, { action: 'participation.update', entityType: 'Participation', entityId: id, before, after: participation! });
+      await recordAudit(em, identity, {
+        action: 'participation.update',
+        entityType: 'Participation',
+        entityId: id,
+        before,
+        after: participation!,
+      });
       return participation!;
     });
   }

@@ -96,11 +96,18 @@ export class PersonResolver {
 
   @Authorized()
   @Mutation(() => Person, { description: 'As createPerson; a person may also change their own phone and email.' })
-  updatePerson(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: RequestContext): Promise<Person> {
+  updatePerson(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Person> {
     return this.service.update(ctx.identity, id, input);
   }
 
-  @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this person (office and analysts); contact data is never logged.' })
+  @FieldResolver(() => AuditEntryConnection, {
+    nullable: true,
+    description: 'Changes to this person (office and analysts); contact data is never logged.',
+  })
   auditTrail(@Root() person: Person, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
     return new AuditEntryConnection(auditTrail(ctx, this.audit, person.id, args));
   }

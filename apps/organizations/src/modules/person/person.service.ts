@@ -1,6 +1,15 @@
 import type { DataSource, Repository } from 'typeorm';
 import { In } from 'typeorm';
-import { type Identity, type PageArgs, assertAllowed, canSeeContactData, check, hasRole, isAuthenticated, notFound } from '@meritgraph/domain';
+import {
+  type Identity,
+  type PageArgs,
+  assertAllowed,
+  canSeeContactData,
+  check,
+  hasRole,
+  isAuthenticated,
+  notFound,
+} from '@meritgraph/domain';
 import { escapeLike, LIKE_ESCAPE, newId } from '@meritgraph/db';
 import { type Page, type RequestContext, byKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
@@ -79,7 +88,8 @@ export class PersonService {
   async create(identity: Identity, input: PersonInput & { name: string; organizationId: string }): Promise<Person> {
     this.validate(input, true);
     return this.dataSource.transaction(async (em) => {
-      if (!(await em.existsBy(Organization, { id: input.organizationId }))) throw notFound('Organization', input.organizationId, 'organizationId');
+      if (!(await em.existsBy(Organization, { id: input.organizationId })))
+        throw notFound('Organization', input.organizationId, 'organizationId');
       assertAllowed(await this.organizations.mayEditMembersOf(em, identity, input.organizationId), 'organizationId');
       const person = em.create(Person, {
         id: newId(),
@@ -110,8 +120,12 @@ export class PersonService {
       assertAllowed(manager || (self && onlyContact));
       const before = auditable(person!);
       if (input.organizationId != null && input.organizationId !== person!.organizationId) {
-        if (!(await em.existsBy(Organization, { id: input.organizationId }))) throw notFound('Organization', input.organizationId, 'organizationId');
-        assertAllowed(hasRole(identity, 'ADMIN') || (await this.organizations.mayEditMembersOf(em, identity, input.organizationId)), 'organizationId');
+        if (!(await em.existsBy(Organization, { id: input.organizationId })))
+          throw notFound('Organization', input.organizationId, 'organizationId');
+        assertAllowed(
+          hasRole(identity, 'ADMIN') || (await this.organizations.mayEditMembersOf(em, identity, input.organizationId)),
+          'organizationId',
+        );
         person!.organizationId = input.organizationId;
       }
       if (input.name != null) person!.name = input.name.trim();

@@ -83,7 +83,11 @@ export class TeamResolver {
 
   @Authorized('ADMIN', 'ORGANIZER', 'SUBMITTER')
   @Mutation(() => Team)
-  updateTeam(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateTeamInput) input: UpdateTeamInput, @Ctx() ctx: RequestContext): Promise<Team> {
+  updateTeam(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTeamInput) input: UpdateTeamInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Team> {
     return this.service.update(ctx.identity, id, input);
   }
 }

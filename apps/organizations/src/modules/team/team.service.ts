@@ -1,6 +1,15 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { In } from 'typeorm';
-import { type Identity, InvalidInput, type PageArgs, alreadyExists, assertAllowed, check, isAuthenticated, notFound } from '@meritgraph/domain';
+import {
+  type Identity,
+  InvalidInput,
+  type PageArgs,
+  alreadyExists,
+  assertAllowed,
+  check,
+  isAuthenticated,
+  notFound,
+} from '@meritgraph/domain';
 import { escapeLike, LIKE_ESCAPE, newId } from '@meritgraph/db';
 import { type Page, type RequestContext, byKey, groupByKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
@@ -49,9 +58,11 @@ export class TeamService {
   memberIds(ctx: RequestContext, teamId: string): Promise<string[]> {
     return ctx.loaders
       .get<string, string[]>('Team.members', async (ids) =>
-        groupByKey(ids, await this.dataSource.getRepository(TeamMember).find({ where: { teamId: In([...ids]) }, order: { position: 'ASC' } }), (m) => m.teamId).map(
-          (members) => members.map((m) => m.personId),
-        ),
+        groupByKey(
+          ids,
+          await this.dataSource.getRepository(TeamMember).find({ where: { teamId: In([...ids]) }, order: { position: 'ASC' } }),
+          (m) => m.teamId,
+        ).map((members) => members.map((m) => m.personId)),
       )
       .load(teamId);
   }
@@ -76,16 +87,22 @@ export class TeamService {
       }
     }
     await em.delete(TeamMember, { teamId: team.id });
-    if (unique.length) await em.insert(TeamMember, unique.map((personId, position) => ({ teamId: team.id, personId, position })));
+    if (unique.length)
+      await em.insert(
+        TeamMember,
+        unique.map((personId, position) => ({ teamId: team.id, personId, position })),
+      );
     return unique;
   }
 
   async create(identity: Identity, input: TeamInput & { organizationId: string; name: string }): Promise<Team> {
     this.validate(input, true);
     return this.dataSource.transaction(async (em) => {
-      if (!(await em.existsBy(Organization, { id: input.organizationId }))) throw notFound('Organization', input.organizationId, 'organizationId');
+      if (!(await em.existsBy(Organization, { id: input.organizationId })))
+        throw notFound('Organization', input.organizationId, 'organizationId');
       assertAllowed(await this.organizations.mayEditMembersOf(em, identity, input.organizationId), 'organizationId');
-      if (await em.existsBy(Team, { organizationId: input.organizationId, name: input.name.trim() })) throw alreadyExists('Team', 'name', input.name);
+      if (await em.existsBy(Team, { organizationId: input.organizationId, name: input.name.trim() }))
+        throw alreadyExists('Team', 'name', input.name);
       const team = em.create(Team, { id: newId(), organizationId: input.organizationId, name: input.name.trim(), createdAt: new Date() });
       await em.insert(Team, team);
       const memberIds = await this.setMembers(em, team, input.memberIds ?? []);
@@ -99,12 +116,16 @@ export class TeamService {
     return this.dataSource.transaction(async (em) => {
       const team = await em.findOneBy(Team, { id });
       assertAllowed(!!team && (await this.organizations.mayEditMembersOf(em, identity, team.organizationId)));
-      const before = { ...team!, memberIds: (await em.find(TeamMember, { where: { teamId: id }, order: { position: 'ASC' } })).map((m) => m.personId) };
+      const before = {
+        ...team!,
+        memberIds: (await em.find(TeamMember, { where: { teamId: id }, order: { position: 'ASC' } })).map((m) => m.personId),
+      };
       if (input.organizationId != null && input.organizationId !== team!.organizationId) {
         throw new InvalidInput([{ field: 'organizationId', message: 'a team stays in its organization; create a new team instead' }]);
       }
       if (input.name != null && input.name.trim() !== team!.name) {
-        if (await em.existsBy(Team, { organizationId: team!.organizationId, name: input.name.trim() })) throw alreadyExists('Team', 'name', input.name);
+        if (await em.existsBy(Team, { organizationId: team!.organizationId, name: input.name.trim() }))
+          throw alreadyExists('Team', 'name', input.name);
         team!.name = input.name.trim();
         await em.save(Team, team!);
       }

@@ -46,7 +46,11 @@ export class TrackResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Track)
-  updateTrack(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateTrackInput) input: UpdateTrackInput, @Ctx() ctx: RequestContext): Promise<Track> {
+  updateTrack(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTrackInput) input: UpdateTrackInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Track> {
     return this.service.update(ctx.identity, id, input);
   }
 }

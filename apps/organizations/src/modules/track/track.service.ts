@@ -72,7 +72,8 @@ export class TrackService {
       const before = { ...track };
       if (input.code != null && input.code !== track.code) {
         const contest = await this.contests.require(em, track.contestId);
-        if (contest.status !== 'DRAFT') throw new DomainError('CONTEST_LOCKED', 'A track code changes only while the contest is a draft', 'code');
+        if (contest.status !== 'DRAFT')
+          throw new DomainError('CONTEST_LOCKED', 'A track code changes only while the contest is a draft', 'code');
         if (await em.existsBy(Track, { contestId: track.contestId, code: input.code })) throw alreadyExists('Track', 'code', input.code);
         track.code = input.code;
       }

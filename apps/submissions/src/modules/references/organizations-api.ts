@@ -23,8 +23,15 @@ export class OrganizationsApi {
 
   async contest(contestId: string): Promise<ContestFacts | null> {
     const { contest } = await this.peer.request<{
-      contest: (Omit<ContestFacts, 'submissionOpensAt' | 'submissionClosesAt'> & { submissionOpensAt: string | null; submissionClosesAt: string | null }) | null;
-    }>(`query($id: ID!) { contest(id: $id) { id year status submissionOpensAt submissionClosesAt tracks { id code } } }`, { id: contestId });
+      contest:
+        | (Omit<ContestFacts, 'submissionOpensAt' | 'submissionClosesAt'> & {
+            submissionOpensAt: string | null;
+            submissionClosesAt: string | null;
+          })
+        | null;
+    }>(`query($id: ID!) { contest(id: $id) { id year status submissionOpensAt submissionClosesAt tracks { id code } } }`, {
+      id: contestId,
+    });
     if (!contest) return null;
     const at = (s: string | null) => (s ? new Date(s) : null);
     return { ...contest, submissionOpensAt: at(contest.submissionOpensAt), submissionClosesAt: at(contest.submissionClosesAt) };
@@ -65,7 +72,9 @@ export class OrganizationsApi {
     const units = new Set<string>();
     let after: string | null = null;
     for (;;) {
-      const { participations }: { participations: { nodes: { organization: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+      const {
+        participations,
+      }: { participations: { nodes: { organization: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
         await this.peer.request(
           `query($m: ID!, $after: String) { participations(mobilizedById: $m, first: 100, after: $after) { nodes { organization { id } } pageInfo { hasNextPage endCursor } } }`,
           { m: unionId, after },

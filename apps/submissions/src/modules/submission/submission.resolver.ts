@@ -1,4 +1,20 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Repository } from 'typeorm';
 import { AchievementKind, SubmissionStatus } from '@meritgraph/domain';
 import { type AuditEntry, AuditEntryConnection, Connection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
@@ -145,7 +161,10 @@ export class SubmissionResolver {
 
   @Authorized('ADMIN', 'SUBMITTER')
   @Mutation(() => Submission, { description: "Starts a draft for the caller's own unit (the office: any unit)." })
-  createSubmission(@Arg('input', () => CreateSubmissionInput) input: CreateSubmissionInput, @Ctx() ctx: RequestContext): Promise<Submission> {
+  createSubmission(
+    @Arg('input', () => CreateSubmissionInput) input: CreateSubmissionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Submission> {
     return this.service.create(ctx.identity, input);
   }
 
@@ -162,7 +181,11 @@ export class SubmissionResolver {
 
   @Authorized('ADMIN', 'SUBMITTER')
   @Mutation(() => Submission, { description: 'DRAFT → SUBMITTED, inside the submission window; assigns the reference number.' })
-  submitSubmission(@Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: RequestContext): Promise<Submission> {
+  submitSubmission(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Submission> {
     return this.service.submit(ctx.identity, id, expectedVersion);
   }
 
@@ -182,7 +205,11 @@ export class OrganizationSubmissionsResolver {
   constructor(private readonly service: SubmissionService) {}
 
   @FieldResolver(() => SubmissionConnection, { nullable: true, description: 'Achievements this unit submitted.' })
-  async submissions(@Root() organization: OrganizationRef, @Args(() => ChildSubmissionsArgs) args: ChildSubmissionsArgs, @Ctx() ctx: RequestContext) {
+  async submissions(
+    @Root() organization: OrganizationRef,
+    @Args(() => ChildSubmissionsArgs) args: ChildSubmissionsArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
     return new SubmissionConnection(await this.service.listFor(ctx, 'organization', organization.id, args, args));
   }
 }
@@ -208,6 +235,10 @@ export class ContestSubmissionsResolver {
 
   @FieldResolver(() => [SubmissionStat], { description: 'How many entries per track and status, counted by the database.' })
   async submissionStats(@Root() contest: ContestRef, @Ctx() ctx: RequestContext): Promise<SubmissionStat[]> {
-    return (await this.service.stats(ctx, contest.id)).map((s) => ({ track: s.trackId ? { id: s.trackId } : null, status: s.status, count: s.count }));
+    return (await this.service.stats(ctx, contest.id)).map((s) => ({
+      track: s.trackId ? { id: s.trackId } : null,
+      status: s.status,
+      count: s.count,
+    }));
   }
 }

@@ -73,7 +73,6 @@ const ORDER: OrderKey<Submission>[] = [
   { column: 's.id', value: (s) => s.id },
 ];
 
-
 /** What the audit log keeps of a submission. */
 const snapshot = (s: Submission) => ({ ...s });
 
@@ -107,7 +106,9 @@ export class SubmissionService {
 
   private loadAny(ctx: RequestContext, id: string): Promise<Submission | null> {
     return ctx.loaders
-      .get<string, Submission | null>('Submission.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (s) => s.id))
+      .get<string, Submission | null>('Submission.byId', async (ids) =>
+        byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (s) => s.id),
+      )
       .load(id);
   }
 
@@ -130,7 +131,9 @@ export class SubmissionService {
     if (filter.organizationId) query.andWhere('s.organization_id = :organizationId', { organizationId: filter.organizationId });
     if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
     for (const [i, word] of (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, 5).entries()) {
-      query.andWhere(`(LOWER(s.title) LIKE :w${i} ${LIKE_ESCAPE} OR LOWER(s.keywords) LIKE :w${i} ${LIKE_ESCAPE})`, { [`w${i}`]: `%${escapeLike(word.toLowerCase())}%` });
+      query.andWhere(`(LOWER(s.title) LIKE :w${i} ${LIKE_ESCAPE} OR LOWER(s.keywords) LIKE :w${i} ${LIKE_ESCAPE})`, {
+        [`w${i}`]: `%${escapeLike(word.toLowerCase())}%`,
+      });
     }
     return query;
   }
@@ -140,7 +143,13 @@ export class SubmissionService {
   }
 
   /** One contest's, unit's or leader's submissions, batched across every parent in the request. */
-  async listFor(ctx: RequestContext, parent: 'organization' | 'contest' | 'leader', parentId: string, filter: SubmissionFilter, args: PageArgs) {
+  async listFor(
+    ctx: RequestContext,
+    parent: 'organization' | 'contest' | 'leader',
+    parentId: string,
+    filter: SubmissionFilter,
+    args: PageArgs,
+  ) {
     const scope = await this.scopeOrRefuse(ctx);
     return loadChildPage(ctx, parentId, {
       name: `${parent}.submissions:${filter.status ?? ''}:${filter.search ?? ''}`,
@@ -226,7 +235,9 @@ export class SubmissionService {
       ...(exceptId ? { id: Not(exceptId) } : {}),
     });
     if (duplicate) {
-      throw new DomainError('DUPLICATE_SUBMISSION', 'This unit already has an entry with the same title', 'title', { existingId: duplicate.id });
+      throw new DomainError('DUPLICATE_SUBMISSION', 'This unit already has an entry with the same title', 'title', {
+        existingId: duplicate.id,
+      });
     }
   }
 
@@ -264,7 +275,12 @@ export class SubmissionService {
         withdrawnAt: null,
       });
       await em.insert(Submission, submission);
-      await recordAudit(em, identity, { action: 'submission.create', entityType: 'Submission', entityId: submission.id, after: snapshot(submission) });
+      await recordAudit(em, identity, {
+        action: 'submission.create',
+        entityType: 'Submission',
+        entityId: submission.id,
+        after: snapshot(submission),
+      });
       return submission;
     });
   }
@@ -290,9 +306,14 @@ export class SubmissionService {
       .where('id = :id AND version = :version', { id: submission.id, version: expectedVersion })
       .execute();
     if (!result.affected) {
-      throw new DomainError(ErrorCode.VERSION_CONFLICT, 'Someone else changed this submission; reload it and try again', 'expectedVersion', {
-        currentVersion: submission.version,
-      });
+      throw new DomainError(
+        ErrorCode.VERSION_CONFLICT,
+        'Someone else changed this submission; reload it and try again',
+        'expectedVersion',
+        {
+          currentVersion: submission.version,
+        },
+      );
     }
     return (await em.findOneBy(Submission, { id: submission.id }))!;
   }
@@ -303,7 +324,8 @@ export class SubmissionService {
     if (current.status !== 'DRAFT' && !hasRole(identity, 'ADMIN')) {
       throw new DomainError(ErrorCode.INVALID_TRANSITION, `A ${current.status} submission can no longer be edited`, 'status');
     }
-    if (current.status === 'WITHDRAWN') throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A withdrawn submission cannot be edited', 'status');
+    if (current.status === 'WITHDRAWN')
+      throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A withdrawn submission cannot be edited', 'status');
     if (input.trackId !== undefined || input.leaderId !== undefined || input.teamMemberIds !== undefined) {
       await this.assertFacts(await this.contestFacts(current.contestId), current.organizationId, {
         trackId: input.trackId,
@@ -329,7 +351,13 @@ export class SubmissionService {
       if (input.leaderId !== undefined) changes.leaderId = input.leaderId;
       if (input.teamMemberIds != null) changes.teamMemberIds = [...new Set(input.teamMemberIds)];
       const updated = await this.writeVersioned(em, submission, expectedVersion, changes);
-      await recordAudit(em, identity, { action: 'submission.update', entityType: 'Submission', entityId: id, before: snapshot(submission), after: snapshot(updated) });
+      await recordAudit(em, identity, {
+        action: 'submission.update',
+        entityType: 'Submission',
+        entityId: id,
+        before: snapshot(submission),
+        after: snapshot(updated),
+      });
       return updated;
     });
   }
@@ -346,7 +374,12 @@ export class SubmissionService {
     if (window) throw new DomainError(window.code, window.message, 'contestId');
     const missing = missingForSubmit(current);
     if (missing.length) {
-      throw new DomainError('SUBMISSION_INCOMPLETE', `Missing before submitting: ${missing.map((m) => m.field).join(', ')}`, missing[0]!.field, { problems: missing });
+      throw new DomainError(
+        'SUBMISSION_INCOMPLETE',
+        `Missing before submitting: ${missing.map((m) => m.field).join(', ')}`,
+        missing[0]!.field,
+        { problems: missing },
+      );
     }
     await this.assertFacts(contest, current.organizationId, current);
     const trackCode = contest.tracks.find((t) => t.id === current.trackId)!.code;
@@ -360,7 +393,13 @@ export class SubmissionService {
         submittedAt: this.clock(),
         referenceNumber: referenceNumber(contest.year, trackCode, n),
       });
-      await recordAudit(em, identity, { action: 'submission.submit', entityType: 'Submission', entityId: id, before: snapshot(submission), after: snapshot(updated) });
+      await recordAudit(em, identity, {
+        action: 'submission.submit',
+        entityType: 'Submission',
+        entityId: id,
+        before: snapshot(submission),
+        after: snapshot(updated),
+      });
       return updated;
     });
   }
