@@ -1,18 +1,77 @@
 /**
- * Every refusal the platform makes carries a stable code. The subgraph kit turns a
- * DomainError into a GraphQL error with `extensions.code` (and `extensions.field` where one
- * input field is to blame); anything that is not a DomainError is masked.
+ * Every code the platform returns in `extensions.code`, with what it means. This is the one
+ * list: a DomainError takes only these, so a new refusal is named here first. The subgraph
+ * kit turns a DomainError into a GraphQL error with its code (and `extensions.field` where
+ * one input field is to blame); anything that is not a DomainError is masked as
+ * INTERNAL_SERVER_ERROR.
  */
-export const ErrorCode = {
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  ALREADY_EXISTS: 'ALREADY_EXISTS',
-  VERSION_CONFLICT: 'VERSION_CONFLICT',
-  INVALID_TRANSITION: 'INVALID_TRANSITION',
+export const ERROR_CODES = {
+  // Requests
+  BAD_REQUEST: 'The HTTP request is not a GraphQL request: a body that is not JSON, or a missing query.',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the service accepts (HTTP 413).',
+  GRAPHQL_PARSE_FAILED: 'The query is not valid GraphQL syntax.',
+  GRAPHQL_VALIDATION_FAILED: 'The query does not fit the schema: an unknown field, a wrong argument type.',
+  BAD_USER_INPUT: 'An argument is invalid; `field` names the first offending one and `details.problems` lists them all.',
+  INTERNAL_SERVER_ERROR: 'An unexpected failure, logged under `errorId` and masked: no stack trace or SQL reaches the caller.',
+  UPSTREAM_UNAVAILABLE: 'A subgraph could not read a fact it needs from another subgraph; nothing was written.',
+
+  // Identity and access
+  UNAUTHENTICATED: 'The bearer token is invalid, expired, forged or for another audience (HTTP 401). No token means anonymous.',
+  FORBIDDEN: 'The caller may not do this, or may not see the record; a hidden record and a missing one look the same.',
+
+  // Records
+  NOT_FOUND: 'No record has this id (for callers who may see every record of its kind).',
+  ALREADY_EXISTS: 'A record with this unique value already exists.',
+  VERSION_CONFLICT: 'The record changed since it was read: read it again and reapply the edit.',
+  INVALID_TRANSITION: 'The record’s lifecycle does not allow this step from its current status.',
+  BATCH_REFUSED: 'A bulk operation refused at least one item, so none was applied; `details` lists every refusal.',
+
+  // Contests and enrolment
+  CONTEST_LOCKED: 'The contest’s status no longer allows this change (tracks, codes, enrolment).',
+  CONTEST_NOT_OPEN: 'The contest is not open for submissions.',
+  NOT_ENROLLED: 'The unit is not enrolled in the contest.',
+  TRACK_NOT_IN_CONTEST: 'The track does not belong to the contest.',
+
+  // Submissions
+  SUBMISSION_WINDOW_CLOSED: 'The submission window is not open at this time.',
+  SUBMISSION_INCOMPLETE: 'A submission lacks required content; the message names every missing field.',
+  DUPLICATE_SUBMISSION: 'The unit already entered an achievement with this title in the contest.',
+  REVIEW_STARTED: 'The submission is already in review and can no longer be changed or withdrawn.',
+
+  // Review rounds
+  ROUND_NOT_READY: 'The round cannot open: it has no entries, or no advancement rule outside screening.',
+  ROUND_ALREADY_OPEN: 'The round is open or past it, so its configuration and entries are fixed.',
+  ROUND_NOT_OPEN: 'The round is not open, so nothing can be scored or assigned in it.',
+  ROUND_CLOSED: 'The round is closed: nothing changes any more.',
+  ROUND_NOT_CLOSED: 'The round must be closed before its results are finalized.',
+  ROUND_NOT_FINALIZED: 'The round’s results are not finalized yet.',
+  PREVIOUS_ROUND_NOT_FINALIZED: 'The previous round must be finalized before this one takes its entries.',
+  RESULTS_INCOMPLETE: 'An entry has no scorecards, so the round cannot be finalized.',
+  UNRESOLVED_TIE: 'Entries tie across the quota line; resolve it with an override or a raised quota before finalizing.',
+  ALREADY_PUBLISHED: 'The round’s results are already public.',
+
+  // Experts, assignments and scorecards
+  CONFLICT_OF_INTEREST: 'The expert has a conflict of interest with the entry; `details` gives the reasons.',
+  EXPERTISE_MISMATCH: 'The expert’s expertise does not cover the entry’s track.',
+  NOT_ON_PANEL: 'The expert does not sit on the panel that covers the entry’s track.',
+  EXPERT_INACTIVE: 'The expert is not active in the pool.',
+  ASSIGNMENT_DECLINED: 'The expert declined this assignment.',
+  ASSIGNMENT_SCORED: 'The expert has already scored the entry, so the assignment stays.',
+
+  // Honors
+  QUOTA_NOT_SET: 'No quota is set for the award type in the contest.',
+  QUOTA_EXCEEDED: 'Nominations would pass 120% of the quota, or proposals the quota itself.',
+  QUOTA_BELOW_AWARDED: 'A quota cannot be set below the honors already proposed or awarded.',
+  NOT_EXCELLENT: 'Only an achievement rated excellent in the final round can receive 优秀创新成果.',
+  ANNOUNCEMENT_WINDOW_OPEN: 'The 公示 window is still open, so the honor cannot be conferred yet.',
+  ANNOUNCEMENT_WINDOW_CLOSED: 'The 公示 window has closed, so objections are no longer taken.',
+  OBJECTION_OPEN: 'An objection to the honor is unresolved, so it cannot be conferred.',
 } as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode] | (string & {});
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes by name, for `ErrorCode.FORBIDDEN` in place of a bare string. */
+export const ErrorCode = Object.fromEntries(Object.keys(ERROR_CODES).map((code) => [code, code])) as { readonly [C in ErrorCode]: C };
 
 export interface FieldProblem {
   field: string;

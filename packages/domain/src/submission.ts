@@ -1,4 +1,4 @@
-import type { FieldProblem } from './errors';
+import type { ErrorCode, FieldProblem } from './errors';
 import type { ContestStatus } from './model';
 
 export const AchievementKind = {
@@ -23,7 +23,7 @@ export interface SubmissionWindow {
  * Why a submission cannot be submitted now, or null: the contest must be open for
  * submissions, and `now` inside its window when it has one (both ends included).
  */
-export function submissionWindowProblem(contest: SubmissionWindow, now: Date): { code: string; message: string } | null {
+export function submissionWindowProblem(contest: SubmissionWindow, now: Date): { code: ErrorCode; message: string } | null {
   if (contest.status !== 'OPEN_FOR_SUBMISSIONS') {
     return { code: 'CONTEST_NOT_OPEN', message: `The contest is ${contest.status}, not open for submissions` };
   }
