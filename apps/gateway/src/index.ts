@@ -1,2 +1,2 @@
 export { createServer, fetchWithTimeout, type GatewayDeps } from './server';
-export { SUPERGRAPH_FILE, apiSchema, breakingChanges, composeSupergraph, readSupergraph, subgraphSdls } from './supergraph';
+export { SUPERGRAPH_FILE, readSupergraph } from './supergraph-file';

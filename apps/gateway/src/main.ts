@@ -1,7 +1,7 @@
 import { gatewayEnv, loadConfig, subgraphUrls } from '@meritgraph/config';
 import { runMain, serviceAuth } from '@meritgraph/subgraph-kit';
 import { createServer } from './server';
-import { readSupergraph } from './supergraph';
+import { readSupergraph } from './supergraph-file';
 
 void runMain(async () => {
   const env = loadConfig(gatewayEnv);

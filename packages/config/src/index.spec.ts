@@ -1,4 +1,4 @@
-import { ConfigError, gatewayEnv, loadConfig, subgraphEnv } from './index';
+import { ConfigError, SERVICE_PORTS, SUBGRAPH_NAMES, gatewayEnv, loadConfig, subgraphEnv, subgraphUrls, subgraphUrlsEnv } from './index';
 
 describe('loadConfig', () => {
   it('gives typed defaults for a service started with no environment', () => {
@@ -56,5 +56,22 @@ describe('production secrets', () => {
 
   it('keeps the development secrets for development', () => {
     expect(loadConfig(gatewayEnv, {}).JWT_SECRET).toMatch(/development/);
+  });
+});
+
+describe('the subgraph list', () => {
+  it('routes each subgraph to its own variable, defaulting to its local port', () => {
+    const urls = subgraphUrls(loadConfig(subgraphUrlsEnv, { HONORS_URL: 'http://honors.internal:8080/graphql' }));
+    expect(urls).toEqual({
+      organizations: 'http://127.0.0.1:4001/graphql',
+      submissions: 'http://127.0.0.1:4002/graphql',
+      'expert-review': 'http://127.0.0.1:4003/graphql',
+      honors: 'http://honors.internal:8080/graphql',
+    });
+  });
+
+  it('gives every service its own port', () => {
+    const ports = Object.values(SERVICE_PORTS);
+    expect(new Set(ports).size).toBe(SUBGRAPH_NAMES.length + 1);
   });
 });

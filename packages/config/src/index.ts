@@ -27,31 +27,40 @@ export function loadConfig<S extends z.ZodObject>(shape: S, env: NodeJS.ProcessE
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
-/** Ports of the five services, shared by the gateway's defaults and `npm start`. */
-export const SERVICE_PORTS = {
-  gateway: 4000,
-  organizations: 4001,
-  submissions: 4002,
-  'expert-review': 4003,
-  honors: 4004,
+/**
+ * The four subgraphs: the one list every other place reads. Each has its port, the variable
+ * that says where it answers, and the routing URL the committed supergraph records. The
+ * modules behind the names are listed in packages/supergraph, which composes them.
+ */
+export const SUBGRAPHS = {
+  organizations: { port: 4001, urlVariable: 'ORGANIZATIONS_URL' },
+  submissions: { port: 4002, urlVariable: 'SUBMISSIONS_URL' },
+  'expert-review': { port: 4003, urlVariable: 'EXPERT_REVIEW_URL' },
+  honors: { port: 4004, urlVariable: 'HONORS_URL' },
 } as const;
-export type SubgraphName = Exclude<keyof typeof SERVICE_PORTS, 'gateway'>;
-export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['organizations', 'submissions', 'expert-review', 'honors'];
+export type SubgraphName = keyof typeof SUBGRAPHS;
+export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as readonly SubgraphName[];
+
+/** The routing URL a subgraph has in the committed supergraph; deployments override it with its URL variable. */
+export const routingUrl = (name: SubgraphName): string => `http://localhost:${SUBGRAPHS[name].port}/graphql`;
+
+/** Ports of the five services, shared by the gateway's defaults and `npm start`. */
+export const SERVICE_PORTS: Readonly<Record<SubgraphName | 'gateway', number>> = {
+  gateway: 4000,
+  ...(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, SUBGRAPHS[name].port])) as Record<SubgraphName, number>),
+};
+
+type UrlVariable = (typeof SUBGRAPHS)[SubgraphName]['urlVariable'];
 
 /** Where each subgraph answers: the gateway routes to them, and subgraphs read each other's facts. */
-export const subgraphUrlsEnv = z.object({
-  ORGANIZATIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.organizations}/graphql`),
-  SUBMISSIONS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.submissions}/graphql`),
-  EXPERT_REVIEW_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS['expert-review']}/graphql`),
-  HONORS_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.honors}/graphql`),
-});
+export const subgraphUrlsEnv = z.object(
+  Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [SUBGRAPHS[name].urlVariable, z.url().default(`http://127.0.0.1:${SUBGRAPHS[name].port}/graphql`)]),
+  ) as Record<UrlVariable, z.ZodDefault<z.ZodURL>>,
+);
 
-export const subgraphUrls = (env: z.infer<typeof subgraphUrlsEnv>): Record<SubgraphName, string> => ({
-  organizations: env.ORGANIZATIONS_URL,
-  submissions: env.SUBMISSIONS_URL,
-  'expert-review': env.EXPERT_REVIEW_URL,
-  honors: env.HONORS_URL,
-});
+export const subgraphUrls = (env: z.infer<typeof subgraphUrlsEnv>): Record<SubgraphName, string> =>
+  Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, env[SUBGRAPHS[name].urlVariable]])) as Record<SubgraphName, string>;
 
 /** Where a service keeps its data: embedded SQLite by default, MySQL when DATABASE_URL is set. */
 export const databaseEnv = z.object({

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { SERVICE_PORTS, SUBGRAPH_NAMES, gatewayEnv, loadConfig } from '@meritgraph/config';
 import type { Identity } from '@meritgraph/domain';
 import { ClientTokens } from '@meritgraph/subgraph-kit';
-import { GraphClient } from '@meritgraph/testing';
+import { GraphClient } from '@meritgraph/supergraph';
 import { CONTEST_CODE, FIGURES_QUERY, configuredLocation, figuresTable, replayInto } from './replay';
 
 const ROOT = resolve(__dirname, '../../..');

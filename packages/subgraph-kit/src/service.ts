@@ -1,10 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { SERVICE_PORTS, type SubgraphName, loadConfig, subgraphEnv, subgraphUrls } from '@meritgraph/config';
-import { type SubgraphSchema, openDatabase } from '@meritgraph/db';
-import { serviceAuth } from './auth';
 import { closeServer, listen } from './http';
-import type { SubgraphDeps } from './subgraph';
 
 /** A running HTTP service as tests and main() see it: start on a port, stop cleanly. */
 export interface Service {
@@ -65,22 +61,4 @@ export async function runMain(start: () => Promise<{ service: Service; url: stri
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-}
-
-/**
- * main() of a subgraph: typed config, its own database (created and migrated), the server,
- * and graceful shutdown.
- */
-export function runSubgraphMain(schema: SubgraphSchema, createServer: (deps: SubgraphDeps) => Promise<Service>): Promise<void> {
-  return runMain(async () => {
-    const env = loadConfig(subgraphEnv(SERVICE_PORTS[schema.subgraph as SubgraphName]));
-    const db = await openDatabase(schema, {
-      url: env.DATABASE_URL,
-      prefix: env.DATABASE_PREFIX,
-      dataDir: env.DATA_DIR,
-      log: env.DATABASE_LOG,
-    });
-    const service = await createServer({ db, auth: serviceAuth(env), peers: subgraphUrls(env), production: env.NODE_ENV === 'production' });
-    return { service, url: await service.start(env.PORT, env.HOST) };
-  });
 }

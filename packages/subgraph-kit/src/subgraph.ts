@@ -2,15 +2,16 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { type OpenDatabase, databaseIsReady } from '@meritgraph/db';
+import { SERVICE_PORTS, type SubgraphName, loadConfig, subgraphEnv, subgraphUrls } from '@meritgraph/config';
+import { type OpenDatabase, type SubgraphSchema, databaseIsReady, openDatabase } from '@meritgraph/db';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@meritgraph/domain';
-import { type ServiceAuth, subgraphIdentity } from './auth';
+import { type ServiceAuth, serviceAuth, subgraphIdentity } from './auth';
 import { PeerClient, type PeerUrls } from './peer';
 import { type RequestContext, createRequestContext } from './context';
 import { createErrorFormatter } from './errors';
 import { createHttpServer } from './http';
-import { type Service, asService } from './service';
+import { type Service, asService, runMain } from './service';
 
 /** What every subgraph's createServer receives. */
 export interface SubgraphDeps {
@@ -83,4 +84,22 @@ export function subgraphServer(
       production: deps.production,
       identify: subgraphIdentity(name, deps.auth, options.acceptDirect),
     });
+}
+
+/**
+ * main() of a subgraph: typed config, its own database (created and migrated), the server,
+ * and graceful shutdown.
+ */
+export function runSubgraphMain(schema: SubgraphSchema, createServer: (deps: SubgraphDeps) => Promise<Service>): Promise<void> {
+  return runMain(async () => {
+    const env = loadConfig(subgraphEnv(SERVICE_PORTS[schema.subgraph as SubgraphName]));
+    const db = await openDatabase(schema, {
+      url: env.DATABASE_URL,
+      prefix: env.DATABASE_PREFIX,
+      dataDir: env.DATA_DIR,
+      log: env.DATABASE_LOG,
+    });
+    const service = await createServer({ db, auth: serviceAuth(env), peers: subgraphUrls(env), production: env.NODE_ENV === 'production' });
+    return { service, url: await service.start(env.PORT, env.HOST) };
+  });
 }

@@ -1,5 +1,5 @@
 import { makeCreditCode } from '@meritgraph/domain';
-import type { GraphClient } from './client';
+import type { GraphClient } from '@meritgraph/supergraph';
 
 /** Builders that create records through the public API, the way a user would. */
 const UNION_KINDS = ['TRADE_UNION_FEDERATION', 'DISTRICT_UNION', 'INDUSTRY_UNION'];

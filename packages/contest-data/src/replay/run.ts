@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { SUBGRAPH_NAMES, databaseEnv, loadConfig } from '@meritgraph/config';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
-import { startGraph } from '@meritgraph/testing';
+import { startGraph } from '@meritgraph/supergraph';
 import { CONTEST_CODE, type ReplayResult, type ReviewFigures, expectedFigures, replay2019 } from './replay';
 
 /** Where the platform keeps its data, as its services read it from the environment. */

@@ -1,26 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { SUBGRAPH_NAMES, type SubgraphName, authEnv, loadConfig } from '@meritgraph/config';
 import type { Identity, Role } from '@meritgraph/domain';
-import { type DatabaseLocation, type OpenDatabase, type SubgraphSchema, dropMysqlDatabase, openDatabase } from '@meritgraph/db';
-import { type Service, type ServiceAuth, type SubgraphDeps, serviceAuth } from '@meritgraph/subgraph-kit';
-import * as expertReview from '@meritgraph/expert-review';
+import { type DatabaseLocation, type OpenDatabase, dropMysqlDatabase, openDatabase } from '@meritgraph/db';
 import * as gateway from '@meritgraph/gateway';
-import * as honors from '@meritgraph/honors';
-import * as organizations from '@meritgraph/organizations';
-import * as submissions from '@meritgraph/submissions';
+import { type Service, type ServiceAuth, serviceAuth } from '@meritgraph/subgraph-kit';
 import { GraphClient } from './client';
-
-interface SubgraphModule {
-  databaseSchema: SubgraphSchema;
-  createServer(deps: SubgraphDeps): Promise<Service>;
-}
-
-export const SUBGRAPHS: Record<SubgraphName, SubgraphModule> = {
-  organizations,
-  submissions,
-  'expert-review': expertReview,
-  honors,
-};
+import { SUBGRAPH_MODULES } from './subgraphs';
 
 export interface RunningSubgraph {
   service: Service;
@@ -28,7 +13,8 @@ export interface RunningSubgraph {
   url: string;
 }
 
-export interface TestGraph {
+/** The whole graph in one process: the four subgraphs and the gateway, on one clock. */
+export interface InProcessGraph {
   /** The gateway, as the contest office (ADMIN) calls it. */
   gateway: GraphClient;
   /** The gateway, called with no token. */
@@ -72,7 +58,7 @@ export interface GraphOptions {
  * rules by. Tests run it on throwaway databases; the 2019 replay runs it on the data it
  * keeps, so that it can live through 2019 on that clock.
  */
-export async function startGraph(options: GraphOptions = {}): Promise<TestGraph> {
+export async function startGraph(options: GraphOptions = {}): Promise<InProcessGraph> {
   const throwaway = !options.location;
   const location = options.location ?? throwawayLocation();
   const auth = serviceAuth(loadConfig(authEnv, {}));
@@ -92,8 +78,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<TestGraph>
   };
   try {
     for (const name of SUBGRAPH_NAMES) {
-      const db = await openDatabase(SUBGRAPHS[name].databaseSchema, location);
-      const service = await SUBGRAPHS[name].createServer({ db, auth, peers, clock });
+      const db = await openDatabase(SUBGRAPH_MODULES[name].databaseSchema, location);
+      const service = await SUBGRAPH_MODULES[name].createServer({ db, auth, peers, clock });
       running[name] = { service, db, url: '' };
       running[name].url = peers[name] = `${await service.start(0)}/graphql`;
     }

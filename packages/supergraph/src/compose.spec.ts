@@ -1,4 +1,5 @@
-import { breakingChanges, composeSupergraph, readSupergraph } from './supergraph';
+import { readSupergraph } from '@meritgraph/gateway';
+import { breakingChanges, composeSupergraph } from './compose';
 
 describe('supergraph.graphql', () => {
   it('composes from the four subgraphs without errors', async () => {

@@ -5,7 +5,8 @@
  * when the committed file is stale.
  */
 import { writeFileSync } from 'node:fs';
-import { SUPERGRAPH_FILE, breakingChanges, composeSupergraph, readSupergraph } from './supergraph';
+import { SUPERGRAPH_FILE, readSupergraph } from '@meritgraph/gateway';
+import { breakingChanges, composeSupergraph } from './compose';
 
 async function main() {
   const { supergraphSdl, errors, hints } = await composeSupergraph();

@@ -1,0 +1,4 @@
+export * from './subgraphs';
+export * from './compose';
+export * from './client';
+export * from './graph';
