@@ -1,18 +1,24 @@
 import { AuditEntry, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { AssignmentResolver } from './modules/assignment/assignment.resolver';
 import { AssignmentService } from './modules/assignment/assignment.service';
+// Loaded before the entry resolver: resolvers declare their queries and mutations in the order
+// their modules load, and that order is the published schema's.
+import { RoundResolver } from './modules/round/round.resolver';
 import { EntryResolver } from './modules/entry/entry.resolver';
 import { EntryService } from './modules/entry/entry.service';
 import { expertReference } from './modules/expert/expert.reference';
-import { ExpertResolver, PersonExpertResolver } from './modules/expert/expert.resolver';
+import { ExpertResolver } from './modules/expert/expert.resolver';
 import { ExpertService } from './modules/expert/expert.service';
+import { PersonExpertResolver } from './modules/expert/person-expert.resolver';
 import { PanelResolver } from './modules/panel/panel.resolver';
 import { PanelService } from './modules/panel/panel.service';
 import { OrganizationsApi, SubmissionsApi } from './modules/references/peers';
 import { ContestRef, OrganizationRef, PersonRef, SubmissionRef, TrackRef } from './modules/references/references';
 import { roundReference } from './modules/round/round.reference';
-import { ContestRoundsResolver, QuotaGroupResolver, RoundResolver, SubmissionReviewResolver } from './modules/round/round.resolver';
+import { ContestRoundsResolver } from './modules/round/contest-rounds.resolver';
+import { QuotaGroupResolver } from './modules/round/quota-group.resolver';
 import { RoundService } from './modules/round/round.service';
+import { SubmissionReviewResolver } from './modules/round/submission-review.resolver';
 import { ScorecardResolver } from './modules/scorecard/scorecard.resolver';
 import { ScorecardService } from './modules/scorecard/scorecard.service';
 import { ResultService } from './modules/result/result.service';

@@ -1,20 +1,5 @@
 import type { Repository } from 'typeorm';
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Resolver,
-  Root,
-  registerEnumType,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Entry } from '../entry/entry.entity';
 import type { EntryService } from '../entry/entry.service';
@@ -22,85 +7,11 @@ import { Expert } from '../expert/expert.entity';
 import type { ExpertService } from '../expert/expert.service';
 import { Panel } from '../panel/panel.entity';
 import type { PanelService } from '../panel/panel.service';
-import { ReviewRound } from '../round/round.entity';
 import { Scorecard } from '../scorecard/scorecard.entity';
 import type { ScorecardService } from '../scorecard/scorecard.service';
 import { Assignment } from './assignment.entity';
 import type { AssignmentService } from './assignment.service';
-
-const UnstaffedReason = {
-  NO_ELIGIBLE_EXPERTS: 'NO_ELIGIBLE_EXPERTS',
-  TOO_FEW_ELIGIBLE_EXPERTS: 'TOO_FEW_ELIGIBLE_EXPERTS',
-  EXPERT_LOAD_LIMIT: 'EXPERT_LOAD_LIMIT',
-} as const;
-registerEnumType(UnstaffedReason, {
-  name: 'UnstaffedReason',
-  description:
-    'NO_ELIGIBLE_EXPERTS: nobody without a conflict judges the track; TOO_FEW_ELIGIBLE_EXPERTS: fewer than the round needs; EXPERT_LOAD_LIMIT: enough experts, but their maximum load is reached.',
-});
-
-@ObjectType({ description: 'An entry the automatic assignment could not fully staff.' })
-class UnstaffedEntry {
-  @Field(() => Entry)
-  entry: Entry;
-
-  @Field(() => Int)
-  needed: number;
-
-  @Field(() => Int, { description: 'Experts it has now.' })
-  assigned: number;
-
-  @Field(() => Int, { description: 'Experts who could still be added (expertise, no conflict, not on it already).' })
-  eligible: number;
-
-  @Field(() => UnstaffedReason)
-  reason: keyof typeof UnstaffedReason;
-}
-
-@ObjectType({ description: "An expert's number of assignments in the round." })
-class ExpertLoad {
-  @Field(() => Expert)
-  expert: Expert;
-
-  @Field(() => Int)
-  load: number;
-}
-
-@ObjectType({ description: 'What the automatic assignment did, and what it could not do.' })
-class AutoAssignmentReport {
-  @Field(() => ReviewRound)
-  round: ReviewRound;
-
-  @Field(() => Int, { description: 'Assignments made now.' })
-  created: number;
-
-  @Field(() => [UnstaffedEntry], { description: 'Entries left short of reviewers, with why; empty when every entry is staffed.' })
-  unstaffed: UnstaffedEntry[];
-
-  @Field(() => [ExpertLoad], { description: 'Experts left below the minimum load.' })
-  underloaded: ExpertLoad[];
-
-  @Field(() => [ExpertLoad], { description: 'Every expert drawn on, with their load after assignment.' })
-  loads: ExpertLoad[];
-}
-
-@InputType()
-class AutoAssignInput {
-  @Field(() => [ID], {
-    nullable: true,
-    description: 'The experts to draw on (e.g. the 31 judges of a round); the whole active pool when absent.',
-  })
-  expertIds?: string[] | null;
-
-  @Field(() => Int, { nullable: true, description: 'Each expert should get at least this many entries (reported when missed).' })
-  minLoad?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'No expert gets more entries than this.' })
-  maxLoad?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'For very large pools: consider only this many eligible experts per entry.' })
-  candidatesPerEntry?: number | null;
-}
+import { AutoAssignInput, AutoAssignmentReport } from './assignment.types';
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {

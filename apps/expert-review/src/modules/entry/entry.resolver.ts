@@ -1,58 +1,17 @@
 import type { Repository } from 'typeorm';
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-  registerEnumType,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canSeeRound, hidesEntrant, readsEverything } from '@meritgraph/domain';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { OrganizationRef, PersonRef, SubmissionRef, TrackRef } from '../references/references';
 import { ReviewRound } from '../round/round.entity';
 import type { RoundService } from '../round/round.service';
-import { AssignmentConnection } from '../assignment/assignment.types';
-import { ScorecardConnection } from '../scorecard/scorecard.types';
+import { AssignmentConnection, AssignmentsArgs } from '../assignment/assignment.types';
+import { ScorecardConnection, ScorecardsArgs } from '../scorecard/scorecard.types';
 import type { AssignmentService } from '../assignment/assignment.service';
 import type { ScorecardService } from '../scorecard/scorecard.service';
-import { AssignmentsArgs, ScorecardsArgs } from '../round/round.resolver';
 import { Entry } from './entry.entity';
-import { type EntryService, SkipReason } from './entry.service';
-
-registerEnumType(SkipReason, { name: 'IntakeSkipReason', description: 'Why intake left a submission out.' });
-
-@ObjectType({ description: 'A submission intake left out, and why.' })
-class SkippedSubmission {
-  @Field(() => SubmissionRef, { nullable: true })
-  submission: SubmissionRef;
-
-  @Field(() => SkipReason)
-  reason: SkipReason;
-}
-
-@ObjectType({ description: 'What taking entries into a round did.' })
-class IntakeReport {
-  @Field(() => ReviewRound)
-  round: ReviewRound;
-
-  @Field(() => Int, { description: 'Entries taken in now.' })
-  taken: number;
-
-  @Field(() => Int, { description: 'Entries that were already in the round.' })
-  alreadyIn: number;
-
-  @Field(() => [SkippedSubmission])
-  skipped: SkippedSubmission[];
-}
+import type { EntryService } from './entry.service';
+import { IntakeReport } from './entry.types';
 
 @Resolver(() => Entry)
 export class EntryResolver {

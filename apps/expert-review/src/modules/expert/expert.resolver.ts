@@ -1,60 +1,10 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
-import { ExpertTitle } from '@meritgraph/domain';
-import { type AuditEntry, AuditEntryConnection, Connection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
+import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { OrganizationRef, PersonRef } from '../references/references';
 import { Expert } from './expert.entity';
 import type { ExpertService } from './expert.service';
-
-export const ExpertConnection = Connection(Expert);
-
-@ArgsType()
-class ExpertsArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'A track code the expert judges, e.g. AI.' })
-  track?: string | null;
-
-  @Field(() => ExpertTitle, { nullable: true })
-  title?: ExpertTitle | null;
-
-  @Field(() => ID, { nullable: true })
-  affiliationId?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  active?: boolean | null;
-}
-
-@InputType()
-class CreateExpertInput {
-  @Field(() => ID)
-  personId: string;
-
-  @Field(() => ID, { nullable: true, description: "Defaults to the person's organization." })
-  affiliationId?: string | null;
-
-  @Field(() => ExpertTitle)
-  title: ExpertTitle;
-
-  @Field(() => [String], { description: 'Track codes, primary first.' })
-  expertise: string[];
-
-  @Field(() => Boolean, { nullable: true })
-  active?: boolean | null;
-}
-
-@InputType({ description: 'Fields to change; absent fields stay as they are.' })
-class UpdateExpertInput {
-  @Field(() => ID, { nullable: true })
-  affiliationId?: string | null;
-
-  @Field(() => ExpertTitle, { nullable: true })
-  title?: ExpertTitle | null;
-
-  @Field(() => [String], { nullable: true })
-  expertise?: string[] | null;
-
-  @Field(() => Boolean, { nullable: true })
-  active?: boolean | null;
-}
+import { CreateExpertInput, ExpertConnection, ExpertsArgs, UpdateExpertInput } from './expert.types';
 
 @Resolver(() => Expert)
 export class ExpertResolver {
@@ -105,18 +55,5 @@ export class ExpertResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Expert> {
     return this.service.update(ctx.identity, id, input);
-  }
-}
-
-@Resolver(() => PersonRef)
-export class PersonExpertResolver {
-  constructor(private readonly service: ExpertService) {}
-
-  @FieldResolver(() => Expert, {
-    nullable: true,
-    description: "The person's profile in the expert pool (office, analysts and the expert).",
-  })
-  expertProfile(@Root() person: PersonRef, @Ctx() ctx: RequestContext): Promise<Expert | null> {
-    return this.service.ofPerson(ctx, person.id);
   }
 }

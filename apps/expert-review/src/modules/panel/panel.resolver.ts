@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { canSeeRound } from '@meritgraph/domain';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { TrackRef } from '../references/references';
@@ -8,39 +8,7 @@ import { ReviewRound } from '../round/round.entity';
 import type { RoundService } from '../round/round.service';
 import { Panel } from './panel.entity';
 import type { PanelService } from './panel.service';
-
-@InputType()
-class CreatePanelInput {
-  @Field(() => ID)
-  roundId: string;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => [ID], { description: 'Tracks of the contest; no other panel of the round may cover them.' })
-  trackIds: string[];
-
-  @Field(() => ID, { description: 'An expert; always a member.' })
-  chairId: string;
-
-  @Field(() => [ID])
-  memberIds: string[];
-}
-
-@InputType({ description: 'Fields to change while the round is a DRAFT; absent fields stay as they are.' })
-class UpdatePanelInput {
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  trackIds?: string[] | null;
-
-  @Field(() => ID, { nullable: true })
-  chairId?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  memberIds?: string[] | null;
-}
+import { CreatePanelInput, UpdatePanelInput } from './panel.types';
 
 @Resolver(() => Panel)
 export class PanelResolver {

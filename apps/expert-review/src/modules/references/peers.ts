@@ -60,7 +60,8 @@ export class OrganizationsApi {
       found.set(o.id, { id: o.id, ancestorIds: o.ancestors.map((a) => a.id), descendantIds: o.descendants.nodes.map((d) => d.id) });
       if (o.descendants.pageInfo.hasNextPage) more.push({ id: o.id, after: o.descendants.pageInfo.endCursor! });
     }
-    for (let { id, after } of more) {
+    for (const { id, after: first } of more) {
+      let after = first;
       for (;;) {
         const { organization }: { organization: { descendants: Paged<{ id: string }> } } = await this.peer.request(
           `query($id: ID!, $after: String) { organization(id: $id) { descendants(first: 100, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }`,

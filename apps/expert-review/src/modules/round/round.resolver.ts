@@ -1,163 +1,19 @@
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  Float,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
-import { LocalDateResolver } from 'graphql-scalars';
-import { AggregationMethod, AssignmentStatus, ReviewStage, ReviewState, RoundStatus, TieBreak } from '@meritgraph/domain';
+import { RoundStatus, TieBreak } from '@meritgraph/domain';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
-import { ContestRef, SubmissionRef, TrackRef } from '../references/references';
-import { EntryConnection } from '../entry/entry.types';
-import { AssignmentConnection } from '../assignment/assignment.types';
-import { ScorecardConnection } from '../scorecard/scorecard.types';
+import { ContestRef } from '../references/references';
+import { EntriesArgs, EntryConnection } from '../entry/entry.types';
+import { AssignmentConnection, AssignmentsArgs } from '../assignment/assignment.types';
+import { ScorecardConnection, ScorecardsArgs } from '../scorecard/scorecard.types';
 import type { EntryService } from '../entry/entry.service';
 import type { AssignmentService } from '../assignment/assignment.service';
 import type { ScorecardService } from '../scorecard/scorecard.service';
 import type { PanelService } from '../panel/panel.service';
 import { Panel } from '../panel/panel.entity';
-import { QuotaGroup, ReviewRound, RoundCriterion } from './round.entity';
+import { ReviewRound, RoundCriterion } from './round.entity';
 import type { Finalizer, RoundService } from './round.service';
-
-@ObjectType({ description: "A submission's standing in review: its latest round and how it fared there." })
-class ReviewStatus {
-  @Field(() => ReviewState)
-  state: ReviewState;
-
-  @Field(() => ReviewRound, { nullable: true, description: 'The latest round the submission was taken into.' })
-  round: ReviewRound | null;
-}
-
-@ObjectType({ description: 'Who advances from a round: quota groups over tracks, or everyone at or above a threshold.' })
-class AdvancementRuleType {
-  @Field(() => [QuotaGroup])
-  quotaGroups: QuotaGroup[];
-
-  @Field(() => Float, { nullable: true })
-  threshold: number | null;
-}
-
-@InputType()
-class CriterionInput {
-  @Field(() => String, { description: 'Upper-case code, e.g. INNOVATION.' })
-  code: string;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => Float, { description: "The criterion's share of the total; a round's weights sum to 1." })
-  weight: number;
-
-  @Field(() => Float)
-  maxScore: number;
-}
-
-@InputType()
-class QuotaGroupInput {
-  @Field(() => String, { description: 'e.g. IC+BIG_SCIENCE.' })
-  code: string;
-
-  @Field(() => [ID])
-  trackIds: string[];
-
-  @Field(() => Int)
-  quota: number;
-}
-
-// Settings shared by the create and update inputs; the base itself is never an argument.
-@InputType()
-class RoundSettingsFields {
-  @Field(() => Boolean, { nullable: true })
-  blind?: boolean | null;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  reviewDate?: string | null;
-
-  @Field(() => [CriterionInput], { nullable: true, description: 'Absent on creation: one OVERALL criterion out of 100.' })
-  criteria?: CriterionInput[] | null;
-
-  @Field(() => Int, { nullable: true })
-  reviewersPerEntry?: number | null;
-
-  @Field(() => AggregationMethod, { nullable: true })
-  aggregationMethod?: AggregationMethod | null;
-
-  @Field(() => Int, { nullable: true })
-  trimMinimum?: number | null;
-
-  @Field(() => [QuotaGroupInput], { nullable: true, description: 'Advancement by quota groups (clears a threshold).' })
-  quotaGroups?: QuotaGroupInput[] | null;
-
-  @Field(() => Float, { nullable: true, description: 'Advancement by threshold (clears quota groups).' })
-  threshold?: number | null;
-
-  @Field(() => [TieBreak], { nullable: true })
-  tieBreaks?: TieBreak[] | null;
-
-  @Field(() => Float, { nullable: true })
-  passShare?: number | null;
-}
-
-@InputType()
-class CreateReviewRoundInput extends RoundSettingsFields {
-  @Field(() => ID)
-  contestId: string;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => ReviewStage)
-  stage: ReviewStage;
-
-  @Field(() => Int, { description: 'Position of the round in its contest, from 1.' })
-  order: number;
-}
-
-@InputType({ description: 'Settings to change while the round is a DRAFT; absent fields stay as they are.' })
-class UpdateReviewRoundInput extends RoundSettingsFields {
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-}
-
-@ArgsType()
-export class EntriesArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  trackId?: string | null;
-
-  @Field(() => ReviewState, { nullable: true })
-  state?: ReviewState | null;
-}
-
-@ArgsType()
-export class AssignmentsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  expertId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  entryId?: string | null;
-
-  @Field(() => AssignmentStatus, { nullable: true })
-  status?: AssignmentStatus | null;
-}
-
-@ArgsType()
-export class ScorecardsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  expertId?: string | null;
-}
+import { AdvancementRuleType, CreateReviewRoundInput, UpdateReviewRoundInput } from './round.types';
 
 @Resolver(() => ReviewRound)
 export class RoundResolver {
@@ -274,33 +130,5 @@ export class RoundResolver {
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<ReviewRound> {
     return this.service.changeStatus(ctx.identity, id, status, this.finalize, reason);
-  }
-}
-
-@Resolver(() => QuotaGroup)
-export class QuotaGroupResolver {
-  @FieldResolver(() => [TrackRef])
-  tracks(@Root() group: QuotaGroup): TrackRef[] {
-    return group.trackIds.map((id) => ({ id }));
-  }
-}
-
-@Resolver(() => SubmissionRef)
-export class SubmissionReviewResolver {
-  constructor(private readonly service: RoundService) {}
-
-  @FieldResolver(() => ReviewStatus, { nullable: true })
-  reviewStatus(@Root() submission: SubmissionRef, @Ctx() ctx: RequestContext): Promise<ReviewStatus> {
-    return this.service.reviewOf(ctx, submission.id);
-  }
-}
-
-@Resolver(() => ContestRef)
-export class ContestRoundsResolver {
-  constructor(private readonly service: RoundService) {}
-
-  @FieldResolver(() => [ReviewRound], { nullable: true, description: 'The review rounds of the contest, in order.' })
-  reviewRounds(@Root() contest: ContestRef, @Ctx() ctx: RequestContext): Promise<ReviewRound[]> {
-    return this.service.forContest(ctx, contest.id);
   }
 }

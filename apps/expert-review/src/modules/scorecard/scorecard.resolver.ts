@@ -1,6 +1,5 @@
 import type { Repository } from 'typeorm';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root, Float } from 'type-graphql';
-import { Decision, EliminationReason } from '@meritgraph/domain';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Entry } from '../entry/entry.entity';
 import type { EntryService } from '../entry/entry.service';
@@ -8,33 +7,7 @@ import { Expert } from '../expert/expert.entity';
 import type { ExpertService } from '../expert/expert.service';
 import { CriterionScore, Scorecard } from './scorecard.entity';
 import type { ScorecardService } from './scorecard.service';
-
-@InputType()
-class CriterionScoreInput {
-  @Field(() => String, { description: 'A criterion code of the round.' })
-  criterion: string;
-
-  @Field(() => Float, { description: '0 to the criterion’s maximum.' })
-  score: number;
-}
-
-@InputType()
-class ScorecardInput {
-  @Field(() => ID)
-  entryId: string;
-
-  @Field(() => [CriterionScoreInput], { description: 'One score per criterion of the round.' })
-  scores: CriterionScoreInput[];
-
-  @Field(() => String, { nullable: true })
-  comment?: string | null;
-
-  @Field(() => Decision, { nullable: true, description: 'Required in screening rounds, refused in others.' })
-  decision?: Decision | null;
-
-  @Field(() => EliminationReason, { nullable: true, description: 'Required with ELIMINATE.' })
-  eliminationReason?: EliminationReason | null;
-}
+import { ScorecardInput } from './scorecard.types';
 
 @Resolver(() => Scorecard)
 export class ScorecardResolver {

@@ -1,0 +1,104 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { AggregationMethod, ReviewStage, ReviewState, TieBreak } from '@meritgraph/domain';
+import { QuotaGroup, ReviewRound } from './round.entity';
+
+@ObjectType({ description: "A submission's standing in review: its latest round and how it fared there." })
+export class ReviewStatus {
+  @Field(() => ReviewState)
+  state: ReviewState;
+
+  @Field(() => ReviewRound, { nullable: true, description: 'The latest round the submission was taken into.' })
+  round: ReviewRound | null;
+}
+
+@ObjectType({ description: 'Who advances from a round: quota groups over tracks, or everyone at or above a threshold.' })
+export class AdvancementRuleType {
+  @Field(() => [QuotaGroup])
+  quotaGroups: QuotaGroup[];
+
+  @Field(() => Float, { nullable: true })
+  threshold: number | null;
+}
+
+@InputType()
+export class CriterionInput {
+  @Field(() => String, { description: 'Upper-case code, e.g. INNOVATION.' })
+  code: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => Float, { description: "The criterion's share of the total; a round's weights sum to 1." })
+  weight: number;
+
+  @Field(() => Float)
+  maxScore: number;
+}
+
+@InputType()
+export class QuotaGroupInput {
+  @Field(() => String, { description: 'e.g. IC+BIG_SCIENCE.' })
+  code: string;
+
+  @Field(() => [ID])
+  trackIds: string[];
+
+  @Field(() => Int)
+  quota: number;
+}
+
+// Settings shared by the create and update inputs; the base itself is never an argument.
+@InputType()
+export class RoundSettingsFields {
+  @Field(() => Boolean, { nullable: true })
+  blind?: boolean | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  reviewDate?: string | null;
+
+  @Field(() => [CriterionInput], { nullable: true, description: 'Absent on creation: one OVERALL criterion out of 100.' })
+  criteria?: CriterionInput[] | null;
+
+  @Field(() => Int, { nullable: true })
+  reviewersPerEntry?: number | null;
+
+  @Field(() => AggregationMethod, { nullable: true })
+  aggregationMethod?: AggregationMethod | null;
+
+  @Field(() => Int, { nullable: true })
+  trimMinimum?: number | null;
+
+  @Field(() => [QuotaGroupInput], { nullable: true, description: 'Advancement by quota groups (clears a threshold).' })
+  quotaGroups?: QuotaGroupInput[] | null;
+
+  @Field(() => Float, { nullable: true, description: 'Advancement by threshold (clears quota groups).' })
+  threshold?: number | null;
+
+  @Field(() => [TieBreak], { nullable: true })
+  tieBreaks?: TieBreak[] | null;
+
+  @Field(() => Float, { nullable: true })
+  passShare?: number | null;
+}
+
+@InputType()
+export class CreateReviewRoundInput extends RoundSettingsFields {
+  @Field(() => ID)
+  contestId: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => ReviewStage)
+  stage: ReviewStage;
+
+  @Field(() => Int, { description: 'Position of the round in its contest, from 1.' })
+  order: number;
+}
+
+@InputType({ description: 'Settings to change while the round is a DRAFT; absent fields stay as they are.' })
+export class UpdateReviewRoundInput extends RoundSettingsFields {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+}
