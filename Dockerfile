@@ -12,10 +12,12 @@ WORKDIR /app
 
 # Manifests first, so source edits don't invalidate the npm ci layer.
 COPY package.json package-lock.json .npmrc ./
+COPY packages/typescript-config/package.json packages/typescript-config/
 COPY packages/domain/package.json packages/domain/
 COPY packages/config/package.json packages/config/
 COPY packages/db/package.json packages/db/
 COPY packages/subgraph-kit/package.json packages/subgraph-kit/
+COPY packages/supergraph/package.json packages/supergraph/
 COPY packages/testing/package.json packages/testing/
 COPY packages/contest-data/package.json packages/contest-data/
 COPY apps/gateway/package.json apps/gateway/
