@@ -12,6 +12,7 @@ export * from './submission';
 export * from './conflict';
 export * from './assignment';
 export * from './aggregation';
+export * from './screening';
 export * from './advancement';
 export * from './schedule';
 export * from './scoring';

@@ -1,6 +1,6 @@
 import { type FieldProblem, InvalidInput } from './errors';
 import type { ReviewStage } from './model';
-import { Decision, EliminationReason } from './advancement';
+import { Decision, EliminationReason } from './screening';
 import { roundFigure } from './aggregation';
 
 /** One thing a round scores, e.g. 创新性 (innovation) weighted 0.3 out of 100. */
