@@ -46,7 +46,7 @@ function peerDependenciesOf(name, from) {
 const isTestFile = (path) => /\.spec\.ts$|\.test\.ts$|\/test\//.test(path);
 
 const workspaces = ['apps', 'packages'].flatMap((dir) =>
-  readdirSync(join(root, dir))
+  (existsSync(join(root, dir)) ? readdirSync(join(root, dir)) : [])
     .map((name) => join(root, dir, name))
     .filter((path) => existsSync(join(path, 'package.json'))),
 );
