@@ -38,12 +38,12 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const organizations = new OrganizationsApi(peers('organizations'));
   const submissions = new SubmissionsApi(peers('submissions'));
   const audit = dataSource.getRepository(AuditEntry);
-  const experts = new ExpertService(dataSource, organizations);
-  const rounds = new RoundService(dataSource, organizations);
+  const experts = new ExpertService(dataSource, organizations, clock);
+  const rounds = new RoundService(dataSource, organizations, clock);
   const entries = new EntryService(dataSource, rounds, organizations, submissions, clock);
-  const panels = new PanelService(dataSource, rounds, organizations);
-  const assignments = new AssignmentService(dataSource, rounds, entries, panels);
-  const scorecards = new ScorecardService(dataSource, rounds);
+  const panels = new PanelService(dataSource, rounds, organizations, clock);
+  const assignments = new AssignmentService(dataSource, rounds, entries, panels, clock);
+  const scorecards = new ScorecardService(dataSource, rounds, clock);
   const results = new ResultService(dataSource, rounds, clock);
   return buildFederatedSchema({
     resolvers: [

@@ -3,12 +3,12 @@ import { In } from 'typeorm';
 import {
   type AssignmentPlan,
   type AssignmentStatus,
-  type ConflictEntry,
   DomainError,
   ErrorCode,
   type Identity,
   InvalidInput,
   type PageArgs,
+  assertAllowed,
   assertRoundActivity,
   check,
   conflictsOf,
@@ -19,7 +19,7 @@ import {
   readsEverything,
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
-import { type OrderKey, type Page, type RequestContext, byKey, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type OrderKey, type Page, type RequestContext, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { ReviewRound } from '../round/round.entity';
 import type { RoundService } from '../round/round.service';
 import type { PanelService } from '../panel/panel.service';
@@ -27,6 +27,7 @@ import type { EntryService } from '../entry/entry.service';
 import { Entry } from '../entry/entry.entity';
 import { Expert } from '../expert/expert.entity';
 import { Scorecard } from '../scorecard/scorecard.entity';
+import { type SituationSources, plannerKeys, readSituation, refusalOf } from './assignment-situation';
 import { Assignment } from './assignment.entity';
 
 export interface AssignmentFilter {
@@ -52,52 +53,25 @@ export interface AutoAssignReport {
 const ORDER: OrderKey<Assignment>[] = [{ column: 'a.id', value: (a) => a.id }];
 const BATCH = 200;
 
-/** Everything a round's assignment rules are judged on, read in one transaction. */
-interface Situation {
-  round: ReviewRound;
-  entries: Map<string, Entry>;
-  facts: Map<string, ConflictEntry>;
-  /** Per track id: the experts of the panel covering it (panel rounds only). */
-  panelOf: Map<string, { panelId: string; memberIds: string[] }> | null;
-  assignments: Assignment[];
-  /** `${expertId}|${submissionId}` an expert declared a conflict on, in any round of the contest. */
-  declared: Set<string>;
-}
-
-/**
- * Keys for the planner that do not change from round to round: reference numbers, unique in a
- * contest (the submission id settles a repeat, which a contest never has).
- */
-function plannerKeys(entries: readonly Entry[]): Map<string, string> {
-  const keys = new Map<string, string>();
-  const used = new Set<string>();
-  for (const e of [...entries].sort((a, b) => (a.submissionId < b.submissionId ? -1 : a.submissionId > b.submissionId ? 1 : 0))) {
-    let key = e.referenceNumber || e.submissionId;
-    if (used.has(key)) key = `${key}|${e.submissionId}`;
-    used.add(key);
-    keys.set(e.id, key);
-  }
-  return keys;
-}
-
 export class AssignmentService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rounds: RoundService,
     private readonly entries: EntryService,
     private readonly panels: PanelService,
+    private readonly clock: () => Date,
   ) {}
 
   private get repo(): Repository<Assignment> {
     return this.dataSource.getRepository(Assignment);
   }
 
+  private get sources(): SituationSources {
+    return { rounds: this.rounds, entries: this.entries, panels: this.panels };
+  }
+
   find(ctx: RequestContext, id: string): Promise<Assignment | null> {
-    return ctx.loaders
-      .get<string, Assignment | null>('Assignment.byId', async (ids) =>
-        byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (a) => a.id),
-      )
-      .load(id);
+    return ctx.loaders.byId(this.repo).load(id);
   }
 
   /** The office and analysts see every assignment; an expert its own. */
@@ -143,63 +117,6 @@ export class AssignmentService {
     });
   }
 
-  private async situation(em: EntityManager, roundId: string): Promise<Situation> {
-    const { round } = await this.rounds.judged(em, roundId, 'roundId', true);
-    const { entries, facts } = await this.entries.conflictFacts(em, roundId);
-    const panels = await this.panels.ofRound(em, roundId);
-    const panelOf = panels.length ? new Map<string, { panelId: string; memberIds: string[] }>() : null;
-    for (const { panel, memberIds } of panels) for (const t of panel.trackIds) panelOf!.set(t, { panelId: panel.id, memberIds });
-    const assignments = await em.find(Assignment, { where: { roundId }, order: { id: 'ASC' } });
-    const declaredRows: { expertId: string; submissionId: string }[] = await em
-      .createQueryBuilder(Assignment, 'a')
-      .innerJoin(Entry, 'e', 'e.id = a.entry_id')
-      .innerJoin(ReviewRound, 'r', 'r.id = a.round_id')
-      .select('a.expert_id', 'expertId')
-      .addSelect('e.submission_id', 'submissionId')
-      .where('a.status = :declared AND r.contest_id = :contestId', { declared: 'CONFLICT_DECLARED', contestId: round.contestId })
-      .getRawMany();
-    return {
-      round,
-      entries: new Map(entries.map((e) => [e.id, e])),
-      facts,
-      panelOf,
-      assignments,
-      declared: new Set(declaredRows.map((d) => `${d.expertId}|${d.submissionId}`)),
-    };
-  }
-
-  /** Why `expert` may not review `entry` in this round, as the coded refusal a manual change gets; null when it may. */
-  private refusal(s: Situation, expert: Expert, entry: Entry): DomainError | null {
-    if (!expert.active) return new DomainError('EXPERT_INACTIVE', 'The expert is inactive', 'expertId');
-    if (s.panelOf) {
-      const panel = s.panelOf.get(entry.trackId);
-      if (!panel || !panel.memberIds.includes(expert.id)) {
-        return new DomainError('NOT_ON_PANEL', `The expert is not on the panel that judges track ${entry.trackCode}`, 'expertId');
-      }
-    } else if (!expert.expertise.includes(entry.trackCode)) {
-      return new DomainError(
-        'EXPERTISE_MISMATCH',
-        `The expert does not judge track ${entry.trackCode} (expertise: ${expert.expertise.join(', ')})`,
-        'expertId',
-      );
-    }
-    const declared = s.declared.has(`${expert.id}|${entry.submissionId}`);
-    const reasons = conflictsOf(expert, s.facts.get(entry.id)!, declared);
-    if (reasons.length) {
-      return new DomainError(
-        'CONFLICT_OF_INTEREST',
-        `The expert has a conflict of interest with this entry (${reasons.join(', ')})`,
-        'expertId',
-        { reasons },
-      );
-    }
-    const existing = s.assignments.find((a) => a.entryId === entry.id && a.expertId === expert.id);
-    if (existing?.status === 'ASSIGNED')
-      return new DomainError(ErrorCode.ALREADY_EXISTS, 'The expert is already assigned to this entry', 'expertId');
-    if (existing) return new DomainError('ASSIGNMENT_DECLINED', 'The expert declined this entry earlier', 'expertId');
-    return null;
-  }
-
   /**
    * Staffs every entry of the round still short of its reviewers, as one min-cost flow over
    * the experts drawn on (see planAssignment): no conflicts, expertise (or panel) matched,
@@ -207,6 +124,7 @@ export class AssignmentService {
    * is saved, in one transaction.
    */
   async autoAssign(identity: Identity, roundId: string, input: AutoAssignInput): Promise<AutoAssignReport> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
     check({ roundId, ...input })
       .text('roundId', { max: 36 })
       .int('minLoad', { min: 0, max: 100_000, optional: true })
@@ -222,7 +140,7 @@ export class AssignmentService {
       throw new InvalidInput([{ field: 'minLoad', message: 'must not exceed maxLoad' }]);
     }
     return this.dataSource.transaction(async (em) => {
-      const s = await this.situation(em, roundId);
+      const s = await readSituation(em, roundId, this.sources);
       assertRoundActivity(s.round.status, 'ASSIGN');
       if (s.panelOf && input.expertIds)
         throw new InvalidInput([{ field: 'expertIds', message: 'a round with panels draws on its panel members' }]);
@@ -273,7 +191,7 @@ export class AssignmentService {
           return conflictsOf(expert, s.facts.get(entryId)!, declared).length > 0;
         },
       });
-      const now = new Date();
+      const now = this.clock();
       const plan: AssignmentPlan = {
         ...keyed,
         assignments: keyed.assignments.map((a) => ({ ...a, entryId: entryOfKey.get(a.entryId)! })),
@@ -310,17 +228,18 @@ export class AssignmentService {
   }
 
   async assign(identity: Identity, entryId: string, expertId: string): Promise<Assignment> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
     check({ entryId, expertId }).text('entryId', { max: 36 }).text('expertId', { max: 36 }).done();
     return this.dataSource.transaction(async (em) => {
       const entry = await em.findOneBy(Entry, { id: entryId });
       if (!entry) throw notFound('Entry', entryId, 'entryId');
-      const s = await this.situation(em, entry.roundId);
+      const s = await readSituation(em, entry.roundId, this.sources);
       assertRoundActivity(s.round.status, 'ASSIGN', 'entryId');
       const expert = await em.findOneBy(Expert, { id: expertId });
       if (!expert) throw notFound('Expert', expertId, 'expertId');
-      const refusal = this.refusal(s, expert, entry);
+      const refusal = refusalOf(s, expert, entry);
       if (refusal) throw refusal;
-      const now = new Date();
+      const now = this.clock();
       const assignment = em.create(Assignment, {
         id: newId(),
         roundId: entry.roundId,
@@ -361,6 +280,7 @@ export class AssignmentService {
 
   /** Removes an assignment made by mistake; one already scored stays, so no judgement is lost silently. */
   async remove(identity: Identity, id: string, reason?: string | null): Promise<Assignment> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
     return this.dataSource.transaction(async (em) => {
       const assignment = await this.changeable(em, id);
       // Removing a declared conflict would let the expert be assigned to the entry again.
@@ -388,6 +308,7 @@ export class AssignmentService {
    * scorecard already given.
    */
   async stepBack(identity: Identity, id: string, status: 'DECLINED' | 'CONFLICT_DECLARED', reason: string): Promise<Assignment> {
+    assertAllowed(hasRole(identity, 'EXPERT', 'ADMIN'));
     check({ reason }).text('reason', { min: 2, max: 500 }).done();
     return this.dataSource.transaction(async (em) => {
       const assignment = await this.changeable(em, id, identity);
@@ -403,7 +324,7 @@ export class AssignmentService {
       const before = { ...assignment };
       assignment.status = status;
       assignment.note = reason.trim();
-      assignment.updatedAt = new Date();
+      assignment.updatedAt = this.clock();
       await em.save(assignment);
       await recordAudit(em, identity, {
         action: status === 'DECLINED' ? 'assignment.decline' : 'assignment.declare-conflict',

@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { In } from 'typeorm';
 import {
   type ConflictEntry,
   DomainError,
@@ -13,7 +12,7 @@ import {
   readsEverything,
 } from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
-import { type OrderKey, type Page, type RequestContext, byKey, groupByKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type OrderKey, type Page, type RequestContext, groupByKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import type { OrganizationsApi, SubmissionFacts, SubmissionsApi } from '../references/peers';
 import type { RoundService } from '../round/round.service';
 import { Assignment } from '../assignment/assignment.entity';
@@ -65,9 +64,7 @@ export class EntryService {
 
   /** Entries by id for this request, unchecked: for rules, not for showing. */
   find(ctx: RequestContext, id: string): Promise<Entry | null> {
-    return ctx.loaders
-      .get<string, Entry | null>('Entry.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (e) => e.id))
-      .load(id);
+    return ctx.loaders.byId(this.repo).load(id);
   }
 
   /** The entries the calling expert is assigned to (and has not stepped back from), in any round. */
@@ -110,11 +107,7 @@ export class EntryService {
 
   /** What conflicts are judged on, for every entry of the request. */
   links(ctx: RequestContext, entryId: string): Promise<EntryLink[]> {
-    return ctx.loaders
-      .get<string, EntryLink[]>('Entry.links', async (ids) =>
-        groupByKey(ids, await this.dataSource.getRepository(EntryLink).findBy({ entryId: In([...ids]) }), (l) => l.entryId),
-      )
-      .load(entryId);
+    return ctx.loaders.groupedBy(this.dataSource.getRepository(EntryLink), 'entryId').load(entryId);
   }
 
   /** Every entry of a round with its conflict facts, read in two statements. */

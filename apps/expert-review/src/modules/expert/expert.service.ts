@@ -1,5 +1,4 @@
 import type { DataSource, Repository } from 'typeorm';
-import { In } from 'typeorm';
 import {
   EXPERT_TITLES,
   type ExpertTitle,
@@ -15,7 +14,7 @@ import {
   readsEverything,
 } from '@meritgraph/domain';
 import { escapeLike, LIKE_ESCAPE, newId } from '@meritgraph/db';
-import { type OrderKey, type Page, type RequestContext, byKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type OrderKey, type Page, type RequestContext, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import type { OrganizationsApi } from '../references/peers';
 import { Expert } from './expert.entity';
 
@@ -42,6 +41,7 @@ export class ExpertService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsApi,
+    private readonly clock: () => Date,
   ) {}
 
   private get repo(): Repository<Expert> {
@@ -50,9 +50,7 @@ export class ExpertService {
 
   /** Experts by id for this request, without the visibility check (for rules that need them). */
   byIds(ctx: RequestContext, ids: readonly string[]): Promise<(Expert | null)[]> {
-    const loader = ctx.loaders.get<string, Expert | null>('Expert.byId', async (keys) =>
-      byKey(keys, await this.repo.findBy({ id: In([...keys]) }), (x) => x.id),
-    );
+    const loader = ctx.loaders.byId(this.repo);
     return Promise.all(ids.map((id) => loader.load(id)));
   }
 
@@ -65,11 +63,7 @@ export class ExpertService {
 
   /** A person's profile in the pool, batched across the request; null when the person is no expert or the caller may not see it. */
   async ofPerson(ctx: RequestContext, personId: string): Promise<Expert | null> {
-    const expert = await ctx.loaders
-      .get<string, Expert | null>('Person.expertProfile', async (ids) =>
-        byKey(ids, await this.repo.findBy({ personId: In([...ids]) }), (x) => x.personId),
-      )
-      .load(personId);
+    const expert = await ctx.loaders.byColumn(this.repo, 'personId').load(personId);
     return expert && canSeeExpert(ctx.identity, expert.id) ? expert : null;
   }
 
@@ -125,7 +119,7 @@ export class ExpertService {
     const affiliationId = (await this.affiliation(input.personId, input.affiliationId))!;
     return this.dataSource.transaction(async (em) => {
       if (await em.existsBy(Expert, { personId: input.personId })) throw alreadyExists('Expert', 'personId', input.personId);
-      const now = new Date();
+      const now = this.clock();
       const expert = await em.save(
         em.create(Expert, {
           id: newId(),
@@ -157,7 +151,7 @@ export class ExpertService {
       if (input.title) expert.title = input.title;
       if (input.expertise) expert.expertise = input.expertise;
       if (input.active != null) expert.active = input.active;
-      expert.updatedAt = new Date();
+      expert.updatedAt = this.clock();
       await em.save(expert);
       await recordAudit(em, identity, { action: 'expert.update', entityType: 'Expert', entityId: id, before, after: expert });
       return expert;

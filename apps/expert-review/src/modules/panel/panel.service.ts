@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { In, Not } from 'typeorm';
 import { type Identity, InvalidInput, assertRoundActivity, check, notFound } from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
-import { type RequestContext, byKey, groupByKey, recordAudit } from '@meritgraph/subgraph-kit';
+import { type RequestContext, recordAudit } from '@meritgraph/subgraph-kit';
 import type { OrganizationsApi } from '../references/peers';
 import type { RoundService } from '../round/round.service';
 import { Expert } from '../expert/expert.entity';
@@ -20,39 +20,20 @@ export class PanelService {
     private readonly dataSource: DataSource,
     private readonly rounds: RoundService,
     private readonly organizations: OrganizationsApi,
+    private readonly clock: () => Date,
   ) {}
 
   forRound(ctx: RequestContext, roundId: string): Promise<Panel[]> {
-    return ctx.loaders
-      .get<string, Panel[]>('ReviewRound.panels', async (ids) =>
-        groupByKey(
-          ids,
-          await this.dataSource.getRepository(Panel).find({ where: { roundId: In([...ids]) }, order: { name: 'ASC' } }),
-          (p) => p.roundId,
-        ),
-      )
-      .load(roundId);
+    return ctx.loaders.groupedBy(this.dataSource.getRepository(Panel), 'roundId', { name: 'ASC' }).load(roundId);
   }
 
   find(ctx: RequestContext, id: string): Promise<Panel | null> {
-    return ctx.loaders
-      .get<string, Panel | null>('Panel.byId', async (ids) =>
-        byKey(ids, await this.dataSource.getRepository(Panel).findBy({ id: In([...ids]) }), (p) => p.id),
-      )
-      .load(id);
+    return ctx.loaders.byId(this.dataSource.getRepository(Panel)).load(id);
   }
 
   /** Member expert ids, chair first, in the order given. */
   async memberIds(ctx: RequestContext, panelId: string): Promise<string[]> {
-    const members = await ctx.loaders
-      .get<string, PanelMember[]>('Panel.members', async (ids) =>
-        groupByKey(
-          ids,
-          await this.dataSource.getRepository(PanelMember).find({ where: { panelId: In([...ids]) }, order: { position: 'ASC' } }),
-          (m) => m.panelId,
-        ),
-      )
-      .load(panelId);
+    const members = await ctx.loaders.groupedBy(this.dataSource.getRepository(PanelMember), 'panelId', { position: 'ASC' }).load(panelId);
     return members.map((m) => m.expertId);
   }
 
@@ -140,7 +121,7 @@ export class PanelService {
         name: input.name.trim(),
         trackIds: input.trackIds,
         chairId: input.chairId,
-        createdAt: new Date(),
+        createdAt: this.clock(),
       });
       const members = await this.settle(em, panel, input.memberIds);
       await recordAudit(em, identity, {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { In, LessThan } from 'typeorm';
+import { LessThan } from 'typeorm';
 import {
   AggregationMethod,
   type AdvancementRule,
@@ -28,7 +28,7 @@ import {
   roundLifecycle,
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
-import { type RequestContext, byKey, groupByKey, recordAudit } from '@meritgraph/subgraph-kit';
+import { type RequestContext, recordAudit } from '@meritgraph/subgraph-kit';
 import type { OrganizationsApi } from '../references/peers';
 import { Entry } from '../entry/entry.entity';
 import { Assignment } from '../assignment/assignment.entity';
@@ -92,6 +92,7 @@ export class RoundService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsApi,
+    private readonly clock: () => Date,
   ) {}
 
   private get rounds(): Repository<ReviewRound> {
@@ -100,11 +101,7 @@ export class RoundService {
 
   /** Rounds by id for this request, unchecked: for rules, not for showing. */
   find(ctx: RequestContext, id: string): Promise<ReviewRound | null> {
-    return ctx.loaders
-      .get<string, ReviewRound | null>('ReviewRound.byId', async (ids) =>
-        byKey(ids, await this.rounds.findBy({ id: In([...ids]) }), (r) => r.id),
-      )
-      .load(id);
+    return ctx.loaders.byId(this.rounds).load(id);
   }
 
   /** A round the caller may see: rounds in DRAFT are for the office and analysts only. */
@@ -116,53 +113,36 @@ export class RoundService {
   }
 
   async forContest(ctx: RequestContext, contestId: string): Promise<ReviewRound[]> {
-    const rounds = await ctx.loaders
-      .get<string, ReviewRound[]>('Contest.reviewRounds', async (ids) =>
-        groupByKey(ids, await this.rounds.find({ where: { contestId: In([...ids]) }, order: { roundOrder: 'ASC' } }), (r) => r.contestId),
-      )
-      .load(contestId);
+    const rounds = await ctx.loaders.groupedBy(this.rounds, 'contestId', { roundOrder: 'ASC' }).load(contestId);
     return rounds.filter((r) => canSeeRound(ctx.identity, r.status));
   }
 
   /** How many experts hold assignments in the round (the judges), for every round of the request in one statement. */
-  judgeCount(ctx: RequestContext, roundId: string): Promise<number> {
-    return ctx.loaders
-      .get<string, number>('ReviewRound.judgeCount', async (ids) => {
-        const rows: { roundId: string; n: string | number }[] = await this.dataSource
-          .getRepository(Assignment)
-          .createQueryBuilder('a')
-          .select('a.round_id', 'roundId')
-          .addSelect('COUNT(DISTINCT a.expert_id)', 'n')
-          .where('a.round_id IN (:...ids) AND a.status = :assigned', { ids, assigned: 'ASSIGNED' })
-          .groupBy('a.round_id')
-          .getRawMany();
-        return ids.map((id) => Number(rows.find((r) => r.roundId === id)?.n ?? 0));
-      })
+  async judgeCount(ctx: RequestContext, roundId: string): Promise<number> {
+    const row = await ctx.loaders
+      .one<string, { roundId: string; n: string | number }>(
+        'ReviewRound.judgeCount',
+        (ids) =>
+          this.dataSource
+            .getRepository(Assignment)
+            .createQueryBuilder('a')
+            .select('a.round_id', 'roundId')
+            .addSelect('COUNT(DISTINCT a.expert_id)', 'n')
+            .where('a.round_id IN (:...ids) AND a.status = :assigned', { ids, assigned: 'ASSIGNED' })
+            .groupBy('a.round_id')
+            .getRawMany(),
+        (r) => r.roundId,
+      )
       .load(roundId);
+    return Number(row?.n ?? 0);
   }
 
   criteria(ctx: RequestContext, roundId: string): Promise<RoundCriterion[]> {
-    return ctx.loaders
-      .get<string, RoundCriterion[]>('ReviewRound.criteria', async (ids) =>
-        groupByKey(
-          ids,
-          await this.dataSource.getRepository(RoundCriterion).find({ where: { roundId: In([...ids]) }, order: { position: 'ASC' } }),
-          (c) => c.roundId,
-        ),
-      )
-      .load(roundId);
+    return ctx.loaders.groupedBy(this.dataSource.getRepository(RoundCriterion), 'roundId', { position: 'ASC' }).load(roundId);
   }
 
   quotaGroups(ctx: RequestContext, roundId: string): Promise<QuotaGroup[]> {
-    return ctx.loaders
-      .get<string, QuotaGroup[]>('ReviewRound.quotaGroups', async (ids) =>
-        groupByKey(
-          ids,
-          await this.dataSource.getRepository(QuotaGroup).find({ where: { roundId: In([...ids]) }, order: { position: 'ASC' } }),
-          (g) => g.roundId,
-        ),
-      )
-      .load(roundId);
+    return ctx.loaders.groupedBy(this.dataSource.getRepository(QuotaGroup), 'roundId', { position: 'ASC' }).load(roundId);
   }
 
   /** A round and how it is judged, read inside a transaction; NOT_FOUND naming `field` when absent. */
@@ -206,16 +186,18 @@ export class RoundService {
    */
   async reviewOf(ctx: RequestContext, submissionId: string): Promise<SubmissionReview> {
     const entries = await ctx.loaders
-      .get<string, (Entry & { round: ReviewRound })[]>('Submission.reviewStatus', async (ids) => {
-        const rows = (await this.dataSource
-          .getRepository(Entry)
-          .createQueryBuilder('e')
-          .innerJoinAndMapOne('e.round', ReviewRound, 'r', 'r.id = e.round_id')
-          .where('e.submission_id IN (:...ids)', { ids })
-          .orderBy('r.round_order', 'DESC')
-          .getMany()) as (Entry & { round: ReviewRound })[];
-        return groupByKey(ids, rows, (e) => e.submissionId);
-      })
+      .many<string, Entry & { round: ReviewRound }>(
+        'Submission.reviewStatus',
+        async (ids) =>
+          (await this.dataSource
+            .getRepository(Entry)
+            .createQueryBuilder('e')
+            .innerJoinAndMapOne('e.round', ReviewRound, 'r', 'r.id = e.round_id')
+            .where('e.submission_id IN (:...ids)', { ids })
+            .orderBy('r.round_order', 'DESC')
+            .getMany()) as (Entry & { round: ReviewRound })[],
+        (e) => e.submissionId,
+      )
       .load(submissionId);
     if (readsEverything(ctx.identity)) {
       const [latest] = entries;
@@ -332,7 +314,7 @@ export class RoundService {
         threshold: null,
         tieBreakList: DEFAULT_TIE_BREAKS.join(','),
         passSharePermille: 500,
-        createdAt: new Date(),
+        createdAt: this.clock(),
         publishedAt: null,
       });
       await this.applySettings(em, round, { ...input, criteria: input.criteria ?? OVERALL }, { criteria: [], groups: [] });

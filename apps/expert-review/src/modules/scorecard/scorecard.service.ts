@@ -19,7 +19,7 @@ import {
   scoreCard,
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
-import { type OrderKey, type Page, type RequestContext, groupByKey, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type OrderKey, type Page, type RequestContext, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import type { JudgedRound, RoundService } from '../round/round.service';
 import { Assignment } from '../assignment/assignment.entity';
 import { Entry, EntryLink } from '../entry/entry.entity';
@@ -41,6 +41,7 @@ export class ScorecardService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rounds: RoundService,
+    private readonly clock: () => Date,
   ) {}
 
   private get repo(): Repository<Scorecard> {
@@ -96,11 +97,7 @@ export class ScorecardService {
 
   /** An assignment's scorecard, batched; hidden (null) from whoever may not read it. */
   async ofAssignment(ctx: RequestContext, assignment: Assignment): Promise<Scorecard | null> {
-    const [card] = await ctx.loaders
-      .get<string, Scorecard[]>('Assignment.scorecard', async (ids) =>
-        groupByKey(ids, await this.repo.findBy({ assignmentId: In([...ids]) }), (c) => c.assignmentId),
-      )
-      .load(assignment.id);
+    const card = await ctx.loaders.byColumn(this.repo, 'assignmentId').load(assignment.id);
     if (!card) return null;
     const round = await this.rounds.find(ctx, card.roundId);
     return round && canSeeScorecard(ctx.identity, card, round.status) ? card : null;
@@ -144,7 +141,7 @@ export class ScorecardService {
           c,
         ]),
       );
-      const now = new Date();
+      const now = this.clock();
       const cards: { card: Scorecard; before: Scorecard | null }[] = [];
       const errors: { entryId: string; code: string; message: string }[] = [];
       for (const input of inputs) {
