@@ -1,0 +1,173 @@
+import { type Call, groupBy, groupsOf, many } from '../batch';
+import { type GraphClient, type ReplayHost, at, clientsOf, organizerOf } from '../host';
+import type { Step } from '../steps';
+import type { SubmissionPlan, World } from '../world';
+
+/**
+ * The honors of 2019: nominated (差额: up to 120% of each quota), proposed at the awards
+ * meeting of 2019-11-29, announced for 5 working days, and conferred at the ceremony.
+ */
+
+export const QUOTAS_2019 = {
+  MAY_DAY_MEDAL: 43,
+  WORKER_PIONEER: 25,
+  MAY_DAY_AWARD: 11,
+  EXCELLENT_ORGANIZATION: 10,
+  EXCELLENT_ACHIEVEMENT: 90,
+} as const;
+type AwardCode = keyof typeof QUOTAS_2019;
+
+export interface HonorsPlan {
+  contestId: string;
+  finalRoundId: string;
+  world: World;
+  scale: number;
+  orgId: Map<string, string>;
+  personId: Map<string, string>;
+  submissionId: Map<string, string>;
+  step: Step;
+}
+
+/** Whom the honors are nominated from. */
+export interface HonorsCandidates {
+  /** The excellent achievements of the final, strongest first. */
+  excellent: SubmissionPlan[];
+  /** The organizing unions' ids, best assessed first. */
+  ranking: string[];
+}
+
+export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent, ranking }: HonorsCandidates): Promise<void> {
+  const admin = host.gateway;
+  const { step, world } = plan;
+  const quota = (code: AwardCode) => (code === 'EXCELLENT_ORGANIZATION' ? QUOTAS_2019[code] : QUOTAS_2019[code] * plan.scale);
+
+  const honors = await step('nominations (差额推荐)', async () => {
+    await many(
+      admin,
+      'mutation',
+      (Object.keys(QUOTAS_2019) as AwardCode[]).map((code): Call => ({
+        field: 'setAwardQuota',
+        args: { contestId: ['ID!', plan.contestId], awardTypeCode: ['String!', code], quota: ['Int!', quota(code)] },
+        select: 'id',
+      })),
+    );
+    const cap = (code: AwardCode) => Math.floor(quota(code) * 1.2);
+    const nominations: { code: AwardCode; recipientId: string; by: string | null }[] = [];
+    // Medals: the leaders of the strongest excellent achievements, nominated by their mobilizing unions.
+    for (const s of excellent.slice(0, cap('MAY_DAY_MEDAL')))
+      nominations.push({ code: 'MAY_DAY_MEDAL', recipientId: plan.personId.get(s.leader)!, by: world.mobilizerOf.get(s.unit)! });
+    // Worker Pioneer: the teams behind excellent achievements.
+    const teams = await createTeams(admin, plan, excellent.slice(0, cap('WORKER_PIONEER')));
+    for (const t of teams) nominations.push({ code: 'WORKER_PIONEER', recipientId: t.id, by: t.mobilizer });
+    // Unit awards: units carrying big-science facilities and platforms first, as 2019 did.
+    const units = [...new Set(['sinap', 'siom', 'microsat', 'huahong', ...excellent.map((s) => s.unit)])].slice(0, cap('MAY_DAY_AWARD'));
+    for (const u of units) nominations.push({ code: 'MAY_DAY_AWARD', recipientId: plan.orgId.get(u)!, by: null });
+    for (const u of ranking.slice(0, cap('EXCELLENT_ORGANIZATION')))
+      nominations.push({ code: 'EXCELLENT_ORGANIZATION', recipientId: u, by: null });
+    const organizer = clientsOf((union) => organizerOf(host, plan.orgId, union));
+    const grouped = groupBy(nominations, (n) => n.by ?? '');
+    const ids: Record<AwardCode, string[]> = {
+      MAY_DAY_MEDAL: [],
+      WORKER_PIONEER: [],
+      MAY_DAY_AWARD: [],
+      EXCELLENT_ORGANIZATION: [],
+      EXCELLENT_ACHIEVEMENT: [],
+    };
+    for (const [by, list] of grouped) {
+      const created = await many<{ id: string }>(
+        by ? await organizer(by) : admin,
+        'mutation',
+        list.map((n): Call => ({
+          field: 'nominateHonor',
+          args: { input: ['NominateHonorInput!', { contestId: plan.contestId, awardTypeCode: n.code, recipientId: n.recipientId }] },
+          select: 'id',
+        })),
+      );
+      list.forEach((n, i) => ids[n.code].push(created[i]!.id));
+    }
+    return { count: nominations.length, value: ids };
+  });
+
+  const proposed = await step('proposals at the awards meeting (拟授予)', async () => {
+    const chosen: string[] = [];
+    for (const code of ['MAY_DAY_MEDAL', 'WORKER_PIONEER', 'MAY_DAY_AWARD', 'EXCELLENT_ORGANIZATION'] as const) {
+      const list = honors[code];
+      const { proposeHonors } = await admin.data<{ proposeHonors: { id: string }[] }>(
+        `mutation($ids: [ID!]!) { proposeHonors(ids: $ids) { id } }`,
+        { ids: list.slice(0, quota(code)) },
+      );
+      chosen.push(...proposeHonors.map((h) => h.id));
+      for (const id of list.slice(quota(code))) {
+        await admin.data(`mutation($id: ID!) { withdrawHonor(id: $id, reason: "差额推荐，未列入拟授予名单") { id } }`, { id });
+      }
+    }
+    const { proposeExcellentAchievements } = await admin.data<{ proposeExcellentAchievements: { id: string }[] }>(
+      `mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`,
+      { r: plan.finalRoundId },
+    );
+    chosen.push(...proposeExcellentAchievements.map((h) => h.id));
+    return { count: chosen.length, value: chosen };
+  });
+
+  await step('announcement, objection and conferral', async () => {
+    await many(
+      admin,
+      'mutation',
+      groupsOf(proposed, 100).map((ids): Call => ({ field: 'announceHonors', args: { ids: ['[ID!]!', ids] }, select: 'id' })),
+      1,
+    );
+    // One objection comes in during the window; the office looks into it and dismisses it.
+    host.setNow(at('2019-12-03T03:00:00Z'));
+    const citizen = await host.as('SUBMITTER', { org: plan.orgId.get('huahong')!, sub: 'submitter:objector' });
+    const { fileObjection } = await citizen.data<{ fileObjection: { id: string } }>(
+      `mutation($h: ID!) { fileObjection(input: { honorId: $h, text: "对该同志的事迹材料有疑问，请核实。", contact: "021-00000000" }) { id } }`,
+      { h: proposed[0] },
+    );
+    host.setNow(at('2019-12-05T03:00:00Z'));
+    await admin.data(`mutation($o: ID!) { resolveObjection(id: $o, outcome: DISMISSED, resolution: "经核实，事迹材料属实。") { id } }`, {
+      o: fileObjection.id,
+    });
+    host.setNow(at('2020-01-15T02:00:00Z'));
+    await many(
+      admin,
+      'mutation',
+      groupsOf(proposed, 100).map((ids): Call => ({
+        field: 'conferHonors',
+        args: {
+          ids: ['[ID!]!', ids],
+          input: ['ConferralInput!', { decisionNumber: '沪工总〔2020〕1号', conferredOn: '2020-01-15', ceremony: '总结表彰大会' }],
+        },
+        select: 'id',
+      })),
+      1,
+    );
+    return { count: proposed.length, value: null };
+  });
+}
+
+/** The research teams behind some excellent achievements (班组、团队), each with its leader and members. */
+async function createTeams(
+  admin: GraphClient,
+  plan: HonorsPlan,
+  achievements: SubmissionPlan[],
+): Promise<{ id: string; mobilizer: string }[]> {
+  const created = await many<{ id: string }>(
+    admin,
+    'mutation',
+    achievements.map((s): Call => ({
+      field: 'createTeam',
+      args: {
+        input: [
+          'CreateTeamInput!',
+          {
+            organizationId: plan.orgId.get(s.unit),
+            name: `${s.title.slice(0, 12)}攻关团队（${s.key.replace('submission:', '')}）`,
+            memberIds: [s.leader, ...s.team].map((p) => plan.personId.get(p)),
+          },
+        ],
+      },
+      select: 'id',
+    })),
+  );
+  return achievements.map((s, i) => ({ id: created[i]!.id, mobilizer: plan.world.mobilizerOf.get(s.unit)! }));
+}

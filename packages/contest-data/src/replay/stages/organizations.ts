@@ -1,0 +1,84 @@
+import { makeCreditCode } from '@meritgraph/domain';
+import { type Call, many } from '../batch';
+import type { GraphClient } from '../host';
+import type { World } from '../world';
+
+/** The office registers every organization, parents before children, and then the people who act for them. */
+
+const DISTRICT_CODES: Record<string, string> = {
+  浦东新区: '310115',
+  黄浦区: '310101',
+  徐汇区: '310104',
+  长宁区: '310105',
+  静安区: '310106',
+  普陀区: '310107',
+  虹口区: '310109',
+  杨浦区: '310110',
+  闵行区: '310112',
+  宝山区: '310113',
+  嘉定区: '310114',
+  金山区: '310116',
+  松江区: '310117',
+  青浦区: '310118',
+  奉贤区: '310120',
+  崇明区: '310151',
+};
+
+export async function createOrganizations(admin: GraphClient, world: World): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const byKey = new Map(world.orgs.map((o) => [o.key, o]));
+  const depth = (key: string): number => {
+    const org = byKey.get(key)!;
+    return org.parent ? 1 + depth(org.parent) : 0;
+  };
+  const depths = new Map(world.orgs.map((o) => [o.key, depth(o.key)]));
+  const levels = Math.max(...depths.values());
+  let serial = 0;
+  for (let level = 0; level <= levels; level++) {
+    const batch = world.orgs.filter((o) => depths.get(o.key) === level);
+    const created = await many<{ id: string }>(
+      admin,
+      'mutation',
+      batch.map((o): Call => {
+        serial += 1;
+        return {
+          field: 'createOrganization',
+          args: {
+            input: [
+              'CreateOrganizationInput!',
+              {
+                name: o.name,
+                kind: o.kind,
+                parentId: o.parent ? ids.get(o.parent) : null,
+                district: o.district,
+                // Synthetic but valid codes (GB 32100-2015 check characters).
+                creditCode: makeCreditCode('9', '1', DISTRICT_CODES[o.district] ?? '310000', String(31000000 + serial)),
+              },
+            ],
+          },
+          select: 'id',
+        };
+      }),
+    );
+    batch.forEach((o, i) => ids.set(o.key, created[i]!.id));
+  }
+  return ids;
+}
+
+export async function createPeople(admin: GraphClient, world: World, org: Map<string, string>): Promise<Map<string, string>> {
+  const created = await many<{ id: string }>(
+    admin,
+    'mutation',
+    world.people.map((p): Call => ({
+      field: 'createPerson',
+      args: {
+        input: [
+          'CreatePersonInput!',
+          { name: p.name, organizationId: org.get(p.org), position: p.position, phone: p.phone, email: p.email },
+        ],
+      },
+      select: 'id',
+    })),
+  );
+  return new Map(world.people.map((p, i) => [p.key, created[i]!.id]));
+}

@@ -1,0 +1,134 @@
+import { type Call, groupBy, many } from '../batch';
+import { type GraphClient, type ReplayHost, at, submitterOf } from '../host';
+import type { SubmissionPlan } from '../world';
+import { type HonorsPlan, QUOTAS_2019 } from './honors';
+
+/**
+ * After the final, before the honors: units record the honors their excellent achievements
+ * already held and the office verifies them; then the organizing unions are assessed.
+ */
+
+const NATIONAL = ['国家科学技术进步奖二等奖', '国家技术发明奖二等奖', '中国专利金奖'];
+const PROVINCIAL = ['上海市科技进步奖一等奖', '上海市技术发明奖一等奖', '教育部科技进步奖一等奖', '中华医学科技奖一等奖'];
+
+/** Records and verifies the prior honors; resolves to the final's excellent achievements, strongest first. */
+export async function recordPriorHonors(host: ReplayHost, plan: HonorsPlan): Promise<SubmissionPlan[]> {
+  const admin = host.gateway;
+  const { step, world } = plan;
+  const bySubmissionId = new Map(world.submissions.map((s) => [plan.submissionId.get(s.key)!, s]));
+
+  host.setNow(at('2019-11-25T02:00:00Z'));
+  const excellent = await excellentOf(admin, plan.finalRoundId);
+  const excellentPlans = excellent.map((id) => bySubmissionId.get(id)!).sort((a, b) => b.merit - a.merit);
+
+  await step('prior honors, recorded and verified', async () => {
+    // The strongest 13 (per scale) hold a national honor and the next 50 a provincial or ministerial one, as in 2019.
+    const national = 13 * plan.scale;
+    const provincial = 50 * plan.scale;
+    const records = excellentPlans.slice(0, national + provincial + 10 * plan.scale).map((s, i) => ({
+      plan: s,
+      level: i < national ? 'NATIONAL' : i < national + provincial ? 'PROVINCIAL_MINISTERIAL' : 'MUNICIPAL',
+      name:
+        i < national
+          ? NATIONAL[i % NATIONAL.length]!
+          : i < national + provincial
+            ? PROVINCIAL[i % PROVINCIAL.length]!
+            : '区级科技创新成果奖',
+    }));
+    const ids: string[] = [];
+    const byUnit = groupBy(records, (r) => r.plan.unit);
+    for (const [unit, list] of byUnit) {
+      const submitter = await submitterOf(host, plan.orgId, unit);
+      const created = await many<{ id: string }>(
+        submitter,
+        'mutation',
+        list.map((r): Call => ({
+          field: 'recordPriorHonor',
+          args: {
+            input: [
+              'PriorHonorInput!',
+              {
+                submissionId: plan.submissionId.get(r.plan.key),
+                level: r.level,
+                name: r.name,
+                issuer: r.level === 'NATIONAL' ? '国务院' : r.level === 'PROVINCIAL_MINISTERIAL' ? '上海市人民政府' : '区人民政府',
+                year: 2017 + (r.name.length % 2),
+                evidence: `证书编号 ${r.plan.key.replace('submission:', 'ZS-')}`,
+              },
+            ],
+          },
+          select: 'id',
+        })),
+      );
+      ids.push(...created.map((c) => c.id));
+    }
+    await many(
+      admin,
+      'mutation',
+      ids.map((id): Call => ({ field: 'verifyPriorHonor', args: { id: ['ID!', id] }, select: 'id' })),
+    );
+    return { count: ids.length, value: null };
+  });
+  return excellentPlans;
+}
+
+/** The office assesses every mobilizing union on the awards meeting's day; resolves to their ids, best first. */
+export async function evaluateOrganizers(host: ReplayHost, plan: HonorsPlan): Promise<string[]> {
+  const admin = host.gateway;
+  const { step, world } = plan;
+  host.setNow(at('2019-11-29T01:30:00Z'));
+  const unions = [...new Set(world.mobilizerOf.values())].sort();
+  return step('organizer evaluations', async () => {
+    const favoured = new Set(['district:浦东新区', 'tech-union']);
+    await many(
+      admin,
+      'mutation',
+      unions.map((key, i): Call => {
+        const base = favoured.has(key) ? 19 : 12 + ((i * 7) % 7);
+        const score = (d: number) => Math.min(20, base + ((i + d) % 3) * 0.5);
+        return {
+          field: 'evaluateOrganizer',
+          args: {
+            input: [
+              'EvaluationInput!',
+              {
+                contestId: plan.contestId,
+                organizationId: plan.orgId.get(key),
+                leadership: score(0),
+                promotion: score(1),
+                performance: score(2),
+                incentive: score(3),
+                features: score(4),
+              },
+            ],
+          },
+          select: 'id',
+        };
+      }),
+    );
+    const { organizerEvaluations } = await admin.data<{
+      organizerEvaluations: { evaluation: { organization: { id: string } }; rank: number }[];
+    }>(`query($c: ID!, $p: Int!) { organizerEvaluations(contestId: $c, places: $p) { evaluation { organization { id } } rank } }`, {
+      c: plan.contestId,
+      p: QUOTAS_2019.EXCELLENT_ORGANIZATION,
+    });
+    return { count: unions.length, value: organizerEvaluations.map((e) => e.evaluation.organization.id) };
+  });
+}
+
+async function excellentOf(admin: GraphClient, roundId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let after: string | null = null; ;) {
+    const {
+      reviewRound,
+    }: {
+      reviewRound: { results: { nodes: { submission: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    } = await admin.data(
+      `query($id: ID!, $after: String) { reviewRound(id: $id) { results(outcome: EXCELLENT, first: 100, after: $after) { nodes { submission { id } } pageInfo { hasNextPage endCursor } } } }`,
+      { id: roundId, after },
+    );
+    ids.push(...reviewRound.results.nodes.map((n) => n.submission.id));
+    if (!reviewRound.results.pageInfo.hasNextPage) return ids;
+    after = reviewRound.results.pageInfo.endCursor;
+  }
+}
