@@ -1,4 +1,4 @@
-import type { GraphClient } from '@meritgraph/testing';
+import type { GraphClient } from '@meritgraph/supergraph';
 
 /** One field of a batched operation: `field(arg: value …) { select }`. */
 export interface Call {

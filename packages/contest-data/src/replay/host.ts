@@ -1,5 +1,5 @@
 import type { Identity, Role } from '@meritgraph/domain';
-import type { GraphClient } from '@meritgraph/testing';
+import type { GraphClient } from '@meritgraph/supergraph';
 
 export type { GraphClient };
 

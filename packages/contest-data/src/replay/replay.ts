@@ -1,4 +1,4 @@
-import type { GraphClient } from '@meritgraph/testing';
+import type { GraphClient } from '@meritgraph/supergraph';
 import { type ReplayHost, at } from './host';
 import { Random } from './random';
 import { type StepRecord, stepRecorder } from './steps';
