@@ -1,22 +1,32 @@
 import { AuditEntry, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
-import { AwardResolver, ContestQuotasResolver } from './modules/award/award.resolver';
+// The schema lists fields in the order their resolver modules load: keep these imports in the published order.
+import { AwardResolver } from './modules/award/award.resolver';
+import { ContestQuotasResolver } from './modules/award/contest-quotas.resolver';
 import { AwardService } from './modules/award/award.service';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { CalendarService } from './modules/calendar/calendar.service';
 import { EvaluationResolver } from './modules/evaluation/evaluation.resolver';
 import { EvaluationService } from './modules/evaluation/evaluation.service';
 import { honorReference } from './modules/honor/honor.reference';
+import { HonorResolver } from './modules/honor/honor.resolver';
+import { HonorNominationResolver } from './modules/honor/honor-nomination.resolver';
+import { HonorLifecycleResolver } from './modules/honor/honor-lifecycle.resolver';
+import { HonorObjectionResolver } from './modules/honor/honor-objection.resolver';
+import { ObjectionResolver } from './modules/honor/objection.resolver';
 import {
-  ContestHonorsResolver,
-  HonorResolver,
-  ObjectionResolver,
   OrganizationHonorsResolver,
   PersonHonorsResolver,
   SubmissionHonorsResolver,
   TeamHonorsResolver,
-} from './modules/honor/honor.resolver';
-import { HonorService } from './modules/honor/honor.service';
-import { PriorHonorResolver, SubmissionPriorHonorsResolver, SummaryPriorHonorsResolver } from './modules/prior/prior.resolver';
+} from './modules/honor/recipient-honors.resolver';
+import { ContestHonorsResolver } from './modules/honor/contest-honors.resolver';
+import { HonorLifecycleService } from './modules/honor/honor-lifecycle.service';
+import { HonorNominationService } from './modules/honor/honor-nomination.service';
+import { HonorObjectionService } from './modules/honor/honor-objection.service';
+import { HonorReadService } from './modules/honor/honor-read.service';
+import { PriorHonorResolver } from './modules/prior/prior.resolver';
+import { SubmissionPriorHonorsResolver } from './modules/prior/submission-prior-honors.resolver';
+import { SummaryPriorHonorsResolver } from './modules/prior/summary-prior-honors.resolver';
 import { PriorHonorService } from './modules/prior/prior.service';
 import { RecipientsApi, ReviewApi } from './modules/references/peers';
 import { ContestRef, OrganizationRef, PersonRef, SubmissionRef, TeamRef } from './modules/references/references';
@@ -27,18 +37,24 @@ export { schema as databaseSchema } from './database';
 export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const recipients = new RecipientsApi(peers('organizations'), peers('submissions'));
   const audit = dataSource.getRepository(AuditEntry);
-  const honors = new HonorService(dataSource, recipients, new ReviewApi(peers('expert-review')), clock);
+  const reads = new HonorReadService(dataSource);
+  const lifecycle = new HonorLifecycleService(dataSource, recipients, clock);
+  const nominations = new HonorNominationService(dataSource, recipients, new ReviewApi(peers('expert-review')), lifecycle, clock);
+  const objections = new HonorObjectionService(dataSource, clock);
   const awards = new AwardService(dataSource, recipients);
   const priors = new PriorHonorService(dataSource, recipients, clock);
   return buildFederatedSchema({
     resolvers: [
-      new HonorResolver(honors, awards, audit),
+      new HonorResolver(reads, awards, audit),
+      new HonorNominationResolver(nominations),
+      new HonorLifecycleResolver(lifecycle, nominations),
+      new HonorObjectionResolver(objections),
       new ObjectionResolver(),
-      new SubmissionHonorsResolver(honors),
-      new OrganizationHonorsResolver(honors),
-      new PersonHonorsResolver(honors),
-      new TeamHonorsResolver(honors),
-      new ContestHonorsResolver(honors, awards),
+      new SubmissionHonorsResolver(reads),
+      new OrganizationHonorsResolver(reads),
+      new PersonHonorsResolver(reads),
+      new TeamHonorsResolver(reads),
+      new ContestHonorsResolver(reads, awards),
       new AwardResolver(awards),
       new ContestQuotasResolver(awards),
       new CalendarResolver(new CalendarService(dataSource)),
@@ -49,7 +65,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
     ],
     // Entity stubs this subgraph extends; some are reachable only as parents of field resolvers.
     orphanedTypes: [SubmissionRef, OrganizationRef, ContestRef, PersonRef, TeamRef],
-    references: honorReference(honors),
+    references: honorReference(reads),
   });
 }
 

@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
-import { ContestRef } from '../references/references';
 import { AwardQuota, AwardType } from './award.entity';
 import type { AwardService } from './award.service';
 
@@ -27,15 +26,5 @@ export class AwardResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<AwardQuota> {
     return this.service.setQuota(ctx.identity, contestId, awardTypeCode, quota);
-  }
-}
-
-@Resolver(() => ContestRef)
-export class ContestQuotasResolver {
-  constructor(private readonly service: AwardService) {}
-
-  @FieldResolver(() => [AwardQuota], { nullable: true, description: 'How many honors of each type the contest may confer.' })
-  awardQuotas(@Root() contest: ContestRef, @Ctx() ctx: RequestContext): Promise<AwardQuota[]> {
-    return this.service.quotas(ctx, contest.id);
   }
 }

@@ -1,8 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { DomainError, type Identity, InvalidInput, QUOTA_BOUND_STATUSES, check, notFound } from '@meritgraph/domain';
+import {
+  DomainError,
+  type Identity,
+  InvalidInput,
+  QUOTA_BOUND_STATUSES,
+  assertAllowed,
+  check,
+  hasRole,
+  notFound,
+} from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
-import { type RequestContext, byKey, groupByKey, recordAudit } from '@meritgraph/subgraph-kit';
+import { type RequestContext, recordAudit } from '@meritgraph/subgraph-kit';
 import type { RecipientsApi } from '../references/peers';
 import { Honor } from '../honor/honor.entity';
 import { AwardQuota, AwardType } from './award.entity';
@@ -18,27 +27,16 @@ export class AwardService {
   }
 
   type(ctx: RequestContext, code: string): Promise<AwardType | null> {
-    return ctx.loaders
-      .get<string, AwardType | null>('AwardType.byCode', async (codes) =>
-        byKey(codes, await this.dataSource.getRepository(AwardType).findBy({ code: In([...codes]) }), (t) => t.code),
-      )
-      .load(code);
+    return ctx.loaders.byColumn(this.dataSource.getRepository(AwardType), 'code').load(code);
   }
 
   quotas(ctx: RequestContext, contestId: string): Promise<AwardQuota[]> {
-    return ctx.loaders
-      .get<string, AwardQuota[]>('Contest.awardQuotas', async (ids) =>
-        groupByKey(
-          ids,
-          await this.dataSource.getRepository(AwardQuota).find({ where: { contestId: In([...ids]) }, order: { awardTypeCode: 'ASC' } }),
-          (q) => q.contestId,
-        ),
-      )
-      .load(contestId);
+    return ctx.loaders.groupedBy(this.dataSource.getRepository(AwardQuota), 'contestId', { awardTypeCode: 'ASC' }).load(contestId);
   }
 
   /** Sets how many honors of a type a contest may confer; never below those already proposed or awarded. */
   async setQuota(identity: Identity, contestId: string, awardTypeCode: string, quota: number): Promise<AwardQuota> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
     check({ contestId, awardTypeCode, quota })
       .text('contestId', { max: 36 })
       .text('awardTypeCode', { max: 40 })

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Like } from 'typeorm';
-import { type Identity, check, isIsoDate, notFound } from '@meritgraph/domain';
+import { type Identity, assertAllowed, check, hasRole, isIsoDate, notFound } from '@meritgraph/domain';
 import { recordAudit } from '@meritgraph/subgraph-kit';
 import { CalendarDay, type CalendarDayKind } from './calendar.entity';
 
@@ -13,6 +13,7 @@ export class CalendarService {
   }
 
   async set(identity: Identity, date: string, kind: CalendarDayKind, name: string): Promise<CalendarDay> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
     check({ date, kind, name })
       .rule('date', (v) => (typeof v === 'string' && isIsoDate(v) ? null : 'must be a date, YYYY-MM-DD'))
       .oneOf('kind', ['HOLIDAY', 'WORKDAY'])
@@ -28,6 +29,7 @@ export class CalendarService {
   }
 
   async remove(identity: Identity, date: string): Promise<CalendarDay> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
     return this.dataSource.transaction(async (em) => {
       const day = await em.findOneBy(CalendarDay, { date });
       if (!day) throw notFound('CalendarDay', date, 'date');

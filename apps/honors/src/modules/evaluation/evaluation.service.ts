@@ -7,6 +7,7 @@ import {
   assertAllowed,
   check,
   evaluationProblems,
+  hasRole,
   notFound,
   rankEvaluations,
   readsEverything,
@@ -26,11 +27,12 @@ export class EvaluationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recipients: RecipientsApi,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: () => Date,
   ) {}
 
   /** Records (or revises) the assessment of an organizing unit: a union that mobilized units for the contest. */
   async evaluate(identity: Identity, input: EvaluationInput): Promise<OrganizerEvaluation> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
     const checker = check(input)
       .text('contestId', { max: 36 })
       .text('organizationId', { max: 36 })

@@ -1,7 +1,7 @@
 import type { ReferenceResolvers, RequestContext } from '@meritgraph/subgraph-kit';
-import type { HonorService } from './honor.service';
+import type { HonorReadService } from './honor-read.service';
 
-export const honorReference = (honors: HonorService): ReferenceResolvers => ({
+export const honorReference = (honors: HonorReadService): ReferenceResolvers => ({
   Honor: {
     __resolveReference: (ref: { id: string }, ctx: RequestContext) => honors.load(ctx, ref.id),
   },

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
 import {
   DomainError,
   ErrorCode,
@@ -7,6 +6,7 @@ import {
   PRIOR_HONOR_LEVELS,
   PUBLIC_HONOR_STATUSES,
   type PriorHonorLevel,
+  assertAllowed,
   check,
   forbidden,
   hasRole,
@@ -15,7 +15,7 @@ import {
   readsEverything,
 } from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
-import { type RequestContext, groupByKey, recordAudit } from '@meritgraph/subgraph-kit';
+import { type RequestContext, recordAudit } from '@meritgraph/subgraph-kit';
 import type { RecipientsApi } from '../references/peers';
 import { Honor } from '../honor/honor.entity';
 import { PriorHonor } from './prior.entity';
@@ -33,27 +33,20 @@ export class PriorHonorService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recipients: RecipientsApi,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: () => Date,
   ) {}
 
   /** An achievement's prior honors: verified ones for anyone, unverified ones for the office and analysts; batched. */
   async ofSubmission(ctx: RequestContext, submissionId: string): Promise<PriorHonor[]> {
     const rows = await ctx.loaders
-      .get<string, PriorHonor[]>('Submission.priorHonors', async (ids) =>
-        groupByKey(
-          ids,
-          await this.dataSource
-            .getRepository(PriorHonor)
-            .find({ where: { submissionId: In([...ids]) }, order: { year: 'DESC', id: 'ASC' } }),
-          (p) => p.submissionId,
-        ),
-      )
+      .groupedBy(this.dataSource.getRepository(PriorHonor), 'submissionId', { year: 'DESC', id: 'ASC' })
       .load(submissionId);
     return rows.filter((p) => p.verified || readsEverything(ctx.identity));
   }
 
   /** The office, or a submitter of the achievement's own unit, records an honor it already holds. */
   async record(identity: Identity, input: PriorHonorInput): Promise<PriorHonor> {
+    assertAllowed(hasRole(identity, 'ADMIN', 'SUBMITTER'));
     check(input)
       .text('submissionId', { max: 36 })
       .oneOf('level', PRIOR_HONOR_LEVELS)
@@ -85,6 +78,7 @@ export class PriorHonorService {
   }
 
   async verify(identity: Identity, id: string): Promise<PriorHonor> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
     return this.dataSource.transaction(async (em) => {
       const prior = await em.findOneBy(PriorHonor, { id });
       if (!prior) throw notFound('PriorHonor', id);
@@ -119,8 +113,9 @@ export class PriorHonorService {
         visible: PUBLIC_HONOR_STATUSES,
       })
       .getRawMany();
-    const byRecipient = groupByKey([...new Set(rows.map((r) => r.recipientId))], rows, (r) => r.recipientId);
-    const highest = byRecipient.map((list) => highestLevel(list.map((r) => r.level))!);
+    const levelsOf = new Map<string, PriorHonorLevel[]>();
+    for (const r of rows) levelsOf.set(r.recipientId, [...(levelsOf.get(r.recipientId) ?? []), r.level]);
+    const highest = [...levelsOf.values()].map((levels) => highestLevel(levels)!);
     return PRIOR_HONOR_LEVELS.map((level) => ({ level, count: highest.filter((h) => h === level).length }));
   }
 }

@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { Honor } from './honor.entity';
+import type { HonorLifecycleService } from './honor-lifecycle.service';
+import type { HonorNominationService } from './honor-nomination.service';
+import { ConferralInput } from './honor.types';
+
+@Resolver(() => Honor)
+export class HonorLifecycleResolver {
+  constructor(
+    private readonly lifecycle: HonorLifecycleService,
+    private readonly nominations: HonorNominationService,
+  ) {}
+
+  @Authorized('ADMIN')
+  @Mutation(() => [Honor], {
+    description: '拟授予: proposes nominated honors, taking the recipients’ names as awarded; never beyond the quota. All or nothing.',
+  })
+  proposeHonors(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<Honor[]> {
+    return this.lifecycle.propose(ctx.identity, ids);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => [Honor], { description: 'Nominates and proposes every achievement a final round found EXCELLENT. All or nothing.' })
+  proposeExcellentAchievements(@Arg('roundId', () => ID) roundId: string, @Ctx() ctx: RequestContext): Promise<Honor[]> {
+    return this.nominations.proposeExcellent(ctx.identity, roundId);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => [Honor], { description: '公示: announces proposed honors, opening 5 working days for objections. All or nothing.' })
+  announceHonors(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<Honor[]> {
+    return this.lifecycle.announce(ctx.identity, ids);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => [Honor], { description: 'Confers announced honors whose window has closed with no open objection. All or nothing.' })
+  conferHonors(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('input', () => ConferralInput) input: ConferralInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Honor[]> {
+    return this.lifecycle.confer(ctx.identity, ids, input);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Honor, { description: 'Withdraws an honor before conferral, with a reason.' })
+  withdrawHonor(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext): Promise<Honor> {
+    return this.lifecycle.withdraw(ctx.identity, id, reason);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Honor, { description: 'Revokes a conferred honor, with a reason.' })
+  revokeHonor(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext): Promise<Honor> {
+    return this.lifecycle.revoke(ctx.identity, id, reason);
+  }
+}

@@ -1,0 +1,27 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { Objection } from './honor.entity';
+import type { HonorObjectionService } from './honor-objection.service';
+import { ObjectionInput, ObjectionOutcome } from './honor.types';
+
+@Resolver(() => Objection)
+export class HonorObjectionResolver {
+  constructor(private readonly objections: HonorObjectionService) {}
+
+  @Authorized()
+  @Mutation(() => Objection, { description: 'Objects to an announced honor while its window is open (anyone signed in).' })
+  fileObjection(@Arg('input', () => ObjectionInput) input: ObjectionInput, @Ctx() ctx: RequestContext): Promise<Objection> {
+    return this.objections.object(ctx.identity, input.honorId, input.text, input.contact);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Objection, { description: 'Resolves an objection: UPHELD withdraws the honor, DISMISSED lets it be conferred.' })
+  resolveObjection(
+    @Arg('id', () => ID) id: string,
+    @Arg('outcome', () => ObjectionOutcome) outcome: ObjectionOutcome,
+    @Arg('resolution', () => String) resolution: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Objection> {
+    return this.objections.resolve(ctx.identity, id, outcome, resolution);
+  }
+}
