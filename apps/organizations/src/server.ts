@@ -5,7 +5,8 @@ import { MilestoneResolver } from './modules/milestone/milestone.resolver';
 import { MilestoneService } from './modules/milestone/milestone.service';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { OrganizationService } from './modules/organization/organization.service';
-import { ContestParticipationResolver, ParticipationResolver } from './modules/participation/participation.resolver';
+import { ContestParticipationResolver } from './modules/participation/contest-participation.resolver';
+import { ParticipationResolver } from './modules/participation/participation.resolver';
 import { ParticipationService } from './modules/participation/participation.service';
 import { PersonResolver } from './modules/person/person.resolver';
 import { PersonService } from './modules/person/person.service';
@@ -18,15 +19,15 @@ import { TrackService } from './modules/track/track.service';
 export { schema as databaseSchema } from './database';
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
-export async function buildSchema({ dataSource }: SchemaDeps) {
+export async function buildSchema({ dataSource, clock }: SchemaDeps) {
   const audit = dataSource.getRepository(AuditEntry);
-  const organizations = new OrganizationService(dataSource);
-  const contests = new ContestService(dataSource);
-  const people = new PersonService(dataSource, organizations);
-  const teams = new TeamService(dataSource, organizations);
+  const organizations = new OrganizationService(dataSource, clock);
+  const contests = new ContestService(dataSource, clock);
+  const people = new PersonService(dataSource, organizations, clock);
+  const teams = new TeamService(dataSource, organizations, clock);
   const tracks = new TrackService(dataSource, contests);
   const milestones = new MilestoneService(dataSource, contests);
-  const participations = new ParticipationService(dataSource, contests, organizations);
+  const participations = new ParticipationService(dataSource, contests, organizations, clock);
   return buildFederatedSchema({
     resolvers: [
       new OrganizationResolver(organizations, audit),

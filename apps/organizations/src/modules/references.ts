@@ -18,9 +18,9 @@ export const references = (services: {
   });
   return {
     Organization: by((ctx, id) => services.organizations.load(ctx, id)),
-    Contest: by((ctx, id) => services.contests.load(ctx, id)),
-    Person: by((ctx, id) => services.people.visible(ctx, id)),
-    Team: by((ctx, id) => services.teams.load(ctx, id)),
-    Track: by((ctx, id) => services.tracks.load(ctx, id)),
+    Contest: by((ctx, id) => services.contests.loadVisible(ctx, id)),
+    Person: by((ctx, id) => services.people.loadVisible(ctx, id)),
+    Team: by((ctx, id) => services.teams.loadVisible(ctx, id)),
+    Track: by((ctx, id) => services.tracks.loadVisible(ctx, id)),
   };
 };

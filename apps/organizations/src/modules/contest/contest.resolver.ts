@@ -1,8 +1,7 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
 import { ContestStatus } from '@meritgraph/domain';
-import { type AuditEntry, AuditEntryConnection, Connection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
+import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Milestone } from '../milestone/milestone.entity';
 import { MilestoneService } from '../milestone/milestone.service';
 import { Organization } from '../organization/organization.entity';
@@ -11,57 +10,7 @@ import { Track } from '../track/track.entity';
 import { TrackService } from '../track/track.service';
 import { Contest } from './contest.entity';
 import { ContestService } from './contest.service';
-
-export const ContestConnection = Connection(Contest);
-
-// Fields both inputs share; the base itself is never an argument, so it is not in the schema.
-@InputType()
-class ContestCalendarFields {
-  @Field(() => String, { nullable: true })
-  theme?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  organizerId?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  coOrganizerIds?: string[] | null;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  startsOn?: string | null;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  endsOn?: string | null;
-
-  @Field(() => Date, { nullable: true })
-  submissionOpensAt?: Date | null;
-
-  @Field(() => Date, { nullable: true })
-  submissionClosesAt?: Date | null;
-}
-
-@InputType()
-class CreateContestInput extends ContestCalendarFields {
-  @Field(() => String, { description: 'Short unique code: lower-case letters, digits and dashes.' })
-  code: string;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => Int)
-  year: number;
-}
-
-@InputType({ description: 'Fields to change; absent fields stay as they are.' })
-class UpdateContestInput extends ContestCalendarFields {
-  @Field(() => String, { nullable: true, description: 'Changes only while the contest is a draft.' })
-  code?: string | null;
-
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  year?: number | null;
-}
+import { ContestConnection, CreateContestInput, UpdateContestInput } from './contest.types';
 
 @Resolver(() => Contest)
 export class ContestResolver {
@@ -79,8 +28,8 @@ export class ContestResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('code', () => String, { nullable: true }) code?: string | null,
   ): Promise<Contest | null> {
-    if (id) return this.service.load(ctx, id);
-    return code ? this.service.findByCode(ctx, code) : null;
+    if (id) return this.service.loadVisible(ctx, id);
+    return code ? this.service.findVisibleByCode(ctx, code) : null;
   }
 
   @Query(() => ContestConnection, { description: 'Contests by year and code; drafts only for the office and analysts.' })

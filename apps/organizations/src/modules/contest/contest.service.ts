@@ -15,7 +15,7 @@ import {
   readsEverything,
 } from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
-import { type Page, type PageArgs, type RequestContext, byKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type Page, type PageArgs, type RequestContext, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
 import { Contest } from './contest.entity';
 
@@ -33,16 +33,18 @@ export interface ContestInput {
 }
 
 export class ContestService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: () => Date,
+  ) {}
 
   private get repo(): Repository<Contest> {
     return this.dataSource.getRepository(Contest);
   }
 
-  private loadAny(ctx: RequestContext, id: string): Promise<Contest | null> {
-    return ctx.loaders
-      .get<string, Contest | null>('Contest.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (c) => c.id))
-      .load(id);
+  /** Any contest, drafts included: only for loadVisible, which keeps drafts secret. */
+  private loadUnchecked(ctx: RequestContext, id: string): Promise<Contest | null> {
+    return ctx.loaders.byId(this.repo).load(id);
   }
 
   /**
@@ -55,11 +57,11 @@ export class ContestService {
     throw forbidden();
   }
 
-  async load(ctx: RequestContext, id: string): Promise<Contest | null> {
-    return this.visible(ctx.identity, await this.loadAny(ctx, id));
+  async loadVisible(ctx: RequestContext, id: string): Promise<Contest | null> {
+    return this.visible(ctx.identity, await this.loadUnchecked(ctx, id));
   }
 
-  async findByCode(ctx: RequestContext, code: string): Promise<Contest | null> {
+  async findVisibleByCode(ctx: RequestContext, code: string): Promise<Contest | null> {
     return this.visible(ctx.identity, await this.repo.findOneBy({ code }));
   }
 
@@ -126,7 +128,7 @@ export class ContestService {
         endsOn: input.endsOn ?? null,
         submissionOpensAt: input.submissionOpensAt ?? null,
         submissionClosesAt: input.submissionClosesAt ?? null,
-        createdAt: new Date(),
+        createdAt: this.clock(),
       });
       this.assertCalendar(contest);
       await em.insert(Contest, contest);

@@ -1,44 +1,10 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
-import { MilestoneKind } from '@meritgraph/domain';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationService } from '../organization/organization.service';
 import { Milestone } from './milestone.entity';
 import { MilestoneService } from './milestone.service';
-
-@InputType()
-class CreateMilestoneInput {
-  @Field(() => ID)
-  contestId: string;
-
-  @Field(() => LocalDateResolver, { description: "In the contest's year, or within its period." })
-  date: string;
-
-  @Field(() => MilestoneKind)
-  kind: MilestoneKind;
-
-  @Field(() => String)
-  title: string;
-
-  @Field(() => ID, { nullable: true })
-  hostOrganizationId?: string | null;
-}
-
-@InputType()
-class UpdateMilestoneInput {
-  @Field(() => LocalDateResolver, { nullable: true })
-  date?: string | null;
-
-  @Field(() => MilestoneKind, { nullable: true })
-  kind?: MilestoneKind | null;
-
-  @Field(() => String, { nullable: true })
-  title?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  hostOrganizationId?: string | null;
-}
+import { CreateMilestoneInput, UpdateMilestoneInput } from './milestone.types';
 
 @Resolver(() => Milestone)
 export class MilestoneResolver {

@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { In } from 'typeorm';
 import {
   type Identity,
   InvalidInput,
@@ -10,7 +9,7 @@ import {
   notFound,
 } from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
-import { type RequestContext, groupByKey, recordAudit } from '@meritgraph/subgraph-kit';
+import { type RequestContext, recordAudit } from '@meritgraph/subgraph-kit';
 import type { ContestService } from '../contest/contest.service';
 import { Organization } from '../organization/organization.entity';
 import { Milestone } from './milestone.entity';
@@ -34,15 +33,7 @@ export class MilestoneService {
 
   /** A contest's milestones by date, batched across the request. */
   forContest(ctx: RequestContext, contestId: string): Promise<Milestone[]> {
-    return ctx.loaders
-      .get<string, Milestone[]>('Contest.milestones', async (ids) =>
-        groupByKey(
-          ids,
-          await this.repo.find({ where: { contestId: In([...ids]) }, order: { date: 'ASC', id: 'ASC' } }),
-          (m) => m.contestId,
-        ),
-      )
-      .load(contestId);
+    return ctx.loaders.groupedBy(this.repo, 'contestId', { date: 'ASC', id: 'ASC' }).load(contestId);
   }
 
   private async validate(em: EntityManager, contestId: string, input: MilestoneInput, creating: boolean) {

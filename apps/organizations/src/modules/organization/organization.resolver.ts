@@ -1,71 +1,9 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
-import { OrganizationKind } from '@meritgraph/domain';
-import { type AuditEntry, AuditEntryConnection, Connection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
+import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Organization } from './organization.entity';
 import { OrganizationService } from './organization.service';
-
-export const OrganizationConnection = Connection(Organization);
-
-@ArgsType()
-class OrganizationsArgs extends PageArgs {
-  @Field(() => OrganizationKind, { nullable: true })
-  kind?: OrganizationKind | null;
-
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name.' })
-  nameContains?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Only the direct children of this organization.' })
-  parentId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  district?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Only units enrolled in this contest.' })
-  participatesIn?: string | null;
-}
-
-@InputType()
-class CreateOrganizationInput {
-  @Field(() => String)
-  name: string;
-
-  @Field(() => String, { nullable: true })
-  shortName?: string | null;
-
-  @Field(() => OrganizationKind)
-  kind: OrganizationKind;
-
-  @Field(() => ID, { nullable: true, description: 'Required for an organizer, and inside its own union.' })
-  parentId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  district?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Unified social credit code (18 characters, GB 32100-2015).' })
-  creditCode?: string | null;
-}
-
-@InputType({ description: 'Fields to change; absent fields stay as they are, null clears an optional one.' })
-class UpdateOrganizationInput {
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  shortName?: string | null;
-
-  @Field(() => OrganizationKind, { nullable: true })
-  kind?: OrganizationKind | null;
-
-  @Field(() => ID, { nullable: true, description: 'A new parent; null makes it top-level. A cycle is refused.' })
-  parentId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  district?: string | null;
-
-  @Field(() => String, { nullable: true })
-  creditCode?: string | null;
-}
+import { CreateOrganizationInput, OrganizationConnection, OrganizationsArgs, UpdateOrganizationInput } from './organization.types';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {

@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { In } from 'typeorm';
 import {
   type Identity,
   ORGANIZATION_KINDS,
@@ -19,7 +18,7 @@ import {
   parentChangeProblem,
 } from '@meritgraph/domain';
 import { escapeLike, hydrate, LIKE_ESCAPE, newId, placeholders } from '@meritgraph/db';
-import { type Page, type PageRows, type RequestContext, byKey, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type Page, type PageRows, type RequestContext, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from './organization.entity';
 
 export interface OrganizationFilter {
@@ -49,7 +48,10 @@ const ORDER = [
 ];
 
 export class OrganizationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: () => Date,
+  ) {}
 
   private get repo(): Repository<Organization> {
     return this.dataSource.getRepository(Organization);
@@ -57,11 +59,7 @@ export class OrganizationService {
 
   /** Batched by the request's DataLoader: one SELECT for every organization a request references. */
   load(ctx: RequestContext, id: string): Promise<Organization | null> {
-    return ctx.loaders
-      .get<string, Organization | null>('Organization.byId', async (ids) =>
-        byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (o) => o.id),
-      )
-      .load(id);
+    return ctx.loaders.byId(this.repo).load(id);
   }
 
   list(filter: OrganizationFilter, page: PageArgs): Page<Organization> {
@@ -97,13 +95,15 @@ export class OrganizationService {
    * Ancestors, nearest first: one recursive query for every organization of the request,
    * however deep the tree.
    */
-  ancestors(ctx: RequestContext, id: string): Promise<Organization[]> {
-    return ctx.loaders
-      .get<string, Organization[]>('Organization.ancestors', async (ids) => {
-        const rows = await this.ancestorRows(this.dataSource.manager, ids);
-        return ids.map((id) => rows.filter((r) => r.root === id).map((r) => r.organization));
-      })
+  async ancestors(ctx: RequestContext, id: string): Promise<Organization[]> {
+    const rows = await ctx.loaders
+      .many(
+        'Organization.ancestors',
+        (ids: string[]) => this.ancestorRows(this.dataSource.manager, ids),
+        (r) => r.root,
+      )
       .load(id);
+    return rows.map((r) => r.organization);
   }
 
   private async ancestorRows(em: EntityManager, ids: readonly string[]) {
@@ -138,32 +138,37 @@ export class OrganizationService {
           WHERE down.mg_depth < ${MAX_DEPTH}
        )`;
     const key = `Organization.descendants(${first},${args.after ?? ''})`;
-    const counts = ctx.loaders.get<string, number>(`${key}:count`, async (ids) => {
-      const rows: { mg_root: string; n: number | string }[] = await this.dataSource.query(
-        `WITH RECURSIVE ${down(ids)} SELECT mg_root, COUNT(*) AS n FROM down GROUP BY mg_root`,
-        [...ids],
-      );
-      return ids.map((id) => Number(rows.find((r) => r.mg_root === id)?.n ?? 0));
-    });
-    const pages = ctx.loaders.get<string, PageRows<Organization>>(key, async (ids) => {
-      const keyset = after ? 'WHERE (o.name > ? OR (o.name = ? AND o.id > ?))' : '';
-      const raw: Record<string, unknown>[] = await this.dataSource.query(
-        `WITH RECURSIVE ${down(ids)},
+    const counts = ctx.loaders.one(
+      `${key}:count`,
+      (ids: string[]): Promise<{ mg_root: string; n: number | string }[]> =>
+        this.dataSource.query(`WITH RECURSIVE ${down(ids)} SELECT mg_root, COUNT(*) AS n FROM down GROUP BY mg_root`, ids),
+      (r) => r.mg_root,
+    );
+    const pages = ctx.loaders.many(
+      key,
+      (ids: string[]): Promise<Record<string, unknown>[]> => {
+        const keyset = after ? 'WHERE (o.name > ? OR (o.name = ? AND o.id > ?))' : '';
+        return this.dataSource.query(
+          `WITH RECURSIVE ${down(ids)},
          ranked AS (
            SELECT down.mg_root, o.*, ROW_NUMBER() OVER (PARTITION BY down.mg_root ORDER BY o.name, o.id) AS mg_rn
              FROM down JOIN organization o ON o.id = down.mg_id ${keyset}
          )
          SELECT * FROM ranked WHERE mg_rn <= ? ORDER BY mg_root, mg_rn`,
-        [...ids, ...(after ? [after[0], after[0], after[1]] : []), first + 1],
-      );
-      return ids.map((id) => {
-        const rows = raw.filter((r) => r.mg_root === id).map((r) => hydrate(this.dataSource, Organization, r));
-        const nodes = rows.slice(0, first);
-        const cursors = nodes.map((o) => encodeCursor([o.name, o.id]));
-        return { nodes, cursors, pageInfo: { hasNextPage: rows.length > first, endCursor: cursors.at(-1) ?? null } };
-      });
-    });
-    return { rows: () => pages.load(id), count: () => counts.load(id) };
+          [...ids, ...(after ? [after[0], after[0], after[1]] : []), first + 1],
+        );
+      },
+      (r) => r.mg_root as string,
+    );
+    const toPage = async (): Promise<PageRows<Organization>> => {
+      const rows = (await pages.load(id)).map((r) => hydrate(this.dataSource, Organization, r));
+      const nodes = rows.slice(0, first);
+      const cursors = nodes.map((o) => encodeCursor([o.name, o.id]));
+      return { nodes, cursors, pageInfo: { hasNextPage: rows.length > first, endCursor: cursors.at(-1) ?? null } };
+    };
+    // edges, nodes and pageInfo each ask for the rows: hydrate them once.
+    let page: Promise<PageRows<Organization>> | undefined;
+    return { rows: () => (page ??= toPage()), count: async () => Number((await counts.load(id))?.n ?? 0) };
   }
 
   /**
@@ -220,7 +225,7 @@ export class OrganizationService {
         parentId: input.parentId ?? null,
         district: input.district?.trim() || null,
         creditCode: input.creditCode ?? null,
-        createdAt: new Date(),
+        createdAt: this.clock(),
       });
       await em.insert(Organization, organization);
       await recordAudit(em, identity, {

@@ -1,58 +1,12 @@
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import { Connection, PageArgs, type RequestContext } from '@meritgraph/subgraph-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { Contest } from '../contest/contest.entity';
 import { ContestService } from '../contest/contest.service';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationService } from '../organization/organization.service';
 import { Participation } from './participation.entity';
 import { ParticipationService } from './participation.service';
-
-export const ParticipationConnection = Connection(Participation);
-
-@ArgsType()
-class ParticipationsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  contestId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Only the enrolments of this unit.' })
-  organizationId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Only the units this union mobilized.' })
-  mobilizedById?: string | null;
-}
-
-@InputType()
-class EnrolUnitInput {
-  @Field(() => ID)
-  contestId: string;
-
-  @Field(() => ID, { description: 'The participating unit.' })
-  organizationId: string;
-
-  @Field(() => ID, { description: 'The union that mobilized it; the unit must be inside it.' })
-  mobilizedById: string;
-}
-
-@InputType()
-class UpdateParticipationInput {
-  @Field(() => ID, { nullable: true })
-  mobilizedById?: string | null;
-}
+import { EnrolUnitInput, ParticipationConnection, ParticipationsArgs, UpdateParticipationInput } from './participation.types';
 
 @Resolver(() => Participation)
 export class ParticipationResolver {
@@ -71,7 +25,7 @@ export class ParticipationResolver {
 
   @FieldResolver(() => Contest, { nullable: true })
   contest(@Root() participation: Participation, @Ctx() ctx: RequestContext) {
-    return this.contests.load(ctx, participation.contestId);
+    return this.contests.loadVisible(ctx, participation.contestId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The participating unit.' })
@@ -98,15 +52,5 @@ export class ParticipationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Participation> {
     return this.service.update(ctx.identity, id, input);
-  }
-}
-
-@Resolver(() => Contest)
-export class ContestParticipationResolver {
-  constructor(private readonly service: ParticipationService) {}
-
-  @FieldResolver(() => Int, { description: 'How many units are enrolled (participating units).' })
-  participantCount(@Root() contest: Contest, @Ctx() ctx: RequestContext): Promise<number> {
-    return this.service.count(ctx, contest.id);
   }
 }

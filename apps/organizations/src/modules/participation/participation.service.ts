@@ -35,6 +35,7 @@ export class ParticipationService {
     private readonly dataSource: DataSource,
     private readonly contests: ContestService,
     private readonly organizations: OrganizationService,
+    private readonly clock: () => Date,
   ) {}
 
   private get repo(): Repository<Participation> {
@@ -49,7 +50,8 @@ export class ParticipationService {
     if (!filter.contestId && !filter.organizationId && !filter.mobilizedById) {
       throw new InvalidInput([{ field: 'contestId', message: 'give a contest, a unit or a mobilizing union' }]);
     }
-    if (filter.contestId && !(await this.contests.load(ctx, filter.contestId))) throw notFound('Contest', filter.contestId, 'contestId');
+    if (filter.contestId && !(await this.contests.loadVisible(ctx, filter.contestId)))
+      throw notFound('Contest', filter.contestId, 'contestId');
     const query = this.repo.createQueryBuilder('p');
     if (filter.contestId) query.andWhere('p.contest_id = :contestId', { contestId: filter.contestId });
     if (filter.organizationId) query.andWhere('p.organization_id = :organizationId', { organizationId: filter.organizationId });
@@ -59,19 +61,22 @@ export class ParticipationService {
   }
 
   /** How many units are enrolled in a contest, for every contest of the request in one statement. */
-  count(ctx: RequestContext, contestId: string): Promise<number> {
-    return ctx.loaders
-      .get<string, number>('Contest.participantCount', async (ids) => {
-        const rows: { contestId: string; n: string | number }[] = await this.repo
-          .createQueryBuilder('p')
-          .select('p.contest_id', 'contestId')
-          .addSelect('COUNT(*)', 'n')
-          .where('p.contest_id IN (:...ids)', { ids })
-          .groupBy('p.contest_id')
-          .getRawMany();
-        return ids.map((id) => Number(rows.find((r) => r.contestId === id)?.n ?? 0));
-      })
+  async count(ctx: RequestContext, contestId: string): Promise<number> {
+    const row = await ctx.loaders
+      .one(
+        'Contest.participantCount',
+        (ids: string[]) =>
+          this.repo
+            .createQueryBuilder('p')
+            .select('p.contest_id', 'contestId')
+            .addSelect('COUNT(*)', 'n')
+            .where('p.contest_id IN (:...ids)', { ids })
+            .groupBy('p.contest_id')
+            .getRawMany<{ contestId: string; n: string | number }>(),
+        (r) => r.contestId,
+      )
       .load(contestId);
+    return Number(row?.n ?? 0);
   }
 
   /**
@@ -108,7 +113,7 @@ export class ParticipationService {
       if (await em.existsBy(Participation, { contestId: input.contestId, organizationId: input.organizationId })) {
         throw alreadyExists('Participation', 'organizationId', input.organizationId);
       }
-      const participation = em.create(Participation, { id: timeOrderedId(), ...input, enrolledAt: new Date() });
+      const participation = em.create(Participation, { id: timeOrderedId(), ...input, enrolledAt: this.clock() });
       await em.insert(Participation, participation);
       await recordAudit(em, identity, {
         action: 'participation.create',

@@ -1,57 +1,11 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
-import { type AuditEntry, AuditEntryConnection, Connection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
+import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationService } from '../organization/organization.service';
 import { Person } from './person.entity';
 import { PersonService } from './person.service';
-
-export const PersonConnection = Connection(Person);
-
-@ArgsType()
-class PeopleArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  organizationId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Substring of the name.' })
-  nameContains?: string | null;
-}
-
-@InputType({ description: 'Fields to change; absent fields stay as they are.' })
-class UpdatePersonInput {
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  organizationId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  position?: string | null;
-
-  @Field(() => String, { nullable: true })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-}
-
-@InputType()
-class CreatePersonInput {
-  @Field(() => String)
-  name: string;
-
-  @Field(() => ID)
-  organizationId: string;
-
-  @Field(() => String, { nullable: true })
-  position?: string | null;
-
-  @Field(() => String, { nullable: true })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-}
+import { CreatePersonInput, PeopleArgs, PersonConnection, UpdatePersonInput } from './person.types';
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -64,7 +18,7 @@ export class PersonResolver {
   @Authorized()
   @Query(() => Person, { nullable: true })
   person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Person | null> {
-    return this.service.visible(ctx, id);
+    return this.service.loadVisible(ctx, id);
   }
 
   @Authorized()

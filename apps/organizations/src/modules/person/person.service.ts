@@ -1,5 +1,4 @@
 import type { DataSource, Repository } from 'typeorm';
-import { In } from 'typeorm';
 import {
   type Identity,
   type PageArgs,
@@ -11,7 +10,7 @@ import {
   notFound,
 } from '@meritgraph/domain';
 import { escapeLike, LIKE_ESCAPE, newId } from '@meritgraph/db';
-import { type Page, type RequestContext, byKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type Page, type RequestContext, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationService } from '../organization/organization.service';
 import { Person } from './person.entity';
@@ -40,22 +39,22 @@ export class PersonService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationService,
+    private readonly clock: () => Date,
   ) {}
 
   private get repo(): Repository<Person> {
     return this.dataSource.getRepository(Person);
   }
 
-  load(ctx: RequestContext, id: string): Promise<Person | null> {
-    return ctx.loaders
-      .get<string, Person | null>('Person.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (p) => p.id))
-      .load(id);
+  /** Any person, whoever asks: only where the caller was already checked (a team's members, for signed-in callers). */
+  loadUnchecked(ctx: RequestContext, id: string): Promise<Person | null> {
+    return ctx.loaders.byId(this.repo).load(id);
   }
 
   /** A person, for signed-in callers: the public sees people only as named on public honor records. */
-  visible(ctx: RequestContext, id: string): Promise<Person | null> {
+  loadVisible(ctx: RequestContext, id: string): Promise<Person | null> {
     assertAllowed(isAuthenticated(ctx.identity));
-    return this.load(ctx, id);
+    return this.loadUnchecked(ctx, id);
   }
 
   list(filter: PersonFilter, page: PageArgs): Page<Person> {
@@ -98,7 +97,7 @@ export class PersonService {
         position: input.position?.trim() || null,
         phone: input.phone ?? null,
         email: input.email?.trim().toLowerCase() || null,
-        createdAt: new Date(),
+        createdAt: this.clock(),
       });
       await em.insert(Person, person);
       await recordAudit(em, identity, { action: 'person.create', entityType: 'Person', entityId: person.id, after: auditable(person) });

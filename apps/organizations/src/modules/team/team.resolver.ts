@@ -1,44 +1,13 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
-import { type AuditEntry, AuditEntryConnection, Connection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
+import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationService } from '../organization/organization.service';
 import { Person } from '../person/person.entity';
 import { PersonService } from '../person/person.service';
 import { Team } from './team.entity';
 import { TeamService } from './team.service';
-
-export const TeamConnection = Connection(Team);
-
-@ArgsType()
-class TeamsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  organizationId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  nameContains?: string | null;
-}
-
-@InputType()
-class CreateTeamInput {
-  @Field(() => ID)
-  organizationId: string;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => [ID], { nullable: true, description: 'People of the organization or of units below it, in order.' })
-  memberIds?: string[] | null;
-}
-
-@InputType({ description: 'Fields to change; memberIds, when given, replaces the whole list.' })
-class UpdateTeamInput {
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  memberIds?: string[] | null;
-}
+import { CreateTeamInput, TeamConnection, TeamsArgs, UpdateTeamInput } from './team.types';
 
 @Resolver(() => Team)
 export class TeamResolver {
@@ -51,7 +20,7 @@ export class TeamResolver {
 
   @Query(() => Team, { nullable: true })
   team(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Team | null> {
-    return this.service.load(ctx, id);
+    return this.service.loadVisible(ctx, id);
   }
 
   @Query(() => TeamConnection, { description: 'Teams in name order (signed-in callers).' })
@@ -67,7 +36,7 @@ export class TeamResolver {
   @FieldResolver(() => [Person], { description: 'Members, in the order the team lists them.' })
   async members(@Root() team: Team, @Ctx() ctx: RequestContext): Promise<Person[]> {
     const ids = await this.service.memberIds(ctx, team.id);
-    return (await Promise.all(ids.map((id) => this.people.load(ctx, id)))).filter((p): p is Person => p !== null);
+    return (await Promise.all(ids.map((id) => this.people.loadUnchecked(ctx, id)))).filter((p): p is Person => p !== null);
   }
 
   @FieldResolver(() => AuditEntryConnection, { nullable: true, description: 'Changes to this team (office and analysts).' })

@@ -11,7 +11,7 @@ import {
   notFound,
 } from '@meritgraph/domain';
 import { escapeLike, LIKE_ESCAPE, newId } from '@meritgraph/db';
-import { type Page, type RequestContext, byKey, groupByKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type Page, type RequestContext, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationService } from '../organization/organization.service';
 import { Person } from '../person/person.entity';
@@ -29,6 +29,7 @@ export class TeamService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationService,
+    private readonly clock: () => Date,
   ) {}
 
   private get repo(): Repository<Team> {
@@ -36,11 +37,9 @@ export class TeamService {
   }
 
   /** Teams are for signed-in callers, like the people in them. */
-  load(ctx: RequestContext, id: string): Promise<Team | null> {
+  loadVisible(ctx: RequestContext, id: string): Promise<Team | null> {
     assertAllowed(isAuthenticated(ctx.identity));
-    return ctx.loaders
-      .get<string, Team | null>('Team.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (t) => t.id))
-      .load(id);
+    return ctx.loaders.byId(this.repo).load(id);
   }
 
   list(identity: Identity, filter: { organizationId?: string | null; nameContains?: string | null }, page: PageArgs): Page<Team> {
@@ -55,16 +54,9 @@ export class TeamService {
   }
 
   /** Member ids of a team, in order, batched across the request. */
-  memberIds(ctx: RequestContext, teamId: string): Promise<string[]> {
-    return ctx.loaders
-      .get<string, string[]>('Team.members', async (ids) =>
-        groupByKey(
-          ids,
-          await this.dataSource.getRepository(TeamMember).find({ where: { teamId: In([...ids]) }, order: { position: 'ASC' } }),
-          (m) => m.teamId,
-        ).map((members) => members.map((m) => m.personId)),
-      )
-      .load(teamId);
+  async memberIds(ctx: RequestContext, teamId: string): Promise<string[]> {
+    const members = await ctx.loaders.groupedBy(this.dataSource.getRepository(TeamMember), 'teamId', { position: 'ASC' }).load(teamId);
+    return members.map((m) => m.personId);
   }
 
   private validate(input: TeamInput, creating: boolean) {
@@ -103,7 +95,7 @@ export class TeamService {
       assertAllowed(await this.organizations.mayEditMembersOf(em, identity, input.organizationId), 'organizationId');
       if (await em.existsBy(Team, { organizationId: input.organizationId, name: input.name.trim() }))
         throw alreadyExists('Team', 'name', input.name);
-      const team = em.create(Team, { id: newId(), organizationId: input.organizationId, name: input.name.trim(), createdAt: new Date() });
+      const team = em.create(Team, { id: newId(), organizationId: input.organizationId, name: input.name.trim(), createdAt: this.clock() });
       await em.insert(Team, team);
       const memberIds = await this.setMembers(em, team, input.memberIds ?? []);
       await recordAudit(em, identity, { action: 'team.create', entityType: 'Team', entityId: team.id, after: { ...team, memberIds } });

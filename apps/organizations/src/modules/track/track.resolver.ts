@@ -1,30 +1,10 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { Contest } from '../contest/contest.entity';
 import { ContestService } from '../contest/contest.service';
 import { Track } from './track.entity';
 import { TrackService } from './track.service';
-
-@InputType()
-class CreateTrackInput {
-  @Field(() => ID)
-  contestId: string;
-
-  @Field(() => String, { description: 'Upper-case code, unique in the contest, e.g. BIG_SCIENCE.' })
-  code: string;
-
-  @Field(() => String)
-  name: string;
-}
-
-@InputType()
-class UpdateTrackInput {
-  @Field(() => String, { nullable: true, description: 'Changes only while the contest is a draft.' })
-  code?: string | null;
-
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-}
+import { CreateTrackInput, UpdateTrackInput } from './track.types';
 
 @Resolver(() => Track)
 export class TrackResolver {
@@ -35,7 +15,7 @@ export class TrackResolver {
 
   @FieldResolver(() => Contest, { nullable: true })
   contest(@Root() track: Track, @Ctx() ctx: RequestContext) {
-    return this.contests.load(ctx, track.contestId);
+    return this.contests.loadVisible(ctx, track.contestId);
   }
 
   @Authorized('ADMIN')

@@ -1,8 +1,7 @@
 import type { DataSource, Repository } from 'typeorm';
-import { In } from 'typeorm';
 import { DomainError, type Identity, alreadyExists, check, notFound } from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
-import { type RequestContext, byKey, groupByKey, recordAudit } from '@meritgraph/subgraph-kit';
+import { type RequestContext, recordAudit } from '@meritgraph/subgraph-kit';
 import type { ContestService } from '../contest/contest.service';
 import { Track } from './track.entity';
 
@@ -24,20 +23,14 @@ export class TrackService {
   }
 
   /** A track, if its contest is visible to the caller. */
-  async load(ctx: RequestContext, id: string): Promise<Track | null> {
-    const track = await ctx.loaders
-      .get<string, Track | null>('Track.byId', async (ids) => byKey(ids, await this.repo.findBy({ id: In([...ids]) }), (t) => t.id))
-      .load(id);
-    return track && (await this.contests.load(ctx, track.contestId)) ? track : null;
+  async loadVisible(ctx: RequestContext, id: string): Promise<Track | null> {
+    const track = await ctx.loaders.byId(this.repo).load(id);
+    return track && (await this.contests.loadVisible(ctx, track.contestId)) ? track : null;
   }
 
   /** A contest's tracks in code order, batched across the request. */
   forContest(ctx: RequestContext, contestId: string): Promise<Track[]> {
-    return ctx.loaders
-      .get<string, Track[]>('Contest.tracks', async (ids) =>
-        groupByKey(ids, await this.repo.find({ where: { contestId: In([...ids]) }, order: { code: 'ASC' } }), (t) => t.contestId),
-      )
-      .load(contestId);
+    return ctx.loaders.groupedBy(this.repo, 'contestId', { code: 'ASC' }).load(contestId);
   }
 
   private validate(input: TrackInput, creating: boolean) {
