@@ -1,23 +1,24 @@
 import { AuditEntry, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { OrganizationsApi } from './modules/references/organizations-api';
 import { ContestRef, OrganizationRef, PersonRef, TrackRef } from './modules/references/references';
+import { ContestSubmissionsResolver } from './modules/submission/contest-submissions.resolver';
+import { OrganizationSubmissionsResolver } from './modules/submission/organization-submissions.resolver';
+import { PersonSubmissionsResolver } from './modules/submission/person-submissions.resolver';
+import { SubmissionLifecycleService } from './modules/submission/submission-lifecycle.service';
 import { submissionReference } from './modules/submission/submission.reference';
-import {
-  ContestSubmissionsResolver,
-  OrganizationSubmissionsResolver,
-  PersonSubmissionsResolver,
-  SubmissionResolver,
-} from './modules/submission/submission.resolver';
+import { SubmissionResolver } from './modules/submission/submission.resolver';
 import { SubmissionService } from './modules/submission/submission.service';
 
 export { schema as databaseSchema } from './database';
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
 export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
-  const submissions = new SubmissionService(dataSource, new OrganizationsApi(peers('organizations')), clock);
+  const organizations = new OrganizationsApi(peers('organizations'));
+  const submissions = new SubmissionService(dataSource, organizations);
+  const lifecycle = new SubmissionLifecycleService(dataSource, organizations, clock);
   return buildFederatedSchema({
     resolvers: [
-      new SubmissionResolver(submissions, dataSource.getRepository(AuditEntry)),
+      new SubmissionResolver(submissions, lifecycle, dataSource.getRepository(AuditEntry)),
       new OrganizationSubmissionsResolver(submissions),
       new ContestSubmissionsResolver(submissions),
       new PersonSubmissionsResolver(submissions),

@@ -3,6 +3,6 @@ import type { SubmissionService } from './submission.service';
 
 export const submissionReference = (submissions: SubmissionService): ReferenceResolvers => ({
   Submission: {
-    __resolveReference: (ref: { id: string }, ctx: RequestContext) => submissions.load(ctx, ref.id),
+    __resolveReference: (ref: { id: string }, ctx: RequestContext) => submissions.loadVisible(ctx, ref.id),
   },
 });

@@ -1,127 +1,23 @@
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
-import { AchievementKind, SubmissionStatus } from '@meritgraph/domain';
-import { type AuditEntry, AuditEntryConnection, Connection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
+import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { ContestRef, OrganizationRef, PersonRef, TrackRef } from '../references/references';
-import { Attachment, Metric, Submission } from './submission.entity';
+import { Submission } from './submission.entity';
+import { SubmissionLifecycleService } from './submission-lifecycle.service';
 import { SubmissionService } from './submission.service';
-
-export const SubmissionConnection = Connection(Submission);
-
-@ArgsType()
-class SubmissionsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  contestId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  trackId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  organizationId?: string | null;
-
-  @Field(() => SubmissionStatus, { nullable: true })
-  status?: SubmissionStatus | null;
-
-  @Field(() => String, { nullable: true, description: 'Words that must all appear in the title or keywords (case-insensitive).' })
-  search?: string | null;
-}
-
-@ArgsType()
-export class ChildSubmissionsArgs extends PageArgs {
-  @Field(() => SubmissionStatus, { nullable: true })
-  status?: SubmissionStatus | null;
-
-  @Field(() => String, { nullable: true })
-  search?: string | null;
-}
-
-// Fields shared by the create and update inputs; the base itself is never an argument, so it is not in the schema.
-@InputType()
-class SubmissionContentFields {
-  @Field(() => ID, { nullable: true, description: 'One of the contest’s tracks.' })
-  trackId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  summary?: string | null;
-
-  @Field(() => AchievementKind, { nullable: true })
-  achievementKind?: AchievementKind | null;
-
-  @Field(() => [String], { nullable: true })
-  keywords?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  applicationEffect?: string | null;
-
-  @Field(() => [Metric], { nullable: true })
-  metrics?: Metric[] | null;
-
-  @Field(() => [Attachment], { nullable: true })
-  attachments?: Attachment[] | null;
-
-  @Field(() => ID, { nullable: true, description: 'A person of the submitting unit (or a unit below it).' })
-  leaderId?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  teamMemberIds?: string[] | null;
-}
-
-@InputType()
-class CreateSubmissionInput extends SubmissionContentFields {
-  @Field(() => ID)
-  contestId: string;
-
-  @Field(() => ID, { description: 'The submitting unit; it must be enrolled in the contest.' })
-  organizationId: string;
-
-  @Field(() => String)
-  title: string;
-}
-
-@InputType({ description: 'Fields to change; absent fields stay as they are.' })
-class UpdateSubmissionInput extends SubmissionContentFields {
-  @Field(() => String, { nullable: true })
-  title?: string | null;
-}
-
-@ObjectType({ description: 'How many submissions of a contest are in one track and status.' })
-class SubmissionStat {
-  @Field(() => TrackRef, { nullable: true })
-  track: TrackRef | null;
-
-  @Field(() => SubmissionStatus)
-  status: SubmissionStatus;
-
-  @Field(() => Int)
-  count: number;
-}
+import { CreateSubmissionInput, SubmissionConnection, SubmissionsArgs, UpdateSubmissionInput } from './submission.types';
 
 @Resolver(() => Submission)
 export class SubmissionResolver {
   constructor(
     private readonly service: SubmissionService,
+    private readonly lifecycle: SubmissionLifecycleService,
     private readonly audit: Repository<AuditEntry>,
   ) {}
 
   @Query(() => Submission, { nullable: true })
   submission(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Submission | null> {
-    return this.service.load(ctx, id);
+    return this.service.loadVisible(ctx, id);
   }
 
   @Query(() => SubmissionConnection, { description: 'Submissions the caller may read, by title.' })
@@ -165,7 +61,7 @@ export class SubmissionResolver {
     @Arg('input', () => CreateSubmissionInput) input: CreateSubmissionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Submission> {
-    return this.service.create(ctx.identity, input);
+    return this.lifecycle.create(ctx.identity, input);
   }
 
   @Authorized('ADMIN', 'SUBMITTER')
@@ -176,7 +72,7 @@ export class SubmissionResolver {
     @Arg('input', () => UpdateSubmissionInput) input: UpdateSubmissionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Submission> {
-    return this.service.update(ctx.identity, id, expectedVersion, input);
+    return this.lifecycle.update(ctx.identity, id, expectedVersion, input);
   }
 
   @Authorized('ADMIN', 'SUBMITTER')
@@ -186,7 +82,7 @@ export class SubmissionResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ): Promise<Submission> {
-    return this.service.submit(ctx.identity, id, expectedVersion);
+    return this.lifecycle.submit(ctx.identity, id, expectedVersion);
   }
 
   @Authorized('ADMIN', 'SUBMITTER')
@@ -196,49 +92,6 @@ export class SubmissionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<Submission> {
-    return this.service.withdraw(ctx.identity, id, reason);
-  }
-}
-
-@Resolver(() => OrganizationRef)
-export class OrganizationSubmissionsResolver {
-  constructor(private readonly service: SubmissionService) {}
-
-  @FieldResolver(() => SubmissionConnection, { nullable: true, description: 'Achievements this unit submitted.' })
-  async submissions(
-    @Root() organization: OrganizationRef,
-    @Args(() => ChildSubmissionsArgs) args: ChildSubmissionsArgs,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return new SubmissionConnection(await this.service.listFor(ctx, 'organization', organization.id, args, args));
-  }
-}
-
-@Resolver(() => PersonRef)
-export class PersonSubmissionsResolver {
-  constructor(private readonly service: SubmissionService) {}
-
-  @FieldResolver(() => SubmissionConnection, { nullable: true, description: 'Achievements this person leads.' })
-  async submissions(@Root() person: PersonRef, @Args(() => ChildSubmissionsArgs) args: ChildSubmissionsArgs, @Ctx() ctx: RequestContext) {
-    return new SubmissionConnection(await this.service.listFor(ctx, 'leader', person.id, args, args));
-  }
-}
-
-@Resolver(() => ContestRef)
-export class ContestSubmissionsResolver {
-  constructor(private readonly service: SubmissionService) {}
-
-  @FieldResolver(() => SubmissionConnection, { nullable: true, description: 'Achievements entered in this contest.' })
-  async submissions(@Root() contest: ContestRef, @Args(() => ChildSubmissionsArgs) args: ChildSubmissionsArgs, @Ctx() ctx: RequestContext) {
-    return new SubmissionConnection(await this.service.listFor(ctx, 'contest', contest.id, args, args));
-  }
-
-  @FieldResolver(() => [SubmissionStat], { description: 'How many entries per track and status, counted by the database.' })
-  async submissionStats(@Root() contest: ContestRef, @Ctx() ctx: RequestContext): Promise<SubmissionStat[]> {
-    return (await this.service.stats(ctx, contest.id)).map((s) => ({
-      track: s.trackId ? { id: s.trackId } : null,
-      status: s.status,
-      count: s.count,
-    }));
+    return this.lifecycle.withdraw(ctx.identity, id, reason);
   }
 }
