@@ -21,15 +21,23 @@ import { RoundService } from './modules/round/round.service';
 import { SubmissionReviewResolver } from './modules/round/submission-review.resolver';
 import { ScorecardResolver } from './modules/scorecard/scorecard.resolver';
 import { ScorecardService } from './modules/scorecard/scorecard.service';
-import { ResultService } from './modules/result/result.service';
-import {
-  ContestFunnelResolver,
-  ExpertStatisticResolver,
-  PresentationResolver,
-  RoundResultResolver,
-  RoundResultsResolver,
-  SubmissionResultsResolver,
-} from './modules/result/result.resolver';
+import { ResultComputationService } from './modules/result/result-computation.service';
+import { ResultDecisionService } from './modules/result/result-decision.service';
+import { ResultReportService } from './modules/result/result-report.service';
+import { PresentationService } from './modules/presentation/presentation.service';
+// Fields and mutations take the order their resolvers load, and that order is the published
+// schema's: a round's results, then its presentations, then the office's decisions on it, while
+// the decision mutations come before the scheduling one.
+import { RoundResultsResolver } from './modules/result/round-results.resolver';
+import { ResultPreviewResolver } from './modules/result/result-preview.resolver';
+import { ResultDecisionResolver } from './modules/result/result-decision.resolver';
+import { RoundPresentationsResolver } from './modules/presentation/round-presentations.resolver';
+import { RoundDecisionsResolver } from './modules/result/round-decisions.resolver';
+import { ExpertStatisticResolver } from './modules/result/expert-statistic.resolver';
+import { RoundResultResolver } from './modules/result/round-result.resolver';
+import { PresentationResolver } from './modules/presentation/presentation.resolver';
+import { SubmissionResultsResolver } from './modules/result/submission-results.resolver';
+import { ContestFunnelResolver } from './modules/result/contest-funnel.resolver';
 
 export { schema as databaseSchema } from './database';
 
@@ -44,12 +52,15 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const panels = new PanelService(dataSource, rounds, organizations, clock);
   const assignments = new AssignmentService(dataSource, rounds, entries, panels, clock);
   const scorecards = new ScorecardService(dataSource, rounds, clock);
-  const results = new ResultService(dataSource, rounds, clock);
+  const computation = new ResultComputationService(dataSource, rounds, clock);
+  const decisions = new ResultDecisionService(dataSource, rounds, computation, clock);
+  const reports = new ResultReportService(dataSource);
+  const presentations = new PresentationService(dataSource, rounds);
   return buildFederatedSchema({
     resolvers: [
       new ExpertResolver(experts, audit),
       new PersonExpertResolver(experts),
-      new RoundResolver(rounds, entries, assignments, scorecards, panels, audit, results.finalize),
+      new RoundResolver(rounds, entries, assignments, scorecards, panels, audit, decisions.finalize),
       new QuotaGroupResolver(),
       new SubmissionReviewResolver(rounds),
       new ContestRoundsResolver(rounds),
@@ -57,12 +68,16 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
       new PanelResolver(panels, rounds, experts),
       new AssignmentResolver(assignments, entries, experts, panels, scorecards, audit),
       new ScorecardResolver(scorecards, entries, experts, audit),
-      new RoundResultsResolver(results, entries),
+      new RoundResultsResolver(reports),
+      new ResultPreviewResolver(computation, entries),
+      new ResultDecisionResolver(decisions),
+      new RoundPresentationsResolver(presentations, entries),
+      new RoundDecisionsResolver(decisions),
       new ExpertStatisticResolver(experts),
       new RoundResultResolver(entries, rounds),
       new PresentationResolver(entries, panels),
-      new SubmissionResultsResolver(results),
-      new ContestFunnelResolver(results),
+      new SubmissionResultsResolver(reports),
+      new ContestFunnelResolver(reports),
     ],
     // Entity stubs this subgraph extends; some are reachable only as parents of field resolvers.
     orphanedTypes: [SubmissionRef, ContestRef, PersonRef, OrganizationRef, TrackRef],

@@ -1,0 +1,36 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { PersonRef, SubmissionRef } from '../references/references';
+import type { EntryService } from '../entry/entry.service';
+import { Panel } from '../panel/panel.entity';
+import type { PanelService } from '../panel/panel.service';
+import { Presentation } from '../result/result.entity';
+
+@Resolver(() => Presentation)
+export class PresentationResolver {
+  constructor(
+    private readonly entries: EntryService,
+    private readonly panels: PanelService,
+  ) {}
+
+  @FieldResolver(() => Panel, { nullable: true })
+  panel(@Root() p: Presentation, @Ctx() ctx: RequestContext): Promise<Panel | null> {
+    return this.panels.find(ctx, p.panelId);
+  }
+
+  @FieldResolver(() => SubmissionRef, { nullable: true })
+  async submission(@Root() p: Presentation, @Ctx() ctx: RequestContext): Promise<SubmissionRef | null> {
+    const entry = await this.entries.find(ctx, p.entryId);
+    return entry ? { id: entry.submissionId } : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async referenceNumber(@Root() p: Presentation, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.entries.find(ctx, p.entryId))?.referenceNumber ?? null;
+  }
+
+  @FieldResolver(() => PersonRef, { nullable: true, description: "The entry's leader, who presents it." })
+  presenter(@Root() p: Presentation): PersonRef | null {
+    return p.presenterId ? { id: p.presenterId } : null;
+  }
+}

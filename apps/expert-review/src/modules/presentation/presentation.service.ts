@@ -1,0 +1,108 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, type Identity, InvalidInput, type Slot, assertAllowed, hasRole, presentationSchedule } from '@meritgraph/domain';
+import { newId } from '@meritgraph/db';
+import { type RequestContext, recordAudit } from '@meritgraph/subgraph-kit';
+import { Entry } from '../entry/entry.entity';
+import { Panel } from '../panel/panel.entity';
+import { Presentation } from '../result/result.entity';
+import type { RoundService } from '../round/round.service';
+
+export interface ScheduleSettings {
+  startTime?: string | null;
+  slotMinutes: number;
+  breakEvery?: number | null;
+  breakMinutes?: number | null;
+  lunchFrom?: string | null;
+  lunchTo?: string | null;
+}
+
+const BATCH = 200;
+
+/** The schedule rules name the lunch window as one object; the API takes it as two fields. */
+const SCHEDULE_FIELDS: Record<string, string> = { 'lunch.from': 'lunchFrom', 'lunch.to': 'lunchTo' };
+
+function withInputFields<T>(plan: () => T): T {
+  try {
+    return plan();
+  } catch (error) {
+    if (error instanceof InvalidInput)
+      throw new InvalidInput(error.problems.map((p) => ({ ...p, field: SCHEDULE_FIELDS[p.field] ?? p.field })));
+    throw error;
+  }
+}
+
+/** A final round's presentation schedule: laid out by the office, read with the round. */
+export class PresentationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rounds: RoundService,
+  ) {}
+
+  /**
+   * Lays out the final round's presentations: each panel's entries in reference order, one
+   * slot each, presented by the entry's leader, with no overlap in a room or for a
+   * presenter. Replaces an earlier schedule; the same entries give the same schedule.
+   */
+  async schedule(
+    identity: Identity,
+    roundId: string,
+    settings: ScheduleSettings,
+  ): Promise<{ slots: Presentation[]; unscheduled: { entryId: string; reason: string }[] }> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
+    return this.dataSource.transaction(async (em) => {
+      const { round } = await this.rounds.judged(em, roundId, 'roundId', true);
+      if (round.stage !== 'FINAL') throw new InvalidInput([{ field: 'roundId', message: 'only a final round has presentations' }]);
+      if (round.status !== 'DRAFT' && round.status !== 'OPEN')
+        throw new DomainError('ROUND_CLOSED', 'The round is closed: its schedule is final', 'roundId');
+      if (!round.reviewDate) throw new InvalidInput([{ field: 'roundId', message: 'set the round’s reviewDate first' }]);
+      if (!settings.lunchFrom !== !settings.lunchTo) {
+        throw new InvalidInput([
+          { field: settings.lunchFrom ? 'lunchTo' : 'lunchFrom', message: 'a lunch break needs both lunchFrom and lunchTo' },
+        ]);
+      }
+      const panels = await em.find(Panel, { where: { roundId }, order: { id: 'ASC' } });
+      if (!panels.length) throw new InvalidInput([{ field: 'roundId', message: 'the round has no panels to present to' }]);
+      const entries = await em.find(Entry, { where: { roundId }, order: { referenceNumber: 'ASC' } });
+      const plan = withInputFields(() =>
+        presentationSchedule({
+          date: round.reviewDate!,
+          startTime: settings.startTime ?? undefined,
+          slotMinutes: settings.slotMinutes,
+          breakEvery: settings.breakEvery ?? undefined,
+          breakMinutes: settings.breakMinutes ?? undefined,
+          lunch: settings.lunchFrom && settings.lunchTo ? { from: settings.lunchFrom, to: settings.lunchTo } : undefined,
+          panels: panels.map((p) => ({ id: p.id, trackIds: p.trackIds })),
+          entries: entries.map((e) => ({ entryId: e.id, trackId: e.trackId, presenterId: e.leaderId, referenceNumber: e.referenceNumber })),
+        }),
+      );
+      const before = await em.find(Presentation, { where: { roundId } });
+      await em.delete(Presentation, { roundId });
+      const slots = plan.slots.map((s: Slot) =>
+        Object.assign(new Presentation(), {
+          id: newId(),
+          roundId,
+          panelId: s.panelId,
+          entryId: s.entryId,
+          presenterId: s.presenterId,
+          position: s.order,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+        }),
+      );
+      for (let i = 0; i < slots.length; i += BATCH) await em.insert(Presentation, slots.slice(i, i + BATCH));
+      await recordAudit(em, identity, {
+        action: 'round.schedule',
+        entityType: 'ReviewRound',
+        entityId: roundId,
+        before: before.length ? { presentations: before.length } : null,
+        after: { presentations: slots.length, unscheduled: plan.unscheduled.length, settings },
+      });
+      return { slots, unscheduled: plan.unscheduled };
+    });
+  }
+
+  /** The schedule of a round, by panel and running order; batched. */
+  forRound(ctx: RequestContext, roundId: string): Promise<Presentation[]> {
+    return ctx.loaders.groupedBy(this.dataSource.getRepository(Presentation), 'roundId', { panelId: 'ASC', position: 'ASC' }).load(roundId);
+  }
+}

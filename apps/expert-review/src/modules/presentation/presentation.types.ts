@@ -1,0 +1,42 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Entry } from '../entry/entry.entity';
+import { Presentation } from '../result/result.entity';
+
+@InputType()
+export class ScheduleInput {
+  @Field(() => String, { nullable: true, description: 'HH:MM; 09:00 when absent.' })
+  startTime?: string | null;
+
+  @Field(() => Int, { description: 'Minutes per presentation, questions included.' })
+  slotMinutes: number;
+
+  @Field(() => Int, { nullable: true, description: 'A break after every N presentations.' })
+  breakEvery?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  breakMinutes?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'HH:MM' })
+  lunchFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'HH:MM' })
+  lunchTo?: string | null;
+}
+
+@ObjectType({ description: 'An entry the schedule could not place, and why.' })
+export class Unscheduled {
+  @Field(() => Entry, { nullable: true })
+  entry: Entry | null;
+
+  @Field(() => String)
+  reason: string;
+}
+
+@ObjectType({ description: 'A generated presentation schedule.' })
+export class PresentationSchedule {
+  @Field(() => [Presentation])
+  presentations: Presentation[];
+
+  @Field(() => [Unscheduled])
+  unscheduled: Unscheduled[];
+}

@@ -1,0 +1,42 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { ReviewRound } from '../round/round.entity';
+import { OverrideOutcome, QuotaRaise, ResultOverride } from './result.entity';
+import type { ResultDecisionService } from './result-decision.service';
+
+@Resolver()
+export class ResultDecisionResolver {
+  constructor(private readonly decisions: ResultDecisionService) {}
+
+  @Authorized('ADMIN')
+  @Mutation(() => ResultOverride, {
+    description: 'Advances or eliminates one entry of a CLOSED round, with a reason. The quota still holds unless raised.',
+  })
+  overrideRoundResult(
+    @Arg('roundId', () => ID) roundId: string,
+    @Arg('entryId', () => ID) entryId: string,
+    @Arg('outcome', () => OverrideOutcome) outcome: OverrideOutcome,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ResultOverride> {
+    return this.decisions.override(ctx.identity, roundId, entryId, outcome, reason);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => QuotaRaise, { description: 'Gives a quota group of a CLOSED round more places, with a reason.' })
+  raiseQuota(
+    @Arg('roundId', () => ID) roundId: string,
+    @Arg('groupCode', () => String) groupCode: string,
+    @Arg('quota', () => Int) quota: number,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<QuotaRaise> {
+    return this.decisions.raiseQuota(ctx.identity, roundId, groupCode, quota, reason);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ReviewRound, { description: 'Makes a finalized round’s results visible to submitters and the public.' })
+  publishReviewRound(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ReviewRound> {
+    return this.decisions.publish(ctx.identity, id);
+  }
+}
