@@ -1,5 +1,5 @@
 import type { SubgraphName } from '@meritgraph/config';
-import { Factories, type TestGraph, startGraph } from '../src';
+import { Factories, type TestGraph, startGraph } from '../../src';
 
 /**
  * One GraphQL request costs a fixed number of SQL statements per subgraph, whatever the

@@ -1,4 +1,4 @@
-import { Factories, type GraphClient, type TestGraph, startGraph } from '../src';
+import { Factories, type GraphClient, type TestGraph, startGraph } from '../../src';
 
 /** Each refusal is checked twice: the coded error naming the field, and that nothing was written. */
 describe('mutations refuse bad input with a coded error and write nothing', () => {

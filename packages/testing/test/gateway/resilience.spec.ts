@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetchWithTimeout } from '@meritgraph/gateway';
-import { Factories, type TestGraph, startGraph } from '../src';
+import { Factories, type TestGraph, startGraph } from '../../src';
 
 const get = (url: string) => fetch(url).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown }));
 

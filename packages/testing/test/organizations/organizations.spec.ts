@@ -1,4 +1,4 @@
-import { Factories, type GraphClient, type TestGraph, startGraph } from '../src';
+import { Factories, type GraphClient, type TestGraph, startGraph } from '../../src';
 
 type Org = { id: string; name: string };
 

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { DEV_JWT_SECRET, authEnv, loadConfig } from '@meritgraph/config';
-import { Factories, type TestGraph, startGraph } from '../src';
+import { Factories, type TestGraph, startGraph } from '../../src';
 
 const env = loadConfig(authEnv, {});
 const now = () => Math.floor(Date.now() / 1000);

@@ -1,6 +1,6 @@
 import type { Identity } from '@meritgraph/domain';
 import { ANONYMOUS } from '@meritgraph/domain';
-import { Factories, type GraphClient, type GraphResponse, type TestGraph } from '../src';
+import { Factories, type GraphClient, type GraphResponse, type TestGraph } from '../../src';
 
 /**
  * Builders for expert-review tests: contests, people, experts, rounds, entries, assignments

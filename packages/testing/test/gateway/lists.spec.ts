@@ -1,4 +1,4 @@
-import { Factories, type TestGraph, startGraph } from '../src';
+import { Factories, type TestGraph, startGraph } from '../../src';
 
 describe('cursor connections', () => {
   let graph: TestGraph;

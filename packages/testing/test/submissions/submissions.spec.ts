@@ -1,4 +1,4 @@
-import { Factories, type GraphClient, type GraphResponse, type TestGraph, startGraph } from '../src';
+import { Factories, type GraphClient, type GraphResponse, type TestGraph, startGraph } from '../../src';
 
 type Sub = { id: string; status: string; version: number; referenceNumber: string | null; title: string };
 

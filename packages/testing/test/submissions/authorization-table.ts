@@ -1,0 +1,117 @@
+import type { GraphClient } from '../../src';
+import { type Fixture, type Row, root, total } from '../gateway/authorization-matrix';
+
+/** A draft of unit A with every field submitting needs, made by the office. */
+async function completeDraft(admin: GraphClient, fx: Fixture, title: string): Promise<string> {
+  const { createSubmission } = await admin.data<{ createSubmission: { id: string } }>(
+    `mutation($contest: ID!, $unitA: ID!, $trackA: ID!, $personA: ID!, $title: String!) {
+      createSubmission(input: { contestId: $contest, organizationId: $unitA, trackId: $trackA, leaderId: $personA, title: $title,
+        summary: "A complete entry.", achievementKind: PRODUCT, keywords: ["AI"], applicationEffect: "Used widely." }) { id }
+    }`,
+    { ...fx, title },
+  );
+  return createSubmission.id;
+}
+
+/**
+ * The authorization rows of the operations the submissions subgraph serves: submissions, from draft to
+ * withdrawal.
+ */
+export const SUBMISSIONS_TABLE: Row[] = [
+  {
+    operation: 'Query.submission',
+    scenario: "unit A's draft (its submitter; the union that mobilized it)",
+    allowed: ['ADMIN', 'ANALYST', 'SUBMITTER', 'ORGANIZER'],
+    pick: root('submission'),
+    run: (api, fx) => api.request(`query($draftA: ID!) { submission(id: $draftA) { title } }`, { ...fx }),
+  },
+  {
+    operation: 'Query.submission',
+    scenario: "unit B's draft",
+    allowed: ['ADMIN', 'ANALYST', 'ORGANIZER'],
+    pick: root('submission'),
+    run: (api, fx) => api.request(`query($draftB: ID!) { submission(id: $draftB) { title } }`, { ...fx }),
+  },
+  {
+    operation: 'Query.submissions',
+    scenario: 'the list (a unit sees its own; the office and analysts all)',
+    allowed: ['ADMIN', 'ANALYST', 'SUBMITTER', 'ORGANIZER'],
+    pick: root('submissions'),
+    run: (api) => api.request(`{ submissions { totalCount } }`),
+  },
+  {
+    operation: 'Mutation.createSubmission',
+    scenario: 'a draft for unit A',
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('createSubmission'),
+    snapshot: total(`{ submissions { totalCount } }`),
+    run: (api, fx, n) =>
+      api.request(
+        `mutation($contest: ID!, $unitA: ID!, $title: String!) { createSubmission(input: { contestId: $contest, organizationId: $unitA, title: $title, summary: "Matrix summary text." }) { id } }`,
+        {
+          ...fx,
+          title: `Matrix achievement ${n}`,
+        },
+      ),
+  },
+  {
+    operation: 'Mutation.createSubmission',
+    scenario: 'a draft for another unit (B)',
+    allowed: ['ADMIN'],
+    pick: root('createSubmission'),
+    snapshot: total(`{ submissions { totalCount } }`),
+    run: (api, fx, n) =>
+      api.request(
+        `mutation($contest: ID!, $unitB: ID!, $title: String!) { createSubmission(input: { contestId: $contest, organizationId: $unitB, title: $title, summary: "Matrix summary text." }) { id } }`,
+        {
+          ...fx,
+          title: `Matrix achievement B ${n}`,
+        },
+      ),
+  },
+  {
+    operation: 'Mutation.updateSubmission',
+    scenario: "retitling unit A's draft",
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('updateSubmission'),
+    snapshot: (admin, fx) => admin.data(`query($draftA: ID!) { submission(id: $draftA) { title version } }`, { ...fx }),
+    run: async (api, fx, n, admin) => {
+      const { submission } = await admin.data<{ submission: { version: number } }>(
+        `query($draftA: ID!) { submission(id: $draftA) { version } }`,
+        { ...fx },
+      );
+      return api.request(
+        `mutation($draftA: ID!, $v: Int!, $t: String!) { updateSubmission(id: $draftA, expectedVersion: $v, input: { title: $t }) { id } }`,
+        {
+          ...fx,
+          v: submission.version,
+          t: `Draft A retitled ${n}`,
+        },
+      );
+    },
+  },
+  {
+    operation: 'Mutation.submitSubmission',
+    scenario: 'submitting a complete draft of unit A',
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('submitSubmission'),
+    snapshot: (admin, fx) =>
+      admin.data(`query($contest: ID!) { submissions(contestId: $contest, status: SUBMITTED) { totalCount } }`, { ...fx }),
+    run: async (api, fx, n, admin) => {
+      const id = await completeDraft(admin, fx, `Complete ${n}`);
+      return api.request(`mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { referenceNumber } }`, { id });
+    },
+  },
+  {
+    operation: 'Mutation.withdrawSubmission',
+    scenario: 'withdrawing a draft of unit A',
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('withdrawSubmission'),
+    snapshot: (admin, fx) =>
+      admin.data(`query($contest: ID!) { submissions(contestId: $contest, status: WITHDRAWN) { totalCount } }`, { ...fx }),
+    run: async (api, fx, n, admin) => {
+      const id = await completeDraft(admin, fx, `To withdraw ${n}`);
+      return api.request(`mutation($id: ID!) { withdrawSubmission(id: $id, reason: "test") { status } }`, { id });
+    },
+  },
+];
