@@ -1,16 +1,17 @@
 import { SUBGRAPH_NAMES } from '@meritgraph/config';
 import { dropMysqlDatabase, openDatabase, pendingSchemaChanges } from '@meritgraph/db';
-import { SUBGRAPHS, throwawayLocation } from '../src';
+import { SUBGRAPH_MODULES } from '@meritgraph/supergraph';
+import { throwawayLocation } from '../src';
 
 const kind = process.env.DATABASE_URL ? 'MySQL' : 'SQLite';
 
 describe(`migrations on ${kind}`, () => {
   it.each(SUBGRAPH_NAMES)('%s: applying every migration gives exactly the schema its entities describe', async (name) => {
-    const db = await openDatabase(SUBGRAPHS[name].databaseSchema, throwawayLocation());
+    const db = await openDatabase(SUBGRAPH_MODULES[name].databaseSchema, throwawayLocation());
     try {
       expect(await pendingSchemaChanges(db.dataSource)).toEqual([]);
       // …and every migration can be undone, leaving none of the entities' tables behind.
-      const applied = SUBGRAPHS[name].databaseSchema.migrations[db.target.kind] as unknown[];
+      const applied = SUBGRAPH_MODULES[name].databaseSchema.migrations[db.target.kind] as unknown[];
       for (let i = 0; i < applied.length; i++) await db.dataSource.undoLastMigration();
       const runner = db.dataSource.createQueryRunner();
       const left = [];
@@ -26,7 +27,7 @@ describe(`migrations on ${kind}`, () => {
 
 describe(`upgrading a database with data on ${kind}`, () => {
   it('keeps drafts written before submissions gained their content fields', async () => {
-    const schema = SUBGRAPHS.submissions.databaseSchema;
+    const schema = SUBGRAPH_MODULES.submissions.databaseSchema;
     const target = process.env.DATABASE_URL ? 'mysql' : 'sqlite';
     const [initial, ...later] = schema.migrations[target] as (new () => { up(runner: unknown): Promise<void> })[];
     const db = await openDatabase({ ...schema, migrations: { sqlite: [initial!], mysql: [initial!] } }, throwawayLocation());

@@ -1,5 +1,6 @@
 import { type GraphQLObjectType } from 'graphql';
-import { apiSchema, readSupergraph } from '@meritgraph/gateway';
+import { readSupergraph } from '@meritgraph/gateway';
+import { apiSchema } from '@meritgraph/supergraph';
 import { EXPERT_REVIEW_TABLE } from '../expert-review/authorization-table';
 import { HONORS_TABLE } from '../honors/authorization-table';
 import { ORGANIZATIONS_TABLE } from '../organizations/authorization-table';
