@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
 import { DEV_JWT_SECRET, authEnv, loadConfig } from '@meritgraph/config';
-import { ClientTokens, InternalTokens, TokenRejected } from './auth';
+import type { IncomingMessage } from 'node:http';
+import { ANONYMOUS } from '@meritgraph/domain';
+import { ClientTokens, InternalTokens, TokenRejected, serviceAuth, subgraphCaller } from './auth';
 
 const env = loadConfig(authEnv, {});
 const secret = new TextEncoder().encode(DEV_JWT_SECRET);
@@ -137,5 +139,43 @@ describe(InternalTokens.name, () => {
 
   it('refuses a client token presented as an internal one', async () => {
     await expect(internal.verify(await token(), 'honors')).rejects.toBeInstanceOf(TokenRejected);
+  });
+});
+
+describe('who calls a subgraph', () => {
+  const auth = serviceAuth(env);
+  const honors = subgraphCaller('honors', auth, ['AGENCY']);
+  const request = (authorization?: string) => ({ headers: authorization ? { authorization } : {} }) as IncomingMessage;
+  const bearer = (jwt: string) => `Bearer ${jwt}`;
+
+  it('knows the gateway by its token, for a signed-in caller and for an anonymous one', async () => {
+    await expect(honors(request(bearer(await auth.internal.forCaller({ roles: ['ANALYST'], sub: 'p-3' }, 'honors'))))).resolves.toEqual({
+      identity: { roles: ['ANALYST'], sub: 'p-3' },
+      internal: true,
+    });
+    await expect(honors(request(bearer(await auth.internal.forCaller(ANONYMOUS, 'honors'))))).resolves.toEqual({
+      identity: { roles: [] },
+      internal: true,
+    });
+  });
+
+  it('knows another subgraph by its service token', async () => {
+    await expect(honors(request(bearer(await auth.internal.forService('expert-review', 'honors'))))).resolves.toEqual({
+      identity: { roles: [], service: 'expert-review' },
+      internal: true,
+    });
+  });
+
+  it('serves a client calling directly as what it is, never as the graph', async () => {
+    await expect(honors(request(bearer(await auth.client.signDev({ roles: ['AGENCY'], sub: 'agency-1' }))))).resolves.toEqual({
+      identity: { roles: ['AGENCY'], sub: 'agency-1' },
+      internal: false,
+    });
+    const outsider = { identity: ANONYMOUS, internal: false };
+    await expect(honors(request(bearer(await auth.client.signDev({ roles: ['ADMIN'] }))))).resolves.toEqual(outsider);
+    await expect(honors(request(bearer(await auth.internal.forCaller({ roles: ['ADMIN'] }, 'organizations'))))).resolves.toEqual(outsider);
+    await expect(honors(request(bearer(await token({}, new TextEncoder().encode('y'.repeat(40))))))).resolves.toEqual(outsider);
+    await expect(honors(request('Basic abc'))).resolves.toEqual(outsider);
+    await expect(honors(request())).resolves.toEqual(outsider);
   });
 });

@@ -23,10 +23,14 @@ export function bearerToken(req: IncomingMessage): string | null {
   return match[1]!;
 }
 
-/** Reads the identity claims, refusing any that are malformed rather than guessing. */
-function identityFrom(payload: JWTPayload): Identity {
+/**
+ * Reads the identity claims, refusing any that are malformed rather than guessing. Only the
+ * gateway may forward a caller with no role (an anonymous one); a client token names its roles.
+ */
+function identityFrom(payload: JWTPayload, options: { anonymous?: boolean } = {}): Identity {
   const { sub, roles, org, expert } = payload as JWTPayload & Record<string, unknown>;
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r): r is Role => (ROLES as readonly unknown[]).includes(r))) {
+  const empty = Array.isArray(roles) && roles.length === 0;
+  if (!Array.isArray(roles) || (empty && !options.anonymous) || !roles.every((r): r is Role => (ROLES as readonly unknown[]).includes(r))) {
     throw new TokenRejected(`roles must list one or more of ${ROLES.join(', ')}`);
   }
   for (const [name, value] of Object.entries({ sub, org, expert })) {
@@ -129,7 +133,7 @@ export class InternalTokens {
     return jwt.setIssuer(issuer).setAudience(audienceOf(subgraph)).setIssuedAt().setExpirationTime(`${this.ttlSeconds}s`).sign(this.key);
   }
 
-  /** The gateway forwarding a verified caller to `subgraph`. */
+  /** The gateway forwarding a verified caller to `subgraph`; an anonymous caller too, so that the subgraph knows the gateway sent it. */
   forCaller(identity: Identity, subgraph: string): Promise<string> {
     return this.sign(
       {
@@ -161,7 +165,7 @@ export class InternalTokens {
         if (typeof payload.svc !== 'string' || !payload.svc) throw new TokenRejected('service token without a service');
         return { roles: [], service: payload.svc };
       }
-      return identityFrom(payload);
+      return identityFrom(payload, { anonymous: true });
     } catch (error) {
       throw new TokenRejected(describe(error));
     }
@@ -179,23 +183,32 @@ export const serviceAuth = (env: AuthEnv): ServiceAuth => ({
   internal: new InternalTokens(env.INTERNAL_TOKEN_SECRET, env.INTERNAL_TOKEN_TTL_SECONDS),
 });
 
+/** Who is calling a subgraph, and whether through the graph itself. */
+export interface Caller {
+  identity: Identity;
+  /** The caller holds a token the graph signed for this subgraph: the gateway's, or another subgraph's service token. */
+  internal: boolean;
+}
+
+const OUTSIDER: Caller = Object.freeze({ identity: ANONYMOUS, internal: false });
+
 /**
  * How a subgraph learns who is calling: the gateway's token addressed to it, or — where
  * `acceptDirect` allows it (the honors subgraph, for AGENCY) — a client token with that role.
  * Anything else, including a forged or expired token, is served as anonymous: a subgraph
  * called without a valid token serves only what the public may see.
  */
-export function subgraphIdentity(subgraph: string, auth: ServiceAuth, acceptDirect: readonly Role[] = []) {
-  return async (req: IncomingMessage): Promise<Identity> => {
+export function subgraphCaller(subgraph: string, auth: ServiceAuth, acceptDirect: readonly Role[] = []) {
+  return async (req: IncomingMessage): Promise<Caller> => {
     let token: string | null;
     try {
       token = bearerToken(req);
     } catch {
-      return ANONYMOUS;
+      return OUTSIDER;
     }
-    if (!token) return ANONYMOUS;
+    if (!token) return OUTSIDER;
     try {
-      return await auth.internal.verify(token, subgraph);
+      return { identity: await auth.internal.verify(token, subgraph), internal: true };
     } catch {
       // not the gateway's token for this subgraph; maybe a client calling directly
     }
@@ -203,13 +216,19 @@ export function subgraphIdentity(subgraph: string, auth: ServiceAuth, acceptDire
       try {
         const identity = await auth.client.verify(token);
         const roles = identity.roles.filter((r) => acceptDirect.includes(r));
-        if (roles.length > 0) return { roles, ...(identity.sub ? { sub: identity.sub } : {}) };
+        if (roles.length > 0) return { identity: { roles, ...(identity.sub ? { sub: identity.sub } : {}) }, internal: false };
       } catch {
         // fall through to anonymous
       }
     }
-    return ANONYMOUS;
+    return OUTSIDER;
   };
+}
+
+/** The identity alone of a subgraph's caller (see subgraphCaller). */
+export function subgraphIdentity(subgraph: string, auth: ServiceAuth, acceptDirect: readonly Role[] = []) {
+  const caller = subgraphCaller(subgraph, auth, acceptDirect);
+  return async (req: IncomingMessage): Promise<Identity> => (await caller(req)).identity;
 }
 
 /**
