@@ -34,7 +34,9 @@ RUN npm prune --omit=dev \
  && rm -rf .turbo apps/*/src packages/*/src packages/testing/test
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0
+# An explicit heap limit per service: a leak or a runaway request ends in a restart by the
+# orchestrator, not in the machine swapping. Raise it with NODE_OPTIONS at run time.
+ENV NODE_ENV=production HOST=0.0.0.0 NODE_OPTIONS=--max-old-space-size=512
 WORKDIR /app
 # Files stay root-owned (read-only to the app); only the SQLite fallback folder
 # (DATA_DIR defaults to ./data) must be writable by the node user.

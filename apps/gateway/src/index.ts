@@ -1,2 +1,3 @@
-export { createServer, fetchWithTimeout, type GatewayDeps } from './server';
+export { createServer, type GatewayDeps } from './server';
+export { fetchWithTimeout } from './subgraph-source';
 export { SUPERGRAPH_FILE, readSupergraph } from './supergraph-file';

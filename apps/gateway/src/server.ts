@@ -1,4 +1,4 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { DEFAULT_MAX_REQUEST_BYTES, type SubgraphName } from '@meritgraph/config';
 import type { IncomingMessage } from 'node:http';
@@ -15,6 +15,8 @@ import {
   createHttpServer,
   createRequestContext,
 } from '@meritgraph/subgraph-kit';
+import { type ReadinessOptions, subgraphReadiness } from './readiness';
+import { SubgraphDataSource, fetchWithTimeout, namingServices } from './subgraph-source';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -24,11 +26,8 @@ export interface GatewayDeps {
   subgraphTimeoutMs?: number;
   maxRequestBytes?: number;
   production?: boolean;
-}
-
-/** fetch with a deadline: @apollo/gateway sets none of its own. */
-export function fetchWithTimeout(timeoutMs: number): typeof fetch {
-  return (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  /** How /ready probes the subgraphs; the defaults when absent. */
+  readiness?: ReadinessOptions;
 }
 
 /**
@@ -42,27 +41,6 @@ export async function authenticate(req: IncomingMessage, auth: ServiceAuth): Pro
   } catch (error) {
     if (error instanceof TokenRejected) throw new HttpError(401, 'UNAUTHENTICATED', `Unauthenticated: ${error.message}`);
     throw error;
-  }
-}
-
-/** Forwards the verified identity as a token the gateway signs for that subgraph alone; no client header passes through. */
-class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
-  constructor(
-    private readonly subgraph: string,
-    private readonly auth: ServiceAuth,
-    options: ConstructorParameters<typeof RemoteGraphQLDataSource<RequestContext>>[0],
-  ) {
-    super(options);
-  }
-
-  override async willSendRequest({
-    request,
-    context,
-  }: Parameters<NonNullable<RemoteGraphQLDataSource<RequestContext>['willSendRequest']>>[0]) {
-    const identity = context.identity;
-    if (identity && identity.roles.length > 0) {
-      request.http?.headers.set('authorization', `Bearer ${await this.auth.internal.forCaller(identity, this.subgraph)}`);
-    }
   }
 }
 
@@ -80,17 +58,18 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   const production = deps.production ?? false;
   const apollo = new ApolloServer<RequestContext>({
     gateway,
-    formatError: createErrorFormatter('gateway'),
+    formatError: namingServices(createErrorFormatter('gateway')),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
     csrfPrevention: true,
   });
   let ready = false;
+  const subgraphsReady = subgraphReadiness(deps.subgraphUrls, deps.readiness);
   const http = createHttpServer<RequestContext>({
     apollo,
     context: async (req) => createRequestContext(await authenticate(req, deps.auth)),
-    ready: async () => ready,
+    ready: async () => ready && (await subgraphsReady()),
     maxBodyBytes: deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
   });
   const service = asService('gateway', apollo, http);

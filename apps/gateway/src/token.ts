@@ -1,10 +1,12 @@
 /**
  * npm run token -- --role ADMIN [--role EXPERT] [--org ID] [--expert ID] [--sub ID] [--hours N]
  *
- * Prints a development token signed with JWT_SECRET, for curl and GraphQL clients.
+ * Prints a development token signed with JWT_SECRET, for curl and GraphQL clients. Unless
+ * JWT_SECRET is set, that is the installation's secret, which the first `npm start` made in
+ * DATA_DIR (data/secrets.json); without it there is no token the services would accept.
  */
 import { parseArgs } from 'node:util';
-import { authEnv, loadConfig } from '@meritgraph/config';
+import { DEV_JWT_SECRET, authEnv, loadConfig, withDevelopmentSecrets } from '@meritgraph/config';
 import { ROLES, type Role } from '@meritgraph/domain';
 import { ClientTokens } from '@meritgraph/subgraph-kit';
 
@@ -25,7 +27,11 @@ async function main() {
     if (unknown.length) console.error(`unknown role: ${unknown.join(', ')}`);
     process.exit(2);
   }
-  const tokens = new ClientTokens(loadConfig(authEnv));
+  const env = loadConfig(authEnv, withDevelopmentSecrets(process.env, { create: false }));
+  // In production nothing stands in for JWT_SECRET: a token signed with this process's stand-in would be refused everywhere.
+  if (!env.JWT_JWKS_URL && env.JWT_SECRET === DEV_JWT_SECRET)
+    throw new Error('Set JWT_SECRET to the secret the services verify tokens with');
+  const tokens = new ClientTokens(env);
   console.log(
     await tokens.signDev({ roles: roles as Role[], org: values.org, expert: values.expert, sub: values.sub }, Number(values.hours) * 3600),
   );

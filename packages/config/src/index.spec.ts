@@ -1,4 +1,15 @@
-import { ConfigError, SERVICE_PORTS, SUBGRAPH_NAMES, gatewayEnv, loadConfig, subgraphEnv, subgraphUrls, subgraphUrlsEnv } from './index';
+import {
+  ConfigError,
+  DEV_INTERNAL_SECRET,
+  DEV_JWT_SECRET,
+  SERVICE_PORTS,
+  SUBGRAPH_NAMES,
+  gatewayEnv,
+  loadConfig,
+  subgraphEnv,
+  subgraphUrls,
+  subgraphUrlsEnv,
+} from './index';
 
 describe('loadConfig', () => {
   it('gives typed defaults for a service started with no environment', () => {
@@ -54,8 +65,17 @@ describe('production secrets', () => {
     ).toBe('https://id.example/jwks.json');
   });
 
-  it('keeps the development secrets for development', () => {
-    expect(loadConfig(gatewayEnv, {}).JWT_SECRET).toMatch(/development/);
+  it('publishes no secret: what stands in for an unset one is random in each process', () => {
+    const env = loadConfig(gatewayEnv, {});
+    expect(env.JWT_SECRET).toBe(DEV_JWT_SECRET);
+    expect(env.INTERNAL_TOKEN_SECRET).toBe(DEV_INTERNAL_SECRET);
+    expect(DEV_JWT_SECRET).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(DEV_JWT_SECRET).not.toBe(DEV_INTERNAL_SECRET);
+    jest.isolateModules(() => {
+      const another = jest.requireActual<typeof import('./index')>('./index');
+      expect(another.DEV_JWT_SECRET).not.toBe(DEV_JWT_SECRET);
+      expect(another.DEV_INTERNAL_SECRET).not.toBe(DEV_INTERNAL_SECRET);
+    });
   });
 });
 

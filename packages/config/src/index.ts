@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { randomSecret, withDevelopmentSecrets } from './secrets';
 
 export { z };
+export * from './secrets';
 
 /** Every invalid variable, reported together, so a deploy is fixed in one pass. */
 export class ConfigError extends Error {
@@ -13,11 +15,14 @@ export class ConfigError extends Error {
 
 /**
  * Reads the environment into a typed object. Code reads the returned object, never
- * `process.env`.
+ * `process.env`. Without `env` it reads the process's own environment, in which, outside
+ * production, the installation's development secrets (DATA_DIR/secrets.json, made on first
+ * use) stand for the secrets left unset.
  */
-export function loadConfig<S extends z.ZodObject>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodObject>(shape: S, env?: NodeJS.ProcessEnv): z.infer<S> {
+  const source = env ?? ('INTERNAL_TOKEN_SECRET' in shape.shape ? withDevelopmentSecrets(process.env) : process.env);
   // An empty variable (FOO= in a compose file or .env) means "not set".
-  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
   const result = shape.safeParse(set);
   if (result.success) return result.data;
   throw new ConfigError(
@@ -83,9 +88,13 @@ export const runtimeEnv = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
 });
 
-/** Development secrets: known to everyone, so production refuses to start with them. */
-export const DEV_JWT_SECRET = 'meritgraph-development-jwt-secret-not-for-production';
-export const DEV_INTERNAL_SECRET = 'meritgraph-development-internal-secret-not-for-production';
+/**
+ * Stand-ins for unset secrets, random in each process: a token signed with one is good only
+ * inside the process that made it (tests, the in-process graph). Services take their
+ * installation's secrets instead (see loadConfig), and production refuses a stand-in.
+ */
+export const DEV_JWT_SECRET = randomSecret();
+export const DEV_INTERNAL_SECRET = randomSecret();
 
 /**
  * Tokens: client JWTs (HS256 with JWT_SECRET in development; RS256 from a JWKS in
@@ -101,18 +110,18 @@ export const authEnv = z.object({
 });
 export type AuthEnv = z.infer<typeof authEnv>;
 
-/** Production refuses the development secrets. */
+/** Production starts only with secrets of its own. */
 const refuseDevSecrets = (env: z.infer<typeof runtimeEnv> & AuthEnv, ctx: z.RefinementCtx) => {
   if (env.NODE_ENV !== 'production') return;
   if (!env.JWT_JWKS_URL && env.JWT_SECRET === DEV_JWT_SECRET) {
     ctx.addIssue({
       code: 'custom',
       path: ['JWT_SECRET'],
-      message: 'the development secret is refused in production (set JWT_SECRET or JWT_JWKS_URL)',
+      message: 'production needs its own secret: set JWT_SECRET (32+ characters) or JWT_JWKS_URL',
     });
   }
   if (env.INTERNAL_TOKEN_SECRET === DEV_INTERNAL_SECRET) {
-    ctx.addIssue({ code: 'custom', path: ['INTERNAL_TOKEN_SECRET'], message: 'the development secret is refused in production' });
+    ctx.addIssue({ code: 'custom', path: ['INTERNAL_TOKEN_SECRET'], message: 'production needs its own secret: set it (32+ characters)' });
   }
 };
 

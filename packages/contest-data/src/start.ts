@@ -1,40 +1,37 @@
 /**
  * npm start — the whole platform on embedded SQLite: on a fresh database, the 2019 contest
  * replayed through the API first; then the four subgraphs and the gateway as separate
- * processes (as in production), the URL, a token per role and the figures query. Ctrl-C
- * stops every process.
+ * processes (as in production), each restarted if it crashes, and the URL, a token per role
+ * and the figures query. Ctrl-C stops every process.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { SERVICE_PORTS, SUBGRAPH_NAMES, gatewayEnv, loadConfig } from '@meritgraph/config';
+import { SERVICE_PORTS, SUBGRAPH_NAMES, gatewayEnv, loadConfig, withDevelopmentSecrets, z } from '@meritgraph/config';
 import type { Identity } from '@meritgraph/domain';
 import { ClientTokens } from '@meritgraph/subgraph-kit';
 import { GraphClient } from '@meritgraph/supergraph';
 import { CONTEST_CODE, FIGURES_QUERY, configuredLocation, figuresTable, replayInto } from './replay';
+import { Supervisor } from './supervisor';
 
 const ROOT = resolve(__dirname, '../../..');
-const children: { name: string; process: ChildProcess }[] = [];
+const services: Supervisor[] = [];
 let stopping = false;
 
-function startService(name: string, port: number, env: Record<string, string>): void {
-  const entry = resolve(ROOT, 'apps', name, 'dist/main.js');
-  const child = spawn(process.execPath, [entry], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** How much heap each service may use: a leak or a runaway request ends in a restart, not in the machine swapping. */
+const startEnv = z.object({ SERVICE_HEAP_MB: z.coerce.number().int().min(64).max(65536).default(512) });
+
+function startService(name: string, port: number, env: NodeJS.ProcessEnv, heapMb: number): void {
   const prefix = `[${name}]`.padEnd(16);
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) console.log(`${prefix}${line}`);
-    });
-  }
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`${prefix}exited (${signal ?? code}); stopping the rest`);
-    void stopAll(1);
+  const service = new Supervisor({
+    name,
+    command: process.execPath,
+    args: [`--max-old-space-size=${heapMb}`, resolve(ROOT, 'apps', name, 'dist/main.js')],
+    cwd: ROOT,
+    env: { ...env, PORT: String(port) },
+    output: (line) => console.log(`${prefix}${line}`),
+    log: (message) => console.error(`${prefix}${message}`),
   });
-  children.push({ name, process: child });
+  service.start();
+  services.push(service);
 }
 
 async function waitUntilReady(name: string, port: number, timeoutMs = 60000): Promise<void> {
@@ -51,19 +48,10 @@ async function waitUntilReady(name: string, port: number, timeoutMs = 60000): Pr
   throw new Error(`${name} was not ready on port ${port} after ${timeoutMs / 1000}s`);
 }
 
-async function stopAll(code: number): Promise<never> {
+async function stopAll(code: number): Promise<void> {
+  if (stopping) return;
   stopping = true;
-  await Promise.all(
-    children.map(
-      ({ process: child }) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null || child.signalCode !== null) return done();
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 8000).unref();
-        }),
-    ),
-  );
+  await Promise.all(services.map((service) => service.stop()));
   process.exit(code);
 }
 
@@ -77,9 +65,13 @@ const IDENTITIES_QUERY = `query($code: String!) {
 async function main() {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
-  const env = loadConfig(gatewayEnv);
   const dataDir = resolve(process.env.DATA_DIR ?? resolve(ROOT, 'data'));
-  const location = configuredLocation({ ...process.env, DATA_DIR: dataDir });
+  // Unless they are set, the secrets are the installation's, made in DATA_DIR on the first start; every service and
+  // `npm run token` read them from there.
+  const serviceEnv = { ...process.env, DATA_DIR: dataDir };
+  const env = loadConfig(gatewayEnv, withDevelopmentSecrets(serviceEnv));
+  const { SERVICE_HEAP_MB } = loadConfig(startEnv, process.env);
+  const location = configuredLocation(serviceEnv);
   // A fresh database gets the 2019 contest, replayed through the API before the services start.
   const run = await replayInto(location, { log: (line) => console.log(`[replay]        ${line}`) });
   if (run.result) {
@@ -88,9 +80,9 @@ async function main() {
     if (!ok) throw new Error('The 2019 replay did not reach the report’s figures');
   }
 
-  for (const name of SUBGRAPH_NAMES) startService(name, SERVICE_PORTS[name], { DATA_DIR: dataDir });
+  for (const name of SUBGRAPH_NAMES) startService(name, SERVICE_PORTS[name], serviceEnv, SERVICE_HEAP_MB);
   await Promise.all(SUBGRAPH_NAMES.map((name) => waitUntilReady(name, SERVICE_PORTS[name])));
-  startService('gateway', env.PORT, {});
+  startService('gateway', env.PORT, serviceEnv, SERVICE_HEAP_MB);
   await waitUntilReady('gateway', env.PORT);
 
   const url = `http://127.0.0.1:${env.PORT}/graphql`;

@@ -21,7 +21,7 @@ export interface InProcessGraph {
   anonymous: GraphClient;
   /** The gateway, called with a token for these roles and claims. */
   as(roles: Role | Role[], claims?: Omit<Identity, 'roles' | 'service'>): Promise<GraphClient>;
-  /** The tokens of this graph (development secrets). */
+  /** The tokens of this graph, on this process's random stand-in secrets (DEV_JWT_SECRET, DEV_INTERNAL_SECRET). */
   auth: ServiceAuth;
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
@@ -61,6 +61,7 @@ export interface GraphOptions {
 export async function startGraph(options: GraphOptions = {}): Promise<InProcessGraph> {
   const throwaway = !options.location;
   const location = options.location ?? throwawayLocation();
+  // No installation's secrets: the config's stand-ins, random in each process (so in each test file).
   const auth = serviceAuth(loadConfig(authEnv, {}));
   const peers: Partial<Record<SubgraphName, string>> = {};
   let now: Date | null = null;
