@@ -232,4 +232,18 @@ describe('presentationSchedule', () => {
       expect((e as InvalidInput).problems.map((p) => p.field)).toEqual(['date', 'startTime', 'slotMinutes', 'lunch.to']);
     }
   });
+
+  it('refuses settings past their limits, which would push every entry off the day', () => {
+    const problemsOf = (settings: Partial<ScheduleInput>) => {
+      try {
+        presentationSchedule(day({ entries: [entry('a', 'AI', '1')], ...settings }));
+        return [];
+      } catch (e) {
+        return (e as InvalidInput).problems;
+      }
+    };
+    expect(problemsOf({ slotMinutes: 2147483647 })).toEqual([{ field: 'slotMinutes', message: 'must be a whole number from 1 to 240' }]);
+    expect(problemsOf({ slotMinutes: 30, breakEvery: 101, breakMinutes: 241 }).map((p) => p.field)).toEqual(['breakEvery', 'breakMinutes']);
+    expect(problemsOf({ slotMinutes: 240, breakEvery: 100, breakMinutes: 240 })).toEqual([]);
+  });
 });

@@ -58,6 +58,17 @@ export interface PresentationSchedule {
 
 export const DEFAULT_START_TIME = '09:00';
 
+/**
+ * What a schedule's settings may be: a slot of at most four hours, a break after at most
+ * every 100 presentations and of at most four hours. A value past these (a slot of 2^31
+ * minutes) would only push every entry off the day and leave the schedule empty.
+ */
+export const SCHEDULE_LIMITS = {
+  slotMinutes: { min: 1, max: 240 },
+  breakEvery: { min: 1, max: 100 },
+  breakMinutes: { min: 0, max: 240 },
+} as const;
+
 /** The last minute of the day a presentation may end on: nothing runs past 23:59. */
 const DAY_END = 23 * 60 + 59;
 
@@ -94,13 +105,11 @@ function checked(input: ScheduleInput): FieldProblem[] {
   };
   if (!isIsoDate(input.date)) problems.push({ field: 'date', message: 'must be a date (YYYY-MM-DD)' });
   clock('startTime', input.startTime);
-  if (!Number.isInteger(input.slotMinutes) || input.slotMinutes <= 0)
-    problems.push({ field: 'slotMinutes', message: 'must be a whole number of minutes above 0' });
-  if (input.breakEvery !== undefined && (!Number.isInteger(input.breakEvery) || input.breakEvery <= 0)) {
-    problems.push({ field: 'breakEvery', message: 'must be a whole number above 0' });
-  }
-  if (input.breakMinutes !== undefined && (!Number.isInteger(input.breakMinutes) || input.breakMinutes < 0)) {
-    problems.push({ field: 'breakMinutes', message: 'must be a whole number of minutes' });
+  for (const field of ['slotMinutes', 'breakEvery', 'breakMinutes'] as const) {
+    const value = input[field];
+    const { min, max } = SCHEDULE_LIMITS[field];
+    if (value !== undefined && (!Number.isInteger(value) || value < min || value > max))
+      problems.push({ field, message: `must be a whole number from ${min} to ${max}` });
   }
   if (input.lunch) {
     clock('lunch.from', input.lunch.from);

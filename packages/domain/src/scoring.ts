@@ -2,6 +2,7 @@ import { type FieldProblem, InvalidInput } from './errors';
 import type { ReviewStage } from './model';
 import { Decision, EliminationReason } from './screening';
 import { roundFigure } from './aggregation';
+import { textCharacterProblem } from './text';
 
 /** One thing a round scores, e.g. 创新性 (innovation) weighted 0.3 out of 100. */
 export interface Criterion {
@@ -29,6 +30,7 @@ export function criteriaProblems(criteria: readonly Criterion[], field = 'criter
     seen.add(c.code);
     const name = c.name?.trim() ?? '';
     if (name.length === 0 || [...name].length > 60) problems.push({ field: `${at}.name`, message: 'must be 1–60 characters' });
+    else if (textCharacterProblem(name)) problems.push({ field: `${at}.name`, message: textCharacterProblem(name)! });
     if (!Number.isFinite(c.weight) || c.weight <= 0 || c.weight > 1)
       problems.push({ field: `${at}.weight`, message: 'must be more than 0 and at most 1' });
     if (!Number.isFinite(c.maxScore) || c.maxScore <= 0 || c.maxScore > 1000)

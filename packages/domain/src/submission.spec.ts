@@ -73,4 +73,21 @@ describe('contentProblems', () => {
       'attachments[0].contentType',
     ]);
   });
+
+  it('refuses control and bidirectional-override characters in keywords, metric names and units and file names', () => {
+    const problems = contentProblems({
+      keywords: ['AI', 'a\u0000b'],
+      metrics: [{ name: '产值\u202e', value: 1, unit: '万元\u0007' }],
+      attachments: [{ fileName: 'report\u202Efdp.exe', size: 10, sha256: 'a'.repeat(64), contentType: 'application/pdf' }],
+    });
+    expect(problems.map((p) => p.field)).toEqual(['keywords[1]', 'metrics[0].name', 'metrics[0].unit', 'attachments[0].fileName']);
+    expect(problems.every((p) => /control or bidirectional-override/.test(p.message))).toBe(true);
+  });
+
+  it('keeps metric values within ±10^15', () => {
+    const value = (v: number) => contentProblems({ metrics: [{ name: '产值', value: v, unit: '元' }] }).map((p) => p.field);
+    expect(value(-1e15)).toEqual([]);
+    expect(value(1e16)).toEqual(['metrics[0].value']);
+    expect(value(Infinity)).toEqual(['metrics[0].value']);
+  });
 });

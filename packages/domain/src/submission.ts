@@ -1,5 +1,6 @@
 import type { ErrorCode, FieldProblem } from './errors';
 import type { ContestStatus } from './model';
+import { textCharacterProblem } from './text';
 
 export const AchievementKind = {
   TECHNOLOGY: 'TECHNOLOGY',
@@ -84,7 +85,10 @@ export interface Attachment {
   contentType: string;
 }
 
-const MAX_ATTACHMENT_BYTES = 2 * 1024 ** 3;
+/** The largest attachment: 2 GiB. */
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 ** 3;
+/** A metric's value is a figure such as output in yuan or a count: at most 10^15 either way. */
+export const METRIC_VALUE_LIMIT = 1e15;
 
 /** Problems with metrics and attachment metadata, each naming its list position. */
 export function contentProblems(input: {
@@ -93,19 +97,27 @@ export function contentProblems(input: {
   keywords?: readonly string[] | null;
 }): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  const characters = (field: string, value: string) => {
+    const problem = textCharacterProblem(value);
+    if (problem) problems.push({ field, message: problem });
+  };
   (input.keywords ?? []).forEach((k, i) => {
     if (!k.trim() || [...k].length > 30) problems.push({ field: `keywords[${i}]`, message: 'must be 1 to 30 characters' });
+    else characters(`keywords[${i}]`, k);
   });
   if ((input.keywords ?? []).length > 10) problems.push({ field: 'keywords', message: 'at most 10 keywords' });
   (input.metrics ?? []).forEach((m, i) => {
     if (!m.name.trim() || [...m.name].length > 60) problems.push({ field: `metrics[${i}].name`, message: 'must be 1 to 60 characters' });
-    if (!Number.isFinite(m.value)) problems.push({ field: `metrics[${i}].value`, message: 'must be a number' });
+    else characters(`metrics[${i}].name`, m.name);
+    if (!Number.isFinite(m.value) || Math.abs(m.value) > METRIC_VALUE_LIMIT)
+      problems.push({ field: `metrics[${i}].value`, message: `must be a number from -${METRIC_VALUE_LIMIT} to ${METRIC_VALUE_LIMIT}` });
     if ([...m.unit].length > 20) problems.push({ field: `metrics[${i}].unit`, message: 'must be at most 20 characters' });
+    else characters(`metrics[${i}].unit`, m.unit);
   });
   (input.attachments ?? []).forEach((a, i) => {
     if (!a.fileName.trim() || [...a.fileName].length > 200 || /[/\\]/.test(a.fileName)) {
       problems.push({ field: `attachments[${i}].fileName`, message: 'must be a plain file name of 1 to 200 characters' });
-    }
+    } else characters(`attachments[${i}].fileName`, a.fileName);
     if (!Number.isInteger(a.size) || a.size <= 0 || a.size > MAX_ATTACHMENT_BYTES) {
       problems.push({ field: `attachments[${i}].size`, message: 'must be between 1 byte and 2 GiB' });
     }

@@ -74,4 +74,36 @@ describe('check', () => {
     expect(error?.field).toBe('input.code');
     expect(error?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('refuses control and bidirectional-override characters in any text, keeping line breaks where text has lines', () => {
+    expect(problemsOf(() => check({ name: '中山\u0000医院' }).text('name', { max: 120 }).done())).toEqual([
+      { field: 'name', message: expect.stringMatching(/control or bidirectional-override characters \(U\+0000/) },
+    ]);
+    expect(problemsOf(() => check({ title: 'abc\u202Etxt.exe' }).text('title', { max: 120 }).done())[0]?.field).toBe('title');
+    expect(problemsOf(() => check({ summary: '第一段\n第二段' }).text('summary', { max: 120 }).done())[0]?.field).toBe('summary');
+    expect(problemsOf(() => check({ summary: '第一段\n第二段' }).text('summary', { max: 120, multiline: true }).done())).toEqual([]);
+    expect(problemsOf(() => check({ summary: '第一段\u0007' }).text('summary', { max: 120, multiline: true }).done())).toHaveLength(1);
+  });
+
+  it('checks every item of a list of strings, naming the item', () => {
+    expect(
+      problemsOf(() =>
+        check({ keywords: ['AI', 'a\u2066b', ''] })
+          .texts('keywords', { max: 20 })
+          .done(),
+      ),
+    ).toEqual([
+      { field: 'keywords[1]', message: expect.stringMatching(/U\+2066/) },
+      { field: 'keywords[2]', message: 'must not be blank' },
+    ]);
+    expect(problemsOf(() => check({ keywords: null }).texts('keywords', { max: 20, optional: true }).done())).toEqual([]);
+  });
+
+  it('takes finite numbers within bounds only', () => {
+    const numberProblems = (v: unknown) => problemsOf(() => check({ v }).number('v', { min: 0, max: 20 }).done());
+    expect(numberProblems(12.5)).toEqual([]);
+    expect(numberProblems(Infinity)).toEqual([{ field: 'v', message: 'must be a finite number' }]);
+    expect(numberProblems(NaN)).toEqual([{ field: 'v', message: 'must be a finite number' }]);
+    expect(numberProblems(20.5)).toEqual([{ field: 'v', message: 'must be between 0 and 20' }]);
+  });
 });

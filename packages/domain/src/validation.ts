@@ -1,4 +1,5 @@
 import { FieldProblem, InvalidInput } from './errors';
+import { textCharacterProblem } from './text';
 
 /**
  * Collects every problem with an input before refusing it, so that a form can show all of
@@ -23,8 +24,14 @@ export class Checker<T extends object> {
     return this;
   }
 
-  /** A string field: trimmed length within bounds; `optional` accepts null or undefined. */
-  text(field: keyof T & string, opts: { min?: number; max: number; optional?: boolean; pattern?: RegExp; hint?: string }): this {
+  /**
+   * A string field: trimmed length within bounds, and no control or bidirectional-override
+   * character (tabs and line breaks only where `multiline`); `optional` accepts null or undefined.
+   */
+  text(
+    field: keyof T & string,
+    opts: { min?: number; max: number; optional?: boolean; pattern?: RegExp; hint?: string; multiline?: boolean },
+  ): this {
     const v = this.value(field);
     if (v === undefined || v === null) {
       return opts.optional ? this : this.problem(field, 'is required');
@@ -34,6 +41,8 @@ export class Checker<T extends object> {
     const min = opts.min ?? 1;
     if (len < min) return this.problem(field, min === 1 ? 'must not be blank' : `must be at least ${min} characters`);
     if (len > opts.max) return this.problem(field, `must be at most ${opts.max} characters`);
+    const characters = textCharacterProblem(v, { multiline: opts.multiline });
+    if (characters) return this.problem(field, characters);
     if (opts.pattern && !opts.pattern.test(v)) return this.problem(field, opts.hint ?? 'has an invalid format');
     return this;
   }
@@ -43,6 +52,27 @@ export class Checker<T extends object> {
     if (v === undefined || v === null) return opts.optional ? this : this.problem(field, 'is required');
     if (typeof v !== 'number' || !Number.isInteger(v)) return this.problem(field, 'must be an integer');
     if (v < opts.min || v > opts.max) return this.problem(field, `must be between ${opts.min} and ${opts.max}`);
+    return this;
+  }
+
+  /** A number field: finite and within bounds (Infinity and NaN are refused, never stored). */
+  number(field: keyof T & string, opts: { min: number; max: number; optional?: boolean }): this {
+    const v = this.value(field);
+    if (v === undefined || v === null) return opts.optional ? this : this.problem(field, 'is required');
+    if (typeof v !== 'number' || !Number.isFinite(v)) return this.problem(field, 'must be a finite number');
+    if (v < opts.min || v > opts.max) return this.problem(field, `must be between ${opts.min} and ${opts.max}`);
+    return this;
+  }
+
+  /** Every item of a list of strings, by the rules of `text`; each problem names the item (`keywords[2]`). */
+  texts(field: keyof T & string, opts: { max: number; optional?: boolean; pattern?: RegExp; hint?: string }): this {
+    const v = this.value(field);
+    if (v === undefined || v === null) return opts.optional ? this : this.problem(field, 'is required');
+    if (!Array.isArray(v)) return this.problem(field, 'must be a list');
+    v.forEach((item, i) => {
+      const single = new Checker({ item }).text('item', opts);
+      for (const p of single.problems) this.problem(`${field}[${i}]`, p.message);
+    });
     return this;
   }
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { DomainError, InvalidInput } from '@meritgraph/domain';
-import { createErrorFormatter } from './errors';
+import { createErrorFormatter, variableField } from './errors';
 
 describe('createErrorFormatter', () => {
   const logged: Record<string, unknown>[] = [];
@@ -59,5 +59,34 @@ describe('createErrorFormatter', () => {
       field: 'awardTypeCode',
       details: { quota: 43 },
     });
+  });
+
+  it('names the input field a variable coercion error is about', () => {
+    const coercion = (message: string) =>
+      format({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } }));
+    expect(
+      coercion('Variable "$input" got invalid value Infinity at "input.leadership"; Float cannot represent non numeric value: Infinity')
+        .extensions,
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'leadership' });
+    expect(coercion('Variable "$x" got invalid value Infinity; Float cannot represent non numeric value: Infinity').extensions?.field).toBe(
+      'x',
+    );
+    // A field a subgraph already named is kept as it is.
+    const named = new GraphQLError('leadership: must be a finite number', { extensions: { code: 'BAD_USER_INPUT', field: 'leadership' } });
+    expect(format({ message: named.message, extensions: named.extensions }, named).extensions?.field).toBe('leadership');
+  });
+});
+
+describe('variableField', () => {
+  it('reads the path in the variable, naming the fields of an input variable bare', () => {
+    expect(variableField('Variable "$inputs" got invalid value 1e999 at "inputs[0].scores[1].score"; Float cannot …')).toBe(
+      'inputs[0].scores[1].score',
+    );
+    expect(variableField('Variable "$input" got invalid value "x" at "input.quotaGroups[0].quota"; Int cannot …')).toBe(
+      'quotaGroups[0].quota',
+    );
+    expect(variableField('Variable "$slot" of required type "Int!" was not provided.')).toBe('slot');
+    expect(variableField('Variable "$slot" of non-null type "Int!" must not be null.')).toBe('slot');
+    expect(variableField('Cannot query field "nope" on type "Query".')).toBeUndefined();
   });
 });

@@ -2,8 +2,22 @@ import 'reflect-metadata';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import {
+  type GraphQLArgument,
+  type GraphQLInputType,
+  type GraphQLScalarType,
+  type GraphQLSchema,
+  defaultFieldResolver,
+  getNullableType,
+  isInputObjectType,
+  isIntrospectionType,
+  isListType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
+} from 'graphql';
 import gql from 'graphql-tag';
+import { type FieldProblem, InvalidInput } from '@meritgraph/domain';
 import { Directive, Field, ID, NonEmptyArray, ObjectType, buildSchema, createResolversMap } from 'type-graphql';
 import { authChecker } from './auth';
 import type { RequestContext } from './context';
@@ -53,15 +67,162 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
   for (const [typeName, reference] of Object.entries(definition.references ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema([
-    {
-      typeDefs: gql`
-        ${FEDERATION_LINK}
-        ${printSchemaWithDirectives(schema)}
-      `,
-      resolvers,
-    },
-  ]);
+  const ownScalars = Object.values(schema.getTypeMap())
+    .filter((t): t is GraphQLScalarType => isScalarType(t) && !isSpecifiedScalarType(t))
+    .map((t) => t.name);
+  return guardArguments(
+    buildSubgraphSchema([
+      {
+        typeDefs: gql`
+          ${FEDERATION_LINK}
+          ${printSchemaWithDirectives(schema)}
+        `,
+        resolvers,
+      },
+    ]),
+    ownScalars,
+  );
+}
+
+/** How a numeric argument documents its range: the last sentence of its description. */
+const RANGE = /(?:^|\s)From (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)\.$/;
+
+/**
+ * A numeric argument's or input field's description, ending with its range in the one form
+ * the argument check reads back: `withRange('Minutes per presentation.', 1, 240)` is
+ * "Minutes per presentation. From 1 to 240." The range is enforced before the resolver
+ * runs (BAD_USER_INPUT naming the field), so what the schema says is what the API does.
+ */
+export function withRange(description: string, min: number, max: number): string {
+  return `${description.trim()} From ${min} to ${max}.`.trim();
+}
+
+/** The range a description documents (see withRange), or null. */
+export function documentedRange(description: string | null | undefined): { min: number; max: number } | null {
+  const found = description ? RANGE.exec(description) : null;
+  return found ? { min: Number(found[1]), max: Number(found[2]) } : null;
+}
+
+/** A value a custom scalar refused, held until the field's arguments are checked so that the refusal can name the field. */
+class RefusedValue {
+  constructor(
+    readonly scalar: string,
+    readonly reason: string,
+  ) {}
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 200);
+
+/**
+ * Makes a custom scalar hand a value it refuses to the argument check instead of failing
+ * validation or variable coercion: those errors name no field (and reach the gateway as an
+ * HTTP 400 it does not relay), where the check answers BAD_USER_INPUT naming the field.
+ */
+function tolerate(scalar: GraphQLScalarType): void {
+  const { parseValue, parseLiteral } = scalar;
+  scalar.parseValue = (value) => {
+    try {
+      return parseValue.call(scalar, value) ?? new RefusedValue(scalar.name, 'is not a value of the type');
+    } catch (error) {
+      return new RefusedValue(scalar.name, reasonOf(error));
+    }
+  };
+  scalar.parseLiteral = (node, variables) => {
+    try {
+      return parseLiteral.call(scalar, node, variables) ?? new RefusedValue(scalar.name, 'is not a value of the type');
+    } catch (error) {
+      return new RefusedValue(scalar.name, reasonOf(error));
+    }
+  };
+}
+
+type ValueCheck = (value: unknown, path: string, problems: FieldProblem[]) => void;
+
+const at = (path: string, name: string) => (path ? `${path}.${name}` : name);
+
+/** What a value of this type (an argument or input field with this description) is checked for, or null for nothing. */
+function checkOf(
+  type: GraphQLInputType,
+  description: string | null | undefined,
+  inputs: Map<string, ValueCheck | null>,
+): ValueCheck | null {
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    const item = checkOf(nullable.ofType, description, inputs);
+    if (!item) return null;
+    return (value, path, problems) => {
+      if (Array.isArray(value)) value.forEach((v, i) => item(v, `${path}[${i}]`, problems));
+    };
+  }
+  if (isInputObjectType(nullable)) {
+    if (!inputs.has(nullable.name)) {
+      // Reserved first, so that a recursive input type ends the walk.
+      inputs.set(nullable.name, null);
+      const fields = Object.values(nullable.getFields())
+        .map((f) => ({ name: f.name, check: checkOf(f.type, f.description, inputs) }))
+        .filter((f): f is { name: string; check: ValueCheck } => f.check !== null);
+      inputs.set(
+        nullable.name,
+        fields.length === 0
+          ? null
+          : (value, path, problems) => {
+              if (value === null || typeof value !== 'object') return;
+              for (const f of fields) f.check((value as Record<string, unknown>)[f.name], at(path, f.name), problems);
+            },
+      );
+    }
+    return (value, path, problems) => inputs.get(nullable.name)?.(value, path, problems);
+  }
+  if (!isScalarType(nullable)) return null;
+  const range = nullable.name === 'Int' || nullable.name === 'Float' ? documentedRange(description) : null;
+  if (nullable.name === 'Float' || range) {
+    return (value, path, problems) => {
+      if (typeof value !== 'number') return;
+      if (!Number.isFinite(value)) problems.push({ field: path, message: 'must be a finite number' });
+      else if (range && (value < range.min || value > range.max))
+        problems.push({ field: path, message: `must be between ${range.min} and ${range.max}` });
+    };
+  }
+  if (isSpecifiedScalarType(nullable)) return null;
+  return (value, path, problems) => {
+    if (!(value instanceof RefusedValue)) return;
+    // graphql-scalars' reasons already name the type ("Value is not a valid LocalDate: 2026-02-30").
+    const message = value.reason.includes(value.scalar) ? value.reason : `must be a valid ${value.scalar}: ${value.reason}`;
+    problems.push({ field: path, message });
+  };
+}
+
+/** Fields of the `input` argument are named as they are (`startsOn`); any other argument's under its name (`inputs[0].scores[1].score`). */
+const argumentPath = (arg: GraphQLArgument) => (arg.name === 'input' && isInputObjectType(getNullableType(arg.type)) ? '' : arg.name);
+
+/**
+ * Checks every field's arguments before its resolver runs: values a custom scalar refused,
+ * numbers that are not finite, and Int and Float values outside the range their description
+ * documents. Every problem is reported at once as BAD_USER_INPUT, the first field named.
+ */
+function guardArguments(schema: GraphQLSchema, scalars: readonly string[]): GraphQLSchema {
+  for (const name of scalars) {
+    const scalar = schema.getType(name);
+    if (isScalarType(scalar)) tolerate(scalar);
+  }
+  const inputs = new Map<string, ValueCheck | null>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || isIntrospectionType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const checks = field.args
+        .map((arg) => ({ arg, check: checkOf(arg.type, arg.description, inputs) }))
+        .filter((c): c is { arg: GraphQLArgument; check: ValueCheck } => c.check !== null);
+      if (checks.length === 0) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args: Record<string, unknown>, context, info) => {
+        const problems: FieldProblem[] = [];
+        for (const { arg, check } of checks) check(args[arg.name], argumentPath(arg), problems);
+        if (problems.length > 0) throw new InvalidInput(problems);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
 }
 
 /** The subgraph SDL as composition sees it (what `_service { sdl }` returns). */

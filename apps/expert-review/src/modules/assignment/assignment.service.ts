@@ -309,7 +309,7 @@ export class AssignmentService {
    */
   async stepBack(identity: Identity, id: string, status: 'DECLINED' | 'CONFLICT_DECLARED', reason: string): Promise<Assignment> {
     assertAllowed(hasRole(identity, 'EXPERT', 'ADMIN'));
-    check({ reason }).text('reason', { min: 2, max: 500 }).done();
+    check({ reason }).text('reason', { min: 2, max: 500, multiline: true }).done();
     return this.dataSource.transaction(async (em) => {
       const assignment = await this.changeable(em, id, identity);
       if (assignment.status !== 'ASSIGNED') {

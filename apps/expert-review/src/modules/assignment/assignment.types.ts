@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AssignmentStatus } from '@meritgraph/domain';
-import { Connection, PageArgs } from '@meritgraph/subgraph-kit';
+import { Connection, PageArgs, withRange } from '@meritgraph/subgraph-kit';
 import { Entry } from '../entry/entry.entity';
 import { Expert } from '../expert/expert.entity';
 import { ReviewRound } from '../round/round.entity';
@@ -84,12 +84,18 @@ export class AutoAssignInput {
   })
   expertIds?: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Each expert should get at least this many entries (reported when missed).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: withRange('Each expert should get at least this many entries (reported when missed).', 0, 100_000),
+  })
   minLoad?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'No expert gets more entries than this.' })
+  @Field(() => Int, { nullable: true, description: withRange('No expert gets more entries than this.', 1, 100_000) })
   maxLoad?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'For very large pools: consider only this many eligible experts per entry.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: withRange('For very large pools: consider only this many eligible experts per entry.', 1, 10_000),
+  })
   candidatesPerEntry?: number | null;
 }

@@ -1,19 +1,24 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { SCHEDULE_LIMITS } from '@meritgraph/domain';
+import { withRange } from '@meritgraph/subgraph-kit';
 import { Entry } from '../entry/entry.entity';
 import { Presentation } from '../result/result.entity';
+
+const limited = (description: string, setting: keyof typeof SCHEDULE_LIMITS) =>
+  withRange(description, SCHEDULE_LIMITS[setting].min, SCHEDULE_LIMITS[setting].max);
 
 @InputType()
 export class ScheduleInput {
   @Field(() => String, { nullable: true, description: 'HH:MM; 09:00 when absent.' })
   startTime?: string | null;
 
-  @Field(() => Int, { description: 'Minutes per presentation, questions included.' })
+  @Field(() => Int, { description: limited('Minutes per presentation, questions included.', 'slotMinutes') })
   slotMinutes: number;
 
-  @Field(() => Int, { nullable: true, description: 'A break after every N presentations.' })
+  @Field(() => Int, { nullable: true, description: limited('A break after every N presentations.', 'breakEvery') })
   breakEvery?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: limited('Minutes of each break.', 'breakMinutes') })
   breakMinutes?: number | null;
 
   @Field(() => String, { nullable: true, description: 'HH:MM' })

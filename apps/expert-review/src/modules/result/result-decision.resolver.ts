@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { type RequestContext, withRange } from '@meritgraph/subgraph-kit';
 import { ReviewRound } from '../round/round.entity';
 import { OverrideOutcome, QuotaRaise, ResultOverride } from './result.entity';
 import type { ResultDecisionService } from './result-decision.service';
@@ -27,7 +27,7 @@ export class ResultDecisionResolver {
   raiseQuota(
     @Arg('roundId', () => ID) roundId: string,
     @Arg('groupCode', () => String) groupCode: string,
-    @Arg('quota', () => Int) quota: number,
+    @Arg('quota', () => Int, { description: withRange('The new quota, above the configured one.', 1, 1_000_000) }) quota: number,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<QuotaRaise> {

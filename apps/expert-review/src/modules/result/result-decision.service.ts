@@ -95,7 +95,7 @@ export class ResultDecisionService {
     check({ roundId, entryId, reason })
       .text('roundId', { max: 36 })
       .text('entryId', { max: 36 })
-      .text('reason', { min: 4, max: 500 })
+      .text('reason', { min: 4, max: 500, multiline: true })
       .done();
     return this.dataSource.transaction(async (em) => {
       await this.decidable(em, roundId);
@@ -124,7 +124,7 @@ export class ResultDecisionService {
       .text('roundId', { max: 36 })
       .text('groupCode', { max: 40 })
       .int('quota', { min: 1, max: 1_000_000 })
-      .text('reason', { min: 4, max: 500 })
+      .text('reason', { min: 4, max: 500, multiline: true })
       .done();
     return this.dataSource.transaction(async (em) => {
       const judged = await this.decidable(em, roundId);

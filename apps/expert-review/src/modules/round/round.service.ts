@@ -361,6 +361,7 @@ export class RoundService {
     finalize: Finalizer,
     reason?: string | null,
   ): Promise<ReviewRound> {
+    check({ reason }).text('reason', { max: 500, optional: true, multiline: true }).done();
     return this.dataSource.transaction(async (em) => {
       const judged = await this.judged(em, id, 'id', true);
       const { round } = judged;

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { AggregationMethod, ReviewStage, ReviewState, TieBreak } from '@meritgraph/domain';
+import { withRange } from '@meritgraph/subgraph-kit';
 import { QuotaGroup, ReviewRound } from './round.entity';
 
 @ObjectType({ description: "A submission's standing in review: its latest round and how it fared there." })
@@ -29,10 +30,10 @@ export class CriterionInput {
   @Field(() => String)
   name: string;
 
-  @Field(() => Float, { description: "The criterion's share of the total; a round's weights sum to 1." })
+  @Field(() => Float, { description: withRange("The criterion's share of the total, above 0; a round's weights sum to 1.", 0, 1) })
   weight: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: withRange('The highest score an expert may give on it, above 0.', 0, 1000) })
   maxScore: number;
 }
 
@@ -44,7 +45,7 @@ export class QuotaGroupInput {
   @Field(() => [ID])
   trackIds: string[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: withRange('Entries of the group that advance.', 1, 1_000_000) })
   quota: number;
 }
 
@@ -60,25 +61,34 @@ export class RoundSettingsFields {
   @Field(() => [CriterionInput], { nullable: true, description: 'Absent on creation: one OVERALL criterion out of 100.' })
   criteria?: CriterionInput[] | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: withRange('Experts each entry gets.', 1, 50) })
   reviewersPerEntry?: number | null;
 
   @Field(() => AggregationMethod, { nullable: true })
   aggregationMethod?: AggregationMethod | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: withRange('The trimmed mean drops the highest and lowest scorecard only from this many scorecards up.', 3, 50),
+  })
   trimMinimum?: number | null;
 
   @Field(() => [QuotaGroupInput], { nullable: true, description: 'Advancement by quota groups (clears a threshold).' })
   quotaGroups?: QuotaGroupInput[] | null;
 
-  @Field(() => Float, { nullable: true, description: 'Advancement by threshold (clears quota groups).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: withRange('Advancement by threshold (clears quota groups), at most the highest total a scorecard can reach.', 0, 1000),
+  })
   threshold?: number | null;
 
   @Field(() => [TieBreak], { nullable: true })
   tieBreaks?: TieBreak[] | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: withRange('Screening: an entry passes when its PASS and RECOMMEND decisions exceed this share (3 decimals).', 0, 0.999),
+  })
   passShare?: number | null;
 }
 
@@ -93,7 +103,7 @@ export class CreateReviewRoundInput extends RoundSettingsFields {
   @Field(() => ReviewStage)
   stage: ReviewStage;
 
-  @Field(() => Int, { description: 'Position of the round in its contest, from 1.' })
+  @Field(() => Int, { description: withRange('Position of the round in its contest.', 1, 20) })
   order: number;
 }
 

@@ -120,7 +120,8 @@ export class ScorecardService {
    */
   async submitMany(identity: Identity, inputs: readonly ScorecardInput[]): Promise<Scorecard[]> {
     if (inputs.length === 0 || inputs.length > 500) throw new InvalidInput([{ field: 'inputs', message: 'give 1 to 500 scorecards' }]);
-    for (const input of inputs) check(input).text('entryId', { max: 36 }).text('comment', { max: 5000, optional: true }).done();
+    for (const input of inputs)
+      check(input).text('entryId', { max: 36 }).text('comment', { max: 5000, optional: true, multiline: true }).done();
     const entryIds = inputs.map((i) => i.entryId);
     if (new Set(entryIds).size !== entryIds.length)
       throw new InvalidInput([{ field: 'entryId', message: 'an entry is scored twice in one batch' }]);

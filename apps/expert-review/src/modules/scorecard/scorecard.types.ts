@@ -16,7 +16,9 @@ export class CriterionScoreInput {
   @Field(() => String, { description: 'A criterion code of the round.' })
   criterion: string;
 
-  @Field(() => Float, { description: '0 to the criterion’s maximum.' })
+  @Field(() => Float, {
+    description: "From 0 to the criterion's maximum (itself at most 1000), checked against the round's criteria as scores.<CODE>.",
+  })
   score: number;
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { type RequestContext, withRange } from '@meritgraph/subgraph-kit';
 import { AwardQuota, AwardType } from './award.entity';
 import type { AwardService } from './award.service';
 
@@ -22,7 +22,7 @@ export class AwardResolver {
   setAwardQuota(
     @Arg('contestId', () => ID) contestId: string,
     @Arg('awardTypeCode', () => String) awardTypeCode: string,
-    @Arg('quota', () => Int) quota: number,
+    @Arg('quota', () => Int, { description: withRange('Places of the award type in the contest.', 1, 100_000) }) quota: number,
     @Ctx() ctx: RequestContext,
   ): Promise<AwardQuota> {
     return this.service.setQuota(ctx.identity, contestId, awardTypeCode, quota);

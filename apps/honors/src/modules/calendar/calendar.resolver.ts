@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { type RequestContext, withRange } from '@meritgraph/subgraph-kit';
 import { CalendarDay, CalendarDayKind } from './calendar.entity';
 import type { CalendarService } from './calendar.service';
 
@@ -9,7 +9,9 @@ export class CalendarResolver {
   constructor(private readonly service: CalendarService) {}
 
   @Query(() => [CalendarDay], { description: 'Holidays and make-up workdays the announcement windows are counted on.' })
-  calendarDays(@Arg('year', () => Int, { nullable: true }) year?: number | null): Promise<CalendarDay[]> {
+  calendarDays(
+    @Arg('year', () => Int, { nullable: true, description: withRange('Only the days of this year.', 1949, 2200) }) year?: number | null,
+  ): Promise<CalendarDay[]> {
     return this.service.days(year);
   }
 

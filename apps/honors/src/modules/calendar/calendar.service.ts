@@ -9,6 +9,7 @@ export class CalendarService {
   constructor(private readonly dataSource: DataSource) {}
 
   days(year?: number | null): Promise<CalendarDay[]> {
+    check({ year }).int('year', { min: 1949, max: 2200, optional: true }).done();
     return this.dataSource.getRepository(CalendarDay).find({ where: year ? { date: Like(`${year}-%`) } : {}, order: { date: 'ASC' } });
   }
 

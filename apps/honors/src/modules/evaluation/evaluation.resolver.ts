@@ -14,10 +14,13 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { type RequestContext, withRange } from '@meritgraph/subgraph-kit';
+import { DIMENSION_MAX } from '@meritgraph/domain';
 import { OrganizationRef } from '../references/references';
 import { OrganizerEvaluation } from './evaluation.entity';
 import type { EvaluationService } from './evaluation.service';
+
+const score = (dimension: string) => withRange(`${dimension}.`, 0, DIMENSION_MAX);
 
 @InputType({ description: 'Scores out of 20 on each of the five dimensions.' })
 class EvaluationInput {
@@ -27,19 +30,19 @@ class EvaluationInput {
   @Field(() => ID, { description: 'A union that organized units for the contest.' })
   organizationId: string;
 
-  @Field(() => Float, { description: '组织领导' })
+  @Field(() => Float, { description: score('组织领导') })
   leadership: number;
 
-  @Field(() => Float, { description: '推进举措' })
+  @Field(() => Float, { description: score('推进举措') })
   promotion: number;
 
-  @Field(() => Float, { description: '竞赛绩效' })
+  @Field(() => Float, { description: score('竞赛绩效') })
   performance: number;
 
-  @Field(() => Float, { description: '激励机制' })
+  @Field(() => Float, { description: score('激励机制') })
   incentive: number;
 
-  @Field(() => Float, { description: '竞赛特色' })
+  @Field(() => Float, { description: score('竞赛特色') })
   features: number;
 
   @Field(() => String, { nullable: true })
@@ -81,7 +84,7 @@ export class EvaluationResolver {
   })
   async organizerEvaluations(
     @Arg('contestId', () => ID) contestId: string,
-    @Arg('places', () => Int, { defaultValue: 10 }) places: number,
+    @Arg('places', () => Int, { defaultValue: 10, description: withRange('How many ranks are candidates.', 0, 10_000) }) places: number,
     @Ctx() ctx: RequestContext,
   ): Promise<RankedEvaluation[]> {
     return (await this.service.ranking(ctx, contestId, places)).map((r) => ({

@@ -36,7 +36,7 @@ export class EvaluationService {
     const checker = check(input)
       .text('contestId', { max: 36 })
       .text('organizationId', { max: 36 })
-      .text('comment', { max: 1000, optional: true });
+      .text('comment', { max: 1000, optional: true, multiline: true });
     for (const p of evaluationProblems(input as unknown as Record<string, unknown>)) checker.problem(p.field, p.message);
     checker.done();
     if (!(await this.recipients.contest(input.contestId))) throw notFound('Contest', input.contestId, 'contestId');

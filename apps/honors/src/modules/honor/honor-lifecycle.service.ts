@@ -143,7 +143,7 @@ export class HonorLifecycleService {
   }
 
   private async end(identity: Identity, id: string, to: 'WITHDRAWN' | 'REVOKED', reason: string): Promise<Honor> {
-    check({ reason }).text('reason', { min: 4, max: 500 }).done();
+    check({ reason }).text('reason', { min: 4, max: 500, multiline: true }).done();
     const [honor] = await this.batch(
       identity,
       [id],

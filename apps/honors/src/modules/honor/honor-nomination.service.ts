@@ -122,7 +122,7 @@ export class HonorNominationService {
         .text('awardTypeCode', { max: 40 })
         .oneOf('recipientKind', RECIPIENT_KINDS, { optional: true })
         .text('recipientId', { max: 36 })
-        .text('citation', { max: 1000, optional: true })
+        .text('citation', { max: 1000, optional: true, multiline: true })
         .done();
     }
     const type = await this.awardType(this.dataSource.manager, code);

@@ -30,7 +30,7 @@ export class HonorObjectionService {
     assertAllowed(isAuthenticated(identity));
     check({ honorId, text, contact })
       .text('honorId', { max: 36 })
-      .text('text', { min: 10, max: 2000 })
+      .text('text', { min: 10, max: 2000, multiline: true })
       .text('contact', { min: 3, max: 200 })
       .done();
     return this.dataSource.transaction(async (em) => {
@@ -72,7 +72,7 @@ export class HonorObjectionService {
   /** The office resolves an objection: UPHELD withdraws the honor; DISMISSED lets conferral go ahead. */
   async resolve(identity: Identity, id: string, outcome: 'UPHELD' | 'DISMISSED', resolution: string): Promise<Objection> {
     assertAllowed(hasRole(identity, 'ADMIN'));
-    check({ resolution }).text('resolution', { min: 4, max: 1000 }).done();
+    check({ resolution }).text('resolution', { min: 4, max: 1000, multiline: true }).done();
     return this.dataSource.transaction(async (em) => {
       const objection = await em.findOne(Objection, { where: { id }, ...forUpdate(em) });
       if (!objection) throw notFound('Objection', id);

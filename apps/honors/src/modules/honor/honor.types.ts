@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import { HonorStatus, RecipientKind } from '@meritgraph/domain';
-import { Connection, PageArgs } from '@meritgraph/subgraph-kit';
+import { Connection, PageArgs, withRange } from '@meritgraph/subgraph-kit';
 import { OrganizationRef, PersonRef, SubmissionRef, TeamRef } from '../references/references';
 import { AwardType } from '../award/award.entity';
 import { Honor } from './honor.entity';
@@ -27,7 +27,7 @@ export class HonorsArgs extends PageArgs {
   @Field(() => ID, { nullable: true })
   contestId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The contest year.' })
+  @Field(() => Int, { nullable: true, description: withRange('The contest year.', 1949, 2200) })
   year?: number | null;
 
   @Field(() => HonorStatus, { nullable: true })

@@ -53,7 +53,7 @@ export class PriorHonorService {
       .text('name', { min: 2, max: 200 })
       .text('issuer', { min: 2, max: 200 })
       .int('year', { min: 1949, max: 2100 })
-      .text('evidence', { max: 500, optional: true })
+      .text('evidence', { max: 500, optional: true, multiline: true })
       .done();
     const unit = await this.recipients.submissionUnit(input.submissionId);
     if (!unit) throw hasRole(identity, 'ADMIN') ? notFound('Submission', input.submissionId, 'submissionId') : forbidden('submissionId');

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PriorHonorLevel } from '@meritgraph/domain';
+import { withRange } from '@meritgraph/subgraph-kit';
 
 @InputType()
 export class PriorHonorInput {
@@ -15,7 +16,7 @@ export class PriorHonorInput {
   @Field(() => String)
   issuer: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: withRange('The year it was awarded.', 1949, 2100) })
   year: number;
 
   @Field(() => String, { nullable: true })

@@ -86,7 +86,7 @@ export class ContestService {
       })
       .text('name', { min: 2, max: 200, optional: !creating })
       .int('year', { min: 1949, max: 2100, optional: !creating })
-      .text('theme', { max: 500, optional: true })
+      .text('theme', { max: 500, optional: true, multiline: true })
       .rule('coOrganizerIds', (v) => (Array.isArray(v) && v.length > 10 ? 'at most 10' : null), { optional: true })
       .done();
   }

@@ -1,9 +1,11 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Connection } from '@meritgraph/subgraph-kit';
+import { Connection, withRange } from '@meritgraph/subgraph-kit';
 import { Contest } from './contest.entity';
 
 export const ContestConnection = Connection(Contest);
+
+const YEAR = withRange('The contest year.', 1949, 2100);
 
 // Fields both inputs share; the base itself is never an argument, so it is not in the schema.
 @InputType()
@@ -38,7 +40,7 @@ export class CreateContestInput extends ContestCalendarFields {
   @Field(() => String)
   name: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: YEAR })
   year: number;
 }
 
@@ -50,6 +52,6 @@ export class UpdateContestInput extends ContestCalendarFields {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: YEAR })
   year?: number | null;
 }

@@ -62,9 +62,9 @@ export class SubmissionLifecycleService {
   private validate(input: SubmissionContentInput & { title?: string | null }, creating: boolean) {
     const checker = check(input)
       .text('title', { min: 4, max: 200, optional: !creating })
-      .text('summary', { max: 5000, optional: true })
+      .text('summary', { max: 5000, optional: true, multiline: true })
       .oneOf('achievementKind', ACHIEVEMENT_KINDS, { optional: true })
-      .text('applicationEffect', { max: 5000, optional: true })
+      .text('applicationEffect', { max: 5000, optional: true, multiline: true })
       .rule('teamMemberIds', (v) => (Array.isArray(v) && v.length > 30 ? 'at most 30 members' : null), { optional: true })
       .rule('metrics', (v) => (Array.isArray(v) && v.length > 20 ? 'at most 20 metrics' : null), { optional: true })
       .rule('attachments', (v) => (Array.isArray(v) && v.length > 20 ? 'at most 20 attachments' : null), { optional: true });
@@ -295,7 +295,7 @@ export class SubmissionLifecycleService {
 
   /** Withdraws a draft at any time, a submitted entry only before review starts. */
   async withdraw(identity: Identity, id: string, reason: string | null | undefined): Promise<Submission> {
-    check({ reason }).text('reason', { max: 500, optional: true }).done();
+    check({ reason }).text('reason', { max: 500, optional: true, multiline: true }).done();
     const current = await this.dataSource.transaction((em) => this.editable(em, identity, id));
     submissionLifecycle.assert(current.status, 'WITHDRAWN');
     if (current.status === 'SUBMITTED') {

@@ -1,6 +1,7 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { AchievementKind, SubmissionStatus } from '@meritgraph/domain';
+import { AchievementKind, MAX_ATTACHMENT_BYTES, METRIC_VALUE_LIMIT, SubmissionStatus } from '@meritgraph/domain';
+import { withRange } from '@meritgraph/subgraph-kit';
 
 registerEnumType(SubmissionStatus, { name: 'SubmissionStatus', description: 'DRAFT → SUBMITTED → WITHDRAWN.' });
 registerEnumType(AchievementKind, { name: 'AchievementKind', description: 'What kind of innovation achievement an entry is.' });
@@ -11,7 +12,7 @@ export class Metric {
   @Field(() => String)
   name: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: withRange('The measured figure.', -METRIC_VALUE_LIMIT, METRIC_VALUE_LIMIT) })
   value: number;
 
   @Field(() => String)
@@ -24,7 +25,7 @@ export class Attachment {
   @Field(() => String)
   fileName: string;
 
-  @Field(() => Float, { description: 'Bytes.' })
+  @Field(() => Float, { description: withRange('Bytes.', 1, MAX_ATTACHMENT_BYTES) })
   size: number;
 
   @Field(() => String, { description: 'SHA-256 of the content, hex.' })

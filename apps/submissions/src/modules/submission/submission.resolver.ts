@@ -1,11 +1,13 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
-import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
+import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail, withRange } from '@meritgraph/subgraph-kit';
 import { ContestRef, OrganizationRef, PersonRef, TrackRef } from '../references/references';
 import { Submission } from './submission.entity';
 import { SubmissionLifecycleService } from './submission-lifecycle.service';
 import { SubmissionService } from './submission.service';
 import { CreateSubmissionInput, SubmissionConnection, SubmissionsArgs, UpdateSubmissionInput } from './submission.types';
+
+const VERSION = withRange('The version the change was made against (optimistic locking).', 1, 2147483647);
 
 @Resolver(() => Submission)
 export class SubmissionResolver {
@@ -68,7 +70,7 @@ export class SubmissionResolver {
   @Mutation(() => Submission, { description: 'Edits a draft; refused with VERSION_CONFLICT when it changed since expectedVersion.' })
   updateSubmission(
     @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: VERSION }) expectedVersion: number,
     @Arg('input', () => UpdateSubmissionInput) input: UpdateSubmissionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Submission> {
@@ -79,7 +81,7 @@ export class SubmissionResolver {
   @Mutation(() => Submission, { description: 'DRAFT → SUBMITTED, inside the submission window; assigns the reference number.' })
   submitSubmission(
     @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: VERSION }) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ): Promise<Submission> {
     return this.lifecycle.submit(ctx.identity, id, expectedVersion);
