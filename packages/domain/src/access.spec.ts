@@ -1,4 +1,12 @@
-import { ANONYMOUS, canSeeContactData, needsMobilizedUnits, submissionScope } from './access';
+import {
+  ANONYMOUS,
+  canSeeContactData,
+  canSeeObjector,
+  canSeePresentations,
+  canSeePresenter,
+  needsMobilizedUnits,
+  submissionScope,
+} from './access';
 
 describe('submissionScope', () => {
   it('gives the office, analysts and services every unit', () => {
@@ -32,5 +40,38 @@ describe('canSeeContactData', () => {
     expect(canSeeContactData({ roles: ['EXPERT'], sub: 'p1' }, 'p1')).toBe(true);
     expect(canSeeContactData({ roles: ['ANALYST'] }, 'p1')).toBe(false);
     expect(canSeeContactData({ roles: ['SUBMITTER'], sub: 'p2' }, 'p1')).toBe(false);
+  });
+});
+
+describe('canSeePresentations', () => {
+  const unpublished = { published: false };
+  it("shows an unpublished round's schedule to the office, analysts and the round's panel members only", () => {
+    expect(canSeePresentations({ roles: ['ADMIN'] }, unpublished, false)).toBe(true);
+    expect(canSeePresentations({ roles: ['ANALYST'] }, unpublished, false)).toBe(true);
+    expect(canSeePresentations({ roles: ['EXPERT'], expert: 'x' }, unpublished, true)).toBe(true);
+    expect(canSeePresentations({ roles: ['EXPERT'], expert: 'y' }, unpublished, false)).toBe(false);
+    expect(canSeePresentations({ roles: ['SUBMITTER'], org: 'u' }, unpublished, false)).toBe(false);
+    expect(canSeePresentations(ANONYMOUS, unpublished, false)).toBe(false);
+  });
+
+  it('shows a published round’s schedule to everyone', () => {
+    expect(canSeePresentations(ANONYMOUS, { published: true }, false)).toBe(true);
+  });
+});
+
+describe('canSeePresenter', () => {
+  it('hides the presenter from experts in a blind round until it is published', () => {
+    const expert = { roles: ['EXPERT'] as const, expert: 'x' };
+    expect(canSeePresenter(expert, { blind: true, published: false })).toBe(false);
+    expect(canSeePresenter(expert, { blind: false, published: false })).toBe(true);
+    expect(canSeePresenter(expert, { blind: true, published: true })).toBe(true);
+    expect(canSeePresenter({ roles: ['ANALYST'] }, { blind: true, published: false })).toBe(true);
+  });
+});
+
+describe('canSeeObjector', () => {
+  it('names an objector to the office alone', () => {
+    expect(canSeeObjector({ roles: ['ADMIN'] })).toBe(true);
+    for (const roles of [['ANALYST'], ['ORGANIZER'], ['AGENCY'], []] as const) expect(canSeeObjector({ roles })).toBe(false);
   });
 });

@@ -96,3 +96,24 @@ export const hidesEntrant = (identity: Identity, blind: boolean): boolean => bli
 /** A round's results: the office and analysts once it is finalized; everyone once it is published. */
 export const canSeeRoundResults = (identity: Identity, round: { status: RoundStatus; published: boolean }): boolean =>
   round.published || (round.status === 'FINALIZED' && readsEverything(identity));
+
+/**
+ * A round's presentation schedule: the office, analysts and the experts on the round's
+ * panels until the round is published, everyone after. Before then it tells who presents
+ * what, when: not for the public or for other experts.
+ */
+export const canSeePresentations = (identity: Identity, round: { published: boolean }, onPanel: boolean): boolean =>
+  round.published || readsEverything(identity) || (hasRole(identity, 'EXPERT') && onPanel);
+
+/**
+ * Who presents an entry (and so its unit): hidden from experts in a blind round until the
+ * round is published, like the entry's unit and people.
+ */
+export const canSeePresenter = (identity: Identity, round: { blind: boolean; published: boolean }): boolean =>
+  round.published || !hidesEntrant(identity, round.blind);
+
+/**
+ * Who filed an objection: the contest office only, so that nobody fears objecting. Analysts
+ * read the objection itself, not its author, in the audit trail as elsewhere.
+ */
+export const canSeeObjector = (identity: Identity): boolean => hasRole(identity, 'ADMIN');

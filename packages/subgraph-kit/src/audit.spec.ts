@@ -1,4 +1,4 @@
-import { auditJson, timeOrderedId } from './audit';
+import { AuditEntry, WITHHELD, auditJson, timeOrderedId, withheldEntry } from './audit';
 
 describe('the audit log record', () => {
   it('keeps a record as JSON', () => {
@@ -25,5 +25,38 @@ describe('audit ids', () => {
   it('never go backwards when the clock does', () => {
     const later = timeOrderedId(Date.now() + 120_000);
     expect(timeOrderedId(Date.now()) > later).toBe(true);
+  });
+});
+
+describe('withheld entries', () => {
+  const entry = (action: string, after: object) =>
+    Object.assign(new AuditEntry(), {
+      id: 'e1',
+      at: new Date('2019-12-01T00:00:00Z'),
+      actor: 'person-42',
+      actorRoles: 'SUBMITTER',
+      action,
+      entityType: 'Honor',
+      entityId: 'h1',
+      before: null,
+      after: JSON.stringify(after),
+      reason: null,
+    });
+  const withholding = { actions: ['objection.file'], keys: ['filedBy', 'contact'] };
+
+  it('hides the actor and roles of the withheld actions, and the named keys at any depth of any entry', () => {
+    const read = withheldEntry(entry('objection.file', { objectionId: 'o1', text: '请核实', filedBy: 'person-42' }), withholding);
+    expect(read).toMatchObject({ actor: WITHHELD, actorRoles: WITHHELD, action: 'objection.file' });
+    expect(JSON.parse(read.after!)).toEqual({ objectionId: 'o1', text: '请核实' });
+    const other = withheldEntry(entry('honor.withdraw', { objections: [{ id: 'o1', filedBy: 'person-42', contact: '021' }] }), withholding);
+    expect(other.actor).toBe('person-42');
+    expect(JSON.parse(other.after!)).toEqual({ objections: [{ id: 'o1' }] });
+  });
+
+  it('leaves the stored entry as it was', () => {
+    const stored = entry('objection.file', { filedBy: 'person-42' });
+    withheldEntry(stored, withholding);
+    expect(stored.actor).toBe('person-42');
+    expect(stored.after).toContain('person-42');
   });
 });

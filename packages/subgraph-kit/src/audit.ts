@@ -41,11 +41,14 @@ export class AuditEntry {
   at: Date;
 
   @Column('varchar', { length: 80 })
-  @Field(() => String, { description: 'The person (sub), or service:<name>, who made the change.' })
+  @Field(() => String, {
+    description:
+      'The person (sub), or service:<name>, who made the change; "withheld" where the caller may not know (an objector, to all but the office).',
+  })
   actor: string;
 
   @Column('varchar', { length: 120 })
-  @Field(() => String, { description: 'The roles the actor held, comma-separated.' })
+  @Field(() => String, { description: 'The roles the actor held, comma-separated; "withheld" with the actor.' })
   actorRoles: string;
 
   @Column('varchar', { length: 60 })
@@ -129,10 +132,55 @@ export function auditJson(record: object): string {
 /** Rows per INSERT: well inside SQLite's and MySQL's limits on bound parameters. */
 const AUDIT_BATCH = 200;
 
-/** An entity's audit trail, oldest first, for the contest office and analysts; batched across the request. */
-export function auditTrail(ctx: RequestContext, repository: Repository<AuditEntry>, entityId: string, args: PageArgs): Page<AuditEntry> {
+/** How an audit trail reads where an actor is withheld from the caller. */
+export const WITHHELD = 'withheld';
+
+/**
+ * What an audit trail withholds from a caller who may not know who did something (who filed
+ * an objection, for anyone but the office): the actor and its roles of these actions, and
+ * these keys wherever they appear in any entry's before and after.
+ */
+export interface AuditWithholding {
+  actions: readonly string[];
+  keys: readonly string[];
+}
+
+function withoutKeys(json: string | null, keys: ReadonlySet<string>): string | null {
+  if (json === null || keys.size === 0) return json;
+  const strip = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(strip)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (keys.has(k) ? [] : [[k, strip(v)]])))
+        : value;
+  return JSON.stringify(strip(JSON.parse(json)));
+}
+
+/** An entry as a caller under `withholding` reads it; the stored row is left as it is. */
+export function withheldEntry(entry: AuditEntry, withholding: AuditWithholding): AuditEntry {
+  const keys = new Set(withholding.keys);
+  const hidden = withholding.actions.includes(entry.action);
+  return Object.assign(new AuditEntry(), entry, {
+    actor: hidden ? WITHHELD : entry.actor,
+    actorRoles: hidden ? WITHHELD : entry.actorRoles,
+    before: withoutKeys(entry.before, keys),
+    after: withoutKeys(entry.after, keys),
+  });
+}
+
+/**
+ * An entity's audit trail, oldest first, for the contest office and analysts; batched across
+ * the request. With `withholding`, the caller reads the entries without what it names.
+ */
+export function auditTrail(
+  ctx: RequestContext,
+  repository: Repository<AuditEntry>,
+  entityId: string,
+  args: PageArgs,
+  withholding?: AuditWithholding | null,
+): Page<AuditEntry> {
   assertAllowed(readsEverything(ctx.identity), 'auditTrail');
-  return loadChildPage(ctx, entityId, {
+  const page = loadChildPage(ctx, entityId, {
     name: 'auditTrail',
     repository,
     query: () => repository.createQueryBuilder('a'),
@@ -142,4 +190,12 @@ export function auditTrail(ctx: RequestContext, repository: Repository<AuditEntr
     order: [{ column: 'a.id', value: (a) => a.id }],
     args,
   });
+  if (!withholding) return page;
+  return {
+    count: page.count,
+    rows: async () => {
+      const rows = await page.rows();
+      return { ...rows, nodes: rows.nodes.map((entry) => withheldEntry(entry, withholding)) };
+    },
+  };
 }

@@ -46,6 +46,13 @@ export const EXPERT_REVIEW_TABLE: Row[] = [
     run: (api, fx) => api.request(`query($draftRound: ID!) { reviewRound(id: $draftRound) { name } }`, { ...fx }),
   },
   {
+    operation: 'Query.reviewRound',
+    scenario: "an unpublished round's presentation schedule, to an expert assigned in it but on none of its panels",
+    allowed: ['ADMIN', 'ANALYST'],
+    pick: (data) => (data?.reviewRound as { presentations?: unknown } | null | undefined)?.presentations ?? null,
+    run: (api, fx) => api.request(`query($openRound: ID!) { reviewRound(id: $openRound) { name presentations { id } } }`, { ...fx }),
+  },
+  {
     operation: 'Mutation.createReviewRound',
     scenario: 'a new round',
     allowed: ['ADMIN'],

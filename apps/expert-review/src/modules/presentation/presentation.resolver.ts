@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { readsEverything } from '@meritgraph/domain';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { PersonRef, SubmissionRef } from '../references/references';
 import type { EntryService } from '../entry/entry.service';
@@ -18,8 +19,12 @@ export class PresentationResolver {
     return this.panels.find(ctx, p.panelId);
   }
 
-  @FieldResolver(() => SubmissionRef, { nullable: true })
+  @FieldResolver(() => SubmissionRef, {
+    nullable: true,
+    description: 'The live submission: for the office and analysts, and for everyone once the round is published.',
+  })
   async submission(@Root() p: Presentation, @Ctx() ctx: RequestContext): Promise<SubmissionRef | null> {
+    if (!readsEverything(ctx.identity) && !p.roundPublished) return null;
     const entry = await this.entries.find(ctx, p.entryId);
     return entry ? { id: entry.submissionId } : null;
   }
@@ -29,7 +34,10 @@ export class PresentationResolver {
     return (await this.entries.find(ctx, p.entryId))?.referenceNumber ?? null;
   }
 
-  @FieldResolver(() => PersonRef, { nullable: true, description: "The entry's leader, who presents it." })
+  @FieldResolver(() => PersonRef, {
+    nullable: true,
+    description: "The entry's leader, who presents it; null for experts in a blind round until it is published.",
+  })
   presenter(@Root() p: Presentation): PersonRef | null {
     return p.presenterId ? { id: p.presenterId } : null;
   }

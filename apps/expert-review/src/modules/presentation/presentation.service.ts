@@ -1,10 +1,21 @@
 import type { DataSource } from 'typeorm';
-import { DomainError, type Identity, InvalidInput, type Slot, assertAllowed, hasRole, presentationSchedule } from '@meritgraph/domain';
+import {
+  DomainError,
+  type Identity,
+  InvalidInput,
+  type Slot,
+  assertAllowed,
+  canSeePresentations,
+  canSeePresenter,
+  hasRole,
+  presentationSchedule,
+} from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
 import { type RequestContext, recordAudit } from '@meritgraph/subgraph-kit';
 import { Entry } from '../entry/entry.entity';
-import { Panel } from '../panel/panel.entity';
+import { Panel, PanelMember } from '../panel/panel.entity';
 import { Presentation } from '../result/result.entity';
+import type { ReviewRound } from '../round/round.entity';
 import type { RoundService } from '../round/round.service';
 
 export interface ScheduleSettings {
@@ -101,8 +112,35 @@ export class PresentationService {
     });
   }
 
-  /** The schedule of a round, by panel and running order; batched. */
-  forRound(ctx: RequestContext, roundId: string): Promise<Presentation[]> {
-    return ctx.loaders.groupedBy(this.dataSource.getRepository(Presentation), 'roundId', { panelId: 'ASC', position: 'ASC' }).load(roundId);
+  /** The rounds on whose panels the calling expert sits, read once per request. */
+  private myPanelRounds(ctx: RequestContext): Promise<Set<string>> {
+    return ctx.loaders
+      .get<'mine', Set<string>>('Presentation.myPanelRounds', async (keys) => {
+        const rows = ctx.identity.expert
+          ? await this.dataSource.getRepository(PanelMember).find({ select: { roundId: true }, where: { expertId: ctx.identity.expert } })
+          : [];
+        const mine = new Set(rows.map((r) => r.roundId));
+        return keys.map(() => mine);
+      })
+      .load('mine');
+  }
+
+  /**
+   * The schedule of a round, by panel and running order, as the caller may read it; batched.
+   * Until the round is published it is for the office, analysts and the round's panel
+   * members (canSeePresentations), and FORBIDDEN to anyone else; in a blind round its experts
+   * read no presenter (canSeePresenter).
+   */
+  async forRound(ctx: RequestContext, round: ReviewRound): Promise<Presentation[]> {
+    const published = round.publishedAt !== null;
+    const onPanel = hasRole(ctx.identity, 'EXPERT') && (await this.myPanelRounds(ctx)).has(round.id);
+    assertAllowed(canSeePresentations(ctx.identity, { published }, onPanel), 'presentations');
+    const slots = await ctx.loaders
+      .groupedBy(this.dataSource.getRepository(Presentation), 'roundId', { panelId: 'ASC', position: 'ASC' })
+      .load(round.id);
+    const presenterShown = canSeePresenter(ctx.identity, { blind: round.blind, published });
+    return slots.map((slot) =>
+      Object.assign(new Presentation(), slot, { presenterId: presenterShown ? slot.presenterId : null, roundPublished: published }),
+    );
   }
 }

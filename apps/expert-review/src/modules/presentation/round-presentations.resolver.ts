@@ -13,9 +13,13 @@ export class RoundPresentationsResolver {
     private readonly entries: EntryService,
   ) {}
 
-  @FieldResolver(() => [Presentation], { description: 'The final-round presentation schedule, by panel and running order.' })
+  @FieldResolver(() => [Presentation], {
+    nullable: true,
+    description:
+      "The final-round presentation schedule, by panel and running order: the office, analysts and the round's panel members until the round is published (experts without presenters in a blind round), then everyone.",
+  })
   presentations(@Root() round: ReviewRound, @Ctx() ctx: RequestContext): Promise<Presentation[]> {
-    return this.service.forRound(ctx, round.id);
+    return this.service.forRound(ctx, round);
   }
 
   @Authorized('ADMIN')

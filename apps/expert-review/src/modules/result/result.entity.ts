@@ -209,4 +209,7 @@ export class Presentation {
   @Column('varchar', { length: 16 })
   @Field(() => String)
   endsAt: string;
+
+  /** Not stored: set on the slots a read hands out, so that a slot links its live submission once the round is public. */
+  roundPublished?: boolean;
 }

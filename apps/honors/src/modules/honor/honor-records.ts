@@ -2,8 +2,15 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import type { HonorStatus } from '@meritgraph/domain';
 import { forUpdate } from '@meritgraph/db';
+import type { AuditWithholding } from '@meritgraph/subgraph-kit';
 import { AwardQuota } from '../award/award.entity';
 import { Honor } from './honor.entity';
+
+/**
+ * What an honor's audit trail withholds from all but the office (see canSeeObjector): who
+ * filed each objection, and any record of the objector or its contact.
+ */
+export const OBJECTOR_WITHHELD: AuditWithholding = { actions: ['objection.file'], keys: ['filedBy', 'contact'] };
 
 /** An honor as the audit log keeps it, before or after a change. */
 export const snapshot = (h: Honor) => ({ ...h });

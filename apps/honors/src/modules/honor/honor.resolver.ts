@@ -1,12 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
-import type { RecipientKind } from '@meritgraph/domain';
+import { type RecipientKind, canSeeObjector } from '@meritgraph/domain';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { ContestRef, OrganizationRef, PersonRef, SubmissionRef, TeamRef } from '../references/references';
 import { AwardType } from '../award/award.entity';
 import type { AwardService } from '../award/award.service';
 import { Honor, Objection } from './honor.entity';
 import type { HonorReadService } from './honor-read.service';
+import { OBJECTOR_WITHHELD } from './honor-records';
 import { HonorConnection, HonorRecipient, HonorsArgs } from './honor.types';
 
 const RECIPIENT_TYPES: Record<RecipientKind, new () => { id: string }> = {
@@ -59,9 +60,9 @@ export class HonorResolver {
 
   @FieldResolver(() => AuditEntryConnection, {
     nullable: true,
-    description: 'Every transition, with who, when and why (office and analysts).',
+    description: 'Every transition, with who, when and why (office and analysts); who objected, for the office only.',
   })
   auditTrail(@Root() honor: Honor, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
-    return new AuditEntryConnection(auditTrail(ctx, this.audit, honor.id, args));
+    return new AuditEntryConnection(auditTrail(ctx, this.audit, honor.id, args, canSeeObjector(ctx.identity) ? null : OBJECTOR_WITHHELD));
   }
 }

@@ -13,7 +13,9 @@ export class ContestSubmissionsResolver {
     return new SubmissionConnection(await this.service.listFor(ctx, 'contest', contest.id, args, args));
   }
 
-  @FieldResolver(() => [SubmissionStat], { description: 'How many entries per track and status, counted by the database.' })
+  @FieldResolver(() => [SubmissionStat], {
+    description: 'How many entries per track and status, counted by the database: of those the caller may read, as in `submissions`.',
+  })
   async submissionStats(@Root() contest: ContestRef, @Ctx() ctx: RequestContext): Promise<SubmissionStat[]> {
     return (await this.service.stats(ctx, contest.id)).map((s) => ({
       track: s.trackId ? { id: s.trackId } : null,

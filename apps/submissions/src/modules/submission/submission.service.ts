@@ -112,27 +112,35 @@ export class SubmissionService {
     });
   }
 
-  /** Counts per track and status, computed by the database, for every contest of the request. */
-  stats(ctx: RequestContext, contestId: string): Promise<SubmissionCount[]> {
+  /**
+   * Counts per track and status, computed by the database, for every contest of the request:
+   * of the submissions the caller may read (the scope of the lists), so another unit's
+   * drafts are not counted for a submitter, and nothing for the public.
+   */
+  async stats(ctx: RequestContext, contestId: string): Promise<SubmissionCount[]> {
+    const scope = await this.scope(ctx);
+    if (scope && scope.length === 0) return [];
     return ctx.loaders
       .many(
         'Contest.submissionStats',
-        async (ids: string[]) =>
-          (
-            await this.repo
-              .createQueryBuilder('s')
-              .select('s.contest_id', 'contestId')
-              .addSelect('s.track_id', 'trackId')
-              .addSelect('s.status', 'status')
-              .addSelect('COUNT(*)', 'count')
-              .where('s.contest_id IN (:...ids)', { ids })
-              .groupBy('s.contest_id')
-              .addGroupBy('s.track_id')
-              .addGroupBy('s.status')
-              .orderBy('s.track_id')
-              .addOrderBy('s.status')
-              .getRawMany<{ contestId: string; trackId: string | null; status: SubmissionStatus; count: string | number }>()
-          ).map((r): SubmissionCount => ({ ...r, count: Number(r.count) })),
+        async (ids: string[]) => {
+          const query = this.repo
+            .createQueryBuilder('s')
+            .select('s.contest_id', 'contestId')
+            .addSelect('s.track_id', 'trackId')
+            .addSelect('s.status', 'status')
+            .addSelect('COUNT(*)', 'count')
+            .where('s.contest_id IN (:...ids)', { ids });
+          if (scope) query.andWhere('s.organization_id IN (:...scope)', { scope });
+          const rows = await query
+            .groupBy('s.contest_id')
+            .addGroupBy('s.track_id')
+            .addGroupBy('s.status')
+            .orderBy('s.track_id')
+            .addOrderBy('s.status')
+            .getRawMany<{ contestId: string; trackId: string | null; status: SubmissionStatus; count: string | number }>();
+          return rows.map((r): SubmissionCount => ({ ...r, count: Number(r.count) }));
+        },
         (r) => r.contestId,
       )
       .load(contestId);
