@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, buildSchema, parse, validate } from 'graphql';
 import { DomainError, InvalidInput } from '@meritgraph/domain';
-import { createErrorFormatter, variableField } from './errors';
+import { argumentField, createErrorFormatter, variableField } from './errors';
 
 describe('createErrorFormatter', () => {
   const logged: Record<string, unknown>[] = [];
@@ -88,5 +88,44 @@ describe('variableField', () => {
     expect(variableField('Variable "$slot" of required type "Int!" was not provided.')).toBe('slot');
     expect(variableField('Variable "$slot" of non-null type "Int!" must not be null.')).toBe('slot');
     expect(variableField('Cannot query field "nope" on type "Query".')).toBeUndefined();
+  });
+});
+
+describe('argumentField', () => {
+  const schema = buildSchema(`
+    input GroupInput { code: String! quota: Int! }
+    input RoundInput { name: String! groups: [GroupInput!] }
+    type Query { ping: String }
+    type Mutation { createRound(input: RoundInput!): String setQuota(quota: Int!): String }
+  `);
+  const errorsOf = (source: string) => validate(schema, parse(source));
+
+  it('names the argument or input field whose literal value failed validation', () => {
+    const [quota] = errorsOf(`mutation { setQuota(quota: 99999999999) }`);
+    expect(argumentField(quota)).toBe('quota');
+    const [nested] = errorsOf(
+      `mutation { createRound(input: { name: "复评", groups: [{ code: "AI", quota: 1 }, { code: "BIO", quota: 1e99 }] }) }`,
+    );
+    expect(argumentField(nested)).toBe('groups[1].quota');
+  });
+
+  it('names nothing for errors that are not about an argument value', () => {
+    const [unknown] = errorsOf(`{ nope }`);
+    expect(argumentField(unknown)).toBeUndefined();
+    expect(argumentField(new Error('x'))).toBeUndefined();
+  });
+
+  it('turns a literal Int beyond 32 bits into BAD_USER_INPUT naming the field, keeping other validation errors as they are', () => {
+    const format = createErrorFormatter('test', { error: () => undefined });
+    const [overflow] = errorsOf(`mutation { setQuota(quota: 99999999999) }`);
+    expect(format({ message: overflow!.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, overflow).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'quota',
+    });
+    const [wrongType] = errorsOf(`mutation { setQuota(quota: "ten") }`);
+    expect(format({ message: wrongType!.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, wrongType).extensions).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      field: 'quota',
+    });
   });
 });

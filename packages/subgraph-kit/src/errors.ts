@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { type ASTNode, GraphQLError, type GraphQLFormattedError, Kind, type ValueNode, parse, visit } from 'graphql';
 import { DomainError } from '@meritgraph/domain';
 
 export interface ErrorLog {
@@ -11,6 +11,9 @@ const consoleLog: ErrorLog = {
   error: (message, meta) => console.error(JSON.stringify({ level: 'error', message, ...meta })),
 };
 
+/** What a refusal by a limit or a budget tells the client: the limit, the value found, when to come back. */
+const REFUSAL_FIGURES = ['limit', 'actual', 'estimated', 'maximum', 'resetAt'];
+
 /**
  * The one error mapper, used by every subgraph and by the gateway:
  * - a DomainError becomes its code, message and offending field;
@@ -18,9 +21,6 @@ const consoleLog: ErrorLog = {
  *   a subgraph) keep their code and message;
  * - anything else is logged with an id and masked, so stack traces and SQL never leave.
  */
-/** What a refusal by a limit or a budget tells the client: the limit, the value found, when to come back. */
-const REFUSAL_FIGURES = ['limit', 'actual', 'estimated', 'maximum', 'resetAt'];
-
 export function createErrorFormatter(service: string, log: ErrorLog = consoleLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
@@ -43,9 +43,11 @@ export function createErrorFormatter(service: string, log: ErrorLog = consoleLog
     if (!thrownByCode && typeof code === 'string') {
       if (code !== 'INTERNAL_SERVER_ERROR') {
         const extensions = pick(formatted.extensions, ['code', 'field', 'details', 'serviceName', ...REFUSAL_FIGURES]);
-        if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
-          const field = variableField(formatted.message);
+        if (extensions.field === undefined) {
+          const field = code === 'BAD_USER_INPUT' ? variableField(formatted.message) : argumentField(original);
           if (field) extensions.field = field;
+          // A literal Int beyond 32 bits is a number out of range, like any other the services refuse.
+          if (field && code === 'GRAPHQL_VALIDATION_FAILED' && INT_OUT_OF_RANGE.test(formatted.message)) extensions.code = 'BAD_USER_INPUT';
         }
         return { ...base, extensions };
       }
@@ -85,6 +87,36 @@ export function variableField(message: string): string | undefined {
   if (!found) return undefined;
   const path = found[2] ?? found[1]!;
   return path.startsWith('input.') ? path.slice('input.'.length) : path;
+}
+
+const INT_OUT_OF_RANGE = /Int cannot represent non 32-bit signed integer value/;
+
+/**
+ * The input field a validation error about a literal argument value is about, found by its
+ * position in the document, named as variableField names it (`startsOn`,
+ * `quotaGroups[0].quota`, `quota`); undefined when the error is not at an argument's value.
+ */
+export function argumentField(error: unknown): string | undefined {
+  const at = error instanceof GraphQLError ? error.nodes?.[0]?.loc?.start : undefined;
+  if (at === undefined || !(error instanceof GraphQLError) || !error.source) return undefined;
+  let document: ASTNode;
+  try {
+    document = parse(error.source);
+  } catch {
+    return undefined;
+  }
+  let found: string | undefined;
+  const walk = (value: ValueNode, path: string) => {
+    if (value.loc?.start === at) found ??= path;
+    if (value.kind === Kind.OBJECT) for (const f of value.fields) walk(f.value, path ? `${path}.${f.name.value}` : f.name.value);
+    if (value.kind === Kind.LIST) value.values.forEach((v, i) => walk(v, `${path}[${i}]`));
+  };
+  visit(document, {
+    Argument(arg) {
+      walk(arg.value, arg.name.value === 'input' && arg.value.kind === Kind.OBJECT ? '' : arg.name.value);
+    },
+  });
+  return found;
 }
 
 function pick(source: Record<string, unknown> | undefined, keys: string[]): Record<string, unknown> {

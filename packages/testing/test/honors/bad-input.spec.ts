@@ -106,6 +106,12 @@ describe('honors: bad input', () => {
         { c: contest },
       );
       expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'quota' });
+      // Beyond 32 bits the gateway refuses it before any subgraph sees it, naming it the same way.
+      const beyond = await admin.request(
+        `mutation($c: ID!) { setAwardQuota(contestId: $c, awardTypeCode: "MAY_DAY_MEDAL", quota: 99999999999) { id } }`,
+        { c: contest },
+      );
+      expect(refusal(beyond)).toEqual({ code: 'BAD_USER_INPUT', field: 'quota' });
       expect(await quotas()).toEqual(before);
     });
   });
