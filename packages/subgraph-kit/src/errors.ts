@@ -46,8 +46,9 @@ export function createErrorFormatter(service: string, log: ErrorLog = consoleLog
         if (extensions.field === undefined) {
           const field = code === 'BAD_USER_INPUT' ? variableField(formatted.message) : argumentField(original);
           if (field) extensions.field = field;
-          // A literal Int beyond 32 bits is a number out of range, like any other the services refuse.
-          if (field && code === 'GRAPHQL_VALIDATION_FAILED' && INT_OUT_OF_RANGE.test(formatted.message)) extensions.code = 'BAD_USER_INPUT';
+          // A literal Int beyond 32 bits, or a Float beyond any number, is a number out of range like any other the services refuse.
+          if (field && code === 'GRAPHQL_VALIDATION_FAILED' && NUMBER_OUT_OF_RANGE.test(formatted.message))
+            extensions.code = 'BAD_USER_INPUT';
         }
         return { ...base, extensions };
       }
@@ -89,7 +90,7 @@ export function variableField(message: string): string | undefined {
   return path.startsWith('input.') ? path.slice('input.'.length) : path;
 }
 
-const INT_OUT_OF_RANGE = /Int cannot represent non 32-bit signed integer value/;
+const NUMBER_OUT_OF_RANGE = /Int cannot represent non 32-bit signed integer value|Float cannot represent a non-finite value/;
 
 /**
  * The input field a validation error about a literal argument value is about, found by its

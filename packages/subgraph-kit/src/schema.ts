@@ -3,6 +3,8 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import {
+  GraphQLError,
+  GraphQLFloat,
   type GraphQLArgument,
   type GraphQLInputType,
   type GraphQLScalarType,
@@ -15,12 +17,34 @@ import {
   isObjectType,
   isScalarType,
   isSpecifiedScalarType,
+  print,
 } from 'graphql';
 import gql from 'graphql-tag';
 import { type FieldProblem, InvalidInput } from '@meritgraph/domain';
 import { Directive, Field, ID, NonEmptyArray, ObjectType, buildSchema, createResolversMap } from 'type-graphql';
 import { authChecker } from './auth';
 import type { RequestContext } from './context';
+
+/**
+ * GraphQL's Float reads a literal such as 1e309 as Infinity, which the specification does not
+ * allow and which the gateway's query planner cannot print back into a subgraph operation
+ * (it answered HTTP 500). Refused when the literal is parsed, it fails validation like any
+ * other bad value (named by the error mapper, see argumentField) before anything is planned,
+ * in every process that loads the kit: the gateway and each subgraph.
+ */
+function refuseNonFiniteFloatLiterals(): void {
+  const marked = GraphQLFloat as typeof GraphQLFloat & { finiteLiterals?: true };
+  if (marked.finiteLiterals) return;
+  const { parseLiteral } = GraphQLFloat;
+  GraphQLFloat.parseLiteral = (node, variables) => {
+    const value = parseLiteral.call(GraphQLFloat, node, variables);
+    if (!Number.isFinite(value))
+      throw new GraphQLError(`Float cannot represent a non-finite value: ${print(node)}`, { nodes: node });
+    return value;
+  };
+  marked.finiteLiterals = true;
+}
+refuseNonFiniteFloatLiterals();
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
@@ -175,11 +199,9 @@ function checkOf(
   }
   if (!isScalarType(nullable)) return null;
   const range = nullable.name === 'Int' || nullable.name === 'Float' ? documentedRange(description) : null;
-  if (nullable.name === 'Float' || range) {
+  if (range) {
     return (value, path, problems) => {
-      if (typeof value !== 'number') return;
-      if (!Number.isFinite(value)) problems.push({ field: path, message: 'must be a finite number' });
-      else if (range && (value < range.min || value > range.max))
+      if (typeof value === 'number' && !(value >= range.min && value <= range.max))
         problems.push({ field: path, message: `must be between ${range.min} and ${range.max}` });
     };
   }
@@ -197,8 +219,7 @@ const argumentPath = (arg: GraphQLArgument) => (arg.name === 'input' && isInputO
 
 /**
  * Checks every field's arguments before its resolver runs: values a custom scalar refused,
- * numbers that are not finite, and Int and Float values outside the range their description
- * documents. Every problem is reported at once as BAD_USER_INPUT, the first field named.
+ * and Int and Float values outside the range their description documents. Every problem is reported at once as BAD_USER_INPUT, the first field named.
  */
 function guardArguments(schema: GraphQLSchema, scalars: readonly string[]): GraphQLSchema {
   for (const name of scalars) {

@@ -46,17 +46,19 @@ describe('honors: bad input', () => {
       expect(await evaluations()).toEqual([]);
     });
 
-    it('refuses leadership: 1e309 written into the operation at the honors subgraph, naming the field', async () => {
+    it('refuses leadership: 1e309 written into the operation, at the gateway and at the honors subgraph, naming the field, never HTTP 500', async () => {
       const direct = graph
         .direct('honors')
         .with({ authorization: `Bearer ${await graph.auth.internal.forCaller({ roles: ['ADMIN'], sub: 'office-admin' }, 'honors')}` });
-      const result = await direct.request(
-        `mutation($c: ID!, $o: ID!) { evaluateOrganizer(input: { contestId: $c, organizationId: $o, leadership: 1e309, promotion: 17, performance: 19, incentive: 16, features: 15 }) { id } }`,
-        { c: contest, o: union },
-      );
-      expect(result.status).toBe(200);
-      expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'leadership' });
-      expect(result.errors![0]!.message).toMatch(/finite/);
+      for (const client of [admin, direct]) {
+        const result = await client.request(
+          `mutation($c: ID!, $o: ID!) { evaluateOrganizer(input: { contestId: $c, organizationId: $o, leadership: 1e309, promotion: 17, performance: 19, incentive: 16, features: 15 }) { id } }`,
+          { c: contest, o: union },
+        );
+        expect(result.status).toBe(400);
+        expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'leadership' });
+        expect(result.errors![0]!.message).toMatch(/non-finite/);
+      }
       expect(await evaluations()).toEqual([]);
     });
 
