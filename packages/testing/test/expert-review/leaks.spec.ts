@@ -1,5 +1,5 @@
 import { type GraphClient } from '../../src';
-import { type ReviewFixtures, ext } from './review-fixtures';
+import { type ReviewFixtures, ext, overall } from './review-fixtures';
 import { resultsSuite } from './results-fixtures';
 
 type Slot = {
@@ -16,7 +16,7 @@ const SLOTS = `presentations { referenceNumber presenter { id name organization 
  */
 describe('expert review: what the presentation schedule reveals', () => {
   const suite = resultsSuite();
-  const { unit, X, contestWithRound, clientOf, judge, publish } = suite;
+  const { unit, X, contestWithRound, clientOf, publish } = suite;
   let admin: GraphClient;
   let fx: ReviewFixtures;
   let blind: Awaited<ReturnType<typeof contestWithRound>>;
@@ -46,17 +46,15 @@ describe('expert review: what the presentation schedule reveals', () => {
     return f;
   }
 
+  const JUDGES: Record<string, () => (typeof X)[number]> = { A: () => X[1]!, B: () => X[0]!, C: () => X[0]! };
+
   beforeAll(async () => {
     ({ admin, fx } = suite.world());
     blind = await finalRound('leaks-blind', true);
     open = await finalRound('leaks-open', false);
     // X2 judges only entry A of the blind round, X1 the others; the schedule lists all three.
-    await judge(blind.round, {
-      [blind.entry.A!]: [{ by: X[1]!, score: 80 }],
-      [blind.entry.B!]: [{ by: X[0]!, score: 78 }],
-      [blind.entry.C!]: [{ by: X[0]!, score: 70 }],
-    });
-    expect((await fx.moveRound(open.round, 'OPEN')).errors).toBeUndefined();
+    for (const [label, by] of Object.entries(JUDGES)) expect((await fx.assign(blind.entry[label]!, by().id)).errors).toBeUndefined();
+    for (const f of [blind, open]) expect((await fx.moveRound(f.round, 'OPEN')).errors).toBeUndefined();
     const names = await admin.data<Record<string, { name: string }>>(
       `query($a: ID!, $b: ID!, $c: ID!, $la: ID!, $lb: ID!, $lc: ID!) {
         a: organization(id: $a) { name } b: organization(id: $b) { name } c: organization(id: $c) { name }
@@ -80,7 +78,7 @@ describe('expert review: what the presentation schedule reveals', () => {
       expect(json).not.toContain(secret);
   };
 
-  it("shows a panel expert of a blind round every slot, but no slot's presenter, unit or submission", async () => {
+  it("shows a panel expert of an open blind round every slot, also of entries it does not judge, but no slot's presenter, unit or submission", async () => {
     const result = await read(await clientOf(X[1]!), blind.round);
     expect(result.errors).toBeUndefined();
     const slots = result.data!.reviewRound!.presentations!;
@@ -138,7 +136,11 @@ describe('expert review: what the presentation schedule reveals', () => {
   });
 
   it('makes the schedule public, presenters included, once the round is published', async () => {
-    expect((await fx.moveRound(blind.round, 'FINALIZED')).errors).toBeUndefined();
+    for (const [label, by] of Object.entries(JUDGES)) {
+      const card = { entryId: blind.entry[label]!, scores: overall(80) };
+      expect((await fx.score(await clientOf(by()), card)).errors).toBeUndefined();
+    }
+    for (const status of ['CLOSED', 'FINALIZED']) expect((await fx.moveRound(blind.round, status)).errors).toBeUndefined();
     expect((await publish(blind.round)).errors).toBeUndefined();
     const graph = suite.world().graph;
     for (const client of [graph.anonymous, await clientOf(X[1]!)]) {
