@@ -38,8 +38,7 @@ function refuseNonFiniteFloatLiterals(): void {
   const { parseLiteral } = GraphQLFloat;
   GraphQLFloat.parseLiteral = (node, variables) => {
     const value = parseLiteral.call(GraphQLFloat, node, variables);
-    if (!Number.isFinite(value))
-      throw new GraphQLError(`Float cannot represent a non-finite value: ${print(node)}`, { nodes: node });
+    if (!Number.isFinite(value)) throw new GraphQLError(`Float cannot represent a non-finite value: ${print(node)}`, { nodes: node });
     return value;
   };
   marked.finiteLiterals = true;
