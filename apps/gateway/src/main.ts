@@ -1,5 +1,5 @@
 import { gatewayEnv, loadConfig, subgraphUrls } from '@meritgraph/config';
-import { runMain, serviceAuth } from '@meritgraph/subgraph-kit';
+import { corsFrom, demandControlFrom, limitsFrom, runMain, serviceAuth } from '@meritgraph/subgraph-kit';
 import { createServer } from './server';
 import { readSupergraph } from './supergraph-file';
 
@@ -12,6 +12,9 @@ void runMain(async () => {
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     maxRequestBytes: env.MAX_REQUEST_BYTES,
     production: env.NODE_ENV === 'production',
+    limits: limitsFrom(env),
+    demand: demandControlFrom(env),
+    cors: corsFrom(env),
   });
   return { service, url: await service.start(env.PORT, env.HOST) };
 });

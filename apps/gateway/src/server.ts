@@ -1,22 +1,25 @@
 import { ApolloGateway, type RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DEFAULT_MAX_REQUEST_BYTES, type SubgraphName } from '@meritgraph/config';
-import type { IncomingMessage } from 'node:http';
-import { ANONYMOUS, type Identity } from '@meritgraph/domain';
 import {
-  HttpError,
+  type CorsOptions,
+  DEFAULT_DEMAND_CONTROL,
+  DEFAULT_LIMITS,
+  DemandControl,
+  type DemandControlOptions,
+  type OperationLimits,
   type RequestContext,
   type Service,
   type ServiceAuth,
-  TokenRejected,
   asService,
-  bearerToken,
   createErrorFormatter,
   createHttpServer,
   createRequestContext,
 } from '@meritgraph/subgraph-kit';
+import { authenticate } from './identity';
 import { type ReadinessOptions, subgraphReadiness } from './readiness';
-import { SubgraphDataSource, fetchWithTimeout, namingServices } from './subgraph-source';
+import { SubgraphDataSource, fetchWithTimeout } from './subgraph-source';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -26,39 +29,48 @@ export interface GatewayDeps {
   subgraphTimeoutMs?: number;
   maxRequestBytes?: number;
   production?: boolean;
+  /** What one operation may ask for; the defaults when absent, none when false (only to measure what the limits cost). */
+  limits?: OperationLimits | false;
   /** How /ready probes the subgraphs; the defaults when absent. */
   readiness?: ReadinessOptions;
+  /** Cost budgets per operation and points per hour, per role; the defaults when absent, none when false. */
+  demand?: DemandControlOptions | false;
+  /** Browser origins allowed to read the answers; none when absent. */
+  cors?: CorsOptions;
 }
 
-/**
- * The caller's identity: anonymous without a token; 401 UNAUTHENTICATED for a bad, expired
- * or forged one — never silently anonymous.
- */
-export async function authenticate(req: IncomingMessage, auth: ServiceAuth): Promise<Identity> {
-  try {
-    const token = bearerToken(req);
-    return token ? await auth.client.verify(token) : ANONYMOUS;
-  } catch (error) {
-    if (error instanceof TokenRejected) throw new HttpError(401, 'UNAUTHENTICATED', `Unauthenticated: ${error.message}`);
-    throw error;
-  }
+/** The gateway's request context: the caller, and where it calls from (anonymous callers are budgeted per address). */
+export interface GatewayContext extends RequestContext {
+  clientAddress: string;
 }
+
+/** Whose hourly budget a request spends: the person (or service) for a signed-in caller, the client address otherwise. */
+const budgetKey = ({ identity, clientAddress }: GatewayContext): string =>
+  identity.roles.length ? `sub:${identity.sub ?? identity.roles.join('+')}` : `addr:${clientAddress}`;
 
 export async function createServer(deps: GatewayDeps): Promise<Service> {
   const fetcher = fetchWithTimeout(deps.subgraphTimeoutMs ?? 10000);
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, deps.auth, {
-        url: deps.subgraphUrls[name as SubgraphName] ?? url,
-        // The global fetch satisfies the gateway's (node-fetch shaped) Fetcher at run time.
-        fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'],
-      }),
+      new SubgraphDataSource(
+        name,
+        deps.auth,
+        {
+          url: deps.subgraphUrls[name as SubgraphName] ?? url,
+          // The global fetch satisfies the gateway's (node-fetch shaped) Fetcher at run time.
+          fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'],
+        },
+        deps.subgraphTimeoutMs ?? 10000,
+      ),
   });
   const production = deps.production ?? false;
-  const apollo = new ApolloServer<RequestContext>({
+  const demand = deps.demand === false ? undefined : new DemandControl<GatewayContext>(deps.demand ?? DEFAULT_DEMAND_CONTROL, budgetKey);
+  if (demand) gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => demand.useSchema(apiSchema, coreSupergraphSdl));
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: namingServices(createErrorFormatter('gateway')),
+    plugins: [...(demand ? [demand.plugin()] : []), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    formatError: createErrorFormatter('gateway'),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
@@ -66,11 +78,16 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   });
   let ready = false;
   const subgraphsReady = subgraphReadiness(deps.subgraphUrls, deps.readiness);
-  const http = createHttpServer<RequestContext>({
+  const http = createHttpServer<GatewayContext>({
     apollo,
-    context: async (req) => createRequestContext(await authenticate(req, deps.auth)),
+    context: async (req) => ({
+      ...createRequestContext(await authenticate(req, deps.auth)),
+      clientAddress: req.socket.remoteAddress ?? 'unknown',
+    }),
     ready: async () => ready && (await subgraphsReady()),
     maxBodyBytes: deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    limits: deps.limits === false ? undefined : (deps.limits ?? DEFAULT_LIMITS),
+    cors: deps.cors,
   });
   const service = asService('gateway', apollo, http);
   return {
@@ -83,6 +100,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     async stop() {
       ready = false;
       await service.stop();
+      await demand?.close();
     },
   };
 }

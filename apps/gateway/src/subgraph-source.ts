@@ -1,6 +1,7 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError, Kind, parse } from 'graphql';
-import type { RequestContext, ServiceAuth } from '@meritgraph/subgraph-kit';
+import { ANONYMOUS } from '@meritgraph/domain';
+import { type RequestContext, type ServiceAuth, deadlineHeaders } from '@meritgraph/subgraph-kit';
 
 /** fetch with a deadline: @apollo/gateway sets none of its own. */
 export function fetchWithTimeout(timeoutMs: number): typeof fetch {
@@ -92,15 +93,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
     private readonly subgraph: string,
     private readonly auth: ServiceAuth,
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<RequestContext>>[0],
+    /** How long the gateway waits for this subgraph: the subgraph stops working on the request then too. */
+    private readonly timeoutMs = 10000,
   ) {
     super(options);
   }
 
+  // Every caller travels with the gateway's token, an anonymous one too: the subgraph then knows the graph sent it
+  // (limited and budgeted here already) and serves it the gateway's fields (_entities) in production.
   override async willSendRequest({ request, context }: ProcessOptions) {
-    const identity = context.identity;
-    if (identity && identity.roles.length > 0) {
-      request.http?.headers.set('authorization', `Bearer ${await this.auth.internal.forCaller(identity, this.subgraph)}`);
-    }
+    const headers = request.http?.headers;
+    headers?.set('authorization', `Bearer ${await this.auth.internal.forCaller(context.identity ?? ANONYMOUS, this.subgraph)}`);
+    for (const [name, value] of Object.entries(deadlineHeaders(this.timeoutMs))) headers?.set(name, value);
   }
 
   override async process(options: ProcessOptions) {
@@ -125,20 +129,4 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
     if (!response.errors || !Array.isArray(representations)) return response;
     return { ...response, errors: response.errors.map((error) => entityErrorPath(error, representations.length)) };
   }
-}
-
-type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-
-/**
- * The kit's error formatter keeps an outage error's code, message and path; this keeps the
- * service it names (`extensions.service`) as well.
- */
-export function namingServices(format: ErrorFormatter): ErrorFormatter {
-  return (formatted, error) => {
-    const result = format(formatted, error);
-    const code = result.extensions?.code;
-    const service = formatted.extensions?.service;
-    if ((code !== 'SUBGRAPH_UNAVAILABLE' && code !== 'SUBGRAPH_TIMEOUT') || typeof service !== 'string') return result;
-    return { ...result, extensions: { ...result.extensions, service } };
-  };
 }

@@ -131,15 +131,101 @@ export const subgraphEnv = (defaultPort: number) =>
     .extend(databaseEnv.shape)
     .extend(authEnv.shape)
     .extend(subgraphUrlsEnv.shape)
+    .extend(limitsEnv.shape)
+    .extend(demandEnv.shape)
+    .extend(corsEnv.shape)
+    .extend(workEnv.shape)
     .extend({ PORT: port(defaultPort) })
     .superRefine(refuseDevSecrets);
 
 /** Largest request body the gateway accepts. */
 export const DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
 
+const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
+/**
+ * What one operation may ask for, checked before it runs, at the gateway and every subgraph
+ * port. The README's "Limits and budgets" gives each with the anchor its default comes from.
+ */
+export const limitsEnv = z.object({
+  MAX_TOKENS: count(5000),
+  MAX_DEPTH: count(10),
+  MAX_ALIASES: count(15),
+  MAX_ROOT_FIELDS: count(15),
+  MAX_DIRECTIVES: count(50),
+  MAX_FIELD_REPEATS: count(10),
+});
+export type LimitsEnv = z.infer<typeof limitsEnv>;
+
+const budget = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000_000).default(fallback);
+
+/**
+ * Demand control: the largest estimated cost of one operation (COST_BUDGET_<ROLE>) and the
+ * points per hour a caller may spend (RATE_POINTS_<ROLE>; anonymous callers per client
+ * address). Analysts, who run ad-hoc questions, have the largest. REDIS_URL shares the hourly
+ * budgets between gateway replicas.
+ */
+export const demandEnv = z.object({
+  DEMAND_CONTROL: z.enum(['enforce', 'measure']).default('enforce'),
+  COST_BUDGET_ANONYMOUS: budget(1000),
+  COST_BUDGET_SUBMITTER: budget(2000),
+  COST_BUDGET_EXPERT: budget(2000),
+  COST_BUDGET_ORGANIZER: budget(5000),
+  COST_BUDGET_AGENCY: budget(5000),
+  COST_BUDGET_ADMIN: budget(20000),
+  COST_BUDGET_ANALYST: budget(50000),
+  RATE_POINTS_ANONYMOUS: budget(1000),
+  RATE_POINTS_SUBMITTER: budget(5000),
+  RATE_POINTS_EXPERT: budget(5000),
+  RATE_POINTS_ORGANIZER: budget(5000),
+  RATE_POINTS_AGENCY: budget(5000),
+  RATE_POINTS_ADMIN: budget(50000),
+  RATE_POINTS_ANALYST: budget(20000),
+  REDIS_URL: z.url().optional(),
+});
+export type DemandEnv = z.infer<typeof demandEnv>;
+
+/** An origin as a browser sends it in `Origin`: scheme, host and port, no path. */
+const isOrigin = (value: string): boolean => {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+};
+
+/** Browser origins that may call a service (CORS); none unless listed, so no other site's page reads its answers. */
+export const corsEnv = z.object({
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every(isOrigin), 'must be origins such as https://app.example.org, comma-separated (no path, no *)'),
+});
+export type CorsEnv = z.infer<typeof corsEnv>;
+
+/**
+ * How much work one request may make a subgraph do. The execution timeout is a little
+ * shorter than the gateway's subgraph timeout (10 s), so a subgraph gives up before the
+ * gateway does and says why. The README's "Configuration" gives the anchor of the object bound.
+ */
+export const workEnv = z.object({
+  EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(9000),
+  MAX_RESPONSE_OBJECTS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
+});
+export type WorkEnv = z.infer<typeof workEnv>;
+
 export const gatewayEnv = runtimeEnv
   .extend(authEnv.shape)
   .extend(subgraphUrlsEnv.shape)
+  .extend(limitsEnv.shape)
+  .extend(demandEnv.shape)
+  .extend(corsEnv.shape)
   .extend({
     PORT: port(SERVICE_PORTS.gateway),
     SUPERGRAPH_PATH: z.string().optional(),

@@ -13,6 +13,20 @@ export const ERROR_CODES = {
   GRAPHQL_VALIDATION_FAILED: 'The query does not fit the schema: an unknown field, a wrong argument type.',
   BAD_USER_INPUT: 'An argument is invalid; `field` names the first offending one and `details.problems` lists them all.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure, logged under `errorId` and masked: no stack trace or SQL reaches the caller.',
+  MAX_TOKENS_EXCEEDED: 'The document has more lexical tokens than allowed; `extensions.limit` and `extensions.actual` give both.',
+  MAX_DEPTH_EXCEEDED: 'The operation nests fields deeper than allowed, counted through fragments.',
+  MAX_ALIASES_EXCEEDED: 'The operation uses more aliases than allowed, counted through fragments.',
+  MAX_ROOT_FIELDS_EXCEEDED: 'The operation asks for more root fields than allowed.',
+  MAX_DIRECTIVES_EXCEEDED: 'The operation uses more directives than allowed.',
+  MAX_FIELD_REPEATS_EXCEEDED: 'One selection repeats the same field more often than allowed.',
+  COST_ESTIMATED_TOO_EXPENSIVE:
+    'The operation’s estimated cost is over the caller’s budget per operation; `extensions` gives the estimate and the maximum.',
+  RATE_LIMITED: 'The caller has spent its points for this hour (HTTP 429); `extensions.resetAt` says when they return.',
+  RESULT_TOO_LARGE: 'The response would hold more objects than a response may; ask for smaller pages.',
+  SUBGRAPH_UNAVAILABLE: 'A subgraph did not answer; `extensions.service` names it, and the rest of the data is still returned.',
+  SUBGRAPH_TIMEOUT: 'A subgraph did not answer in time; `extensions.service` names it, and the rest of the data is still returned.',
+  DEADLINE_EXCEEDED:
+    'The subgraph stopped working on the request at its deadline (the gateway’s, or its own execution timeout); ask for less.',
   UPSTREAM_UNAVAILABLE: 'A subgraph could not read a fact it needs from another subgraph; nothing was written.',
 
   // Identity and access

@@ -11,8 +11,8 @@ const consoleLog: ErrorLog = {
   error: (message, meta) => console.error(JSON.stringify({ level: 'error', message, ...meta })),
 };
 
-/** What a refusal by a limit or a budget tells the client: the limit, the value found, when to come back. */
-const REFUSAL_FIGURES = ['limit', 'actual', 'estimated', 'maximum', 'resetAt'];
+/** What a refusal or an outage tells the client: the limit and the value found, when to come back, the subgraph that failed. */
+const REFUSAL_FIGURES = ['limit', 'actual', 'estimated', 'maximum', 'resetAt', 'service'];
 
 /**
  * The one error mapper, used by every subgraph and by the gateway:

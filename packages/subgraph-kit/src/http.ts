@@ -2,6 +2,8 @@ import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import type { ErrorCode } from '@meritgraph/domain';
+import { LimitExceeded, type OperationLimits, checkOperation } from './limits';
+import { type CorsOptions, applyCors, applySecurityHeaders } from './security';
 
 export interface HttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -9,8 +11,15 @@ export interface HttpOptions<TContext extends BaseContext> {
   context: (req: IncomingMessage) => Promise<TContext>;
   /** /ready answers 200 only while this resolves true (database reachable, …). */
   ready: () => Promise<boolean>;
-  maxBodyBytes?: number;
+  /** The largest body accepted; a function may allow some callers more (the gateway, whose own callers are bounded). */
+  maxBodyBytes?: number | ((req: IncomingMessage) => Promise<number>);
   graphqlPath?: string;
+  /** What one operation may ask for, checked before it is validated or run; per caller when a function (undefined: no limits). */
+  limits?: OperationLimits | ((req: IncomingMessage) => Promise<OperationLimits | undefined>);
+  /** Browser origins allowed to read the answers; none when absent. */
+  cors?: CorsOptions;
+  /** Runs the operation within what the request may do (its deadline, its result bound). */
+  scope?: <R>(context: TContext, run: () => Promise<R>) => Promise<R>;
 }
 
 /** An error answered with an HTTP status and a GraphQL-shaped body (e.g. 401 for a bad token). */
@@ -19,8 +28,32 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
+  }
+}
+
+/** The operation texts of a GraphQL request: the body's `query` (one, or one per batched operation), or GET's `?query=`. */
+function operationTexts(method: string, url: URL, body: unknown): string[] {
+  if (method === 'GET') return url.searchParams.getAll('query');
+  const operations = Array.isArray(body) ? body : [body];
+  return operations.flatMap((op) =>
+    op && typeof op === 'object' && typeof (op as { query?: unknown }).query === 'string' ? [(op as { query: string }).query] : [],
+  );
+}
+
+/** Refuses, before anything else looks at them, operations over the limits. */
+function enforceLimits(texts: string[], limits: OperationLimits): void {
+  for (const text of texts) {
+    try {
+      checkOperation(text, limits);
+    } catch (error) {
+      if (error instanceof LimitExceeded) {
+        throw new HttpError(400, error.code, error.message, { limit: error.limit, actual: error.actual });
+      }
+      // Syntax errors are the parser's to report, with their location, when the operation runs.
+    }
   }
 }
 
@@ -48,10 +81,12 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
  */
 export function createHttpServer<TContext extends BaseContext>(options: HttpOptions<TContext>): Server {
   const path = options.graphqlPath ?? '/graphql';
-  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    applySecurityHeaders(res);
     try {
+      if (applyCors(req, res, options.cors)) return;
       if (url.pathname === '/health') return json(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
         const ready = await options.ready().catch(() => false);
@@ -63,6 +98,7 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
+      const limit = typeof maxBodyBytes === 'number' ? maxBodyBytes : await maxBodyBytes(req);
       const raw = req.method === 'POST' ? await readBody(req, limit) : '';
       let body: unknown = raw;
       if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
@@ -72,11 +108,15 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
           throw new HttpError(400, 'BAD_REQUEST', 'Request body is not valid JSON');
         }
       }
+      const limits = typeof options.limits === 'function' ? await options.limits(req) : options.limits;
+      if (limits) enforceLimits(operationTexts(req.method ?? 'GET', url, body), limits);
       const contextValue = await options.context(req);
-      const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => contextValue,
-      });
+      const execute = () =>
+        options.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: async () => contextValue,
+        });
+      const response = await (options.scope ? options.scope(contextValue, execute) : execute());
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
@@ -87,7 +127,7 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
       }
     } catch (error) {
       if (error instanceof HttpError) {
-        return json(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        return json(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] });
       }
       console.error(JSON.stringify({ level: 'error', message: 'http handler failed', error: String(error) }));
       if (!res.headersSent)

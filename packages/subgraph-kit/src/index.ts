@@ -10,3 +10,6 @@ export * from './connection';
 export * from './args';
 export * from './audit';
 export * from './peer';
+export * from './limits';
+export * from './cost';
+export * from './demand';

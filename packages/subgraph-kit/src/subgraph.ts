@@ -1,17 +1,48 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { SERVICE_PORTS, type SubgraphName, loadConfig, subgraphEnv, subgraphUrls } from '@meritgraph/config';
 import { type OpenDatabase, type SubgraphSchema, databaseIsReady, openDatabase } from '@meritgraph/db';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@meritgraph/domain';
-import { type ServiceAuth, serviceAuth, subgraphIdentity } from './auth';
+import { type Caller, type ServiceAuth, serviceAuth, subgraphCaller } from './auth';
 import { PeerClient, type PeerUrls } from './peer';
-import { type RequestContext, createRequestContext } from './context';
+import { createRequestContext } from './context';
 import { createErrorFormatter } from './errors';
+import { gatewayOnlyFieldsPlugin } from './exposure';
+import { DEFAULT_DEMAND_CONTROL, DemandControl, type DemandControlOptions, demandControlFrom } from './demand';
 import { createHttpServer } from './http';
+import { DEFAULT_LIMITS, type OperationLimits, limitsFrom } from './limits';
+import { subgraphSdl } from './schema';
+import { boundResolvers, stoppedWorkPlugin } from './result-bound';
+import { type CorsOptions, corsFrom } from './security';
 import { type Service, asService, runMain } from './service';
+import {
+  BoundedLoaderRegistry,
+  DEFAULT_WORK_BOUNDS,
+  RequestWork,
+  type SubgraphContext,
+  type WorkBounds,
+  guardStatements,
+  requestedDeadline,
+  withinWork,
+  workFrom,
+} from './work';
+
+// Part of what a subgraph is built with, and what the gateway sends and sets to match.
+export {
+  DEADLINE_HEADER,
+  DEFAULT_WORK_BOUNDS,
+  RequestWork,
+  type SubgraphContext,
+  type WorkBounds,
+  currentWork,
+  deadlineHeaders,
+  workFrom,
+} from './work';
+export { CORS_REQUEST_HEADERS, type CorsOptions, SECURITY_HEADERS, corsFrom } from './security';
+export { GATEWAY_ONLY_FIELDS } from './exposure';
 
 /** What every subgraph's createServer receives. */
 export interface SubgraphDeps {
@@ -22,6 +53,14 @@ export interface SubgraphDeps {
   peers?: PeerUrls;
   /** The time rules are judged at; tests set it to check window edges. */
   clock?: () => Date;
+  /** How long a request may run and how large its answer may be; the defaults when absent. */
+  work?: WorkBounds;
+  /** Browser origins allowed to read the answers; none when absent. */
+  cors?: CorsOptions;
+  /** What one operation of a caller from outside the graph may ask for; the defaults when absent. */
+  limits?: OperationLimits;
+  /** The cost budgets and hourly points of callers from outside the graph; the defaults when absent. */
+  demand?: DemandControlOptions;
 }
 
 /** What a subgraph's schema is built from: its database and what it needs of the world. */
@@ -36,29 +75,93 @@ export interface SubgraphServiceOptions {
   schema: GraphQLSchema;
   db: OpenDatabase;
   production?: boolean;
-  /** Resolves the caller (see subgraphIdentity). */
-  identify: (req: IncomingMessage) => Promise<RequestContext['identity']>;
+  work?: WorkBounds;
+  cors?: CorsOptions;
+  limits?: OperationLimits;
+  demand?: DemandControlOptions;
+  /** Resolves the caller (see subgraphCaller). */
+  identify: (req: IncomingMessage) => Promise<Caller>;
 }
+
+/** A subgraph's request context, with where a caller from outside the graph calls from. */
+interface DirectContext extends SubgraphContext {
+  clientAddress: string;
+}
+
+/** Whose hourly budget a direct call spends: the signed-in caller, or the client address of an anonymous one. */
+const directBudgetKey = ({ identity, clientAddress }: DirectContext): string =>
+  identity.roles.length ? `sub:${identity.sub ?? identity.roles.join('+')}` : `addr:${clientAddress}`;
+
+/** The body limit of a caller from outside the graph. */
+export const PUBLIC_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * A representation the gateway sends in `_entities` (`{"__typename":…,"id":<uuid>}`) takes
+ * under 100 bytes; 128 leaves room for the JSON around it.
+ */
+const REPRESENTATION_BYTES = 128;
+
+/**
+ * The body limit of the graph's own callers. The gateway's `_entities` requests carry one
+ * representation per entity an earlier answer held, and no answer holds more than
+ * `maxResponseObjects`; so they always fit, however far a query fans out.
+ */
+export const internalMaxBodyBytes = (work: WorkBounds): number => PUBLIC_MAX_BODY_BYTES + work.maxResponseObjects * REPRESENTATION_BYTES;
 
 /** A subgraph as a service: Apollo with the shared error mapper, /health, /ready, and its database closed on stop. */
 export function createSubgraphService(options: SubgraphServiceOptions): Service {
   const production = options.production ?? false;
-  const apollo = new ApolloServer<RequestContext>({
-    schema: options.schema,
+  const bounds = options.work ?? DEFAULT_WORK_BOUNDS;
+  guardStatements(options.db.dataSource);
+  // The graph's own callers were limited and budgeted at the gateway; callers from outside (an agency on the honors port) are here.
+  const demand = new DemandControl<DirectContext>(
+    options.demand ?? DEFAULT_DEMAND_CONTROL,
+    directBudgetKey,
+    (ctx) => ctx.internal,
+  ).useSchema(options.schema, subgraphSdl(options.schema));
+  const apollo = new ApolloServer<DirectContext>({
+    schema: boundResolvers(options.schema),
     formatError: createErrorFormatter(options.name),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
     csrfPrevention: true,
-    // Traces are for Apollo's hosted studio, which this platform does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      // Traces are for Apollo's hosted studio, which this platform does not report to.
+      ApolloServerPluginInlineTraceDisabled(),
+      stoppedWorkPlugin,
+      demand.plugin(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled(), gatewayOnlyFieldsPlugin] : []),
+    ],
   });
-  const http = createHttpServer<RequestContext>({
+  // The caller is known from the headers, before the body is read: the graph's own callers may send more.
+  const callers = new WeakMap<IncomingMessage, Promise<Caller>>();
+  const callerOf = (req: IncomingMessage) => {
+    let caller = callers.get(req);
+    if (!caller) callers.set(req, (caller = options.identify(req)));
+    return caller;
+  };
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const http = createHttpServer<DirectContext>({
     apollo,
-    context: async (req) => createRequestContext(await options.identify(req)),
+    context: async (req) => {
+      const { identity, internal } = await callerOf(req);
+      const work = RequestWork.start(bounds, requestedDeadline(req.headers));
+      return {
+        ...createRequestContext(identity),
+        loaders: new BoundedLoaderRegistry(work),
+        work,
+        internal,
+        clientAddress: req.socket.remoteAddress ?? 'unknown',
+      };
+    },
+    limits: async (req) => ((await callerOf(req)).internal ? undefined : limits),
     ready: () => databaseIsReady(options.db.dataSource),
+    maxBodyBytes: async (req) => ((await callerOf(req)).internal ? internalMaxBodyBytes(bounds) : PUBLIC_MAX_BODY_BYTES),
+    cors: options.cors,
+    scope: (context, run) => withinWork(context.work, run).finally(() => context.work.finish()),
   });
   return asService(options.name, apollo, http, async () => {
+    await demand.close();
     if (options.db.dataSource.isInitialized) await options.db.dataSource.destroy();
   });
 }
@@ -82,7 +185,11 @@ export function subgraphServer(
       }),
       db: deps.db,
       production: deps.production,
-      identify: subgraphIdentity(name, deps.auth, options.acceptDirect),
+      work: deps.work,
+      cors: deps.cors,
+      limits: deps.limits,
+      demand: deps.demand,
+      identify: subgraphCaller(name, deps.auth, options.acceptDirect),
     });
 }
 
@@ -99,7 +206,16 @@ export function runSubgraphMain(schema: SubgraphSchema, createServer: (deps: Sub
       dataDir: env.DATA_DIR,
       log: env.DATABASE_LOG,
     });
-    const service = await createServer({ db, auth: serviceAuth(env), peers: subgraphUrls(env), production: env.NODE_ENV === 'production' });
+    const service = await createServer({
+      db,
+      auth: serviceAuth(env),
+      peers: subgraphUrls(env),
+      production: env.NODE_ENV === 'production',
+      limits: limitsFrom(env),
+      demand: demandControlFrom(env),
+      work: workFrom(env),
+      cors: corsFrom(env),
+    });
     return { service, url: await service.start(env.PORT, env.HOST) };
   });
 }

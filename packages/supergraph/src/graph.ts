@@ -3,7 +3,7 @@ import { SUBGRAPH_NAMES, type SubgraphName, authEnv, loadConfig } from '@meritgr
 import type { Identity, Role } from '@meritgraph/domain';
 import { type DatabaseLocation, type OpenDatabase, dropMysqlDatabase, openDatabase } from '@meritgraph/db';
 import * as gateway from '@meritgraph/gateway';
-import { type Service, type ServiceAuth, serviceAuth } from '@meritgraph/subgraph-kit';
+import { DEFAULT_WORK_BOUNDS, type DemandControlOptions, type Service, type ServiceAuth, serviceAuth } from '@meritgraph/subgraph-kit';
 import { GraphClient } from './client';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
@@ -51,6 +51,8 @@ export interface GraphOptions {
   location?: DatabaseLocation;
   /** How long the gateway waits for a subgraph; bulk loads at scale need longer than a client would. */
   subgraphTimeoutMs?: number;
+  /** The gateway's cost budgets and hourly points; the defaults when absent. */
+  demand?: DemandControlOptions;
 }
 
 /**
@@ -77,18 +79,22 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
       if (throwaway && sub.db.target.kind === 'mysql') await dropMysqlDatabase(sub.db.target.server, sub.db.target.database);
     }
   };
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 15000;
+  // A subgraph stops working on a request a little before the gateway stops waiting for it.
+  const work = { ...DEFAULT_WORK_BOUNDS, executionTimeoutMs: Math.max(100, subgraphTimeoutMs - 500) };
   try {
     for (const name of SUBGRAPH_NAMES) {
       const db = await openDatabase(SUBGRAPH_MODULES[name].databaseSchema, location);
-      const service = await SUBGRAPH_MODULES[name].createServer({ db, auth, peers, clock });
+      const service = await SUBGRAPH_MODULES[name].createServer({ db, auth, peers, clock, work });
       running[name] = { service, db, url: '' };
       running[name].url = peers[name] = `${await service.start(0)}/graphql`;
     }
     gatewayService = await gateway.createServer({
       supergraphSdl: gateway.readSupergraph(),
       subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, running[n].url])) as Record<SubgraphName, string>,
-      subgraphTimeoutMs: options.subgraphTimeoutMs ?? 15000,
+      subgraphTimeoutMs,
       auth,
+      demand: options.demand,
     });
     const gatewayUrl = `${await gatewayService.start(0)}/graphql`;
     const anonymous = new GraphClient(gatewayUrl);

@@ -9,15 +9,15 @@ export interface Call {
 }
 
 /**
- * Runs calls as aliased fields, `size` per request: how a client sends many small writes
- * without a request each. Mutation fields run one after another, in order; a failure
+ * Runs calls as aliased fields, `size` per request (within the gateway's root-field and alias
+ * limits): how a client sends many small writes without a request each. Mutation fields run one after another, in order; a failure
  * stops the replay with the GraphQL error.
  */
 export async function many<R = Record<string, unknown>>(
   client: GraphClient,
   kind: 'mutation' | 'query',
   calls: readonly Call[],
-  size = 50,
+  size = 15,
 ): Promise<R[]> {
   const results: R[] = [];
   for (let start = 0; start < calls.length; start += size) {

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { SUBGRAPH_NAMES, databaseEnv, loadConfig } from '@meritgraph/config';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
+import { DEFAULT_DEMAND_CONTROL } from '@meritgraph/subgraph-kit';
 import { startGraph } from '@meritgraph/supergraph';
 import { CONTEST_CODE, type ReplayResult, type ReviewFigures, expectedFigures, replay2019 } from './replay';
 
@@ -36,7 +37,8 @@ export async function replayInto(
 ): Promise<ReplayRun> {
   if (options.fresh) await wipe(location);
   // One intake or assignment at scale 100 handles tens of thousands of entries in one request.
-  const graph = await startGraph({ location, subgraphTimeoutMs: 30 * 60_000 });
+  // The office's own bulk load: its demand is measured, not refused (at scale 100 it spends far more than an hour's points).
+  const graph = await startGraph({ location, subgraphTimeoutMs: 30 * 60_000, demand: { ...DEFAULT_DEMAND_CONTROL, mode: 'measure' } });
   try {
     const { contest } = await graph.gateway.data<{ contest: { id: string } | null }>(
       `query($code: String!) { contest(code: $code) { id } }`,
