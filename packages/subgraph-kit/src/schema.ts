@@ -93,7 +93,7 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
   const ownScalars = Object.values(schema.getTypeMap())
     .filter((t): t is GraphQLScalarType => isScalarType(t) && !isSpecifiedScalarType(t))
     .map((t) => t.name);
-  return guardArguments(
+  return checkScalarArguments(
     buildSubgraphSchema([
       {
         typeDefs: gql`
@@ -107,23 +107,15 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
   );
 }
 
-/** How a numeric argument documents its range: the last sentence of its description. */
-const RANGE = /(?:^|\s)From (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)\.$/;
-
 /**
  * A numeric argument's or input field's description, ending with its range in the one form
- * the argument check reads back: `withRange('Minutes per presentation.', 1, 240)` is
- * "Minutes per presentation. From 1 to 240." The range is enforced before the resolver
- * runs (BAD_USER_INPUT naming the field), so what the schema says is what the API does.
+ * clients read it in: `withRange('Minutes per presentation.', 1, 240)` is "Minutes per
+ * presentation. From 1 to 240." The service behind it checks the range with the rest of its
+ * input, so that every problem is listed at once; a test holds every number of the graph to
+ * documenting one.
  */
 export function withRange(description: string, min: number, max: number): string {
   return `${description.trim()} From ${min} to ${max}.`.trim();
-}
-
-/** The range a description documents (see withRange), or null. */
-export function documentedRange(description: string | null | undefined): { min: number; max: number } | null {
-  const found = description ? RANGE.exec(description) : null;
-  return found ? { min: Number(found[1]), max: Number(found[2]) } : null;
 }
 
 /** A value a custom scalar refused, held until the field's arguments are checked so that the refusal can name the field. */
@@ -163,29 +155,27 @@ type ValueCheck = (value: unknown, path: string, problems: FieldProblem[]) => vo
 
 const at = (path: string, name: string) => (path ? `${path}.${name}` : name);
 
-/** What a value of this type (an argument or input field with this description) is checked for, or null for nothing. */
-function checkOf(
-  type: GraphQLInputType,
-  description: string | null | undefined,
-  inputs: Map<string, ValueCheck | null>,
-): ValueCheck | null {
+/** What a value of this type is checked for, or null for nothing. */
+function checkOf(type: GraphQLInputType, inputs: Map<string, ValueCheck | null | undefined>): ValueCheck | null {
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    const item = checkOf(nullable.ofType, description, inputs);
+    const item = checkOf(nullable.ofType, inputs);
     if (!item) return null;
     return (value, path, problems) => {
       if (Array.isArray(value)) value.forEach((v, i) => item(v, `${path}[${i}]`, problems));
     };
   }
   if (isInputObjectType(nullable)) {
-    if (!inputs.has(nullable.name)) {
-      // Reserved first, so that a recursive input type ends the walk.
-      inputs.set(nullable.name, null);
+    const { name } = nullable;
+    // While the type's own fields are walked, a reference back to it checks lazily.
+    if (inputs.has(name) && inputs.get(name) === undefined) return (value, path, problems) => inputs.get(name)?.(value, path, problems);
+    if (!inputs.has(name)) {
+      inputs.set(name, undefined);
       const fields = Object.values(nullable.getFields())
-        .map((f) => ({ name: f.name, check: checkOf(f.type, f.description, inputs) }))
+        .map((f) => ({ name: f.name, check: checkOf(f.type, inputs) }))
         .filter((f): f is { name: string; check: ValueCheck } => f.check !== null);
       inputs.set(
-        nullable.name,
+        name,
         fields.length === 0
           ? null
           : (value, path, problems) => {
@@ -194,17 +184,9 @@ function checkOf(
             },
       );
     }
-    return (value, path, problems) => inputs.get(nullable.name)?.(value, path, problems);
+    return inputs.get(name) ?? null;
   }
-  if (!isScalarType(nullable)) return null;
-  const range = nullable.name === 'Int' || nullable.name === 'Float' ? documentedRange(description) : null;
-  if (range) {
-    return (value, path, problems) => {
-      if (typeof value === 'number' && !(value >= range.min && value <= range.max))
-        problems.push({ field: path, message: `must be between ${range.min} and ${range.max}` });
-    };
-  }
-  if (isSpecifiedScalarType(nullable)) return null;
+  if (!isScalarType(nullable) || isSpecifiedScalarType(nullable)) return null;
   return (value, path, problems) => {
     if (!(value instanceof RefusedValue)) return;
     // graphql-scalars' reasons already name the type ("Value is not a valid LocalDate: 2026-02-30").
@@ -217,20 +199,20 @@ function checkOf(
 const argumentPath = (arg: GraphQLArgument) => (arg.name === 'input' && isInputObjectType(getNullableType(arg.type)) ? '' : arg.name);
 
 /**
- * Checks every field's arguments before its resolver runs: values a custom scalar refused,
- * and Int and Float values outside the range their description documents. Every problem is reported at once as BAD_USER_INPUT, the first field named.
+ * Checks every field's arguments for values a custom scalar refused before its resolver runs:
+ * every one is reported at once as BAD_USER_INPUT, the first field named.
  */
-function guardArguments(schema: GraphQLSchema, scalars: readonly string[]): GraphQLSchema {
+function checkScalarArguments(schema: GraphQLSchema, scalars: readonly string[]): GraphQLSchema {
   for (const name of scalars) {
     const scalar = schema.getType(name);
     if (isScalarType(scalar)) tolerate(scalar);
   }
-  const inputs = new Map<string, ValueCheck | null>();
+  const inputs = new Map<string, ValueCheck | null | undefined>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || isIntrospectionType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       const checks = field.args
-        .map((arg) => ({ arg, check: checkOf(arg.type, arg.description, inputs) }))
+        .map((arg) => ({ arg, check: checkOf(arg.type, inputs) }))
         .filter((c): c is { arg: GraphQLArgument; check: ValueCheck } => c.check !== null);
       if (checks.length === 0) continue;
       const resolve = field.resolve ?? defaultFieldResolver;

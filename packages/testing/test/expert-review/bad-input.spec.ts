@@ -92,7 +92,7 @@ describe('expert review: bad input', () => {
         field: 'breakMinutes',
       });
       const range = await schedule({ slotMinutes: 2147483647 });
-      expect(range.errors![0]!.message).toMatch(/between 1 and 240/);
+      expect(range.errors![0]!.message).toMatch(/from 1 to 240/);
       expect(await presentations()).toEqual(before);
       expect((await fx.roundAudit(f.round)).filter((a) => a === 'round.schedule')).toHaveLength(audit);
     });

@@ -3,9 +3,9 @@ import { readSupergraph } from '@meritgraph/gateway';
 import { apiSchema } from '@meritgraph/supergraph';
 
 /**
- * Every number a client may send has a range it can read in the schema, and the subgraphs
- * refuse a value outside it (BAD_USER_INPUT naming the field) before any resolver runs; the
- * suites of each subgraph check the refusals themselves.
+ * Every number a client may send has a range it can read in the schema; the services refuse
+ * a value outside it (BAD_USER_INPUT naming the field) with the rest of their input, as the
+ * bad-input suites of each subgraph check.
  */
 describe('numeric arguments', () => {
   const schema = apiSchema(readSupergraph());

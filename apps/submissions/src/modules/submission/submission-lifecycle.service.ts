@@ -52,6 +52,9 @@ const snapshot = (s: Submission) => ({ ...s });
 export type LifecycleFacts = Pick<OrganizationsApi, 'contest' | 'isEnrolled' | 'people'>;
 
 /** A submission's life: drafted, edited, submitted inside the contest's window, withdrawn. */
+/** Versions start at 1 and count every change. */
+const VERSIONS = { min: 1, max: 2_147_483_647 };
+
 export class SubmissionLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
@@ -193,6 +196,7 @@ export class SubmissionLifecycleService {
   }
 
   async update(identity: Identity, id: string, expectedVersion: number, input: SubmissionContentInput): Promise<Submission> {
+    check({ expectedVersion }).int('expectedVersion', VERSIONS).done();
     this.validate(input, false);
     const current = await this.dataSource.transaction((em) => this.editable(em, identity, id));
     if (current.status !== 'DRAFT' && !hasRole(identity, 'ADMIN')) {
@@ -241,6 +245,7 @@ export class SubmissionLifecycleService {
    * contest, with every required field, and not a duplicate. Assigns the reference number.
    */
   async submit(identity: Identity, id: string, expectedVersion: number): Promise<Submission> {
+    check({ expectedVersion }).int('expectedVersion', VERSIONS).done();
     const current = await this.dataSource.transaction((em) => this.editable(em, identity, id));
     submissionLifecycle.assert(current.status, 'SUBMITTED');
     const contest = await this.contestFacts(current.contestId);
