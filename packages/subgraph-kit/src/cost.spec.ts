@@ -1,5 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { CostModel, CostPlanCache, planCost } from './cost';
+import { sizeConnections } from './schema';
 
 const SDL = `
   directive @cost(weight: Int!) on FIELD_DEFINITION
@@ -86,5 +87,30 @@ describe('cost estimation (IBM cost directive specification)', () => {
     expect(cache.plan(query, parse(query))).toBe(plan);
     expect(plan.estimate({ n: 3 })).toBe(5);
     expect(plan.estimate({ n: 50 })).toBe(52);
+  });
+});
+
+describe('sizeConnections', () => {
+  const sized = sizeConnections(`
+    type Query {
+      contests(first: Int, after: String): ContestConnection!
+      custom(first: Int): ContestConnection! @listSize(assumedSize: 3)
+      tracks(first: Int): [Track!]!
+      contest(id: ID!): Contest
+    }
+  `);
+  const line = (field: string) => sized.split('\n').find((l) => l.trim().startsWith(`${field}(`)) ?? '';
+
+  it('sizes every connection by its first argument', () => {
+    expect(line('contests')).toContain(
+      '@listSize(slicingArguments: ["first"], sizedFields: ["nodes", "edges"], requireOneSlicingArgument: false)',
+    );
+  });
+
+  it('keeps a size a field declares itself, and leaves lists and single objects alone', () => {
+    expect(line('custom')).toContain('@listSize(assumedSize: 3)');
+    expect(line('custom')).not.toContain('slicingArguments');
+    expect(line('tracks')).not.toContain('@listSize');
+    expect(line('contest')).not.toContain('@listSize');
   });
 });

@@ -17,7 +17,12 @@ import {
   isObjectType,
   isScalarType,
   isSpecifiedScalarType,
+  Kind,
+  type ObjectTypeDefinitionNode,
+  parse,
   print,
+  type TypeNode,
+  visit,
 } from 'graphql';
 import gql from 'graphql-tag';
 import { type FieldProblem, InvalidInput } from '@meritgraph/domain';
@@ -46,8 +51,32 @@ function refuseNonFiniteFloatLiterals(): void {
 refuseNonFiniteFloatLiterals();
 
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
-  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", ' +
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@cost", "@listSize"])';
+
+/**
+ * Every connection is sized by its `first` (demand control, see cost.ts): a field with a
+ * `first` argument returning a `…Connection` gets `@listSize(slicingArguments: ["first"],
+ * sizedFields: ["nodes", "edges"])` unless it declares its own. Routers that apply the cost
+ * specification (Apollo Router, Hive) then read the same sizes from the supergraph.
+ */
+export function sizeConnections(sdl: string): string {
+  const listSize = parse(
+    'type T { f: Int @listSize(slicingArguments: ["first"], sizedFields: ["nodes", "edges"], requireOneSlicingArgument: false) }',
+  ).definitions[0] as ObjectTypeDefinitionNode;
+  const directive = listSize.fields![0]!.directives![0]!;
+  const document = visit(parse(sdl), {
+    FieldDefinition(field) {
+      const named = namedTypeOf(field.type);
+      if (!named.endsWith('Connection') || !field.arguments?.some((a) => a.name.value === 'first')) return undefined;
+      if (field.directives?.some((d) => d.name.value === 'listSize')) return undefined;
+      return { ...field, directives: [...(field.directives ?? []), directive] };
+    },
+  });
+  return print(document);
+}
+
+const namedTypeOf = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type));
 
 /** `__resolveReference` per entity type owned (or extended) by the subgraph. */
 export type ReferenceResolvers = Record<
@@ -98,7 +127,7 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
       {
         typeDefs: gql`
           ${FEDERATION_LINK}
-          ${printSchemaWithDirectives(schema)}
+          ${sizeConnections(printSchemaWithDirectives(schema))}
         `,
         resolvers,
       },

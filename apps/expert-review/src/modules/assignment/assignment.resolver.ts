@@ -1,5 +1,5 @@
 import type { Repository } from 'typeorm';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Directive } from 'type-graphql';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Entry } from '../entry/entry.entity';
 import type { EntryService } from '../entry/entry.service';
@@ -50,6 +50,8 @@ export class AssignmentResolver {
   }
 
   @Authorized('ADMIN')
+  // A min-cost flow over every entry and expert of the round.
+  @Directive('@cost(weight: 100)')
   @Mutation(() => AutoAssignmentReport, {
     description:
       'Staffs every entry of the round still short of reviewers: no conflicts, matching expertise (or panel), balanced loads. Deterministic.',

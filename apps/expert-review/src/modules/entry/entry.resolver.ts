@@ -1,5 +1,5 @@
 import type { Repository } from 'typeorm';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Directive } from 'type-graphql';
 import { canSeeRound, hidesEntrant, readsEverything } from '@meritgraph/domain';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { OrganizationRef, PersonRef, SubmissionRef, TrackRef } from '../references/references';
@@ -87,6 +87,8 @@ export class EntryResolver {
   }
 
   @Authorized('ADMIN')
+  // Snapshots every submission it takes from two other subgraphs.
+  @Directive('@cost(weight: 100)')
   @Mutation(() => IntakeReport, {
     description:
       "Takes a DRAFT round's entries in: the contest's SUBMITTED submissions for the first round, the previous round's advanced entries after it. Each keeps a snapshot of its track, unit and people.",

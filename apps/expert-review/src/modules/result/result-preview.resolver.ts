@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver, Directive } from 'type-graphql';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import type { EntryService } from '../entry/entry.service';
 import type { ResultComputationService } from './result-computation.service';
@@ -11,6 +11,8 @@ export class ResultPreviewResolver {
     private readonly entries: EntryService,
   ) {}
 
+  // Computes a whole round: every scorecard, aggregated and ranked.
+  @Directive('@cost(weight: 100)')
   @Query(() => ResultPreview, { nullable: true, description: 'The results a round would have if finalized now (the office).' })
   async reviewRoundPreview(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ResultPreview> {
     const preview = await this.computation.preview(ctx, id);

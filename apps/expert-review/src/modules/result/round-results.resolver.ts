@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root, Directive } from 'type-graphql';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { ReviewRound } from '../round/round.entity';
 import type { ResultReportService } from './result-report.service';
@@ -16,6 +16,8 @@ export class RoundResultsResolver {
     return new RoundResultConnection(await this.reports.list(ctx, round, args, args));
   }
 
+  // Reads every scorecard of the round.
+  @Directive('@cost(weight: 20)')
   @FieldResolver(() => [ExpertStatistic], {
     nullable: true,
     description: 'Per-expert mean and spread (the office; analysts once finalized).',
@@ -24,6 +26,8 @@ export class RoundResultsResolver {
     return this.reports.expertStatistics(ctx, round);
   }
 
+  // Reads every scorecard of the round.
+  @Directive('@cost(weight: 20)')
   @FieldResolver(() => RaterAgreement, { nullable: true, description: 'Inter-rater agreement (the office; analysts once finalized).' })
   agreement(@Root() round: ReviewRound, @Ctx() ctx: RequestContext): Promise<RaterAgreement> {
     return this.reports.agreement(ctx, round);

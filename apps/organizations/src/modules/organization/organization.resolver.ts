@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Directive } from 'type-graphql';
 import type { Repository } from 'typeorm';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Organization } from './organization.entity';
@@ -32,11 +32,15 @@ export class OrganizationResolver {
     return new OrganizationConnection(this.service.children(ctx, organization.id, args));
   }
 
+  // The hierarchy is five levels deep at most (federation → union → park → company → department).
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [Organization], { description: 'Every organization above this one, nearest first.' })
   ancestors(@Root() organization: Organization, @Ctx() ctx: RequestContext): Promise<Organization[]> {
     return this.service.ancestors(ctx, organization.id);
   }
 
+  // A recursive query over the whole subtree: dearer than a page of direct children.
+  @Directive('@cost(weight: 5)')
   @FieldResolver(() => OrganizationConnection, { description: 'Every organization below this one, at any depth, in name order.' })
   descendants(@Root() organization: Organization, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
     return new OrganizationConnection(this.service.descendants(ctx, organization.id, args));
