@@ -3,13 +3,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DEFAULT_MAX_REQUEST_BYTES, type SubgraphName } from '@meritgraph/config';
 import {
+  type AddressedContext,
   type CorsOptions,
+  budgetKey,
   DEFAULT_DEMAND_CONTROL,
   DEFAULT_LIMITS,
   DemandControl,
   type DemandControlOptions,
   type OperationLimits,
-  type RequestContext,
   type Service,
   type ServiceAuth,
   asService,
@@ -40,13 +41,7 @@ export interface GatewayDeps {
 }
 
 /** The gateway's request context: the caller, and where it calls from (anonymous callers are budgeted per address). */
-export interface GatewayContext extends RequestContext {
-  clientAddress: string;
-}
-
-/** Whose hourly budget a request spends: the person (or service) for a signed-in caller, the client address otherwise. */
-const budgetKey = ({ identity, clientAddress }: GatewayContext): string =>
-  identity.roles.length ? `sub:${identity.sub ?? identity.roles.join('+')}` : `addr:${clientAddress}`;
+export type GatewayContext = AddressedContext;
 
 export async function createServer(deps: GatewayDeps): Promise<Service> {
   const fetcher = fetchWithTimeout(deps.subgraphTimeoutMs ?? 10000);

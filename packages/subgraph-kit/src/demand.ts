@@ -43,6 +43,15 @@ const budgetOf = (identity: Identity, table: Record<Budgeted, number>): { who: B
 /** Points an operation spends: GitHub's unit, a point per hundred objects it may return, at least one. */
 export const pointsFor = (estimated: number): number => Math.max(1, Math.ceil(estimated / 100));
 
+/** A request context that knows where its caller calls from. */
+export interface AddressedContext extends RequestContext {
+  clientAddress: string;
+}
+
+/** Whose hourly budget a request spends: the signed-in caller's (by `sub`), or an anonymous caller's address. */
+export const budgetKey = ({ identity, clientAddress }: AddressedContext): string =>
+  identity.roles.length ? `sub:${identity.sub ?? identity.roles.join('+')}` : `addr:${clientAddress}`;
+
 /** The header a client sends to read `extensions.cost` in the answer. */
 export const COST_HEADER = 'x-meritgraph-cost';
 

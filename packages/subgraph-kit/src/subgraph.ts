@@ -11,7 +11,14 @@ import { PeerClient, type PeerUrls } from './peer';
 import { createRequestContext } from './context';
 import { createErrorFormatter } from './errors';
 import { gatewayOnlyFieldsPlugin } from './exposure';
-import { DEFAULT_DEMAND_CONTROL, DemandControl, type DemandControlOptions, demandControlFrom } from './demand';
+import {
+  type AddressedContext,
+  DEFAULT_DEMAND_CONTROL,
+  DemandControl,
+  type DemandControlOptions,
+  budgetKey,
+  demandControlFrom,
+} from './demand';
 import { createHttpServer } from './http';
 import { DEFAULT_LIMITS, type OperationLimits, limitsFrom } from './limits';
 import { subgraphSdl } from './schema';
@@ -84,13 +91,7 @@ export interface SubgraphServiceOptions {
 }
 
 /** A subgraph's request context, with where a caller from outside the graph calls from. */
-interface DirectContext extends SubgraphContext {
-  clientAddress: string;
-}
-
-/** Whose hourly budget a direct call spends: the signed-in caller, or the client address of an anonymous one. */
-const directBudgetKey = ({ identity, clientAddress }: DirectContext): string =>
-  identity.roles.length ? `sub:${identity.sub ?? identity.roles.join('+')}` : `addr:${clientAddress}`;
+type DirectContext = SubgraphContext & AddressedContext;
 
 /** The body limit of a caller from outside the graph. */
 export const PUBLIC_MAX_BODY_BYTES = 1024 * 1024;
@@ -113,11 +114,10 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
   const bounds = options.work ?? DEFAULT_WORK_BOUNDS;
   guardStatements(options.db.dataSource);
   // The graph's own callers were limited and budgeted at the gateway; callers from outside (an agency on the honors port) are here.
-  const demand = new DemandControl<DirectContext>(
-    options.demand ?? DEFAULT_DEMAND_CONTROL,
-    directBudgetKey,
-    (ctx) => ctx.internal,
-  ).useSchema(options.schema, subgraphSdl(options.schema));
+  const demand = new DemandControl<DirectContext>(options.demand ?? DEFAULT_DEMAND_CONTROL, budgetKey, (ctx) => ctx.internal).useSchema(
+    options.schema,
+    subgraphSdl(options.schema),
+  );
   const apollo = new ApolloServer<DirectContext>({
     schema: boundResolvers(options.schema),
     formatError: createErrorFormatter(options.name),
