@@ -41,7 +41,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const lifecycle = new HonorLifecycleService(dataSource, recipients, clock);
   const nominations = new HonorNominationService(dataSource, recipients, new ReviewApi(peers('expert-review')), lifecycle, clock);
   const objections = new HonorObjectionService(dataSource, clock);
-  const awards = new AwardService(dataSource, recipients);
+  const awards = new AwardService(dataSource, recipients, clock);
   const priors = new PriorHonorService(dataSource, recipients, clock);
   return buildFederatedSchema({
     resolvers: [
@@ -57,7 +57,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
       new ContestHonorsResolver(reads, awards),
       new AwardResolver(awards),
       new ContestQuotasResolver(awards),
-      new CalendarResolver(new CalendarService(dataSource)),
+      new CalendarResolver(new CalendarService(dataSource, clock)),
       new EvaluationResolver(new EvaluationService(dataSource, recipients, clock)),
       new PriorHonorResolver(priors),
       new SubmissionPriorHonorsResolver(priors),

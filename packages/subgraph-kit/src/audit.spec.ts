@@ -1,4 +1,5 @@
-import { AuditEntry, WITHHELD, auditJson, timeOrderedId, withheldEntry } from './audit';
+import type { EntityManager } from 'typeorm';
+import { AuditEntry, WITHHELD, auditJson, recordAudit, timeOrderedId, withheldEntry } from './audit';
 
 describe('the audit log record', () => {
   it('keeps a record as JSON', () => {
@@ -58,5 +59,21 @@ describe('withheld entries', () => {
     withheldEntry(stored, withholding);
     expect(stored.actor).toBe('person-42');
     expect(stored.after).toContain('person-42');
+  });
+});
+
+describe('recording', () => {
+  it("stamps every entry with the caller's time, not the machine's, and still orders the ids as they were written", async () => {
+    const inserted: AuditEntry[] = [];
+    const em = { insert: async (_: unknown, rows: AuditEntry[]) => void inserted.push(...rows) } as unknown as EntityManager;
+    const at = new Date('2019-11-20T02:00:00Z');
+    const identity = { sub: 'office-1', roles: ['ADMIN'] } as never;
+    const proposals = [1, 2, 3].map((n) => ({ action: 'honor.propose', entityType: 'Honor', entityId: `h${n}` }));
+    await recordAudit(em, identity, at, proposals);
+    await recordAudit(em, identity, new Date('2019-11-01T00:00:00Z'), { action: 'honor.confer', entityType: 'Honor', entityId: 'h1' });
+    expect(inserted.slice(0, 3).map((e) => e.at.toISOString())).toEqual(Array(3).fill('2019-11-20T02:00:00.000Z'));
+    expect(inserted[3].at.toISOString()).toBe('2019-11-01T00:00:00.000Z');
+    expect(inserted.map((e) => e.id)).toEqual([...inserted.map((e) => e.id)].sort());
+    expect(inserted[0]).toMatchObject({ actor: 'office-1', actorRoles: 'ADMIN' });
   });
 });

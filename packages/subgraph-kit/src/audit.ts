@@ -92,13 +92,19 @@ const actorOf = (identity: Identity) => (identity.service ? `service:${identity.
 /**
  * Appends entries, inside the transaction of the change they record. A bulk change (an
  * intake, an automatic assignment) records one entry per record it touched, inserted in
- * batches.
+ * batches. `at` is the platform's time (the service's injected clock), so that a replay or a
+ * test living through 2019 reads 2019 in the trail. The ids keep the machine's time: they
+ * only order entries, and a clock set back must not make new entries sort before old ones.
  */
-export async function recordAudit(em: EntityManager, identity: Identity, records: AuditRecord | readonly AuditRecord[]): Promise<void> {
+export async function recordAudit(
+  em: EntityManager,
+  identity: Identity,
+  at: Date,
+  records: AuditRecord | readonly AuditRecord[],
+): Promise<void> {
   const list = Array.isArray(records) ? (records as readonly AuditRecord[]) : [records as AuditRecord];
-  const at = new Date();
   const rows = list.map((record) => ({
-    id: timeOrderedId(at.getTime()),
+    id: timeOrderedId(),
     at,
     actor: actorOf(identity),
     actorRoles: identity.roles.join(','),

@@ -215,6 +215,7 @@ export class AssignmentService {
       await recordAudit(
         em,
         identity,
+        this.clock(),
         created.map((a) => ({
           action: 'assignment.create',
           entityType: 'Assignment',
@@ -253,7 +254,7 @@ export class AssignmentService {
         updatedAt: now,
       });
       await em.insert(Assignment, assignment);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'assignment.create',
         entityType: 'Assignment',
         entityId: assignment.id,
@@ -296,7 +297,13 @@ export class AssignmentService {
         throw new DomainError('ASSIGNMENT_SCORED', 'The expert has already scored this entry; the assignment stays on record', 'id');
       }
       await em.delete(Assignment, { id });
-      await recordAudit(em, identity, { action: 'assignment.remove', entityType: 'Assignment', entityId: id, before: assignment, reason });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'assignment.remove',
+        entityType: 'Assignment',
+        entityId: id,
+        before: assignment,
+        reason,
+      });
       return assignment;
     });
   }
@@ -326,7 +333,7 @@ export class AssignmentService {
       assignment.note = reason.trim();
       assignment.updatedAt = this.clock();
       await em.save(assignment);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: status === 'DECLINED' ? 'assignment.decline' : 'assignment.declare-conflict',
         entityType: 'Assignment',
         entityId: id,

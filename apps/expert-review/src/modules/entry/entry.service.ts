@@ -203,6 +203,7 @@ export class EntryService {
       await recordAudit(
         em,
         identity,
+        this.clock(),
         entries.map((e, i) => ({
           action: 'entry.take',
           entityType: 'Entry',

@@ -132,7 +132,7 @@ export class ExpertService {
           updatedAt: now,
         }),
       );
-      await recordAudit(em, identity, { action: 'expert.create', entityType: 'Expert', entityId: expert.id, after: expert });
+      await recordAudit(em, identity, this.clock(), { action: 'expert.create', entityType: 'Expert', entityId: expert.id, after: expert });
       return expert;
     });
   }
@@ -153,7 +153,7 @@ export class ExpertService {
       if (input.active != null) expert.active = input.active;
       expert.updatedAt = this.clock();
       await em.save(expert);
-      await recordAudit(em, identity, { action: 'expert.update', entityType: 'Expert', entityId: id, before, after: expert });
+      await recordAudit(em, identity, this.clock(), { action: 'expert.update', entityType: 'Expert', entityId: id, before, after: expert });
       return expert;
     });
   }

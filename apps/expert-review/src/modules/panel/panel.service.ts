@@ -124,7 +124,7 @@ export class PanelService {
         createdAt: this.clock(),
       });
       const members = await this.settle(em, panel, input.memberIds);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'panel.create',
         entityType: 'Panel',
         entityId: panel.id,
@@ -145,7 +145,7 @@ export class PanelService {
       if (input.trackIds != null) panel.trackIds = input.trackIds;
       if (input.chairId != null) panel.chairId = input.chairId;
       const members = await this.settle(em, panel, input.memberIds ?? beforeMembers);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'panel.update',
         entityType: 'Panel',
         entityId: id,

@@ -47,6 +47,8 @@ export class PresentationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rounds: RoundService,
+    // A round's schedule is written on the clock the round itself is.
+    private readonly clock: () => Date = rounds.clock,
   ) {}
 
   /**
@@ -101,7 +103,7 @@ export class PresentationService {
         }),
       );
       for (let i = 0; i < slots.length; i += BATCH) await em.insert(Presentation, slots.slice(i, i + BATCH));
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'round.schedule',
         entityType: 'ReviewRound',
         entityId: roundId,

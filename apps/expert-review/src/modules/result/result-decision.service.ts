@@ -54,6 +54,7 @@ export class ResultDecisionService {
     await recordAudit(
       em,
       identity,
+      this.clock(),
       computed.results.map((r) => ({
         action: 'result.finalize',
         entityType: 'Entry',
@@ -75,7 +76,13 @@ export class ResultDecisionService {
       const before = { ...round };
       round.publishedAt = this.now();
       await em.save(round);
-      await recordAudit(em, identity, { action: 'round.publish', entityType: 'ReviewRound', entityId: roundId, before, after: round });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'round.publish',
+        entityType: 'ReviewRound',
+        entityId: roundId,
+        before,
+        after: round,
+      });
       return round;
     });
   }
@@ -105,7 +112,7 @@ export class ResultDecisionService {
       const o = existing ?? em.create(ResultOverride, { id: newId(), roundId, entryId, createdAt: this.now() });
       Object.assign(o, { outcome, reason: reason.trim() });
       await em.save(o);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'result.override',
         entityType: 'Entry',
         entityId: entryId,
@@ -142,7 +149,7 @@ export class ResultDecisionService {
       const raise = existing ?? em.create(QuotaRaise, { id: newId(), roundId, groupCode, createdAt: this.now() });
       Object.assign(raise, { quota, reason: reason.trim() });
       await em.save(raise);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'round.raise-quota',
         entityType: 'ReviewRound',
         entityId: roundId,

@@ -92,7 +92,7 @@ export class RoundService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsApi,
-    private readonly clock: () => Date,
+    readonly clock: () => Date,
   ) {}
 
   private get rounds(): Repository<ReviewRound> {
@@ -319,7 +319,7 @@ export class RoundService {
       });
       await this.applySettings(em, round, { ...input, criteria: input.criteria ?? OVERALL }, { criteria: [], groups: [] });
       const after = await this.judged(em, round.id);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'round.create',
         entityType: 'ReviewRound',
         entityId: round.id,
@@ -338,7 +338,7 @@ export class RoundService {
       const round = Object.assign(new ReviewRound(), before.round);
       await this.applySettings(em, round, settings, { criteria: before.criteria, groups: before.groups });
       const after = await this.judged(em, id, 'id');
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'round.update',
         entityType: 'ReviewRound',
         entityId: id,
@@ -377,7 +377,7 @@ export class RoundService {
       if (status === 'FINALIZED') await finalize(em, judged, identity);
       round.status = status;
       await em.save(round);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: `round.${status.toLowerCase()}`,
         entityType: 'ReviewRound',
         entityId: id,

@@ -207,6 +207,7 @@ export class ScorecardService {
       await recordAudit(
         em,
         identity,
+        this.clock(),
         cards.map(({ card, before }) => ({
           action: before ? 'scorecard.update' : 'scorecard.create',
           entityType: 'Scorecard',

@@ -20,6 +20,7 @@ export class AwardService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly recipients: RecipientsApi,
+    private readonly clock: () => Date,
   ) {}
 
   types(): Promise<AwardType[]> {
@@ -60,7 +61,13 @@ export class AwardService {
       const row = existing ?? em.create(AwardQuota, { id: newId(), contestId, awardTypeCode });
       row.quota = quota;
       await em.save(row);
-      await recordAudit(em, identity, { action: 'quota.set', entityType: 'AwardQuota', entityId: row.id, before, after: row });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'quota.set',
+        entityType: 'AwardQuota',
+        entityId: row.id,
+        before,
+        after: row,
+      });
       return row;
     });
   }

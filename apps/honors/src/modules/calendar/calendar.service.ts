@@ -6,7 +6,10 @@ import { CalendarDay, type CalendarDayKind } from './calendar.entity';
 
 /** The working-day calendar announcement windows are counted on: weekends, public holidays and make-up workdays. */
 export class CalendarService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: () => Date,
+  ) {}
 
   days(year?: number | null): Promise<CalendarDay[]> {
     check({ year }).int('year', { min: 1949, max: 2200, optional: true }).done();
@@ -24,7 +27,13 @@ export class CalendarService {
       const before = await em.findOneBy(CalendarDay, { date });
       const day = em.create(CalendarDay, { date, kind, name: name.trim() });
       await em.save(day);
-      await recordAudit(em, identity, { action: 'calendar.set', entityType: 'CalendarDay', entityId: date, before, after: day });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'calendar.set',
+        entityType: 'CalendarDay',
+        entityId: date,
+        before,
+        after: day,
+      });
       return day;
     });
   }
@@ -35,7 +44,7 @@ export class CalendarService {
       const day = await em.findOneBy(CalendarDay, { date });
       if (!day) throw notFound('CalendarDay', date, 'date');
       await em.delete(CalendarDay, { date });
-      await recordAudit(em, identity, { action: 'calendar.remove', entityType: 'CalendarDay', entityId: date, before: day });
+      await recordAudit(em, identity, this.clock(), { action: 'calendar.remove', entityType: 'CalendarDay', entityId: date, before: day });
       return day;
     });
   }

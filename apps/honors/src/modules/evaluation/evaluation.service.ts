@@ -61,7 +61,7 @@ export class EvaluationService {
         updatedAt: this.clock(),
       });
       await em.save(row);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'evaluation.record',
         entityType: 'OrganizerEvaluation',
         entityId: row.id,

@@ -199,7 +199,7 @@ export class HonorLifecycleService {
       if (options.lock === 'awardTypes') await this.lockAwardTypes(em, [...found.values()]);
       const errors: BatchError[] = [];
       const done: Honor[] = [];
-      const audit: Parameters<typeof recordAudit>[2] & unknown[] = [];
+      const audit: Parameters<typeof recordAudit>[3] & unknown[] = [];
       for (const id of ids) {
         const honor = found.get(id);
         if (!honor) {
@@ -227,7 +227,7 @@ export class HonorLifecycleService {
           { errors },
         );
       }
-      await recordAudit(em, identity, audit);
+      await recordAudit(em, identity, this.clock(), audit);
       return done;
     });
   }

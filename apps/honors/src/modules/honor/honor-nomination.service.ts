@@ -206,6 +206,7 @@ export class HonorNominationService {
     await recordAudit(
       em,
       identity,
+      this.clock(),
       honors.map((h) => ({ action: 'honor.nominate', entityType: 'Honor', entityId: h.id, after: snapshot(h) })),
     );
     return honors;

@@ -59,7 +59,7 @@ export class HonorObjectionService {
       });
       await em.insert(Objection, objection);
       // The objector's contact stays out of the audit log, which analysts read.
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'objection.file',
         entityType: 'Honor',
         entityId: honorId,
@@ -80,7 +80,7 @@ export class HonorObjectionService {
         throw new DomainError(ErrorCode.INVALID_TRANSITION, `The objection is already ${objection.status}`, 'id');
       Object.assign(objection, { status: outcome, resolution: resolution.trim(), resolvedAt: this.clock() });
       await em.save(objection);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: `objection.${outcome.toLowerCase()}`,
         entityType: 'Honor',
         entityId: objection.honorId,
@@ -94,7 +94,7 @@ export class HonorObjectionService {
         honorLifecycle.assert(honor.status, 'WITHDRAWN');
         Object.assign(honor, { status: 'WITHDRAWN', endReason: `objection upheld: ${resolution.trim()}`.slice(0, 500) });
         await em.save(honor);
-        await recordAudit(em, identity, {
+        await recordAudit(em, identity, this.clock(), {
           action: 'honor.withdraw',
           entityType: 'Honor',
           entityId: honor.id,

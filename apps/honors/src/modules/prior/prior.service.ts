@@ -72,7 +72,12 @@ export class PriorHonorService {
         createdAt: this.clock(),
       });
       await em.insert(PriorHonor, prior);
-      await recordAudit(em, identity, { action: 'prior-honor.record', entityType: 'PriorHonor', entityId: prior.id, after: prior });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'prior-honor.record',
+        entityType: 'PriorHonor',
+        entityId: prior.id,
+        after: prior,
+      });
       return prior;
     });
   }
@@ -86,7 +91,13 @@ export class PriorHonorService {
       const before = { ...prior };
       Object.assign(prior, { verified: true, verifiedAt: this.clock() });
       await em.save(prior);
-      await recordAudit(em, identity, { action: 'prior-honor.verify', entityType: 'PriorHonor', entityId: id, before, after: prior });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'prior-honor.verify',
+        entityType: 'PriorHonor',
+        entityId: id,
+        before,
+        after: prior,
+      });
       return prior;
     });
   }

@@ -35,7 +35,7 @@ export interface ContestInput {
 export class ContestService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: () => Date,
+    readonly clock: () => Date,
   ) {}
 
   private get repo(): Repository<Contest> {
@@ -132,7 +132,12 @@ export class ContestService {
       });
       this.assertCalendar(contest);
       await em.insert(Contest, contest);
-      await recordAudit(em, identity, { action: 'contest.create', entityType: 'Contest', entityId: contest.id, after: contest });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'contest.create',
+        entityType: 'Contest',
+        entityId: contest.id,
+        after: contest,
+      });
       return contest;
     });
   }
@@ -159,7 +164,13 @@ export class ContestService {
       if (input.coOrganizerIds != null) contest.coOrganizerIds = [...new Set(input.coOrganizerIds)];
       this.assertCalendar(contest);
       await em.save(Contest, contest);
-      await recordAudit(em, identity, { action: 'contest.update', entityType: 'Contest', entityId: id, before, after: contest });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'contest.update',
+        entityType: 'Contest',
+        entityId: id,
+        before,
+        after: contest,
+      });
       return contest;
     });
   }
@@ -173,7 +184,13 @@ export class ContestService {
       const before = { ...contest };
       contest.status = to;
       await em.save(Contest, contest);
-      await recordAudit(em, identity, { action: 'contest.status', entityType: 'Contest', entityId: id, before, after: contest });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'contest.status',
+        entityType: 'Contest',
+        entityId: id,
+        before,
+        after: contest,
+      });
       return contest;
     });
   }

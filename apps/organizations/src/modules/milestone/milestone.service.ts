@@ -25,6 +25,8 @@ export class MilestoneService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly contests: ContestService,
+    // A contest's parts are written on the clock the contest itself is.
+    private readonly clock: () => Date = contests.clock,
   ) {}
 
   private get repo(): Repository<Milestone> {
@@ -68,7 +70,12 @@ export class MilestoneService {
         hostOrganizationId: input.hostOrganizationId ?? null,
       });
       await em.insert(Milestone, milestone);
-      await recordAudit(em, identity, { action: 'milestone.create', entityType: 'Milestone', entityId: milestone.id, after: milestone });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'milestone.create',
+        entityType: 'Milestone',
+        entityId: milestone.id,
+        after: milestone,
+      });
       return milestone;
     });
   }
@@ -84,7 +91,13 @@ export class MilestoneService {
       if (input.title != null) milestone.title = input.title.trim();
       if (input.hostOrganizationId !== undefined) milestone.hostOrganizationId = input.hostOrganizationId;
       await em.save(Milestone, milestone);
-      await recordAudit(em, identity, { action: 'milestone.update', entityType: 'Milestone', entityId: id, before, after: milestone });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'milestone.update',
+        entityType: 'Milestone',
+        entityId: id,
+        before,
+        after: milestone,
+      });
       return milestone;
     });
   }

@@ -228,7 +228,7 @@ export class OrganizationService {
         createdAt: this.clock(),
       });
       await em.insert(Organization, organization);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'organization.create',
         entityType: 'Organization',
         entityId: organization.id,
@@ -269,7 +269,13 @@ export class OrganizationService {
         ...(input.creditCode !== undefined ? { creditCode: input.creditCode } : {}),
       });
       await em.save(Organization, next);
-      await recordAudit(em, identity, { action: 'organization.update', entityType: 'Organization', entityId: id, before, after: next });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'organization.update',
+        entityType: 'Organization',
+        entityId: id,
+        before,
+        after: next,
+      });
       return next;
     });
   }

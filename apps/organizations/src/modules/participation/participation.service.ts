@@ -115,7 +115,7 @@ export class ParticipationService {
       }
       const participation = em.create(Participation, { id: timeOrderedId(), ...input, enrolledAt: this.clock() });
       await em.insert(Participation, participation);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'participation.create',
         entityType: 'Participation',
         entityId: participation.id,
@@ -142,7 +142,7 @@ export class ParticipationService {
         participation!.mobilizedById = input.mobilizedById;
         await em.save(Participation, participation!);
       }
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'participation.update',
         entityType: 'Participation',
         entityId: id,

@@ -100,7 +100,12 @@ export class PersonService {
         createdAt: this.clock(),
       });
       await em.insert(Person, person);
-      await recordAudit(em, identity, { action: 'person.create', entityType: 'Person', entityId: person.id, after: auditable(person) });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'person.create',
+        entityType: 'Person',
+        entityId: person.id,
+        after: auditable(person),
+      });
       return person;
     });
   }
@@ -132,7 +137,13 @@ export class PersonService {
       if (input.phone !== undefined) person!.phone = input.phone;
       if (input.email !== undefined) person!.email = input.email?.trim().toLowerCase() || null;
       await em.save(Person, person!);
-      await recordAudit(em, identity, { action: 'person.update', entityType: 'Person', entityId: id, before, after: auditable(person!) });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'person.update',
+        entityType: 'Person',
+        entityId: id,
+        before,
+        after: auditable(person!),
+      });
       return person!;
     });
   }

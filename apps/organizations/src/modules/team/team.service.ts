@@ -98,7 +98,12 @@ export class TeamService {
       const team = em.create(Team, { id: newId(), organizationId: input.organizationId, name: input.name.trim(), createdAt: this.clock() });
       await em.insert(Team, team);
       const memberIds = await this.setMembers(em, team, input.memberIds ?? []);
-      await recordAudit(em, identity, { action: 'team.create', entityType: 'Team', entityId: team.id, after: { ...team, memberIds } });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'team.create',
+        entityType: 'Team',
+        entityId: team.id,
+        after: { ...team, memberIds },
+      });
       return team;
     });
   }
@@ -122,7 +127,13 @@ export class TeamService {
         await em.save(Team, team!);
       }
       const memberIds = input.memberIds != null ? await this.setMembers(em, team!, input.memberIds) : before.memberIds;
-      await recordAudit(em, identity, { action: 'team.update', entityType: 'Team', entityId: id, before, after: { ...team!, memberIds } });
+      await recordAudit(em, identity, this.clock(), {
+        action: 'team.update',
+        entityType: 'Team',
+        entityId: id,
+        before,
+        after: { ...team!, memberIds },
+      });
       return team!;
     });
   }

@@ -16,6 +16,8 @@ export class TrackService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly contests: ContestService,
+    // A contest's parts are written on the clock the contest itself is.
+    private readonly clock: () => Date = contests.clock,
   ) {}
 
   private get repo(): Repository<Track> {
@@ -51,7 +53,7 @@ export class TrackService {
       if (await em.existsBy(Track, { contestId, code: input.code })) throw alreadyExists('Track', 'code', input.code);
       const track = em.create(Track, { id: newId(), contestId, code: input.code, name: input.name.trim() });
       await em.insert(Track, track);
-      await recordAudit(em, identity, { action: 'track.create', entityType: 'Track', entityId: track.id, after: track });
+      await recordAudit(em, identity, this.clock(), { action: 'track.create', entityType: 'Track', entityId: track.id, after: track });
       return track;
     });
   }
@@ -72,7 +74,7 @@ export class TrackService {
       }
       if (input.name != null) track.name = input.name.trim();
       await em.save(Track, track);
-      await recordAudit(em, identity, { action: 'track.update', entityType: 'Track', entityId: id, before, after: track });
+      await recordAudit(em, identity, this.clock(), { action: 'track.update', entityType: 'Track', entityId: id, before, after: track });
       return track;
     });
   }

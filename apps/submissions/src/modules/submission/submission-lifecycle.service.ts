@@ -152,7 +152,7 @@ export class SubmissionLifecycleService {
         withdrawnAt: null,
       });
       await em.insert(Submission, submission);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'submission.create',
         entityType: 'Submission',
         entityId: submission.id,
@@ -229,7 +229,7 @@ export class SubmissionLifecycleService {
       if (input.leaderId !== undefined) changes.leaderId = input.leaderId;
       if (input.teamMemberIds != null) changes.teamMemberIds = [...new Set(input.teamMemberIds)];
       const updated = await this.writeVersioned(em, submission, expectedVersion, changes);
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'submission.update',
         entityType: 'Submission',
         entityId: id,
@@ -272,7 +272,7 @@ export class SubmissionLifecycleService {
         submittedAt: this.clock(),
         referenceNumber: referenceNumber(contest.year, trackCode, n),
       });
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'submission.submit',
         entityType: 'Submission',
         entityId: id,
@@ -313,7 +313,7 @@ export class SubmissionLifecycleService {
       const submission = await this.editable(em, identity, id);
       submissionLifecycle.assert(submission.status, 'WITHDRAWN');
       const updated = await this.writeVersioned(em, submission, submission.version, { status: 'WITHDRAWN', withdrawnAt: this.clock() });
-      await recordAudit(em, identity, {
+      await recordAudit(em, identity, this.clock(), {
         action: 'submission.withdraw',
         entityType: 'Submission',
         entityId: id,
