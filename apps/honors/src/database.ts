@@ -3,6 +3,7 @@ import { AuditEntry } from '@meritgraph/subgraph-kit';
 import { AwardQuota, AwardType } from './modules/award/award.entity';
 import { CalendarDay } from './modules/calendar/calendar.entity';
 import { OrganizerEvaluation } from './modules/evaluation/evaluation.entity';
+import { OrganizerTieDecision } from './modules/evaluation/tie-decision.entity';
 import { Honor, Objection } from './modules/honor/honor.entity';
 import { PriorHonor } from './modules/prior/prior.entity';
 import { migrations as mysql } from './migrations/mysql';
@@ -10,6 +11,6 @@ import { migrations as sqlite } from './migrations/sqlite';
 
 export const schema: SubgraphSchema = {
   subgraph: 'honors',
-  entities: [Honor, Objection, AwardType, AwardQuota, CalendarDay, OrganizerEvaluation, PriorHonor, AuditEntry],
+  entities: [Honor, Objection, AwardType, AwardQuota, CalendarDay, OrganizerEvaluation, OrganizerTieDecision, PriorHonor, AuditEntry],
   migrations: { sqlite, mysql },
 };

@@ -6,6 +6,7 @@ import { AwardService } from './modules/award/award.service';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { CalendarService } from './modules/calendar/calendar.service';
 import { EvaluationResolver } from './modules/evaluation/evaluation.resolver';
+import { OrganizerTieResolver } from './modules/evaluation/organizer-tie.resolver';
 import { EvaluationService } from './modules/evaluation/evaluation.service';
 import { honorReference } from './modules/honor/honor.reference';
 import { HonorResolver } from './modules/honor/honor.resolver';
@@ -43,6 +44,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const objections = new HonorObjectionService(dataSource, clock);
   const awards = new AwardService(dataSource, recipients, clock);
   const priors = new PriorHonorService(dataSource, recipients, clock);
+  const evaluations = new EvaluationService(dataSource, recipients, clock);
   return buildFederatedSchema({
     resolvers: [
       new HonorResolver(reads, awards, audit),
@@ -58,7 +60,8 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
       new AwardResolver(awards),
       new ContestQuotasResolver(awards),
       new CalendarResolver(new CalendarService(dataSource, clock)),
-      new EvaluationResolver(new EvaluationService(dataSource, recipients, clock)),
+      new EvaluationResolver(evaluations),
+      new OrganizerTieResolver(evaluations, audit),
       new PriorHonorResolver(priors),
       new SubmissionPriorHonorsResolver(priors),
       new SummaryPriorHonorsResolver(priors),

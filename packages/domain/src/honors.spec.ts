@@ -8,7 +8,8 @@ import {
   lastWorkingDay,
   nominationCap,
   quotaRefusal,
-  rankEvaluations,
+  rankOrganizers,
+  tieChoiceProblems,
   workCalendar,
 } from './honors';
 
@@ -114,7 +115,8 @@ describe('organizer evaluations', () => {
   });
 
   it('rank by total, then contest performance, then leadership; the first places are candidates', () => {
-    const ranked = rankEvaluations([unit('a', 18, 16), unit('b', 16, 18), unit('c', 19, 19), unit('d', 10, 10)], 2);
+    const { ranked, tie } = rankOrganizers([unit('a', 18, 16), unit('b', 16, 18), unit('c', 19, 19), unit('d', 10, 10)], 2);
+    expect(tie).toBeNull();
     expect(ranked.map((r) => [r.organizationId, r.rank, r.candidate])).toEqual([
       ['c', 1, true],
       ['b', 2, true],
@@ -124,10 +126,56 @@ describe('organizer evaluations', () => {
     expect(ranked[0]!.total).toBe(83);
   });
 
-  it('units equal on every step share a rank, and both are candidates at the boundary', () => {
-    const ranked = rankEvaluations([unit('a', 18, 18), unit('b', 18, 18), unit('c', 10, 10)], 1);
+  it('units equal on every step share a rank; inside the line they are all candidates', () => {
+    const { ranked, tie } = rankOrganizers([unit('a', 18, 18), unit('b', 18, 18), unit('c', 10, 10)], 2);
     expect(ranked.map((r) => r.rank)).toEqual([1, 1, 3]);
     expect(ranked.filter((r) => r.candidate).map((r) => r.organizationId)).toEqual(['a', 'b']);
+    expect(tie).toBeNull();
+  });
+
+  // Twelve unions: eight clear, then four equal on every step at rank 9, for ten places.
+  const twelve = [
+    ...Array.from({ length: 8 }, (_, i) => unit(`u0${i}`, 19, 19, 19 - i)),
+    ...['t1', 't2', 't3', 't4'].map((id) => unit(id, 15, 15, 10)),
+  ];
+
+  it('four units tied at rank 9 for ten places: the tie is reported with two seats left, and none of the four is a candidate', () => {
+    const { ranked, tie, decided } = rankOrganizers(twelve, 10);
+    expect(tie).toEqual({ rank: 9, organizationIds: ['t1', 't2', 't3', 't4'], seatsLeft: 2 });
+    expect(decided).toBe(false);
+    expect(ranked.filter((r) => r.candidate)).toHaveLength(8);
+    expect(ranked.filter((r) => r.tied).map((r) => r.organizationId)).toEqual(['t1', 't2', 't3', 't4']);
+  });
+
+  it("the office's decision for that tie seats the units it chose, and no longer marks the four as tied", () => {
+    const decision = { places: 10, tiedIds: ['t4', 't3', 't2', 't1'], chosenIds: ['t3', 't1'] };
+    const { ranked, tie, decided } = rankOrganizers(twelve, 10, decision);
+    expect(decided).toBe(true);
+    expect(tie?.seatsLeft).toBe(2);
+    expect(ranked.filter((r) => r.candidate).map((r) => r.organizationId)).toEqual([
+      ...twelve.slice(0, 8).map((u) => u.organizationId),
+      't1',
+      't3',
+    ]);
+    expect(ranked.some((r) => r.tied)).toBe(false);
+  });
+
+  it('a decision made for another line, or for other tied units, does not settle the tie that stands now', () => {
+    expect(rankOrganizers(twelve, 10, { places: 11, tiedIds: ['t1', 't2', 't3', 't4'], chosenIds: ['t1', 't2', 't3'] }).decided).toBe(
+      false,
+    );
+    const rescored = [...twelve.slice(0, 11), unit('t4', 15, 16, 10)];
+    const { tie, decided } = rankOrganizers(rescored, 10, { places: 10, tiedIds: ['t1', 't2', 't3', 't4'], chosenIds: ['t1', 't2'] });
+    expect(tie).toEqual({ rank: 10, organizationIds: ['t1', 't2', 't3'], seatsLeft: 1 });
+    expect(decided).toBe(false);
+  });
+
+  it('a choice takes exactly the seats left, from the tied units, each once', () => {
+    const tie = { rank: 9, organizationIds: ['t1', 't2', 't3', 't4'], seatsLeft: 2 };
+    expect(tieChoiceProblems(tie, ['t1', 't2'])).toEqual([]);
+    expect(tieChoiceProblems(tie, ['t1'])[0]?.message).toMatch(/exactly 2 of the 4/);
+    expect(tieChoiceProblems(tie, ['t1', 'u00'])[0]?.message).toMatch(/u00 is not among the tied units/);
+    expect(tieChoiceProblems(tie, ['t1', 't1'])[0]?.message).toMatch(/twice/);
   });
 });
 

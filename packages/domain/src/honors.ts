@@ -111,15 +111,38 @@ export function evaluationProblems(scores: Partial<Record<string, unknown>>): Fi
 export const evaluationTotal = (scores: EvaluationScores): number =>
   Math.round(EVALUATION_DIMENSIONS.reduce((s, d) => s + scores[d.code], 0) * 100) / 100;
 
+/** Units that nothing in the ranking separates, straddling the places line of 优秀组织奖. */
+export interface OrganizerTie {
+  /** The rank they share. */
+  rank: number;
+  /** Sorted. */
+  organizationIds: string[];
+  /** The places left for them: fewer than they are. */
+  seatsLeft: number;
+}
+
+/** The office's choice of which tied units take the seats left, for the line at `places`. */
+export interface OrganizerTieDecision {
+  places: number;
+  tiedIds: readonly string[];
+  chosenIds: readonly string[];
+}
+
+export type RankedOrganizer<T> = T & { total: number; rank: number; candidate: boolean; tied: boolean };
+
 /**
  * Ranks organizing units by total, then by contest performance (竞赛绩效, what the contest
  * is for), then by organization and leadership; units equal on all three share a rank.
- * The first `places` ranks are the candidates for 优秀组织奖.
+ * The first `places` places are the candidates for 优秀组织奖. Like advancement, a tie is
+ * never broken silently: units sharing a rank across the line are none of them candidates
+ * and the tie is reported, until the office's decision for exactly that tie (the same line,
+ * the same units) names which take the seats left.
  */
-export function rankEvaluations<T extends { organizationId: string; scores: EvaluationScores }>(
+export function rankOrganizers<T extends { organizationId: string; scores: EvaluationScores }>(
   evaluations: readonly T[],
   places: number,
-): (T & { total: number; rank: number; candidate: boolean })[] {
+  decision?: OrganizerTieDecision | null,
+): { ranked: RankedOrganizer<T>[]; tie: OrganizerTie | null; decided: boolean } {
   const key = (e: T) => [evaluationTotal(e.scores), e.scores.performance, e.scores.leadership];
   const sorted = [...evaluations].sort((a, b) => {
     const [x, y] = [key(a), key(b)];
@@ -127,11 +150,37 @@ export function rankEvaluations<T extends { organizationId: string; scores: Eval
     return a.organizationId.localeCompare(b.organizationId);
   });
   let rank = 0;
-  return sorted.map((e, i) => {
+  const ranks = sorted.map((e, i) => {
     const same = i > 0 && key(sorted[i - 1]!).every((v, j) => v === key(e)[j]);
     if (!same) rank = i + 1;
-    return { ...e, total: evaluationTotal(e.scores), rank, candidate: rank <= places };
+    return rank;
   });
+  const lineRank = places > 0 && places < sorted.length ? ranks[places]! : null;
+  const straddles = lineRank !== null && ranks[places - 1] === lineRank;
+  const tiedIds = straddles ? sorted.filter((_, i) => ranks[i] === lineRank).map((e) => e.organizationId) : [];
+  const tie = straddles ? { rank: lineRank!, organizationIds: [...tiedIds].sort(), seatsLeft: places - (lineRank! - 1) } : null;
+  const decided = tie !== null && !!decision && decisionFits(tie, places, decision);
+  const ranked = sorted.map((e, i) => {
+    const tied = tie !== null && ranks[i] === tie.rank;
+    const candidate = tied ? decided && decision!.chosenIds.includes(e.organizationId) : ranks[i]! <= places;
+    return { ...e, total: evaluationTotal(e.scores), rank: ranks[i]!, candidate, tied: tied && !decided };
+  });
+  return { ranked, tie, decided };
+}
+
+const decisionFits = (tie: OrganizerTie, places: number, d: OrganizerTieDecision) =>
+  d.places === places &&
+  d.tiedIds.length === tie.organizationIds.length &&
+  [...d.tiedIds].sort().every((id, i) => id === tie.organizationIds[i]);
+
+/** What is wrong with choosing `chosenIds` to take the seats of `tie`: exactly its seats left, from its units, each once. */
+export function tieChoiceProblems(tie: OrganizerTie, chosenIds: readonly string[]): FieldProblem[] {
+  if (new Set(chosenIds).size !== chosenIds.length) return [{ field: 'organizationIds', message: 'names a unit twice' }];
+  const outside = chosenIds.filter((id) => !tie.organizationIds.includes(id));
+  if (outside.length) return [{ field: 'organizationIds', message: `${outside.join(', ')} is not among the tied units` }];
+  if (chosenIds.length !== tie.seatsLeft)
+    return [{ field: 'organizationIds', message: `choose exactly ${tie.seatsLeft} of the ${tie.organizationIds.length} tied units` }];
+  return [];
 }
 
 /** Levels of an honor an achievement already holds, highest first. */

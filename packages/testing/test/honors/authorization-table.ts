@@ -10,6 +10,30 @@ const priorHonorsOf = (key: 'draftA' | 'draftB') => (admin: GraphClient, fx: Fix
  * The authorization rows of the operations the honors subgraph serves: honors and their lifecycle,
  * objections, award quotas, the calendar, prior honors and the assessment of organizing units.
  */
+/** Two more unions, equal on every step, assessed in the draft contest: all its unions tie for its one place. */
+const tieForOnePlace = async (admin: GraphClient, fx: Fixture, n: number): Promise<string[]> => {
+  const ids: string[] = [];
+  for (const side of ['甲', '乙']) {
+    const { createOrganization } = await admin.data<{ createOrganization: { id: string } }>(
+      `mutation($name: String!) { createOrganization(input: { name: $name, kind: DISTRICT_UNION }) { id } }`,
+      { name: `并列工会 ${n}${side}` },
+    );
+    await admin.data(
+      `mutation($c: ID!, $u: ID!) { evaluateOrganizer(input: { contestId: $c, organizationId: $u, leadership: 20, promotion: 20, performance: 20, incentive: 20, features: 20 }) { id } }`,
+      { c: fx.draftContest, u: createOrganization.id },
+    );
+    ids.push(createOrganization.id);
+  }
+  return ids;
+};
+const tieDecision = async (admin: GraphClient, fx: Fixture) =>
+  (
+    await admin.data<{ organizerTie: { decision: unknown } | null }>(
+      `query($c: ID!) { organizerTie(contestId: $c, places: 1) { decision { reason } } }`,
+      { c: fx.draftContest },
+    )
+  ).organizerTie?.decision ?? null;
+
 export const HONORS_TABLE: Row[] = [
   {
     operation: 'Query.honor',
@@ -99,6 +123,30 @@ export const HONORS_TABLE: Row[] = [
       api.request(`query($contest: ID!) { organizerEvaluations(contestId: $contest, places: 10) { total rank candidate } }`, {
         contest: fx.contest,
       }),
+  },
+  {
+    operation: 'Query.organizerTie',
+    scenario: 'organizing units tied for the one place',
+    allowed: ['ADMIN', 'ANALYST'],
+    pick: root('organizerTie'),
+    run: async (api, fx, n, admin) => {
+      await tieForOnePlace(admin, fx, n);
+      return api.request(`query($c: ID!) { organizerTie(contestId: $c, places: 1) { rank seatsLeft } }`, { c: fx.draftContest });
+    },
+  },
+  {
+    operation: 'Mutation.decideOrganizerTie',
+    scenario: 'choosing which of the tied units takes the place',
+    allowed: ['ADMIN'],
+    pick: root('decideOrganizerTie'),
+    snapshot: tieDecision,
+    run: async (api, fx, n, admin) => {
+      const [chosen] = await tieForOnePlace(admin, fx, n);
+      return api.request(
+        `mutation($c: ID!, $u: ID!) { decideOrganizerTie(contestId: $c, places: 1, organizationIds: [$u], reason: "评审委员会复议决定") { rank } }`,
+        { c: fx.draftContest, u: chosen },
+      );
+    },
   },
   {
     operation: 'Mutation.setAwardQuota',

@@ -1,5 +1,6 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import { InitialSchema1795880941414 } from './1795880941414-InitialSchema';
 import { AwardsLifecycleObjectionsEvaluations1795887597016 } from './1795887597016-AwardsLifecycleObjectionsEvaluations';
+import { OrganizerTieDecisions1796162520546 } from './1796162520546-OrganizerTieDecisions';
 
-export const migrations = [InitialSchema1795880941414, AwardsLifecycleObjectionsEvaluations1795887597016];
+export const migrations = [InitialSchema1795880941414, AwardsLifecycleObjectionsEvaluations1795887597016, OrganizerTieDecisions1796162520546];

@@ -60,8 +60,11 @@ class RankedEvaluation {
   @Field(() => Int, { description: 'Units equal on total, contest performance and leadership share a rank.' })
   rank: number;
 
-  @Field(() => Boolean, { description: 'Within the award’s places.' })
+  @Field(() => Boolean, { description: 'Within the award’s places: of a tie across the line, only the units the office chose.' })
   candidate: boolean;
+
+  @Field(() => Boolean, { description: 'Shares its rank across the places line, with no decision of the office yet.' })
+  tied: boolean;
 }
 
 @Resolver(() => OrganizerEvaluation)
@@ -87,11 +90,12 @@ export class EvaluationResolver {
     @Arg('places', () => Int, { defaultValue: 10, description: withRange('How many ranks are candidates.', 0, 10_000) }) places: number,
     @Ctx() ctx: RequestContext,
   ): Promise<RankedEvaluation[]> {
-    return (await this.service.ranking(ctx, contestId, places)).map((r) => ({
+    return (await this.service.ranking(ctx, contestId, places)).ranked.map((r) => ({
       evaluation: r,
       total: r.total,
       rank: r.rank,
       candidate: r.candidate,
+      tied: r.tied,
     }));
   }
 }

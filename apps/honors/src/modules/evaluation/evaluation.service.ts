@@ -9,13 +9,15 @@ import {
   evaluationProblems,
   hasRole,
   notFound,
-  rankEvaluations,
   readsEverything,
+  tieChoiceProblems,
 } from '@meritgraph/domain';
 import { newId } from '@meritgraph/db';
 import { type RequestContext, recordAudit } from '@meritgraph/subgraph-kit';
 import type { RecipientsApi } from '../references/peers';
 import { OrganizerEvaluation } from './evaluation.entity';
+import { organizerStanding } from './organizer-standing';
+import { OrganizerTieDecision } from './tie-decision.entity';
 
 export interface EvaluationInput extends EvaluationScores {
   contestId: string;
@@ -72,14 +74,47 @@ export class EvaluationService {
     });
   }
 
-  /** A contest's organizing units, ranked; the first `places` are the candidates for 优秀组织奖. */
+  /** A contest's organizing units, ranked; the first `places` are the candidates for 优秀组织奖, a tie across the line excepted. */
   async ranking(ctx: RequestContext, contestId: string, places: number) {
     assertAllowed(readsEverything(ctx.identity), 'organizerEvaluations');
     check({ places }).int('places', { min: 0, max: 10_000 }).done();
-    const rows = await this.dataSource.getRepository(OrganizerEvaluation).find({ where: { contestId }, order: { organizationId: 'ASC' } });
-    return rankEvaluations(
-      rows.map((r) => Object.assign(r, { scores: r as EvaluationScores })),
-      places,
-    );
+    return organizerStanding(this.dataSource.manager, contestId, places);
+  }
+
+  /** The office decides which of the units tied across the line at `places` take the seats left; audited with its reason. */
+  async decideTie(identity: Identity, contestId: string, places: number, chosenIds: readonly string[], reason: string) {
+    assertAllowed(hasRole(identity, 'ADMIN'));
+    check({ contestId, places, organizationIds: chosenIds, reason })
+      .text('contestId', { max: 36 })
+      .int('places', { min: 1, max: 10_000 })
+      .rule('organizationIds', (v) => (Array.isArray(v) && v.length > 0 && v.length <= 100 ? null : 'name from 1 to 100 units'))
+      .text('reason', { max: 500 })
+      .done();
+    return this.dataSource.transaction(async (em) => {
+      const { tie } = await organizerStanding(em, contestId, places);
+      if (!tie) throw new InvalidInput([{ field: 'places', message: `no organizing units tie across the line at ${places} places` }]);
+      const problems = tieChoiceProblems(tie, chosenIds);
+      if (problems.length) throw new InvalidInput(problems);
+      const existing = await em.findOneBy(OrganizerTieDecision, { contestId });
+      const before = existing ? { ...existing } : null;
+      const decision = em.create(OrganizerTieDecision, {
+        contestId,
+        places,
+        tiedIds: tie.organizationIds,
+        chosenIds: [...chosenIds].sort(),
+        reason: reason.trim(),
+        decidedAt: this.clock(),
+      });
+      await em.save(decision);
+      await recordAudit(em, identity, this.clock(), {
+        action: 'evaluation.tie-decide',
+        entityType: 'OrganizerRanking',
+        entityId: contestId,
+        before,
+        after: decision,
+        reason: decision.reason,
+      });
+      return organizerStanding(em, contestId, places);
+    });
   }
 }

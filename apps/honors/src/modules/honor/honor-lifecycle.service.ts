@@ -21,6 +21,7 @@ import { recordAudit } from '@meritgraph/subgraph-kit';
 import type { RecipientFacts, RecipientsApi } from '../references/peers';
 import { AwardType } from '../award/award.entity';
 import { CalendarDay } from '../calendar/calendar.entity';
+import { assertNoOrganizerTie } from '../evaluation/organizer-standing';
 import { Honor, Objection } from './honor.entity';
 import { countHonors, lockQuota, snapshot } from './honor-records';
 
@@ -167,8 +168,10 @@ export class HonorLifecycleService {
         honorLifecycle.assert(honor.status, 'PROPOSED');
         const key = `${honor.contestId}|${honor.awardTypeCode}`;
         const already = proposedNow.get(key) ?? (await countHonors(em, honor.contestId, honor.awardTypeCode, QUOTA_BOUND_STATUSES));
-        const refusal = quotaRefusal('PROPOSE', await lockQuota(em, honor.contestId, honor.awardTypeCode), already);
+        const quota = await lockQuota(em, honor.contestId, honor.awardTypeCode);
+        const refusal = quotaRefusal('PROPOSE', quota, already);
         if (refusal) throw refusal;
+        if (honor.awardTypeCode === 'EXCELLENT_ORGANIZATION' && quota !== null) await assertNoOrganizerTie(em, honor.contestId, quota);
         proposedNow.set(key, already + 1);
         const f = facts.get(`${honor.recipientKind}|${honor.recipientId}`);
         if (f) Object.assign(honor, { recipientName: f.name, organizationId: f.organizationId, organizationName: f.organizationName });
