@@ -9,6 +9,22 @@ export class Random {
     this.state = seed >>> 0;
   }
 
+  /**
+   * A source of its own for one entity, from the seed and the entity's stable names (a round,
+   * an expert, an achievement): its draws do not depend on what else was drawn before it, nor
+   * on the order the platform hands things back in.
+   */
+  static of(seed: number, ...names: string[]): Random {
+    // FNV-1a over the seed and the names, then one mulberry step to spread nearby seeds.
+    let h = 0x811c9dc5 ^ (seed >>> 0);
+    for (const ch of `${seed}|${names.join('|')}`) {
+      h ^= ch.codePointAt(0)!;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    const mixed = new Random(h);
+    return new Random(Math.floor(mixed.next() * 4294967296));
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

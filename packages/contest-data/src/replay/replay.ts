@@ -1,6 +1,5 @@
 import type { GraphClient } from '@meritgraph/supergraph';
 import { type ReplayHost, at } from './host';
-import { Random } from './random';
 import { type StepRecord, stepRecorder } from './steps';
 import { MILESTONES, beginReview, createContest, trackIds } from './stages/contest';
 import { enrol } from './stages/enrolment';
@@ -79,7 +78,6 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
   const scale = options.scale ?? 1;
   const seed = options.seed ?? 2019;
   const admin = host.gateway;
-  const rnd = new Random(seed * 7919 + scale);
   const world = buildWorld(scale, seed);
   const steps: ReplayResult['steps'] = [];
   const step = stepRecorder(steps, options.log ?? (() => undefined));
@@ -109,7 +107,6 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
       value: await createExperts(admin, world, personId, orgId),
     }));
 
-    // The rounds draw their scores from one source, so they run in this order: screening, evaluation, final.
     const review: ReviewContext = {
       contestId,
       world,
@@ -117,7 +114,7 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
       trackId,
       expertId,
       bySubmissionId: new Map(world.submissions.map((s) => [submissionId.get(s.key)!, s])),
-      rnd,
+      seed: seed * 7919 + scale,
       step,
     };
     await runScreening(host, review);

@@ -105,7 +105,12 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
       `mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`,
       { r: plan.finalRoundId },
     );
-    chosen.push(...proposeExcellentAchievements.map((h) => h.id));
+    // The platform hands these back in its own order; certificate numbers follow the conferral order, so they go by title.
+    const titles = await honorNames(admin, plan.contestId, 'EXCELLENT_ACHIEVEMENT');
+    const excellentIds = new Set(proposeExcellentAchievements.map((h) => h.id));
+    const ordered = titles.filter((h) => excellentIds.has(h.id)).map((h) => h.id);
+    if (ordered.length !== excellentIds.size) throw new Error('an excellent achievement is missing from the proposed honors');
+    chosen.push(...ordered);
     return { count: chosen.length, value: chosen };
   });
 
@@ -128,21 +133,43 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
       o: fileObjection.id,
     });
     host.setNow(at('2020-01-15T02:00:00Z'));
+    // One honor per field, in the proposals' order: certificate numbers run in the order of conferral.
     await many(
       admin,
       'mutation',
-      groupsOf(proposed, 100).map((ids): Call => ({
+      proposed.map((id): Call => ({
         field: 'conferHonors',
         args: {
-          ids: ['[ID!]!', ids],
+          ids: ['[ID!]!', [id]],
           input: ['ConferralInput!', { decisionNumber: '沪工总〔2020〕1号', conferredOn: '2020-01-15', ceremony: '总结表彰大会' }],
         },
         select: 'id',
       })),
-      1,
     );
     return { count: proposed.length, value: null };
   });
+}
+
+/** A contest's proposed honors of one award type, by recipient name. */
+async function honorNames(
+  admin: GraphClient,
+  contestId: string,
+  awardTypeCode: AwardCode,
+): Promise<{ id: string; recipientName: string }[]> {
+  const found: { id: string; recipientName: string }[] = [];
+  for (let after: string | null = null; ;) {
+    const {
+      honors,
+    }: { honors: { nodes: { id: string; recipientName: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+      await admin.data(
+        `query($c: ID!, $a: String!, $after: String) { honors(contestId: $c, awardTypeCode: $a, status: PROPOSED, first: 100, after: $after) { nodes { id recipientName } pageInfo { hasNextPage endCursor } } }`,
+        { c: contestId, a: awardTypeCode, after },
+      );
+    found.push(...honors.nodes);
+    if (!honors.pageInfo.hasNextPage) break;
+    after = honors.pageInfo.endCursor;
+  }
+  return found.sort((a, b) => (a.recipientName < b.recipientName ? -1 : a.recipientName > b.recipientName ? 1 : 0));
 }
 
 /** The research teams behind some excellent achievements (班组、团队), each with its leader and members. */

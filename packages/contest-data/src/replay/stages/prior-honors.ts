@@ -84,8 +84,10 @@ export async function evaluateOrganizers(host: ReplayHost, plan: HonorsPlan): Pr
       admin,
       'mutation',
       unions.map((key, i): Call => {
-        const base = favoured.has(key) ? 19 : 12 + ((i * 7) % 7);
-        const score = (d: number) => Math.min(20, base + ((i + d) % 3) * 0.5);
+        // Every union's total differs, so the ranking never falls back on the platform's ids.
+        // Steps of 0.03 per union never add up to the 0.5 or 1 the criteria's spread differs by.
+        const base = (favoured.has(key) ? 17 : 12) + i * 0.03;
+        const score = (d: number) => Math.round(Math.min(20, base + ((i + d) % 3) * 0.5) * 100) / 100;
         return {
           field: 'evaluateOrganizer',
           args: {

@@ -1,6 +1,7 @@
 import { type Call, groupBy, groupsOf, many } from '../batch';
 import { type ReplayHost, at, expertOf } from '../host';
-import type { Random } from '../random';
+import { Random } from '../random';
+import { staffByKeys } from './staffing';
 import type { Step } from '../steps';
 import type { ExpertPlan, SubmissionPlan, TrackCode, World } from '../world';
 
@@ -13,8 +14,8 @@ export interface ReviewContext {
   expertId: Map<string, string>;
   /** The planned achievement behind each submission id. */
   bySubmissionId: Map<string, SubmissionPlan>;
-  /** The experts' scores come from this one source, so the rounds must run in their order. */
-  rnd: Random;
+  /** The experts' scores are drawn from sub-streams of this seed, one per expert and achievement in each round. */
+  seed: number;
   step: Step;
 }
 
@@ -82,6 +83,9 @@ export async function runRound(host: ReplayHost, review: ReviewContext, plan: Ro
     await admin.data(`mutation($input: CreatePanelInput!) { createPanel(input: $input) { id } }`, { input: { roundId, ...panel } });
   }
   await step(`${plan.name}: experts assigned`, async () => {
+    // A panel sits whole on each of its entries, so only a pool leaves the planner a choice to make by stable keys. Made by
+    // hand, each assignment reads the round again: at large scales the automatic assignment staffs the round in one request.
+    if (!plan.panels && review.scale === 1) return { count: await staffByKeys(admin, review, plan, roundId), value: null };
     const { autoAssign } = await admin.data<{ autoAssign: { created: number; unstaffed: { reason: string }[] } }>(
       `mutation($id: ID!, $input: AutoAssignInput) { autoAssign(roundId: $id, input: $input) { created unstaffed { reason } } }`,
       {
@@ -122,15 +126,21 @@ export async function runRound(host: ReplayHost, review: ReviewContext, plan: Ro
     after = reviewRound.assignments.pageInfo.endCursor;
   }
   await step(`${plan.name}: scorecards`, async () => {
-    const byExpert = groupBy(assignments, (a) => a.expert.id);
+    // Who scores what, by stable names: the experts' keys and the achievements' keys, never the platform's ids.
+    const keyOfExpert = new Map([...review.expertId].map(([key, id]) => [id, key]));
+    const serial = (key: string) => Number(key.slice(key.indexOf(':') + 1));
+    const byExpert = groupBy(assignments, (a) => keyOfExpert.get(a.expert.id)!);
     const eliminations = new Set<string>();
-    // Experts score in the order of their ids, each drawing its leniency and then its cards' noise.
-    for (const [expert, list] of [...byExpert].sort(([a], [b]) => a.localeCompare(b))) {
-      const client = await expertOf(host, expert);
-      const bias = review.rnd.between(-4, 4);
-      const cards = list.map((a) =>
-        scorecard(plan, review.rnd, a.entry.id, review.bySubmissionId.get(a.entry.submission.id)!.merit, bias, eliminations),
-      );
+    // Experts score in the order of their keys, each with its leniency and each card's noise drawn from sub-streams of its own.
+    for (const [expert, list] of [...byExpert].sort(([a], [b]) => serial(a) - serial(b))) {
+      const client = await expertOf(host, review.expertId.get(expert)!);
+      const bias = Random.of(review.seed, plan.stage, expert).between(-4, 4);
+      const cards = list
+        .map((a) => ({ a, achievement: review.bySubmissionId.get(a.entry.submission.id)! }))
+        .sort((x, y) => serial(x.achievement.key) - serial(y.achievement.key))
+        .map(({ a, achievement }) =>
+          scorecard(plan, Random.of(review.seed, plan.stage, expert, achievement.key), a.entry.id, achievement.merit, bias, eliminations),
+        );
       // A judge saves its cards in batches, as a review form would.
       await many(
         client,
