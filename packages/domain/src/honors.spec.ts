@@ -9,6 +9,7 @@ import {
   nominationCap,
   quotaRefusal,
   rankOrganizers,
+  receivedWithinWindow,
   tieChoiceProblems,
   workCalendar,
 } from './honors';
@@ -184,5 +185,23 @@ describe('prior honors', () => {
     expect(highestLevel(['MUNICIPAL', 'NATIONAL'])).toBe('NATIONAL');
     expect(highestLevel(['OTHER', 'PROVINCIAL_MINISTERIAL'])).toBe('PROVINCIAL_MINISTERIAL');
     expect(highestLevel([])).toBeNull();
+  });
+});
+
+describe('objections received outside the platform', () => {
+  // Announced Friday 2019-11-29 10:00 Beijing; the window closes at the end of Friday 2019-12-06, Beijing time.
+  const announced = new Date('2019-11-29T02:00:00Z');
+  const closes = new Date('2019-12-06T16:00:00Z');
+  const later = new Date('2019-12-20T02:00:00Z');
+
+  it('count when received from the day of the announcement to the last day of the window', () => {
+    expect(receivedWithinWindow('2019-11-29', announced, closes, later)).toBe(true);
+    expect(receivedWithinWindow('2019-12-06', announced, closes, later)).toBe(true);
+    expect(receivedWithinWindow('2019-11-28', announced, closes, later)).toBe(false);
+    expect(receivedWithinWindow('2019-12-07', announced, closes, later)).toBe(false);
+  });
+
+  it('cannot have been received after today', () => {
+    expect(receivedWithinWindow('2019-12-03', announced, closes, new Date('2019-12-02T02:00:00Z'))).toBe(false);
   });
 });

@@ -197,5 +197,20 @@ export const PRIOR_HONOR_LEVELS = Object.values(PriorHonorLevel);
 export const highestLevel = (levels: readonly PriorHonorLevel[]): PriorHonorLevel | null =>
   PRIOR_HONOR_LEVELS.find((l) => levels.includes(l)) ?? null;
 
+/** How an objection the office records reached it, outside the platform. */
+export const ObjectionChannel = { LETTER: 'LETTER', PHONE: 'PHONE', EMAIL: 'EMAIL' } as const;
+export type ObjectionChannel = keyof typeof ObjectionChannel;
+export const OBJECTION_CHANNELS = Object.values(ObjectionChannel);
+
+/**
+ * Whether an objection received on `receivedOn` (a Beijing date) counts against the window of
+ * an honor announced at `announcedAt` and taking objections until `closesAt`: from the day of
+ * the announcement to the window's last day, and not after today.
+ */
+export function receivedWithinWindow(receivedOn: string, announcedAt: Date, closesAt: Date, now: Date): boolean {
+  const lastDay = beijingDate(new Date(closesAt.getTime() - 1));
+  return receivedOn >= beijingDate(announcedAt) && receivedOn <= lastDay && receivedOn <= beijingDate(now);
+}
+
 export const ObjectionStatus = { OPEN: 'OPEN', UPHELD: 'UPHELD', DISMISSED: 'DISMISSED' } as const;
 export type ObjectionStatus = keyof typeof ObjectionStatus;

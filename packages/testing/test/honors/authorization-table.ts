@@ -232,6 +232,22 @@ export const HONORS_TABLE: Row[] = [
       ),
   },
   {
+    operation: 'Mutation.recordObjection',
+    scenario: 'a letter received in the announcement window (the office)',
+    allowed: ['ADMIN'],
+    pick: root('recordObjection'),
+    snapshot: (admin, fx) => admin.data(`query($id: ID!) { honor(id: $id) { objections { id } } }`, { id: fx.honorToObject }),
+    run: (api, fx, n) =>
+      api.request(
+        `mutation($id: ID!, $text: String!, $on: LocalDate!) { recordObjection(input: { honorId: $id, channel: LETTER, receivedOn: $on, objectorName: "王先生", contact: "13900000000", text: $text }) { id } }`,
+        {
+          id: fx.honorToObject,
+          on: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+          text: `来信反映事迹材料有疑问，请核实（${n}）。`,
+        },
+      ),
+  },
+  {
     operation: 'Mutation.resolveObjection',
     scenario: 'dismissing an open objection',
     allowed: ['ADMIN'],

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { Objection } from './honor.entity';
 import type { HonorObjectionService } from './honor-objection.service';
-import { ObjectionInput, ObjectionOutcome } from './honor.types';
+import { ObjectionInput, ObjectionOutcome, RecordObjectionInput } from './honor.types';
 
 @Resolver(() => Objection)
 export class HonorObjectionResolver {
@@ -12,6 +12,15 @@ export class HonorObjectionResolver {
   @Mutation(() => Objection, { description: 'Objects to an announced honor while its window is open (anyone signed in).' })
   fileObjection(@Arg('input', () => ObjectionInput) input: ObjectionInput, @Ctx() ctx: RequestContext): Promise<Objection> {
     return this.objections.object(ctx.identity, input.honorId, input.text, input.contact);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Objection, {
+    description:
+      'Records an objection the office received by letter, phone or email within the window; it blocks conferral until resolved.',
+  })
+  recordObjection(@Arg('input', () => RecordObjectionInput) input: RecordObjectionInput, @Ctx() ctx: RequestContext): Promise<Objection> {
+    return this.objections.record(ctx.identity, input);
   }
 
   @Authorized('ADMIN')

@@ -3,6 +3,8 @@ import {
   DomainError,
   ErrorCode,
   type Identity,
+  OBJECTION_CHANNELS,
+  type ObjectionChannel,
   assertAllowed,
   canSeeHonor,
   check,
@@ -10,13 +12,24 @@ import {
   hasRole,
   honorLifecycle,
   isAuthenticated,
+  isIsoDate,
   notFound,
   readsEverything,
+  receivedWithinWindow,
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
 import { recordAudit } from '@meritgraph/subgraph-kit';
 import { Honor, Objection } from './honor.entity';
 import { snapshot } from './honor-records';
+
+export interface RecordedObjection {
+  honorId: string;
+  channel: ObjectionChannel;
+  receivedOn: string;
+  objectorName: string;
+  contact: string;
+  text: string;
+}
 
 /** Objections to announced honors: filed by anyone signed in, resolved by the office. */
 export class HonorObjectionService {
@@ -53,6 +66,9 @@ export class HonorObjectionService {
         contact: contact.trim(),
         filedBy: identity.sub ?? 'unknown',
         filedAt: now,
+        channel: null,
+        receivedOn: null,
+        objectorName: null,
         status: 'OPEN',
         resolution: null,
         resolvedAt: null,
@@ -64,6 +80,62 @@ export class HonorObjectionService {
         entityType: 'Honor',
         entityId: honorId,
         after: { objectionId: objection.id, text: objection.text },
+      });
+      return objection;
+    });
+  }
+
+  /**
+   * The office records an objection it received by letter, phone or email. It counts like one
+   * filed on the platform: received within the window, and open until resolved. The objector's
+   * name and contact stay out of the audit log.
+   */
+  async record(identity: Identity, input: RecordedObjection): Promise<Objection> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
+    check(input)
+      .text('honorId', { max: 36 })
+      .oneOf('channel', OBJECTION_CHANNELS)
+      .rule('receivedOn', (v) => (typeof v === 'string' && isIsoDate(v) ? null : 'must be a date, YYYY-MM-DD'))
+      .text('objectorName', { max: 100 })
+      .text('contact', { min: 3, max: 200 })
+      .text('text', { min: 10, max: 2000, multiline: true })
+      .done();
+    return this.dataSource.transaction(async (em) => {
+      const honor = await em.findOne(Honor, { where: { id: input.honorId }, ...forUpdate(em) });
+      if (!honor) throw notFound('Honor', input.honorId, 'honorId');
+      const now = this.clock();
+      if (
+        honor.status !== 'ANNOUNCED' ||
+        !honor.announcedAt ||
+        !honor.objectionsCloseAt ||
+        !receivedWithinWindow(input.receivedOn, honor.announcedAt, honor.objectionsCloseAt, now)
+      ) {
+        throw new DomainError(
+          'ANNOUNCEMENT_WINDOW_CLOSED',
+          'An objection counts only when received within the window of an honor still announced, and not after today',
+          'receivedOn',
+        );
+      }
+      const objection = em.create(Objection, {
+        id: newId(),
+        honorId: honor.id,
+        text: input.text.trim(),
+        contact: input.contact.trim(),
+        filedBy: identity.sub ?? 'unknown',
+        filedAt: now,
+        channel: input.channel,
+        receivedOn: input.receivedOn,
+        objectorName: input.objectorName.trim(),
+        status: 'OPEN',
+        resolution: null,
+        resolvedAt: null,
+      });
+      await em.insert(Objection, objection);
+      await recordAudit(em, identity, now, {
+        action: 'objection.record',
+        entityType: 'Honor',
+        entityId: honor.id,
+        after: { objectionId: objection.id, channel: objection.channel, receivedOn: objection.receivedOn, text: objection.text },
       });
       return objection;
     });

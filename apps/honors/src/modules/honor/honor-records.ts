@@ -10,7 +10,7 @@ import { Honor } from './honor.entity';
  * What an honor's audit trail withholds from all but the office (see canSeeObjector): who
  * filed each objection, and any record of the objector or its contact.
  */
-export const OBJECTOR_WITHHELD: AuditWithholding = { actions: ['objection.file'], keys: ['filedBy', 'contact'] };
+export const OBJECTOR_WITHHELD: AuditWithholding = { actions: ['objection.file'], keys: ['filedBy', 'contact', 'objectorName'] };
 
 /** An honor as the audit log keeps it, before or after a change. */
 export const snapshot = (h: Honor) => ({ ...h });

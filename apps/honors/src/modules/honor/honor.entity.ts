@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { HonorStatus, ObjectionStatus, RecipientKind } from '@meritgraph/domain';
+import { HonorStatus, ObjectionChannel, ObjectionStatus, RecipientKind } from '@meritgraph/domain';
 
 registerEnumType(HonorStatus, {
   name: 'HonorStatus',
@@ -12,6 +12,7 @@ registerEnumType(ObjectionStatus, {
   name: 'ObjectionStatus',
   description: 'OPEN until the office resolves it: UPHELD (the honor is withdrawn) or DISMISSED.',
 });
+registerEnumType(ObjectionChannel, { name: 'ObjectionChannel', description: 'How an objection the office recorded reached it.' });
 
 /**
  * An honor for a person, team, organization or achievement in a contest. Public records
@@ -114,7 +115,10 @@ export class Honor {
   createdAt: Date;
 }
 
-/** An objection filed against an announced honor. The contact is for the office only. */
+/**
+ * An objection against an announced honor: filed on the platform, or received by letter, phone
+ * or email and recorded by the office. The objector's name and contact are for the office only.
+ */
 @Entity()
 @Index(['honorId', 'status'])
 @ObjectType({ description: 'An objection to an announced honor.' })
@@ -136,6 +140,21 @@ export class Objection {
 
   @Column('varchar', { length: 80 })
   filedBy: string;
+
+  @Column('varchar', { length: 12, nullable: true })
+  @Field(() => ObjectionChannel, { nullable: true, description: 'How the office received it; null when filed on the platform.' })
+  channel: ObjectionChannel | null;
+
+  @Column('varchar', { length: 10, nullable: true })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day the office received it (Beijing); null when filed on the platform.',
+  })
+  receivedOn: string | null;
+
+  /** Who objected by letter, phone or email: personal data, for the office only. */
+  @Column('varchar', { length: 100, nullable: true })
+  objectorName: string | null;
 
   @Column('datetime')
   @Field(() => Date)

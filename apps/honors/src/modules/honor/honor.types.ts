@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
-import { HonorStatus, RecipientKind } from '@meritgraph/domain';
+import { HonorStatus, ObjectionChannel, RecipientKind } from '@meritgraph/domain';
 import { Connection, PageArgs, withRange } from '@meritgraph/subgraph-kit';
 import { OrganizationRef, PersonRef, SubmissionRef, TeamRef } from '../references/references';
 import { AwardType } from '../award/award.entity';
@@ -86,6 +86,27 @@ export class ObjectionInput {
 
   @Field(() => String, { description: 'How the office can reach you; only the office sees it.' })
   contact: string;
+}
+
+@InputType({ description: 'An objection the office received by letter, phone or email.' })
+export class RecordObjectionInput {
+  @Field(() => ID)
+  honorId: string;
+
+  @Field(() => ObjectionChannel)
+  channel: ObjectionChannel;
+
+  @Field(() => LocalDateResolver, { description: 'The day it was received (Beijing), within the honor’s 公示 window.' })
+  receivedOn: string;
+
+  @Field(() => String, { description: 'Only the office sees it; it is kept out of the audit log.' })
+  objectorName: string;
+
+  @Field(() => String, { description: 'How to reach the objector; only the office sees it; kept out of the audit log.' })
+  contact: string;
+
+  @Field(() => String)
+  text: string;
 }
 
 @ObjectType({ description: 'How many honors of a type are in one status.' })

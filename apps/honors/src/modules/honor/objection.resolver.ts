@@ -9,4 +9,9 @@ export class ObjectionResolver {
   contact(@Root() objection: Objection, @Ctx() ctx: RequestContext): string | null {
     return hasRole(ctx.identity, 'ADMIN') ? objection.contact : null;
   }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who objected by letter, phone or email (the office only).' })
+  objectorName(@Root() objection: Objection, @Ctx() ctx: RequestContext): string | null {
+    return hasRole(ctx.identity, 'ADMIN') ? objection.objectorName : null;
+  }
 }
