@@ -54,6 +54,14 @@ describe('the 2019 contest replayed through the gateway', () => {
     expect(result.figures.excellentWithPriorHonors).toEqual({ national: 13, provincialMinisterial: 50 });
   });
 
+  it('names the report’s three achievements among the 90 excellent: the BeiDou satellites, the powertrain platform and the tunnel endoscopy', () => {
+    expect(result.figures.reportedExcellent).toEqual({
+      新一代北斗导航卫星首发星及北斗全球系统MEO卫星组批研制: 'EXCELLENT',
+      汽车动力总成国产化高端加工装备与智能制造系统验证示范平台: 'EXCELLENT',
+      隧道内镜技术治疗胃肠道及其腔外病变的新应用: 'EXCELLENT',
+    });
+  });
+
   it('keeps the eight milestones of the report, from the launch on 2019-03-29 to the ceremony in January 2020', () => {
     expect(result.figures.milestones).toEqual([
       '2019-03-29',

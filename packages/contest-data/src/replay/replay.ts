@@ -12,7 +12,7 @@ import { evaluateOrganizers, recordPriorHonors } from './stages/prior-honors';
 import type { ReviewContext } from './stages/round';
 import { runScreening } from './stages/screening';
 import { draftSubmissions, submitAll } from './stages/submissions';
-import { TRACKS, buildWorld } from './world';
+import { REPORTED_EXCELLENT, TRACKS, buildWorld } from './world';
 
 /**
  * The 2019 contest, replayed through the gateway's public API as its actors lived it: the
@@ -44,6 +44,8 @@ export interface ReviewFigures {
   /** Honors conferred, per award type. */
   conferred: Record<'MAY_DAY_MEDAL' | 'WORKER_PIONEER' | 'MAY_DAY_AWARD' | 'EXCELLENT_ORGANIZATION' | 'EXCELLENT_ACHIEVEMENT', number>;
   milestones: string[];
+  /** The final's outcome for each achievement the report names among the excellent, by title. */
+  reportedExcellent: Record<string, string>;
 }
 
 /** The figures the 2019 report gives, which the replay must reach. */
@@ -72,6 +74,7 @@ export const expectedFigures = (scale = 1): ReviewFigures => ({
     EXCELLENT_ACHIEVEMENT: 90 * scale,
   },
   milestones: MILESTONES.map((m) => m.date),
+  reportedExcellent: Object.fromEntries(REPORTED_EXCELLENT.map((title) => [title, 'EXCELLENT'])),
 });
 
 export async function replay2019(host: ReplayHost, options: ReplayOptions = {}): Promise<ReplayResult> {
@@ -200,5 +203,23 @@ export async function readFigures(admin: GraphClient, contestId: string): Promis
       EXCELLENT_ACHIEVEMENT: conferred('EXCELLENT_ACHIEVEMENT'),
     },
     milestones: data.contest.milestones.map((m) => m.date),
+    reportedExcellent: await finalOutcomes(admin, REPORTED_EXCELLENT),
   };
+}
+
+/** The final's outcome of each titled achievement, read from the published final results. */
+async function finalOutcomes(admin: GraphClient, titles: readonly string[]): Promise<Record<string, string>> {
+  const outcomes: Record<string, string> = Object.fromEntries(titles.map((t) => [t, 'NOT_IN_FINAL']));
+  for (const title of titles) {
+    const { contest } = await admin.data<{
+      contest: { submissions: { nodes: { title: string; roundResults: { round: { stage: string }; outcome: string }[] }[] } };
+    }>(
+      `query($code: String!, $q: String!) { contest(code: $code) { submissions(search: $q, first: 5) { nodes { title roundResults { round { stage } outcome } } } } }`,
+      { code: CONTEST_CODE, q: title },
+    );
+    const found = contest.submissions.nodes.find((n) => n.title === title);
+    const final = found?.roundResults.find((r) => r.round.stage === 'FINAL');
+    if (final) outcomes[title] = final.outcome;
+  }
+  return outcomes;
 }

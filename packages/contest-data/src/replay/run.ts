@@ -73,6 +73,11 @@ export function figuresTable(reached: ReviewFigures, scale: number): { lines: st
       reached.conferred[code as keyof ReviewFigures['conferred']],
     ]),
     ['milestones', expected.milestones.join(' '), reached.milestones.join(' ')],
+    ...Object.entries(expected.reportedExcellent).map(([title, outcome]): [string, unknown, unknown] => [
+      `named: ${title.slice(0, 16)}…`,
+      outcome,
+      reached.reportedExcellent[title] ?? 'NOT_IN_FINAL',
+    ]),
   ];
   let ok = true;
   const lines = rows.map(([name, want, got]) => {
