@@ -1,7 +1,7 @@
 import type { SubgraphSchema } from '@meritgraph/db';
 import { AuditEntry } from '@meritgraph/subgraph-kit';
 import { AwardQuota, AwardType } from './modules/award/award.entity';
-import { CalendarDay } from './modules/calendar/calendar.entity';
+import { CalendarDay, CalendarYear } from './modules/calendar/calendar.entity';
 import { OrganizerEvaluation } from './modules/evaluation/evaluation.entity';
 import { OrganizerTieDecision } from './modules/evaluation/tie-decision.entity';
 import { Honor, Objection } from './modules/honor/honor.entity';
@@ -11,6 +11,17 @@ import { migrations as sqlite } from './migrations/sqlite';
 
 export const schema: SubgraphSchema = {
   subgraph: 'honors',
-  entities: [Honor, Objection, AwardType, AwardQuota, CalendarDay, OrganizerEvaluation, OrganizerTieDecision, PriorHonor, AuditEntry],
+  entities: [
+    Honor,
+    Objection,
+    AwardType,
+    AwardQuota,
+    CalendarDay,
+    CalendarYear,
+    OrganizerEvaluation,
+    OrganizerTieDecision,
+    PriorHonor,
+    AuditEntry,
+  ],
   migrations: { sqlite, mysql },
 };

@@ -80,6 +80,8 @@ export const ERROR_CODES = {
   ANNOUNCEMENT_WINDOW_OPEN: 'The 公示 window is still open, so the honor cannot be conferred yet.',
   ANNOUNCEMENT_WINDOW_CLOSED: 'The 公示 window has closed, so objections are no longer taken.',
   OBJECTION_OPEN: 'An objection to the honor is unresolved, so it cannot be conferred.',
+  CALENDAR_NOT_COVERED:
+    'The 公示 window reaches a year whose holidays and make-up workdays the platform does not know; the office enters them and confirms the year (confirmCalendarYear).',
   ORGANIZER_TIE_UNRESOLVED:
     'Organizing units tie across the places line of 优秀组织奖; the office decides which take the seats (decideOrganizerTie) before it is proposed.',
 } as const;

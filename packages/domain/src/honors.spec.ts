@@ -11,6 +11,7 @@ import {
   rankOrganizers,
   receivedWithinWindow,
   tieChoiceProblems,
+  uncoveredYears,
   workCalendar,
 } from './honors';
 
@@ -203,5 +204,38 @@ describe('objections received outside the platform', () => {
 
   it('cannot have been received after today', () => {
     expect(receivedWithinWindow('2019-12-03', announced, closes, new Date('2019-12-02T02:00:00Z'))).toBe(false);
+  });
+});
+
+describe('the statutory calendar under the office’s days', () => {
+  const statutory = {
+    holidays: new Set(['2026-02-16', '2026-02-17']),
+    workdays: new Set(['2026-02-14']),
+    years: new Set([2025, 2026]),
+  };
+
+  it("counts the statutory holidays and make-up workdays, and the office's own days win over them", () => {
+    expect(isWorkingDay('2026-02-14', workCalendar([], statutory))).toBe(true);
+    expect(isWorkingDay('2026-02-16', workCalendar([], statutory))).toBe(false);
+    const office = workCalendar(
+      [
+        { date: '2026-02-16', kind: 'WORKDAY' },
+        { date: '2026-02-14', kind: 'HOLIDAY' },
+      ],
+      statutory,
+    );
+    expect(isWorkingDay('2026-02-16', office)).toBe(true);
+    expect(isWorkingDay('2026-02-14', office)).toBe(false);
+  });
+
+  it('a window reaching a year neither covered nor confirmed is CALENDAR_NOT_COVERED, naming the year; once confirmed it is counted', () => {
+    // Monday 2026-12-28, Beijing: five working days run into 2027.
+    const at = new Date('2026-12-28T02:00:00Z');
+    expect(uncoveredYears('2026-12-28', '2027-01-04', workCalendar([], statutory))).toEqual([2027]);
+    expect(() => announcementWindow(at, workCalendar([], statutory))).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_NOT_COVERED', details: { years: [2027] } }),
+    );
+    expect(announcementWindow(at, workCalendar([], statutory, [2027])).lastDay).toBe('2027-01-04');
+    expect(uncoveredYears('2031-01-01', '2031-01-09', workCalendar([]))).toEqual([]);
   });
 });

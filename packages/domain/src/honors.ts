@@ -38,15 +38,44 @@ export interface CalendarDay {
   kind: 'HOLIDAY' | 'WORKDAY';
 }
 
-export interface WorkCalendar {
+/** The State Council's holidays and make-up workdays, for the years a maintained source covers. */
+export interface StatutoryCalendar {
   holidays: ReadonlySet<string>;
   workdays: ReadonlySet<string>;
+  years: ReadonlySet<number>;
 }
 
-export const workCalendar = (days: readonly CalendarDay[]): WorkCalendar => ({
+export interface WorkCalendar {
+  /** The office's own days: they win over the statutory calendar. */
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+  statutory?: StatutoryCalendar;
+  /** Years the statutory calendar does not cover whose days the office confirmed it entered itself. */
+  confirmedYears?: ReadonlySet<number>;
+}
+
+export const workCalendar = (
+  days: readonly CalendarDay[],
+  statutory?: StatutoryCalendar,
+  confirmedYears: readonly number[] = [],
+): WorkCalendar => ({
   holidays: new Set(days.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date)),
   workdays: new Set(days.filter((d) => d.kind === 'WORKDAY').map((d) => d.date)),
+  ...(statutory ? { statutory, confirmedYears: new Set(confirmedYears) } : {}),
 });
+
+/**
+ * The years from `from` to `to` (dates) that a calendar with a statutory source can not count
+ * on: neither covered by it nor confirmed by the office. A calendar without one counts on its
+ * own days alone, and lacks nothing.
+ */
+export function uncoveredYears(from: string, to: string, calendar: WorkCalendar): number[] {
+  if (!calendar.statutory) return [];
+  const years: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
+    if (!calendar.statutory.years.has(y) && !calendar.confirmedYears?.has(y)) years.push(y);
+  return years;
+}
 
 /** Announcements run on Beijing time, which has no daylight saving. */
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
@@ -61,6 +90,8 @@ const addDays = (date: string, days: number): string =>
 export function isWorkingDay(date: string, calendar: WorkCalendar): boolean {
   if (calendar.workdays.has(date)) return true;
   if (calendar.holidays.has(date)) return false;
+  if (calendar.statutory?.workdays.has(date)) return true;
+  if (calendar.statutory?.holidays.has(date)) return false;
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }
@@ -82,6 +113,14 @@ export function lastWorkingDay(from: string, days: number, calendar: WorkCalenda
  */
 export function announcementWindow(announcedAt: Date, calendar: WorkCalendar, days = 5): { closesAt: Date; lastDay: string } {
   const lastDay = lastWorkingDay(beijingDate(announcedAt), days, calendar);
+  const missing = uncoveredYears(beijingDate(announcedAt), lastDay, calendar);
+  if (missing.length)
+    throw new DomainError(
+      'CALENDAR_NOT_COVERED',
+      `The working-day calendar of ${missing.join(', ')} is not known: the office enters its holidays and make-up workdays and confirms the year`,
+      'ids',
+      { years: missing },
+    );
   return { lastDay, closesAt: new Date(Date.parse(`${lastDay}T00:00:00Z`) + DAY_MS - BEIJING_OFFSET_MS) };
 }
 

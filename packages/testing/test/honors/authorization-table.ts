@@ -279,6 +279,24 @@ export const HONORS_TABLE: Row[] = [
     run: (api, fx) => api.request(`mutation($date: LocalDate!) { removeCalendarDay(date: $date) { date } }`, { date: fx.calendarDay }),
   },
   {
+    operation: 'Query.confirmedCalendarYears',
+    scenario: 'the years the office confirmed',
+    allowed: ALL,
+    pick: root('confirmedCalendarYears'),
+    run: (api) => api.request(`{ confirmedCalendarYears { year } }`),
+  },
+  {
+    operation: 'Mutation.confirmCalendarYear',
+    scenario: 'a year the statutory calendar does not cover',
+    allowed: ['ADMIN'],
+    pick: root('confirmCalendarYear'),
+    snapshot: (admin) => admin.data(`{ confirmedCalendarYears { year reason } }`),
+    run: (api, _fx, n) =>
+      api.request(`mutation($reason: String!) { confirmCalendarYear(year: 2031, reason: $reason) { year } }`, {
+        reason: `依据国务院办公厅通知录入（${n}）`,
+      }),
+  },
+  {
     operation: 'Mutation.evaluateOrganizer',
     scenario: "the union's assessment",
     allowed: ['ADMIN'],

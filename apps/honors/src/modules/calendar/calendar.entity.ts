@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export const CalendarDayKind = { HOLIDAY: 'HOLIDAY', WORKDAY: 'WORKDAY' } as const;
@@ -24,4 +24,24 @@ export class CalendarDay {
   @Column('varchar', { length: 60 })
   @Field(() => String, { description: 'e.g. 国庆节.' })
   name: string;
+}
+
+/**
+ * A year the statutory calendar does not cover, whose holidays and make-up workdays the office
+ * entered itself and confirmed: announcement windows may then be counted across it.
+ */
+@Entity()
+@ObjectType({ description: 'A year whose working-day calendar the office entered and confirmed.' })
+export class CalendarYear {
+  @PrimaryColumn('int')
+  @Field(() => Int)
+  year: number;
+
+  @Column('varchar', { length: 500 })
+  @Field(() => String, { description: 'e.g. the State Council notice the days were taken from.' })
+  reason: string;
+
+  @Column('datetime')
+  @Field(() => Date)
+  confirmedAt: Date;
 }

@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type RequestContext, withRange } from '@meritgraph/subgraph-kit';
-import { CalendarDay, CalendarDayKind } from './calendar.entity';
+import { CalendarDay, CalendarDayKind, CalendarYear } from './calendar.entity';
 import type { CalendarService } from './calendar.service';
 
 @Resolver(() => CalendarDay)
@@ -13,6 +13,13 @@ export class CalendarResolver {
     @Arg('year', () => Int, { nullable: true, description: withRange('Only the days of this year.', 1949, 2200) }) year?: number | null,
   ): Promise<CalendarDay[]> {
     return this.service.days(year);
+  }
+
+  @Query(() => [CalendarYear], {
+    description: 'Years the State Council calendar does not cover whose days the office entered and confirmed, in order.',
+  })
+  confirmedCalendarYears(): Promise<CalendarYear[]> {
+    return this.service.confirmedYears();
   }
 
   @Authorized('ADMIN')
@@ -30,5 +37,18 @@ export class CalendarResolver {
   @Mutation(() => CalendarDay)
   removeCalendarDay(@Arg('date', () => LocalDateResolver) date: string, @Ctx() ctx: RequestContext): Promise<CalendarDay> {
     return this.service.remove(ctx.identity, date);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CalendarYear, {
+    description:
+      'Confirms the office entered the holidays and make-up workdays of a year the State Council calendar (chinese-days) does not cover, so windows may be counted across it.',
+  })
+  confirmCalendarYear(
+    @Arg('year', () => Int, { description: withRange('The year.', 1949, 2200) }) year: number,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CalendarYear> {
+    return this.service.confirmYear(ctx.identity, year, reason);
   }
 }

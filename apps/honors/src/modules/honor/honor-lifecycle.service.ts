@@ -20,7 +20,8 @@ import { forUpdate } from '@meritgraph/db';
 import { recordAudit } from '@meritgraph/subgraph-kit';
 import type { RecipientFacts, RecipientsApi } from '../references/peers';
 import { AwardType } from '../award/award.entity';
-import { CalendarDay } from '../calendar/calendar.entity';
+import { CalendarDay, CalendarYear } from '../calendar/calendar.entity';
+import { statutoryCalendar } from '../calendar/statutory';
 import { assertNoOrganizerTie } from '../evaluation/organizer-standing';
 import { Honor, Objection } from './honor.entity';
 import { countHonors, lockQuota, snapshot } from './honor-records';
@@ -75,7 +76,12 @@ export class HonorLifecycleService {
   /** 公示: opens the window of 5 working days (on the configured calendar) for objections. */
   async announce(identity: Identity, ids: readonly string[]): Promise<Honor[]> {
     assertAllowed(hasRole(identity, 'ADMIN'));
-    const calendar = workCalendar(await this.dataSource.getRepository(CalendarDay).find());
+    const confirmed = await this.dataSource.getRepository(CalendarYear).find();
+    const calendar = workCalendar(
+      await this.dataSource.getRepository(CalendarDay).find(),
+      statutoryCalendar(),
+      confirmed.map((y) => y.year),
+    );
     return this.batch(identity, ids, async (_em, honor) => {
       honorLifecycle.assert(honor.status, 'ANNOUNCED');
       const now = this.clock();
