@@ -332,6 +332,17 @@ async function honorsFixture(
   } finally {
     setNow(null);
   }
+  // Announced now, so that objections can be filed: late in December the 5-working-day window reaches a year the
+  // statutory calendar may not cover yet, and the office then confirms that year's calendar, as it would in use.
+  const nextYear = new Date().getUTCFullYear() + 1;
+  const confirmed = await admin.request(
+    `mutation($year: Int!) { confirmCalendarYear(year: $year, reason: "公示期跨年，按办公室确认的日历") { year } }`,
+    {
+      year: nextYear,
+    },
+  );
+  const covered = confirmed.errors?.[0]?.extensions?.code === 'BAD_USER_INPUT' && confirmed.errors[0].extensions.field === 'year';
+  if (confirmed.errors && !covered) throw new Error(`confirmCalendarYear(${nextYear}): ${JSON.stringify(confirmed.errors)}`);
   await announce(honorToObject);
   await announce(honorWithObjection);
   const { fileObjection } = await admin.data<{ fileObjection: { id: string } }>(
