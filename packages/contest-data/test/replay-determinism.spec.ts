@@ -29,6 +29,10 @@ describe('the 2019 replay is reproducible from its seed', () => {
     for (const [i, round] of first.rounds.entries()) expect(second.rounds[i]!.scorecards).toEqual(round.scorecards);
   });
 
+  it('closes the contest after the ceremony, both times', () => {
+    expect([first.status, second.status]).toEqual(['CLOSED', 'CLOSED']);
+  });
+
   it('gives the same results: aggregates, ranks and outcomes', () => {
     for (const [i, round] of first.rounds.entries()) expect(second.rounds[i]!.results).toEqual(round.results);
   });

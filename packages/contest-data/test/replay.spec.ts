@@ -85,13 +85,14 @@ describe('the 2019 contest replayed through the gateway', () => {
     beforeAll(async () => (graph = await startGraph({ location })));
     afterAll(() => graph?.stop());
 
-    it('the data keeps the contest: the platform serves the same figures, and replaying again leaves it alone', async () => {
+    it('the data keeps the contest, closed after its ceremony: the platform serves the same figures, and replaying again leaves it alone', async () => {
       expect(await readFigures(graph.gateway, result.contestId)).toEqual(result.figures);
-      const { contest } = await graph.anonymous.data<{ contest: { name: string } }>(
-        `query($code: String!) { contest(code: $code) { name } }`,
+      const { contest } = await graph.anonymous.data<{ contest: { name: string; status: string } }>(
+        `query($code: String!) { contest(code: $code) { name status } }`,
         { code: CONTEST_CODE },
       );
       expect(contest.name).toContain('聚力新科技');
+      expect(contest.status).toBe('CLOSED');
       await graph.stop();
       expect(await replayInto(location)).toEqual({ replayed: false });
       graph = await startGraph({ location });

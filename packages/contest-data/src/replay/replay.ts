@@ -1,7 +1,7 @@
 import type { GraphClient } from '@meritgraph/supergraph';
 import { type ReplayHost, at } from './host';
 import { type StepRecord, stepRecorder } from './steps';
-import { MILESTONES, beginReview, createContest, trackIds } from './stages/contest';
+import { MILESTONES, beginReview, closeContest, createContest, trackIds } from './stages/contest';
 import { enrol } from './stages/enrolment';
 import { runEvaluation } from './stages/evaluation';
 import { createExperts } from './stages/experts';
@@ -128,6 +128,8 @@ export async function replay2019(host: ReplayHost, options: ReplayOptions = {}):
     const excellent = await recordPriorHonors(host, honors);
     const ranking = await evaluateOrganizers(host, honors);
     await runHonors(host, honors, { excellent, ranking });
+    host.setNow(at('2020-01-15T09:00:00Z'));
+    await step('contest closed after the ceremony', async () => ({ count: 1, value: await closeContest(admin, contestId) }));
 
     const figures = await step('figures', async () => ({ count: 1, value: await readFigures(admin, contestId) }));
     return { contestId, figures, steps };

@@ -57,6 +57,11 @@ export async function beginReview(admin: GraphClient, contestId: string): Promis
   await admin.data(`mutation($id: ID!) { changeContestStatus(id: $id, status: REVIEWING) { status } }`, { id: contestId });
 }
 
+/** After the ceremony the contest has nothing left to decide: the office closes it. */
+export async function closeContest(admin: GraphClient, contestId: string): Promise<void> {
+  await admin.data(`mutation($id: ID!) { changeContestStatus(id: $id, status: CLOSED) { status } }`, { id: contestId });
+}
+
 /** The contest's track ids, by track code. */
 export async function trackIds(admin: GraphClient, contestId: string): Promise<Record<TrackCode, string>> {
   const { contest } = await admin.data<{ contest: { tracks: { id: string; code: TrackCode }[] } }>(
