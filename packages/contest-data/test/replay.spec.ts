@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -6,6 +6,7 @@ import { SUBGRAPH_NAMES } from '@meritgraph/config';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
 import { type TestGraph, startGraph } from '@meritgraph/testing';
 import { CONTEST_CODE, type ReplayResult, expectedFigures, readFigures, replayInto } from '../src/replay';
+import { answersOf, readmeExamples } from '../src/replay/readme-examples';
 
 /**
  * The replay as `npm start` and `npm run replay` run it: into databases of their own (SQLite
@@ -84,6 +85,12 @@ describe('the 2019 contest replayed through the gateway', () => {
     let graph: TestGraph;
     beforeAll(async () => (graph = await startGraph({ location })));
     afterAll(() => graph?.stop());
+
+    it('answers the README’s example queries as the README prints them (npm run docs:examples rewrites them)', async () => {
+      const examples = readmeExamples(readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8'));
+      expect(examples.map((e) => /query \w+/.exec(e.query)?.[0])).toEqual(['query Leaderboard', 'query Story', 'query OrganizationHonors']);
+      expect(await answersOf(graph.gateway, examples)).toEqual(examples.map((e) => e.answer));
+    });
 
     it('the data keeps the contest, closed after its ceremony: the platform serves the same figures, and replaying again leaves it alone', async () => {
       expect(await readFigures(graph.gateway, result.contestId)).toEqual(result.figures);
