@@ -55,7 +55,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const computation = new ResultComputationService(dataSource, rounds, clock);
   const decisions = new ResultDecisionService(dataSource, rounds, computation, clock);
   const reports = new ResultReportService(dataSource);
-  const presentations = new PresentationService(dataSource, rounds);
+  const presentations = new PresentationService(dataSource, rounds, clock);
   return buildFederatedSchema({
     resolvers: [
       new ExpertResolver(experts, audit),

@@ -25,8 +25,8 @@ export async function buildSchema({ dataSource, clock }: SchemaDeps) {
   const contests = new ContestService(dataSource, clock);
   const people = new PersonService(dataSource, organizations, clock);
   const teams = new TeamService(dataSource, organizations, clock);
-  const tracks = new TrackService(dataSource, contests);
-  const milestones = new MilestoneService(dataSource, contests);
+  const tracks = new TrackService(dataSource, contests, clock);
+  const milestones = new MilestoneService(dataSource, contests, clock);
   const participations = new ParticipationService(dataSource, contests, organizations, clock);
   return buildFederatedSchema({
     resolvers: [

@@ -47,8 +47,7 @@ export class PresentationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rounds: RoundService,
-    // A round's schedule is written on the clock the round itself is.
-    private readonly clock: () => Date = rounds.clock,
+    private readonly clock: () => Date,
   ) {}
 
   /**

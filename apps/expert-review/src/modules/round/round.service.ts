@@ -92,7 +92,7 @@ export class RoundService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsApi,
-    readonly clock: () => Date,
+    private readonly clock: () => Date,
   ) {}
 
   private get rounds(): Repository<ReviewRound> {

@@ -35,7 +35,7 @@ export interface ContestInput {
 export class ContestService {
   constructor(
     private readonly dataSource: DataSource,
-    readonly clock: () => Date,
+    private readonly clock: () => Date,
   ) {}
 
   private get repo(): Repository<Contest> {

@@ -25,8 +25,7 @@ export class MilestoneService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly contests: ContestService,
-    // A contest's parts are written on the clock the contest itself is.
-    private readonly clock: () => Date = contests.clock,
+    private readonly clock: () => Date,
   ) {}
 
   private get repo(): Repository<Milestone> {
