@@ -5,8 +5,27 @@ import { randomBytes } from 'node:crypto';
 import { SUBGRAPH_NAMES } from '@meritgraph/config';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
 import { type TestGraph, startGraph } from '@meritgraph/testing';
-import { CONTEST_CODE, type ReplayResult, expectedFigures, readFigures, replayInto } from '../src/replay';
+import { CONTEST_CODE, FIGURES_QUERY, type ReplayResult, expectedFigures, readFigures, replayInto } from '../src/replay';
 import { answersOf, readmeExamples } from '../src/replay/readme-examples';
+
+/**
+ * What `printed` shows that `actual` lacks, by path: objects need every printed key, and each
+ * element of a printed list must be in the actual list (an abridged answer leaves fields and
+ * rows out, and must not show any that are not there).
+ */
+function missingFrom(actual: unknown, printed: unknown, path = '$'): string[] {
+  if (Array.isArray(printed)) {
+    if (!Array.isArray(actual)) return [`${path} is not a list`];
+    return printed.flatMap((item, i) =>
+      actual.some((a) => missingFrom(a, item).length === 0) ? [] : [`${path}[${i}] ${JSON.stringify(item)}`],
+    );
+  }
+  if (printed && typeof printed === 'object') {
+    if (!actual || typeof actual !== 'object') return [`${path} is not an object`];
+    return Object.entries(printed).flatMap(([k, v]) => missingFrom((actual as Record<string, unknown>)[k], v, `${path}.${k}`));
+  }
+  return Object.is(actual, printed) ? [] : [`${path}: ${JSON.stringify(actual)} where the README prints ${JSON.stringify(printed)}`];
+}
 
 /**
  * The replay as `npm start` and `npm run replay` run it: into databases of their own (SQLite
@@ -90,6 +109,17 @@ describe('the 2019 contest replayed through the gateway', () => {
       const examples = readmeExamples(readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8'));
       expect(examples.map((e) => /query \w+/.exec(e.query)?.[0])).toEqual(['query Leaderboard', 'query Story', 'query OrganizationHonors']);
       expect(await answersOf(graph.gateway, examples)).toEqual(examples.map((e) => e.answer));
+    });
+
+    it('answers the README’s figures query with everything its abridged answer prints', async () => {
+      const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+      const from = readme.indexOf('## The 2019 contest in one query');
+      const block = /```graphql\n([\s\S]*?)```[\s\S]*?```json\n([\s\S]*?)```/.exec(readme.slice(from));
+      expect(block).not.toBeNull();
+      const [, query, printed] = block!;
+      expect(query!.trim()).toBe(FIGURES_QUERY.trim());
+      const answer = await graph.gateway.data(query!, { code: CONTEST_CODE });
+      expect(missingFrom(answer, JSON.parse(printed!))).toEqual([]);
     });
 
     it('the data keeps the contest, closed after its ceremony: the platform serves the same figures, and replaying again leaves it alone', async () => {
