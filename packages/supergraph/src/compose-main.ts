@@ -4,9 +4,9 @@
  * statically, and a test fails while it is stale. `-- --check` only reports, and exits 1
  * when the committed file is stale.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE, readSupergraph } from '@meritgraph/gateway';
-import { breakingChanges, composeSupergraph } from './compose';
+import { API_SCHEMA_FILE, breakingChanges, composeSupergraph, printApiSchema } from './compose';
 
 async function main() {
   const { supergraphSdl, errors, hints } = await composeSupergraph();
@@ -21,18 +21,21 @@ async function main() {
   } catch {
     // first composition
   }
-  if (previous === supergraphSdl) {
-    console.log(`${SUPERGRAPH_FILE} is current`);
+  const api = printApiSchema(supergraphSdl);
+  const apiCurrent = existsSync(API_SCHEMA_FILE) && readFileSync(API_SCHEMA_FILE, 'utf8') === api;
+  if (previous === supergraphSdl && apiCurrent) {
+    console.log(`${SUPERGRAPH_FILE} and ${API_SCHEMA_FILE} are current`);
     return;
   }
   const breaking = previous ? breakingChanges(previous, supergraphSdl) : [];
   for (const change of breaking) console.warn(`BREAKING ${change}`);
   if (process.argv.includes('--check')) {
-    console.error(`${SUPERGRAPH_FILE} is stale: run npm run compose`);
+    console.error(`${SUPERGRAPH_FILE} or ${API_SCHEMA_FILE} is stale: run npm run compose`);
     process.exit(1);
   }
   writeFileSync(SUPERGRAPH_FILE, supergraphSdl);
-  console.log(`wrote ${SUPERGRAPH_FILE}`);
+  writeFileSync(API_SCHEMA_FILE, api);
+  console.log(`wrote ${SUPERGRAPH_FILE} and ${API_SCHEMA_FILE}`);
 }
 
 main().catch((error) => {

@@ -1,5 +1,6 @@
 import { readSupergraph } from '@meritgraph/gateway';
-import { breakingChanges, composeSupergraph } from './compose';
+import { readFileSync } from 'node:fs';
+import { API_SCHEMA_FILE, breakingChanges, composeSupergraph, printApiSchema } from './compose';
 
 describe('supergraph.graphql', () => {
   it('composes from the four subgraphs without errors', async () => {
@@ -11,6 +12,13 @@ describe('supergraph.graphql', () => {
   it('is current: the committed file equals a fresh composition (run `npm run compose` when this fails)', async () => {
     const { supergraphSdl } = await composeSupergraph();
     expect(readSupergraph()).toBe(supergraphSdl);
+  });
+
+  it('has its client-facing schema.graphql current: the API schema of the committed supergraph, without federation machinery', () => {
+    const api = readFileSync(API_SCHEMA_FILE, 'utf8');
+    expect(api).toBe(printApiSchema(readSupergraph()));
+    expect(api).toContain('type Query');
+    expect(api).not.toContain('join__');
   });
 });
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
-import { type GraphQLSchema, findBreakingChanges, parse } from 'graphql';
+import { resolve } from 'node:path';
+import { type GraphQLSchema, findBreakingChanges, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { SUBGRAPH_NAMES, type SubgraphName, routingUrl } from '@meritgraph/config';
 import { InternalTokens, PeerClient, subgraphSdl } from '@meritgraph/subgraph-kit';
@@ -45,6 +46,12 @@ export async function composeSupergraph(): Promise<Composition> {
 
 /** The schema clients see through a supergraph (no federation machinery). */
 export const apiSchema = (supergraphSdl: string): GraphQLSchema => Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+
+/** The client-facing schema, committed beside the supergraph: code generators and the schema lint read it. */
+export const API_SCHEMA_FILE = resolve(__dirname, '../../../schema.graphql');
+
+/** The API schema as printed into schema.graphql: sorted, so that a moved resolver changes nothing. */
+export const printApiSchema = (supergraphSdl: string): string => `${printSchema(lexicographicSortSchema(apiSchema(supergraphSdl)))}\n`;
 
 /** Changes from `before` to `after` that could break an existing client query. */
 export function breakingChanges(before: string, after: string): string[] {
