@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { readVariableFiles } from './files';
 import { randomSecret, withDevelopmentSecrets } from './secrets';
 
 export { z };
 export * from './secrets';
+export * from './files';
+export * from './telemetry';
 
 /** Every invalid variable, reported together, so a deploy is fixed in one pass. */
 export class ConfigError extends Error {
@@ -17,17 +20,25 @@ export class ConfigError extends Error {
  * Reads the environment into a typed object. Code reads the returned object, never
  * `process.env`. Without `env` it reads the process's own environment, in which, outside
  * production, the installation's development secrets (DATA_DIR/secrets.json, made on first
- * use) stand for the secrets left unset.
+ * use) stand for the secrets left unset. Any variable may instead be given as a file,
+ * `<NAME>_FILE` (Docker secrets), but not both ways at once.
  */
 export function loadConfig<S extends z.ZodObject>(shape: S, env?: NodeJS.ProcessEnv): z.infer<S> {
-  const source = env ?? ('INTERNAL_TOKEN_SECRET' in shape.shape ? withDevelopmentSecrets(process.env) : process.env);
+  const files = readVariableFiles(env ?? process.env, Object.keys(shape.shape));
+  const source = env || !('INTERNAL_TOKEN_SECRET' in shape.shape) ? files.env : withDevelopmentSecrets(files.env);
   // An empty variable (FOO= in a compose file or .env) means "not set".
   const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
   const result = shape.safeParse(set);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => ({ variable: issue.path.join('.') || '(environment)', message: issue.message })),
-  );
+  if (result.success && files.problems.length === 0) return result.data;
+  const unreadable = new Set(files.problems.map((p) => p.variable));
+  const issues = result.success ? [] : result.error.issues;
+  throw new ConfigError([
+    ...files.problems,
+    ...issues
+      .map((issue) => ({ variable: issue.path.join('.') || '(environment)', message: issue.message }))
+      // A variable whose file could not be read is reported once, as that file.
+      .filter((problem) => !unreadable.has(`${problem.variable}_FILE`)),
+  ]);
 }
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -67,12 +78,31 @@ export const subgraphUrlsEnv = z.object(
 export const subgraphUrls = (env: z.infer<typeof subgraphUrlsEnv>): Record<SubgraphName, string> =>
   Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, env[SUBGRAPHS[name].urlVariable]])) as Record<SubgraphName, string>;
 
+const databaseUser = z.string().min(1).max(80);
+
+type VariableSuffix<N extends string> = N extends `${infer A}-${infer B}` ? `${Uppercase<A>}_${VariableSuffix<B>}` : Uppercase<N>;
+type SubgraphCredential = `DATABASE_${'USER' | 'PASSWORD'}_${VariableSuffix<SubgraphName>}`;
+
+/** The variable of one subgraph's own database user or password: DATABASE_USER_EXPERT_REVIEW. */
+export const subgraphVariable = (kind: 'USER' | 'PASSWORD', name: SubgraphName): SubgraphCredential =>
+  `DATABASE_${kind}_${name.toUpperCase().replace(/-/g, '_')}` as SubgraphCredential;
+
 /** Where a service keeps its data: embedded SQLite by default, MySQL when DATABASE_URL is set. */
-export const databaseEnv = z.object({
+const databaseShape = {
   DATABASE_URL: z
     .string()
     .regex(/^mysql:\/\/[^/]+(\/?|\/[A-Za-z0-9_]*)$/, 'must look like mysql://user:pass@host:port')
     .optional(),
+  /** The MySQL user and password, in place of the URL's: each service connects as its own user. */
+  DATABASE_USER: databaseUser.optional(),
+  DATABASE_PASSWORD: z.string().optional(),
+  /** One process serving several subgraphs (the replay) connects as each subgraph's own user. */
+  ...(Object.fromEntries(
+    SUBGRAPH_NAMES.flatMap((name) => [
+      [subgraphVariable('USER', name), databaseUser.optional()],
+      [subgraphVariable('PASSWORD', name), z.string().optional()],
+    ]),
+  ) as Record<SubgraphCredential, z.ZodOptional<z.ZodString>>),
   /** Prefix of the per-subgraph MySQL database names (meritgraph_organizations, …). */
   DATABASE_PREFIX: z
     .string()
@@ -81,7 +111,57 @@ export const databaseEnv = z.object({
   /** Folder of the embedded SQLite files, one per subgraph. */
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_LOG: z.enum(['none', 'errors', 'queries']).default('errors'),
-});
+};
+
+interface DatabaseFields {
+  DATABASE_URL?: string;
+  DATABASE_USER?: string;
+  DATABASE_PASSWORD?: string;
+  [variable: string]: unknown;
+}
+
+/** `url` with its user and password replaced by those given; unchanged when neither is. */
+export function withCredentials(url: string, user?: string, password?: string): string {
+  if (user === undefined && password === undefined) return url;
+  const parsed = new URL(url);
+  if (user !== undefined) parsed.username = encodeURIComponent(user);
+  if (password !== undefined) parsed.password = encodeURIComponent(password);
+  return parsed.href;
+}
+
+const credentialsNeedServer = (env: DatabaseFields, ctx: z.RefinementCtx) => {
+  if (env.DATABASE_URL) return;
+  for (const variable of Object.keys(env).filter((key) => /^DATABASE_(USER|PASSWORD)/.test(key) && env[key] !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: [variable], message: 'needs DATABASE_URL, the MySQL server it is for' });
+  }
+};
+
+/** DATABASE_USER and DATABASE_PASSWORD take the place of the URL's, so code reads one URL. */
+const mergeCredentials = <T extends DatabaseFields>(env: T): T =>
+  env.DATABASE_URL ? { ...env, DATABASE_URL: withCredentials(env.DATABASE_URL, env.DATABASE_USER, env.DATABASE_PASSWORD) } : env;
+
+export const databaseEnv = z.object(databaseShape).superRefine(credentialsNeedServer).overwrite(mergeCredentials);
+export type DatabaseEnv = z.infer<typeof databaseEnv>;
+
+/**
+ * The server URL of each subgraph's database, with that subgraph's own user and password
+ * (DATABASE_USER_<SUBGRAPH>, DATABASE_PASSWORD_<SUBGRAPH>) where set, else DATABASE_URL's;
+ * undefined on embedded SQLite.
+ */
+export function databaseUrls(env: DatabaseFields): Record<SubgraphName, string | undefined> {
+  const url = env.DATABASE_URL;
+  return Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [
+      name,
+      url &&
+        withCredentials(
+          url,
+          env[subgraphVariable('USER', name)] as string | undefined,
+          env[subgraphVariable('PASSWORD', name)] as string | undefined,
+        ),
+    ]),
+  ) as Record<SubgraphName, string | undefined>;
+}
 
 export const runtimeEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -136,7 +216,9 @@ export const subgraphEnv = (defaultPort: number) =>
     .extend(corsEnv.shape)
     .extend(workEnv.shape)
     .extend({ PORT: port(defaultPort) })
-    .superRefine(refuseDevSecrets);
+    .superRefine(refuseDevSecrets)
+    .superRefine(credentialsNeedServer)
+    .overwrite(mergeCredentials);
 
 /** Largest request body the gateway accepts. */
 export const DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
