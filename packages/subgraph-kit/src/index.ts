@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './client-identity';
 export * from './loaders';
 export * from './context';
 export * from './errors';
