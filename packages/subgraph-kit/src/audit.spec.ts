@@ -47,11 +47,20 @@ describe('withheld entries', () => {
 
   it('hides the actor and roles of the withheld actions, and the named keys at any depth of any entry', () => {
     const read = withheldEntry(entry('objection.file', { objectionId: 'o1', text: '请核实', filedBy: 'person-42' }), withholding);
-    expect(read).toMatchObject({ actor: WITHHELD, actorRoles: WITHHELD, action: 'objection.file' });
-    expect(JSON.parse(read.after!)).toEqual({ objectionId: 'o1', text: '请核实' });
+    expect(read).toMatchObject({ actor: WITHHELD, action: 'objection.file' });
+    expect(read.roleList()).toEqual([]);
+    expect(read.recordAfter()).toEqual({ objectionId: 'o1', text: '请核实' });
     const other = withheldEntry(entry('honor.withdraw', { objections: [{ id: 'o1', filedBy: 'person-42', contact: '021' }] }), withholding);
     expect(other.actor).toBe('person-42');
     expect(JSON.parse(other.after!)).toEqual({ objections: [{ id: 'o1' }] });
+  });
+
+  it('reads the stored roles as a list of roles and the stored records as objects', () => {
+    const read = Object.assign(entry('honor.update', { status: 'ANNOUNCED', objections: [] }), { actorRoles: 'ADMIN,ANALYST' });
+    expect(read.roleList()).toEqual(['ADMIN', 'ANALYST']);
+    expect(read.recordBefore()).toBeNull();
+    expect(read.recordAfter()).toEqual({ status: 'ANNOUNCED', objections: [] });
+    expect(Object.assign(new AuditEntry(), { actorRoles: '' }).roleList()).toEqual([]);
   });
 
   it('leaves the stored entry as it was', () => {

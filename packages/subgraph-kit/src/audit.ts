@@ -1,9 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, type EntityManager, Index, PrimaryColumn, type Repository } from 'typeorm';
-import { type Identity, type PageArgs, assertAllowed, readsEverything } from '@meritgraph/domain';
+import { type Identity, type PageArgs, ROLES, type Role, assertAllowed, readsEverything } from '@meritgraph/domain';
 import type { RequestContext } from './context';
 import { Connection, type Page, loadChildPage } from './connection';
+
+/** The roles a token carries, as a GraphQL enum (each value is its own name). */
+export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [R in Role]: R };
+
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'A role a signed-in caller holds, carried by the token the gateway verifies; a caller may hold several.',
+  valuesConfig: {
+    ADMIN: { description: 'The contest office: reads and changes everything, including contact data and who filed an objection.' },
+    ORGANIZER: { description: "A union's organizer: reads and files its own unit's submissions and those of the units it mobilized." },
+    SUBMITTER: { description: "A unit's submitter: drafts, submits and withdraws its own unit's submissions." },
+    EXPERT: { description: 'A panel expert: reads the entries of the rounds it is assigned to and fills in its scorecards.' },
+    ANALYST: { description: 'Reads every record (not contact data or unpublished scorecards) and changes nothing.' },
+    AGENCY: { description: 'An outside agency that reads public honors and files objections in the announcement window.' },
+  },
+});
 
 /** The last id's millisecond and its sequence in it, so that ids of this process never go backwards. */
 let last = { ms: 0, seq: 0 };
@@ -29,15 +46,18 @@ export function timeOrderedId(now = Date.now()): string {
  */
 @Entity()
 @Index(['entityId', 'id'])
-@ObjectType({ description: 'One change in the append-only audit log: who, when, and the record before and after.' })
+@ObjectType({
+  description:
+    'One change in the append-only audit log: who, when, and the record before and after. Read by the contest office and analysts; anyone else gets FORBIDDEN.',
+})
 @Directive('@shareable')
 export class AuditEntry {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Sorts by when the entry was written: entries page in the order things happened.' })
   id: string;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: "When the change was made, by the platform's clock (UTC)." })
   at: Date;
 
   @Column('varchar', { length: 80 })
@@ -47,34 +67,70 @@ export class AuditEntry {
   })
   actor: string;
 
+  /** As stored: comma-separated, or "withheld" in an entry as a caller reads it (see withheldEntry). */
   @Column('varchar', { length: 120 })
-  @Field(() => String, { description: 'The roles the actor held, comma-separated; "withheld" with the actor.' })
   actorRoles: string;
 
   @Column('varchar', { length: 60 })
-  @Field(() => String, { description: 'What was done, e.g. organization.update.' })
+  @Field(() => String, { description: 'What was done, as <entity>.<verb>, e.g. organization.update or honor.announce.' })
   action: string;
 
   @Column('varchar', { length: 40 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The type of the changed record, as the graph names it (Organization, Submission, Honor…).' })
   entityType: string;
 
   @Column('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the changed record.' })
   entityId: string;
 
+  /** As stored: JSON text, or null on creation. */
   @Column('text', { nullable: true })
-  @Field(() => String, { nullable: true, description: 'The record before the change, as JSON; null on creation.' })
   before: string | null;
 
+  /** As stored: JSON text, or null when the record was removed. */
   @Column('text', { nullable: true })
-  @Field(() => String, { nullable: true, description: 'The record after the change, as JSON.' })
   after: string | null;
 
   @Column('varchar', { length: 500, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, as the actor gave it (at most 500 characters); null when none was asked for.' })
   reason: string | null;
+
+  @Field(() => [RoleEnum], {
+    name: 'actorRoles',
+    description: 'The roles the actor held when it made the change; empty for a service, or where the actor is withheld.',
+  })
+  roleList(): Role[] {
+    return parseRoles(this.actorRoles);
+  }
+
+  @Field(() => GraphQLJSONObject, {
+    name: 'before',
+    nullable: true,
+    description:
+      'The record before the change, with the fields the log keeps; null on creation. A record too large for the log reads { omitted, bytes, fields }.',
+  })
+  recordBefore(): Record<string, unknown> | null {
+    return parseRecord(this.before);
+  }
+
+  @Field(() => GraphQLJSONObject, {
+    name: 'after',
+    nullable: true,
+    description: 'The record after the change, as `before` reads; null on removal.',
+  })
+  recordAfter(): Record<string, unknown> | null {
+    return parseRecord(this.after);
+  }
 }
+
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** The stored roles as a list: the known ones, in their stored order ("withheld" and "" read as none). */
+export const parseRoles = (stored: string): Role[] => stored.split(',').filter(isRole);
+
+/** A stored record as an object; null for none. */
+export const parseRecord = (stored: string | null): Record<string, unknown> | null =>
+  stored === null ? null : (JSON.parse(stored) as Record<string, unknown>);
 
 export const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry', { shareable: true });
 

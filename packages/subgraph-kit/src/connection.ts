@@ -2,15 +2,28 @@ import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from './context';
 import { groupByKey } from './loaders';
-import { type CursorValues, type PageArgs, decodeCursor, encodeCursor, pageSize } from '@meritgraph/domain';
+import { type CursorValues, type PageArgs, decodeCursor, encodeCursor, listFingerprint, pageSize } from '@meritgraph/domain';
 
-@ObjectType({ description: 'Where a page of a connection ends.' })
+@ObjectType({
+  description:
+    'Where a page of a connection starts and ends. Lists page forwards: pass endCursor as `after`, with the same other arguments, for the next page.',
+})
 @Directive('@shareable')
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether rows follow this page.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'Whether rows come before this page: true when it was asked with `after`.' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first row's cursor; null on an empty page." })
+  startCursor: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The last row's cursor, to pass as `after` for the next page; null on an empty page. It is valid only for this list with the same filter and order arguments: any other refuses it with BAD_USER_INPUT on `after`.",
+  })
   endCursor: string | null;
 }
 
@@ -42,33 +55,33 @@ export function Connection<T extends object>(node: ClassType<T>, name: string = 
   // A connection served by several subgraphs (AuditEntryConnection) must say so to federation.
   const shared = options.shareable ? Directive('@shareable') : () => undefined;
 
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   @shared
   class Edge {
-    @Field()
+    @Field({ description: 'Pass as `after` (same list, same arguments) for the rows after this one.' })
     cursor: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name}.` })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} records, in a stable order, paged forwards with first/after.` })
   @shared
   class ConnectionType {
     constructor(readonly page: Page<T>) {}
 
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The rows of this page with their cursors.' })
     async edges(): Promise<Edge[]> {
       const { nodes, cursors } = await this.page.rows();
       return nodes.map((n, i) => ({ node: n, cursor: cursors[i]! }));
     }
 
-    @Field(() => [node])
+    @Field(() => [node], { description: 'The rows of this page, without cursors.' })
     async nodes(): Promise<T[]> {
       return (await this.page.rows()).nodes;
     }
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page starts and ends, and whether more rows follow.' })
     async pageInfo(): Promise<PageInfo> {
       return (await this.page.rows()).pageInfo;
     }
@@ -96,15 +109,54 @@ function applyAfter<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, value
   query.andWhere(`(${clauses.map((c) => `(${c})`).join(' OR ')})`, Object.fromEntries(values.map((v, i) => [`after${i}`, v])));
 }
 
-function toRows<T>(rows: T[], first: number, order: OrderKey<T>[]): PageRows<T> {
+/**
+ * A page of rows (at most `first`, from `first + 1` fetched) with cursors bound to the list's
+ * fingerprint. A page asked with `after` has rows before it: the one the cursor names, at least.
+ */
+export function pageOf<T>(rows: T[], first: number, cursorOf: (row: T) => string, after: boolean): PageRows<T> {
   const nodes = rows.slice(0, first);
-  const cursors = nodes.map((row) => encodeCursor(order.map((o) => o.value(row))));
-  return { nodes, cursors, pageInfo: { hasNextPage: rows.length > first, endCursor: cursors.at(-1) ?? null } };
+  const cursors = nodes.map(cursorOf);
+  return {
+    nodes,
+    cursors,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: after,
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.at(-1) ?? null,
+    },
+  };
+}
+
+function toRows<T>(rows: T[], first: number, order: OrderKey<T>[], fingerprint: string, after: boolean): PageRows<T> {
+  return pageOf(
+    rows,
+    first,
+    (row) =>
+      encodeCursor(
+        order.map((o) => o.value(row)),
+        fingerprint,
+      ),
+    after,
+  );
+}
+
+/**
+ * What a list's cursors are bound to: its filtered query (SQL and parameters, which carry
+ * every filter and the caller's scope) and its order, plus whatever names the list beyond
+ * them (the field and the parent of a child page).
+ */
+export function queryFingerprint<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: OrderKey<T>[],
+  list: unknown = null,
+): string {
+  return listFingerprint({ list, sql: query.getQuery(), parameters: query.getParameters(), order: order.map((o) => o.column) });
 }
 
 /** Validated up front, so a bad `first` or `after` is refused even when only totalCount is asked. */
-function pageArgs(args: PageArgs, width: number) {
-  return { first: pageSize(args), after: args.after ? decodeCursor(args.after, width) : null };
+function pageArgs(args: PageArgs, width: number, fingerprint: string) {
+  return { first: pageSize(args), after: args.after ? decodeCursor(args.after, width, fingerprint) : null };
 }
 
 /**
@@ -113,13 +165,14 @@ function pageArgs(args: PageArgs, width: number) {
  * when totalCount is asked for, whatever the page size.
  */
 export function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs, order: OrderKey<T>[]): Page<T> {
-  const { first, after } = pageArgs(args, order.length);
+  const fingerprint = queryFingerprint(query, order);
+  const { first, after } = pageArgs(args, order.length, fingerprint);
   return {
     rows: once(async () => {
       const page = query.clone();
       applyAfter(page, after, order);
       order.forEach((o, i) => (i === 0 ? page.orderBy(o.column, 'ASC') : page.addOrderBy(o.column, 'ASC')));
-      return toRows(await page.limit(first + 1).getMany(), first, order);
+      return toRows(await page.limit(first + 1).getMany(), first, order, fingerprint, after !== null);
     }),
     count: once(() => query.clone().getCount()),
   };
@@ -145,7 +198,8 @@ export interface ChildPageSpec<T extends ObjectLiteral> {
  * when totalCount is asked for. The order keys must be columns of `alias`.
  */
 export function loadChildPage<T extends ObjectLiteral>(ctx: RequestContext, parentId: string, spec: ChildPageSpec<T>): Page<T> {
-  const { first, after } = pageArgs(spec.args, spec.order.length);
+  const fingerprint = queryFingerprint(spec.query(), spec.order, { name: spec.name, parentId });
+  const { first, after } = pageArgs(spec.args, spec.order.length, fingerprint);
   const key = `${spec.name}(${JSON.stringify([spec.args.first ?? null, spec.args.after ?? null])})`;
   const { alias, parentColumn, order } = spec;
   const partition = `${alias}.${parentColumn}`;
@@ -175,7 +229,7 @@ export function loadChildPage<T extends ObjectLiteral>(ctx: RequestContext, pare
       .setParameters({ ...ranked.getParameters(), limit: first + 1 });
     order.forEach((o, i) => (i === 0 ? page.orderBy(o.column, 'ASC') : page.addOrderBy(o.column, 'ASC')));
     const children = groupByKey(parents, await page.getMany(), spec.parentOf);
-    return children.map((rows) => toRows(rows, first, order));
+    return children.map((rows) => toRows(rows, first, order, fingerprint, after !== null));
   });
 
   return { rows: once(() => pages.load(parentId)), count: once(() => counts.load(parentId)) };

@@ -25,6 +25,7 @@ import {
   visit,
 } from 'graphql';
 import gql from 'graphql-tag';
+import { GraphQLDateTimeISO, GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
 import { type FieldProblem, InvalidInput } from '@meritgraph/domain';
 import { Directive, Field, ID, NonEmptyArray, ObjectType, buildSchema, createResolversMap } from 'type-graphql';
 import { authChecker } from './auth';
@@ -49,6 +50,19 @@ function refuseNonFiniteFloatLiterals(): void {
   marked.finiteLiterals = true;
 }
 refuseNonFiniteFloatLiterals();
+
+/**
+ * The specification each custom scalar follows, printed as `@specifiedBy(url:)` so that
+ * clients and code generators read the exact format. Set on graphql-scalars' own instances
+ * (the ones type-graphql maps `Date` to and the apps import), so that every subgraph that
+ * uses a scalar declares the same specification and composition keeps it.
+ */
+export const SCALAR_SPECIFICATIONS: ReadonlyArray<readonly [GraphQLScalarType, string]> = [
+  [GraphQLDateTimeISO, 'https://scalars.graphql.org/andimarek/date-time'],
+  [GraphQLLocalDate, 'https://scalars.graphql.org/andimarek/local-date'],
+  [GraphQLJSONObject, 'https://www.ecma-international.org/publications-and-standards/standards/ecma-404/'],
+];
+for (const [scalar, url] of SCALAR_SPECIFICATIONS) scalar.specifiedByURL = url;
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", ' +

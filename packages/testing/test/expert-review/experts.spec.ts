@@ -85,7 +85,7 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       );
       expect(changed).toEqual({ title: 'CHIEF_PHYSICIAN', expertise: ['BIOMED', 'AI'], active: true, affiliation: { id: org.hospital } });
       expect((await updateExpert(x.id, { active: false })).errors).toBeUndefined();
-      type Trail = { nodes: { action: string; actor: string; before: string | null; after: string }[] };
+      type Trail = { nodes: { action: string; actor: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[] };
       const { expert: read } = await admin.data<{ expert: { active: boolean; auditTrail: Trail } }>(
         `query($id: ID!) { expert(id: $id) { active auditTrail { nodes { action actor before after } } } }`,
         { id: x.id },
@@ -94,13 +94,13 @@ describe('expert review: the pool, rounds, intake, assignment and scorecards', (
       const trail = read.auditTrail.nodes;
       expect(trail.map((n) => n.action)).toEqual(['expert.create', 'expert.update', 'expert.update']);
       expect(trail.every((n) => n.actor === 'office-admin')).toBe(true);
-      expect(JSON.parse(trail[1]!.before!)).toMatchObject({ title: 'PROFESSOR', expertise: ['AI'], affiliationId: org.uniD });
-      expect(JSON.parse(trail[1]!.after)).toMatchObject({
+      expect(trail[1]!.before).toMatchObject({ title: 'PROFESSOR', expertise: ['AI'], affiliationId: org.uniD });
+      expect(trail[1]!.after).toMatchObject({
         title: 'CHIEF_PHYSICIAN',
         expertise: ['BIOMED', 'AI'],
         affiliationId: org.hospital,
       });
-      expect([JSON.parse(trail[2]!.before!).active, JSON.parse(trail[2]!.after).active]).toEqual([true, false]);
+      expect([trail[2]!.before!.active, trail[2]!.after.active]).toEqual([true, false]);
     });
 
     it('finds experts by a whole track code, by title, by affiliation and by whether they are active', async () => {

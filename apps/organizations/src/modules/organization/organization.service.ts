@@ -10,6 +10,7 @@ import {
   creditCodeProblem,
   decodeCursor,
   encodeCursor,
+  listFingerprint,
   hasRole,
   InvalidInput,
   isWithinSubtree,
@@ -18,7 +19,7 @@ import {
   parentChangeProblem,
 } from '@meritgraph/domain';
 import { escapeLike, hydrate, LIKE_ESCAPE, newId, placeholders } from '@meritgraph/db';
-import { type Page, type PageRows, type RequestContext, loadChildPage, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { type Page, type PageRows, type RequestContext, loadChildPage, pageOf, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import { Organization } from './organization.entity';
 
 export interface OrganizationFilter {
@@ -130,7 +131,8 @@ export class OrganizationService {
    */
   descendants(ctx: RequestContext, id: string, args: PageArgs): Page<Organization> {
     const first = pageSize(args);
-    const after = args.after ? decodeCursor(args.after, 2) : null;
+    const fingerprint = listFingerprint({ list: 'Organization.descendants', parentId: id });
+    const after = args.after ? decodeCursor(args.after, 2, fingerprint) : null;
     const down = (ids: readonly string[]) => `down (mg_root, mg_id, mg_depth) AS (
          SELECT o.parent_id, o.id, 1 FROM organization o WHERE o.parent_id IN (${placeholders(ids.length)})
          UNION ALL
@@ -162,9 +164,7 @@ export class OrganizationService {
     );
     const toPage = async (): Promise<PageRows<Organization>> => {
       const rows = (await pages.load(id)).map((r) => hydrate(this.dataSource, Organization, r));
-      const nodes = rows.slice(0, first);
-      const cursors = nodes.map((o) => encodeCursor([o.name, o.id]));
-      return { nodes, cursors, pageInfo: { hasNextPage: rows.length > first, endCursor: cursors.at(-1) ?? null } };
+      return pageOf(rows, first, (o) => encodeCursor([o.name, o.id], fingerprint), after !== null);
     };
     // edges, nodes and pageInfo each ask for the rows: hydrate them once.
     let page: Promise<PageRows<Organization>> | undefined;
