@@ -236,6 +236,7 @@ export const limitsEnv = z.object({
   MAX_ROOT_FIELDS: count(15),
   MAX_DIRECTIVES: count(50),
   MAX_FIELD_REPEATS: count(10),
+  MAX_BATCH_OPERATIONS: count(10),
 });
 export type LimitsEnv = z.infer<typeof limitsEnv>;
 

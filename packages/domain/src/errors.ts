@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   MAX_ROOT_FIELDS_EXCEEDED: 'The operation asks for more root fields than allowed.',
   MAX_DIRECTIVES_EXCEEDED: 'The operation uses more directives than allowed.',
   MAX_FIELD_REPEATS_EXCEEDED: 'One selection repeats the same field more often than allowed.',
+  MAX_BATCH_EXCEEDED: 'An HTTP batch holds more operations than allowed; none of them ran.',
   COST_ESTIMATED_TOO_EXPENSIVE:
     'The operation’s estimated cost is over the caller’s budget per operation; `extensions` gives the estimate and the maximum.',
   RATE_LIMITED: 'The caller has spent its points for this hour (HTTP 429); `extensions.resetAt` says when they return.',

@@ -1,6 +1,14 @@
-import { DEFAULT_LIMITS, LimitExceeded, type OperationLimits, checkOperation } from './limits';
+import { DEFAULT_LIMITS, LimitExceeded, type OperationLimits, checkBatch, checkOperation } from './limits';
 
-const limits: OperationLimits = { maxTokens: 200, maxDepth: 4, maxAliases: 3, maxRootFields: 3, maxDirectives: 2, maxFieldRepeats: 3 };
+const limits: OperationLimits = {
+  maxTokens: 200,
+  maxDepth: 4,
+  maxAliases: 3,
+  maxRootFields: 3,
+  maxDirectives: 2,
+  maxFieldRepeats: 3,
+  maxBatchOperations: 2,
+};
 
 /** The refusal checkOperation throws, or null when the operation passes. */
 function refusal(query: string, within: OperationLimits = limits): LimitExceeded | null {
@@ -81,5 +89,12 @@ describe('operation limits', () => {
 
   it('leaves syntax errors to the parser that reports them with their location', () => {
     expect(() => checkOperation('{ contest(', limits)).toThrow(/Syntax Error/);
+  });
+
+  it('admits a batch of up to maxBatchOperations operations and refuses one more, with the limit and the count', () => {
+    expect(() => checkBatch(2, limits)).not.toThrow();
+    expect(() => checkBatch(3, limits)).toThrow(expect.objectContaining({ code: 'MAX_BATCH_EXCEEDED', limit: 2, actual: 3 }));
+    expect(() => checkBatch(3, limits)).toThrow('The request has 3 operations in one batch; at most 2 are allowed');
+    expect(DEFAULT_LIMITS.maxBatchOperations).toBe(10);
   });
 });

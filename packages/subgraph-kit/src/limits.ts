@@ -35,6 +35,8 @@ export interface OperationLimits {
   maxDirectives: number;
   /** Times one response key appears in one selection set: each repeat is compared with every other. */
   maxFieldRepeats: number;
+  /** Operations in one HTTP batch (Hive Gateway: 10); the batch is also costed as a whole. */
+  maxBatchOperations: number;
 }
 
 /** The limits a service's environment sets (MAX_TOKENS, MAX_DEPTH, …). */
@@ -45,6 +47,7 @@ export const limitsFrom = (env: LimitsEnv): OperationLimits => ({
   maxRootFields: env.MAX_ROOT_FIELDS,
   maxDirectives: env.MAX_DIRECTIVES,
   maxFieldRepeats: env.MAX_FIELD_REPEATS,
+  maxBatchOperations: env.MAX_BATCH_OPERATIONS,
 });
 
 /** The limits of a service started with no environment. */
@@ -58,6 +61,7 @@ type LimitCode = Extract<
   | 'MAX_ROOT_FIELDS_EXCEEDED'
   | 'MAX_DIRECTIVES_EXCEEDED'
   | 'MAX_FIELD_REPEATS_EXCEEDED'
+  | 'MAX_BATCH_EXCEEDED'
 >;
 
 /** An operation over one of the limits: answered with HTTP 400, its code, the limit and the value found. */
@@ -70,7 +74,7 @@ export class LimitExceeded extends Error {
     readonly actual: number,
     what: string,
   ) {
-    super(`The operation has ${actual} ${what}; at most ${limit} are allowed`);
+    super(`${code === 'MAX_BATCH_EXCEEDED' ? 'The request' : 'The operation'} has ${actual} ${what}; at most ${limit} are allowed`);
   }
 }
 
@@ -165,6 +169,12 @@ function rootFields(document: DocumentNode): number {
       return !fragment || seen.has(fragment.name.value) ? sum : sum + count(fragment.selectionSet, new Set([...seen, fragment.name.value]));
     }, 0);
   return Math.max(0, ...document.definitions.map((d) => (d.kind === Kind.OPERATION_DEFINITION ? count(d.selectionSet, new Set()) : 0)));
+}
+
+/** Refuses an HTTP batch of more operations than allowed, before any of them is parsed. */
+export function checkBatch(operations: number, limits: OperationLimits): void {
+  if (operations > limits.maxBatchOperations)
+    throw new LimitExceeded('MAX_BATCH_EXCEEDED', limits.maxBatchOperations, operations, 'operations in one batch');
 }
 
 /**
