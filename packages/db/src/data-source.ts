@@ -23,6 +23,8 @@ export interface SubgraphSchema {
 export interface DatabaseLocation {
   /** mysql://user:pass@host:port; absent means embedded SQLite. */
   url?: string;
+  /** A subgraph's own server URL (its own MySQL user), in place of `url`, by subgraph name. */
+  urls?: Partial<Record<string, string>>;
   /** MySQL database name prefix; the subgraph's name completes it. */
   prefix: string;
   /** Folder of the SQLite files, or ':memory:' for a throwaway database. */
@@ -56,9 +58,8 @@ export function parseMysqlUrl(url: string): MysqlServer {
 
 export function databaseTarget(subgraph: string, location: DatabaseLocation): DatabaseTarget {
   const name = subgraph.replace(/-/g, '_');
-  if (location.url) {
-    return { kind: 'mysql', server: parseMysqlUrl(location.url), database: `${location.prefix}${name}` };
-  }
+  const url = location.urls?.[subgraph] ?? location.url;
+  if (url) return { kind: 'mysql', server: parseMysqlUrl(url), database: `${location.prefix}${name}` };
   return { kind: 'sqlite', file: location.dataDir === ':memory:' ? ':memory:' : join(location.dataDir, `${name}.sqlite`) };
 }
 
