@@ -1,48 +1,86 @@
 /**
- * npm run replay [-- --scale N] [--seed S] [--fresh]
+ * npm run replay [-- --scale N] [--seed S] [--fresh | --if-empty]
  *
  * Replays the 2019 contest through the gateway into the platform's databases (embedded
- * SQLite in DATA_DIR, or MySQL/MariaDB when DATABASE_URL is set), printing each step with
- * its count and time, then the figures reached against the report's. Exits non-zero when
- * any figure differs.
+ * SQLite in DATA_DIR, or MySQL/MariaDB when DATABASE_URL is set, each subgraph as its own
+ * user where DATABASE_USER_<SUBGRAPH> is set), printing each step with its count and time,
+ * then the figures reached against the report's. Exits non-zero when any figure differs.
+ * Data that already holds the contest is left alone: an error (2) unless `--if-empty`
+ * says that is expected (0), as for a deployment's one-shot seed step.
  */
+import { databaseEnv, databaseUrls, loadConfig } from '@meritgraph/config';
+import type { DatabaseLocation } from '@meritgraph/db';
 import { configuredLocation, figuresTable, replayInto } from './replay';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} takes a positive whole number`);
-    process.exit(2);
-  }
-  return value;
+export interface ReplayMainIo {
+  log: (line: string) => void;
+  error: (line: string) => void;
 }
 
-async function main() {
-  const scale = option('scale', 1);
-  const seed = option('seed', 2019);
-  const fresh = process.argv.includes('--fresh');
-  const location = configuredLocation();
+const consoleIo: ReplayMainIo = { log: (line) => console.log(line), error: (line) => console.error(line) };
+
+/** Where the replay writes: the services' location, with each subgraph's own user where one is given. */
+export function replayLocation(env: NodeJS.ProcessEnv): DatabaseLocation {
+  return { ...configuredLocation(env), urls: databaseUrls(loadConfig(databaseEnv, env)) };
+}
+
+const withoutCredentials = (url: string) => url.replace(/\/\/[^@]*@/, '//');
+
+/** Runs the command line; resolves to the process's exit code. */
+export async function replayMain(argv: readonly string[], env: NodeJS.ProcessEnv, io: ReplayMainIo = consoleIo): Promise<number> {
+  const option = (name: string, fallback: number): number => {
+    const i = argv.indexOf(`--${name}`);
+    if (i < 0) return fallback;
+    const value = Number(argv[i + 1]);
+    if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name} takes a positive whole number`);
+    return value;
+  };
+  let scale: number, seed: number;
+  try {
+    scale = option('scale', 1);
+    seed = option('seed', 2019);
+    if (argv.includes('--fresh') && argv.includes('--if-empty')) throw new UsageError('--fresh and --if-empty exclude each other');
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.error(error.message);
+    return 2;
+  }
+  const fresh = argv.includes('--fresh');
+  const location = replayLocation(env);
+  const users = Object.entries(location.urls ?? {})
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, url]) => `${name} as ${decodeURIComponent(new URL(url).username)}`);
   const where = location.url
-    ? `MySQL ${location.url.replace(/\/\/[^@]*@/, '//')} (databases ${location.prefix}*)`
+    ? `MySQL ${withoutCredentials(location.url)} (databases ${location.prefix}*; ${users.join(', ')})`
     : `SQLite in ${location.dataDir}`;
-  console.log(`Replaying the 2019 contest at scale ${scale} (seed ${seed}) into ${where}${fresh ? ', from scratch' : ''}\n`);
+  io.log(`Replaying the 2019 contest at scale ${scale} (seed ${seed}) into ${where}${fresh ? ', from scratch' : ''}\n`);
   const started = Date.now();
-  const run = await replayInto(location, { scale, seed, fresh, log: (line) => console.log(line) });
+  const run = await replayInto(location, { scale, seed, fresh, log: io.log });
   if (!run.replayed) {
-    console.error(`The data already holds the 2019 contest; run with --fresh to replace it.`);
-    process.exit(2);
+    if (argv.includes('--if-empty')) {
+      io.log('The data already holds the 2019 contest; nothing to do.');
+      return 0;
+    }
+    io.error(`The data already holds the 2019 contest; run with --fresh to replace it.`);
+    return 2;
   }
   const { lines, ok } = figuresTable(run.result!.figures, scale);
-  console.log(`\nFigures reached (scale ${scale}), in ${((Date.now() - started) / 1000).toFixed(1)} s:\n${lines.join('\n')}`);
+  io.log(`\nFigures reached (scale ${scale}), in ${((Date.now() - started) / 1000).toFixed(1)} s:\n${lines.join('\n')}`);
   if (!ok) {
-    console.error('\nThe replay did not reach the report’s figures.');
-    process.exit(1);
+    io.error('\nThe replay did not reach the report’s figures.');
+    return 1;
   }
+  return 0;
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+class UsageError extends Error {}
+
+if (require.main === module) {
+  replayMain(process.argv.slice(2), process.env).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    },
+  );
+}
