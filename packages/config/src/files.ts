@@ -10,7 +10,7 @@ export interface VariableProblem {
 
 /**
  * The environment with each `<NAME>_FILE` of the given names replaced by the file's content
- * as NAME (one trailing line break dropped, as `echo value > file` leaves one). A file that
+ * as NAME (trailing line breaks dropped, as `echo value > file` leaves one). A file that
  * cannot be read, an empty one, or NAME set as well is a problem named after the `_FILE`
  * variable. An empty variable counts as unset.
  */
@@ -30,7 +30,7 @@ export function readVariableFiles(
     }
     let value: string;
     try {
-      value = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+      value = readFileSync(path, 'utf8').replace(/[\r\n]+$/, '');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
