@@ -51,7 +51,7 @@ describe('expert review: bad input', () => {
     await admin.data(`mutation($input: CreatePanelInput!) { createPanel(input: $input) { id } }`, {
       input: { roundId: f.round, name: '人工智能组', trackIds: [f.contest.tracks.AI], chairId: X[0]!.id, memberIds: [X[1]!.id] },
     });
-    expect((await schedule({ startTime: '09:00', slotMinutes: 20 })).errors).toBeUndefined();
+    expect((await schedule({ startTime: '2019-11-21T09:00:00+08:00', slotMinutes: 20 })).errors).toBeUndefined();
   });
 
   describe('review dates', () => {
@@ -93,6 +93,22 @@ describe('expert review: bad input', () => {
       });
       const range = await schedule({ slotMinutes: 2147483647 });
       expect(range.errors![0]!.message).toMatch(/from 1 to 240/);
+      expect(await presentations()).toEqual(before);
+      expect((await fx.roundAudit(f.round)).filter((a) => a === 'round.schedule')).toHaveLength(audit);
+    });
+
+    it('refuses a start written as a bare time of day or a date of no calendar, inline and as a variable, keeping the schedule it has', async () => {
+      const before = await presentations();
+      const audit = (await fx.roundAudit(f.round)).filter((a) => a === 'round.schedule').length;
+      const inline = await admin.request(
+        `mutation($r: ID!) { schedulePresentations(roundId: $r, input: { startTime: "09:00", slotMinutes: 20 }) { presentations { id } } }`,
+        { r: f.round },
+      );
+      for (const result of [inline, await schedule({ startTime: '2019-11-31T09:00:00+08:00', slotMinutes: 20 })]) {
+        expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', field: 'startTime' });
+        expect(result.errors![0]!.message).toMatch(/DateTime/);
+        expect(result.errors![0]!.extensions).not.toHaveProperty('errorId');
+      }
       expect(await presentations()).toEqual(before);
       expect((await fx.roundAudit(f.round)).filter((a) => a === 'round.schedule')).toHaveLength(audit);
     });

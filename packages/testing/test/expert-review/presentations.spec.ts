@@ -23,7 +23,14 @@ describe('expert review results: aggregation, advancement, publication, visibili
       presenter: { id: string } | null;
     };
     const SLOT = 'position startsAt endsAt panel { id name } referenceNumber presenter { id }';
-    const SETTINGS = { startTime: '10:00', slotMinutes: 30, breakEvery: 2, breakMinutes: 15, lunchFrom: '12:00', lunchTo: '13:30' };
+    const SETTINGS = {
+      startTime: '2019-10-24T10:00:00+08:00',
+      slotMinutes: 30,
+      breakEvery: 2,
+      breakMinutes: 15,
+      lunchFrom: '12:00',
+      lunchTo: '13:30',
+    };
     const schedule = (round: string, input: Record<string, unknown> = SETTINGS) =>
       admin.request<{ schedulePresentations: { presentations: Slot[]; unscheduled: { entry: { id: string } | null; reason: string }[] } }>(
         `mutation($r: ID!, $input: ScheduleInput!) { schedulePresentations(roundId: $r, input: $input) { presentations { ${SLOT} } unscheduled { entry { id } reason } } }`,
@@ -36,7 +43,8 @@ describe('expert review results: aggregation, advancement, publication, visibili
           { r: round },
         )
       ).reviewRound.presentations;
-    const minutes = (at: string) => Number(at.slice(11, 13)) * 60 + Number(at.slice(14, 16));
+    /** Minutes after midnight in Beijing on the review day, where the programme is printed. */
+    const minutes = (at: string) => (Date.parse(at) - Date.parse('2019-10-24T00:00:00+08:00')) / 60_000;
     /** The leader of each entry, by reference number: app1 leads an entry in each track. */
     const leaderOf: Record<string, string> = {};
     const trackOf: Record<string, string> = {};
@@ -94,11 +102,17 @@ describe('expert review results: aggregation, advancement, publication, visibili
         field: 'lunchTo',
       });
       expect(ext(await schedule(f.round, { ...SETTINGS, slotMinutes: 0 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'slotMinutes' });
-      expect(ext(await schedule(f.round, { ...SETTINGS, startTime: '9:00' }))).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'startTime',
-      });
+      // A start is an instant on the review day in Beijing, to the minute: a bare time of day, another day (16:30 UTC is
+      // already the 25th in Beijing) or seconds are refused.
+      for (const startTime of ['10:00', '2019-10-25T10:00:00+08:00', '2019-10-24T16:30:00Z', '2019-10-24T10:00:30+08:00']) {
+        const refused = await schedule(f.round, { ...SETTINGS, startTime });
+        expect(ext(refused)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startTime' });
+      }
+      expect((await schedule(f.round, { ...SETTINGS, startTime: '2019-10-23T10:00:00+08:00' })).errors![0]!.message).toMatch(
+        /2019-10-24 in Beijing/,
+      );
       expect(await presentations(f.round)).toEqual([]);
+      expect(await fx.roundAudit(f.round)).not.toContain('round.schedule');
 
       const made = await schedule(f.round);
       expect(made.errors).toBeUndefined();
@@ -112,6 +126,8 @@ describe('expert review results: aggregation, advancement, publication, visibili
           .sort(),
       );
 
+      // The day opens at 10:00 in Beijing, which is 02:00 UTC.
+      expect(slots.map((s) => s.startsAt).sort()[0]).toBe('2019-10-24T02:00:00.000Z');
       const lunch = { start: 12 * 60, end: 13 * 60 + 30 };
       const rooms = new Map<string, Slot[]>();
       for (const s of slots) rooms.set(s.panel.id, [...(rooms.get(s.panel.id) ?? []), s]);
@@ -123,7 +139,7 @@ describe('expert review results: aggregation, advancement, publication, visibili
         expect(room.map((s) => s.position)).toEqual(room.map((_, i) => i + 1));
         expect(room.map((s) => s.referenceNumber)).toEqual(room.map((s) => s.referenceNumber).sort());
         room.forEach((s, i) => {
-          expect(s.startsAt.slice(0, 10)).toBe('2019-10-24');
+          expect(minutes(s.endsAt)).toBeLessThanOrEqual(24 * 60);
           expect(minutes(s.endsAt) - minutes(s.startsAt)).toBe(30);
           expect(minutes(s.startsAt)).toBeGreaterThanOrEqual(10 * 60);
           // Clear of lunch: it ends by 12:00 or starts from 13:30.

@@ -13,12 +13,19 @@ export class ExpertResolver {
     private readonly audit: Repository<AuditEntry>,
   ) {}
 
-  @Query(() => ExpertConnection, { description: 'The expert pool (office and analysts), by id.' })
+  @Query(() => ExpertConnection, {
+    nullable: true,
+    description:
+      'The expert pool, in id order, for the office and analysts; null with FORBIDDEN for anyone else, BAD_USER_INPUT for a bad filter or cursor.',
+  })
   experts(@Args(() => ExpertsArgs) args: ExpertsArgs, @Ctx() ctx: RequestContext) {
     return new ExpertConnection(this.service.list(ctx, args, args));
   }
 
-  @Query(() => Expert, { nullable: true })
+  @Query(() => Expert, {
+    nullable: true,
+    description: 'One expert: the office and analysts read any, an expert its own profile; null when there is none, FORBIDDEN otherwise.',
+  })
   expert(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Expert | null> {
     return this.service.load(ctx, id);
   }

@@ -17,9 +17,11 @@ import { Panel, PanelMember } from '../panel/panel.entity';
 import { Presentation } from '../result/result.entity';
 import type { ReviewRound } from '../round/round.entity';
 import type { RoundService } from '../round/round.service';
+import { instantOf, wallClockOf } from './programme-time';
 
 export interface ScheduleSettings {
-  startTime?: string | null;
+  /** An instant on the round's review date, in Beijing time. */
+  startTime?: Date | null;
   slotMinutes: number;
   breakEvery?: number | null;
   breakMinutes?: number | null;
@@ -40,6 +42,25 @@ function withInputFields<T>(plan: () => T): T {
       throw new InvalidInput(error.problems.map((p) => ({ ...p, field: SCHEDULE_FIELDS[p.field] ?? p.field })));
     throw error;
   }
+}
+
+/**
+ * The Beijing time of day 'HH:MM' the day starts at: the start must fall on the round's review
+ * date in Beijing and on a whole minute, since the programme is printed to the minute.
+ */
+function startClock(startTime: Date | null | undefined, reviewDate: string): string | undefined {
+  if (!startTime) return undefined;
+  const wallClock = wallClockOf(startTime);
+  if (startTime.getTime() % 60_000 !== 0)
+    throw new InvalidInput([{ field: 'startTime', message: 'must be on a whole minute (no seconds)' }]);
+  if (wallClock.slice(0, 10) !== reviewDate)
+    throw new InvalidInput([
+      {
+        field: 'startTime',
+        message: `must be on the round’s review date, ${reviewDate} in Beijing time (UTC+8); it is ${wallClock.replace('T', ' ')} there`,
+      },
+    ]);
+  return wallClock.slice(11);
 }
 
 /** A final round's presentation schedule: laid out by the office, read with the round. */
@@ -67,6 +88,7 @@ export class PresentationService {
       if (round.status !== 'DRAFT' && round.status !== 'OPEN')
         throw new DomainError('ROUND_CLOSED', 'The round is closed: its schedule is final', 'roundId');
       if (!round.reviewDate) throw new InvalidInput([{ field: 'roundId', message: 'set the round’s reviewDate first' }]);
+      const startTime = startClock(settings.startTime, round.reviewDate);
       if (!settings.lunchFrom !== !settings.lunchTo) {
         throw new InvalidInput([
           { field: settings.lunchFrom ? 'lunchTo' : 'lunchFrom', message: 'a lunch break needs both lunchFrom and lunchTo' },
@@ -78,7 +100,7 @@ export class PresentationService {
       const plan = withInputFields(() =>
         presentationSchedule({
           date: round.reviewDate!,
-          startTime: settings.startTime ?? undefined,
+          startTime,
           slotMinutes: settings.slotMinutes,
           breakEvery: settings.breakEvery ?? undefined,
           breakMinutes: settings.breakMinutes ?? undefined,
@@ -97,8 +119,8 @@ export class PresentationService {
           entryId: s.entryId,
           presenterId: s.presenterId,
           position: s.order,
-          startsAt: s.startsAt,
-          endsAt: s.endsAt,
+          startsAt: instantOf(s.startsAt),
+          endsAt: instantOf(s.endsAt),
         }),
       );
       for (let i = 0; i < slots.length; i += BATCH) await em.insert(Presentation, slots.slice(i, i + BATCH));

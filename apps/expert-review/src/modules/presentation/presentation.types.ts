@@ -9,8 +9,12 @@ const limited = (description: string, setting: keyof typeof SCHEDULE_LIMITS) =>
 
 @InputType()
 export class ScheduleInput {
-  @Field(() => String, { nullable: true, description: 'HH:MM; 09:00 when absent.' })
-  startTime?: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the first presentation of each panel starts: an instant on the round’s review date in Beijing time, on a whole minute, e.g. 2019-11-21T08:30:00+08:00; 09:00 Beijing time when absent. Another day or seconds are refused with BAD_USER_INPUT.',
+  })
+  startTime?: Date | null;
 
   @Field(() => Int, { description: limited('Minutes per presentation, questions included.', 'slotMinutes') })
   slotMinutes: number;

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { EliminationReason, TieBreak } from '@meritgraph/domain';
+import { wallClockColumn } from '../presentation/programme-time';
 
 export const RoundOutcome = { ADVANCED: 'ADVANCED', ELIMINATED: 'ELIMINATED', EXCELLENT: 'EXCELLENT' } as const;
 export type RoundOutcome = keyof typeof RoundOutcome;
@@ -202,13 +203,13 @@ export class Presentation {
   @Field(() => Int, { description: 'Position in the panel’s running order, from 1.' })
   position: number;
 
-  @Column('varchar', { length: 16 })
-  @Field(() => String, { description: 'Local time, YYYY-MM-DDTHH:MM.' })
-  startsAt: string;
+  @Column('varchar', { length: 16, transformer: wallClockColumn })
+  @Field(() => Date, { description: 'When the presentation starts, to the minute (the programme is printed in Beijing time, UTC+8).' })
+  startsAt: Date;
 
-  @Column('varchar', { length: 16 })
-  @Field(() => String)
-  endsAt: string;
+  @Column('varchar', { length: 16, transformer: wallClockColumn })
+  @Field(() => Date, { description: 'When the slot ends, questions included: startsAt plus the schedule’s slotMinutes.' })
+  endsAt: Date;
 
   /** Not stored: set on the slots a read hands out, so that a slot links its live submission once the round is public. */
   roundPublished?: boolean;

@@ -8,7 +8,11 @@ import type { CalendarService } from './calendar.service';
 export class CalendarResolver {
   constructor(private readonly service: CalendarService) {}
 
-  @Query(() => [CalendarDay], { description: 'Holidays and make-up workdays the announcement windows are counted on.' })
+  @Query(() => [CalendarDay], {
+    nullable: true,
+    description:
+      'The office’s own holidays and make-up workdays, by date, that announcement windows count on besides the State Council calendar; public. Null with BAD_USER_INPUT for a year out of range.',
+  })
   calendarDays(
     @Arg('year', () => Int, { nullable: true, description: withRange('Only the days of this year.', 1949, 2200) }) year?: number | null,
   ): Promise<CalendarDay[]> {

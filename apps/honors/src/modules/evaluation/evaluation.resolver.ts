@@ -83,7 +83,9 @@ export class EvaluationResolver {
   }
 
   @Query(() => [RankedEvaluation], {
-    description: 'A contest’s organizing units, ranked; the first `places` are candidates for 优秀组织奖 (office and analysts).',
+    nullable: true,
+    description:
+      'A contest’s assessed organizing units, ranked by total; the first `places` are candidates for 优秀组织奖. For the office and analysts; null with FORBIDDEN for anyone else.',
   })
   async organizerEvaluations(
     @Arg('contestId', () => ID) contestId: string,

@@ -31,8 +31,9 @@ export class HonorResolver {
   }
 
   @Query(() => HonorConnection, {
+    nullable: true,
     description:
-      'Honor records by award type and recipient name: the public ones (announced, conferred, revoked) unless the caller reads everything.',
+      'Honor records, filtered: the public ones (announced, conferred, revoked) unless the caller is the office or an analyst. Null with BAD_USER_INPUT for a filter out of range or a bad cursor.',
   })
   honors(@Args(() => HonorsArgs) args: HonorsArgs, @Ctx() ctx: RequestContext) {
     return new HonorConnection(this.read.list(ctx.identity, args, args));

@@ -102,11 +102,10 @@ export async function runRound(host: ReplayHost, review: ReviewContext, plan: Ro
     return { count: autoAssign.created, value: null };
   });
   if (plan.panels) {
+    // The final's programme opens at 08:30 in Beijing on its review day.
     await admin.data(
-      `mutation($id: ID!) { schedulePresentations(roundId: $id, input: { startTime: "08:30", slotMinutes: 6, lunchFrom: "12:00", lunchTo: "13:00" }) { presentations { id } } }`,
-      {
-        id: roundId,
-      },
+      `mutation($id: ID!, $input: ScheduleInput!) { schedulePresentations(roundId: $id, input: $input) { presentations { id } } }`,
+      { id: roundId, input: { startTime: `${plan.date}T08:30:00+08:00`, slotMinutes: 6, lunchFrom: '12:00', lunchTo: '13:00' } },
     );
   }
   await admin.data(`mutation($id: ID!) { changeReviewRoundStatus(id: $id, status: OPEN) { status } }`, { id: roundId });
