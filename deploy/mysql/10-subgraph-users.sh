@@ -8,7 +8,7 @@
 #   SECRETS_DIR      where the password files are        (default /run/secrets)
 #   DATABASE_PREFIX  as the services have it             (default meritgraph_)
 #   MYSQL_CLIENT     how to reach the server as root     (default: the init server's socket)
-#   MYSQL_ROOT_PASSWORD
+#   MYSQL_ROOT_PASSWORD, or MYSQL_ROOT_PASSWORD_FILE (as the MySQL image takes them)
 set -euo pipefail
 
 secrets_dir=${SECRETS_DIR:-/run/secrets}
@@ -41,5 +41,7 @@ GRANT ALL PRIVILEGES ON \`$name\`.* TO '$name'@'%';
 "
 done
 
-MYSQL_PWD=${MYSQL_ROOT_PASSWORD:-} "${client[@]}" <<<"$sql"
+root_password=${MYSQL_ROOT_PASSWORD:-}
+if [[ -z $root_password && -n ${MYSQL_ROOT_PASSWORD_FILE:-} ]]; then root_password=$(<"$MYSQL_ROOT_PASSWORD_FILE"); fi
+MYSQL_PWD=$root_password "${client[@]}" <<<"$sql"
 echo "subgraph databases and users ready: ${prefix}{organizations,submissions,expert_review,honors}"
