@@ -12,6 +12,10 @@ const root = (process.argv[2] ?? new URL('..', import.meta.url).pathname).replac
 /** Packages a workspace needs that its code never names: drivers loaded by name, tooling run by scripts. */
 const LOADED_BY_NAME = {
   '@meritgraph/db': { 'better-sqlite3': 'TypeORM loads the SQLite driver by name', mysql2: 'TypeORM loads the MySQL driver by name' },
+  '@meritgraph/client': {
+    '@graphql-codegen/cli': 'npm run generate and the lint script run graphql-codegen',
+    '@graphql-codegen/client-preset': 'codegen.ts names the client preset',
+  },
 };
 /** Every workspace extends the shared TypeScript config from its tsconfig files. */
 const TOOLING = new Set(['@meritgraph/typescript-config']);

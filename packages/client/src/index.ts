@@ -1,0 +1,24 @@
+/**
+ * The platform's operations as typed documents (TypedDocumentNode): hand one to Apollo Client,
+ * urql or graphql-request and its variables and answer are typed from the schema. The
+ * operations are those the README shows, in src/operations/; src/generated/ is written from
+ * them by GraphQL Code Generator (`npm run generate -w @meritgraph/client`).
+ *
+ * Scalars arrive as JSON gives them: DateTimeISO and LocalDate are ISO 8601 strings
+ * ("2020-01-15T02:00:00.000Z", "2020-01-15"), JSON is unknown.
+ */
+export {
+  FiguresDocument,
+  type FiguresQuery,
+  type FiguresQueryVariables,
+  LeaderboardDocument,
+  type LeaderboardQuery,
+  type LeaderboardQueryVariables,
+  OrganizationHonorsDocument,
+  type OrganizationHonorsQuery,
+  type OrganizationHonorsQueryVariables,
+  StoryDocument,
+  type StoryQuery,
+  type StoryQueryVariables,
+} from './generated/graphql';
+export { graphql, type DocumentType } from './generated/gql';
