@@ -24,17 +24,20 @@ export class AssignmentResolver {
     private readonly audit: Repository<AuditEntry>,
   ) {}
 
-  @FieldResolver(() => Entry, { nullable: true })
+  @FieldResolver(() => Entry, {
+    nullable: true,
+    description: 'The entry to score, as the expert may see it (without unit and people in a blind round).',
+  })
   entry(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Entry | null> {
     return this.entries.find(ctx, assignment.entryId);
   }
 
-  @FieldResolver(() => Expert, { nullable: true })
+  @FieldResolver(() => Expert, { nullable: true, description: 'The assigned expert.' })
   expert(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Expert | null> {
     return this.experts.load(ctx, assignment.expertId);
   }
 
-  @FieldResolver(() => Panel, { nullable: true })
+  @FieldResolver(() => Panel, { nullable: true, description: 'The panel the assignment comes from; null in a pool round.' })
   panel(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Panel | null> {
     return assignment.panelId ? this.panels.find(ctx, assignment.panelId) : Promise.resolve(null);
   }
@@ -57,9 +60,13 @@ export class AssignmentResolver {
       'Staffs every entry of the round still short of reviewers: no conflicts, matching expertise (or panel), balanced loads. Deterministic.',
   })
   async autoAssign(
-    @Arg('roundId', () => ID) roundId: string,
+    @Arg('roundId', () => ID, { description: 'The round to staff: DRAFT or OPEN, with entries.' }) roundId: string,
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => AutoAssignInput, { nullable: true }) input?: AutoAssignInput | null,
+    @Arg('input', () => AutoAssignInput, {
+      nullable: true,
+      description: 'Which experts to draw on and the load limits; the whole active pool without limits when absent.',
+    })
+    input?: AutoAssignInput | null,
   ): Promise<AutoAssignmentReport> {
     const { round, created, plan } = await this.service.autoAssign(ctx.identity, roundId, input ?? {});
     const entry = async (id: string) => (await this.entries.find(ctx, id))!;
@@ -76,8 +83,11 @@ export class AssignmentResolver {
   @Authorized('ADMIN')
   @Mutation(() => Assignment, { description: 'Assigns one expert by hand, by the same rules as the automatic assignment.' })
   assignExpert(
-    @Arg('entryId', () => ID) entryId: string,
-    @Arg('expertId', () => ID) expertId: string,
+    @Arg('entryId', () => ID, { description: 'The entry to staff.' }) entryId: string,
+    @Arg('expertId', () => ID, {
+      description: 'The expert to assign: active, judging the entry’s track, without a conflict (CONFLICT_OF_INTEREST otherwise).',
+    })
+    expertId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Assignment> {
     return this.service.assign(ctx.identity, entryId, expertId);
@@ -86,9 +96,9 @@ export class AssignmentResolver {
   @Authorized('ADMIN')
   @Mutation(() => Assignment, { description: 'Removes an assignment that has no scorecard yet.' })
   removeAssignment(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The assignment to remove.' }) id: string,
     @Ctx() ctx: RequestContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @Arg('reason', () => String, { nullable: true, description: 'Why, for the audit log; at most 500 characters.' }) reason?: string | null,
   ): Promise<Assignment> {
     return this.service.remove(ctx.identity, id, reason);
   }
@@ -96,8 +106,8 @@ export class AssignmentResolver {
   @Authorized('EXPERT', 'ADMIN')
   @Mutation(() => Assignment, { description: 'The expert cannot take the entry on.' })
   declineAssignment(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('id', () => ID, { description: 'One of the calling expert’s own assignments.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why the expert cannot take it on; 2 to 500 characters.' }) reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Assignment> {
     return this.service.stepBack(ctx.identity, id, 'DECLINED', reason);
@@ -108,8 +118,8 @@ export class AssignmentResolver {
     description: 'The expert declares a conflict of interest (回避); it holds for the submission in later rounds too.',
   })
   declareConflict(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('id', () => ID, { description: 'One of the calling expert’s own assignments.' }) id: string,
+    @Arg('reason', () => String, { description: 'The conflict, e.g. a former colleague on the team; 2 to 500 characters.' }) reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Assignment> {
     return this.service.stepBack(ctx.identity, id, 'CONFLICT_DECLARED', reason);

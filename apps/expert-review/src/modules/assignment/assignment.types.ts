@@ -10,13 +10,13 @@ export const AssignmentConnection = Connection(Assignment);
 
 @ArgsType()
 export class AssignmentsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this expert’s assignments.' })
   expertId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the assignments of this entry.' })
   entryId?: string | null;
 
-  @Field(() => AssignmentStatus, { nullable: true })
+  @Field(() => AssignmentStatus, { nullable: true, description: 'Only assignments in this status.' })
   status?: AssignmentStatus | null;
 }
 
@@ -29,14 +29,19 @@ registerEnumType(UnstaffedReason, {
   name: 'UnstaffedReason',
   description:
     'NO_ELIGIBLE_EXPERTS: nobody without a conflict judges the track; TOO_FEW_ELIGIBLE_EXPERTS: fewer than the round needs; EXPERT_LOAD_LIMIT: enough experts, but their maximum load is reached.',
+  valuesConfig: {
+    NO_ELIGIBLE_EXPERTS: { description: 'No active expert without a conflict judges the entry’s track.' },
+    TOO_FEW_ELIGIBLE_EXPERTS: { description: 'Fewer eligible experts than the round’s reviewersPerEntry.' },
+    EXPERT_LOAD_LIMIT: { description: 'Enough eligible experts, but they have reached maxLoad.' },
+  },
 });
 
 @ObjectType({ description: 'An entry the automatic assignment could not fully staff.' })
 export class UnstaffedEntry {
-  @Field(() => Entry)
+  @Field(() => Entry, { description: 'The entry left short.' })
   entry: Entry;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Experts the entry should have: the round’s reviewersPerEntry.' })
   needed: number;
 
   @Field(() => Int, { description: 'Experts it has now.' })
@@ -45,22 +50,22 @@ export class UnstaffedEntry {
   @Field(() => Int, { description: 'Experts who could still be added (expertise, no conflict, not on it already).' })
   eligible: number;
 
-  @Field(() => UnstaffedReason)
+  @Field(() => UnstaffedReason, { description: 'Why no more experts could be added.' })
   reason: keyof typeof UnstaffedReason;
 }
 
 @ObjectType({ description: "An expert's number of assignments in the round." })
 export class ExpertLoad {
-  @Field(() => Expert)
+  @Field(() => Expert, { description: 'The expert.' })
   expert: Expert;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries assigned to the expert in the round (status ASSIGNED).' })
   load: number;
 }
 
 @ObjectType({ description: 'What the automatic assignment did, and what it could not do.' })
 export class AutoAssignmentReport {
-  @Field(() => ReviewRound)
+  @Field(() => ReviewRound, { description: 'The round assigned.' })
   round: ReviewRound;
 
   @Field(() => Int, { description: 'Assignments made now.' })
@@ -76,7 +81,7 @@ export class AutoAssignmentReport {
   loads: ExpertLoad[];
 }
 
-@InputType()
+@InputType({ description: 'Limits for the automatic assignment; every field is optional.' })
 export class AutoAssignInput {
   @Field(() => [ID], {
     nullable: true,

@@ -12,7 +12,7 @@ import { ReviewState } from '@meritgraph/domain';
 @ObjectType({ description: 'A submission taken into a review round, as the round saw it at intake.' })
 export class Entry {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the entry (one per submission and round).' })
   id: string;
 
   @Column('varchar', { length: 36 })
@@ -27,7 +27,7 @@ export class Entry {
   organizationId: string;
 
   @Column('varchar', { length: 16 })
-  @Field(() => ReviewState)
+  @Field(() => ReviewState, { description: 'Where it stands in this round: IN_REVIEW until the round is finalized, then its outcome.' })
   state: ReviewState;
 
   @Column('varchar', { length: 36, default: '' })
@@ -42,11 +42,11 @@ export class Entry {
   referenceNumber: string;
 
   @Column('varchar', { length: 200, default: '' })
-  @Field(() => String)
+  @Field(() => String, { description: 'The submission’s title at intake.' })
   title: string;
 
   @Column('text', { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The submission’s summary at intake.' })
   summary: string | null;
 
   @Column('varchar', { length: 36, nullable: true })
@@ -54,7 +54,7 @@ export class Entry {
 
   /** When the unit submitted it; the last tie-break prefers the earlier. */
   @Column('datetime', { nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the submission was submitted; the EARLIER_SUBMISSION tie-break compares it.' })
   submittedAt: Date | null;
 
   @Column('datetime', { nullable: true })

@@ -24,17 +24,20 @@ export class EntryResolver {
   ) {}
 
   @Query(() => Entry, { nullable: true, description: 'An entry (office and analysts, or an expert assigned to it).' })
-  entry(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Entry | null> {
+  entry(
+    @Arg('id', () => ID, { description: 'The entry’s id. Null when there is none or it is hidden from the caller.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Entry | null> {
     return this.service.load(ctx, id);
   }
 
-  @FieldResolver(() => ReviewRound, { nullable: true })
+  @FieldResolver(() => ReviewRound, { nullable: true, description: 'The round the entry is in.' })
   async round(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<ReviewRound | null> {
     const round = await this.rounds.find(ctx, entry.roundId);
     return round && canSeeRound(ctx.identity, round.status) ? round : null;
   }
 
-  @FieldResolver(() => TrackRef, { nullable: true })
+  @FieldResolver(() => TrackRef, { nullable: true, description: 'The track it was taken in under.' })
   track(@Root() entry: Entry): TrackRef {
     return { id: entry.trackId };
   }
@@ -93,7 +96,10 @@ export class EntryResolver {
     description:
       "Takes a DRAFT round's entries in: the contest's SUBMITTED submissions for the first round, the previous round's advanced entries after it. Each keeps a snapshot of its track, unit and people.",
   })
-  async takeEntries(@Arg('roundId', () => ID) roundId: string, @Ctx() ctx: RequestContext): Promise<IntakeReport> {
+  async takeEntries(
+    @Arg('roundId', () => ID, { description: 'The round to fill: a DRAFT or OPEN round.' }) roundId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<IntakeReport> {
     const report = await this.service.takeEntries(ctx.identity, roundId);
     return {
       round: (await this.rounds.find(ctx, roundId))!,

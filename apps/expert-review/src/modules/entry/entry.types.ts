@@ -10,27 +10,34 @@ export const EntryConnection = Connection(Entry);
 
 @ArgsType()
 export class EntriesArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only entries of this track.' })
   trackId?: string | null;
 
-  @Field(() => ReviewState, { nullable: true })
+  @Field(() => ReviewState, { nullable: true, description: 'Only entries in this state.' })
   state?: ReviewState | null;
 }
 
-registerEnumType(SkipReason, { name: 'IntakeSkipReason', description: 'Why intake left a submission out.' });
+registerEnumType(SkipReason, {
+  name: 'IntakeSkipReason',
+  description: 'Why intake left a submission out.',
+  valuesConfig: {
+    NO_LONGER_SUBMITTED: { description: 'Withdrawn after the previous round advanced it.' },
+    NO_TRACK: { description: 'It has no track, so no round can judge it.' },
+  },
+});
 
 @ObjectType({ description: 'A submission intake left out, and why.' })
 export class SkippedSubmission {
-  @Field(() => SubmissionRef, { nullable: true })
+  @Field(() => SubmissionRef, { nullable: true, description: 'The submission left out.' })
   submission: SubmissionRef;
 
-  @Field(() => SkipReason)
+  @Field(() => SkipReason, { description: 'Why it was left out.' })
   reason: SkipReason;
 }
 
 @ObjectType({ description: 'What taking entries into a round did.' })
 export class IntakeReport {
-  @Field(() => ReviewRound)
+  @Field(() => ReviewRound, { description: 'The round filled.' })
   round: ReviewRound;
 
   @Field(() => Int, { description: 'Entries taken in now.' })
@@ -39,6 +46,6 @@ export class IntakeReport {
   @Field(() => Int, { description: 'Entries that were already in the round.' })
   alreadyIn: number;
 
-  @Field(() => [SkippedSubmission])
+  @Field(() => [SkippedSubmission], { description: 'Submissions that qualified but could not be taken in, with why.' })
   skipped: SkippedSubmission[];
 }

@@ -26,11 +26,11 @@ export class ExpertResolver {
     nullable: true,
     description: 'One expert: the office and analysts read any, an expert its own profile; null when there is none, FORBIDDEN otherwise.',
   })
-  expert(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Expert | null> {
+  expert(@Arg('id', () => ID, { description: 'The expert’s id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Expert | null> {
     return this.service.load(ctx, id);
   }
 
-  @FieldResolver(() => PersonRef, { nullable: true })
+  @FieldResolver(() => PersonRef, { nullable: true, description: 'The person who is the expert.' })
   person(@Root() expert: Expert): PersonRef {
     return { id: expert.personId };
   }
@@ -50,15 +50,21 @@ export class ExpertResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Expert, { description: 'Adds a person to the expert pool.' })
-  createExpert(@Arg('input', () => CreateExpertInput) input: CreateExpertInput, @Ctx() ctx: RequestContext): Promise<Expert> {
+  createExpert(
+    @Arg('input', () => CreateExpertInput, { description: 'The person and their profile.' }) input: CreateExpertInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Expert> {
     return this.service.create(ctx.identity, input);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Expert)
+  @Mutation(() => Expert, {
+    description: 'Changes an expert’s profile (the office); only the fields given. FORBIDDEN for anyone else, NOT_FOUND for an unknown id.',
+  })
   updateExpert(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateExpertInput) input: UpdateExpertInput,
+    @Arg('id', () => ID, { description: 'The expert to change.' }) id: string,
+    @Arg('input', () => UpdateExpertInput, { description: 'The fields to change; absent fields stay as they are.' })
+    input: UpdateExpertInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Expert> {
     return this.service.update(ctx.identity, id, input);

@@ -7,14 +7,14 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @ObjectType({ description: 'A panel of a round: its tracks, its chair and its members.' })
 export class Panel {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the panel.' })
   id: string;
 
   @Column('varchar', { length: 36 })
   roundId: string;
 
   @Column('varchar', { length: 120 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The panel’s name, e.g. 人工智能组.' })
   name: string;
 
   @Column('simple-array')
@@ -24,7 +24,7 @@ export class Panel {
   chairId: string;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the panel was formed.' })
   createdAt: Date;
 }
 

@@ -18,13 +18,13 @@ export class PanelResolver {
     private readonly experts: ExpertService,
   ) {}
 
-  @FieldResolver(() => ReviewRound, { nullable: true })
+  @FieldResolver(() => ReviewRound, { nullable: true, description: 'The round the panel sits in.' })
   async round(@Root() panel: Panel, @Ctx() ctx: RequestContext): Promise<ReviewRound | null> {
     const round = await this.rounds.find(ctx, panel.roundId);
     return round && canSeeRound(ctx.identity, round.status) ? round : null;
   }
 
-  @FieldResolver(() => [TrackRef])
+  @FieldResolver(() => [TrackRef], { description: 'The tracks whose entries the panel hears.' })
   tracks(@Root() panel: Panel): TrackRef[] {
     return panel.trackIds.map((id) => ({ id }));
   }
@@ -42,15 +42,20 @@ export class PanelResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Panel, { description: 'Adds a panel to a DRAFT round.' })
-  createPanel(@Arg('input', () => CreatePanelInput) input: CreatePanelInput, @Ctx() ctx: RequestContext): Promise<Panel> {
+  createPanel(
+    @Arg('input', () => CreatePanelInput, { description: 'The round, name, tracks, chair and members.' }) input: CreatePanelInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Panel> {
     return this.service.create(ctx.identity, input);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Panel)
+  @Mutation(() => Panel, {
+    description: 'Changes a panel while its round is DRAFT (the office); only the fields given. ROUND_ALREADY_OPEN or ROUND_CLOSED after.',
+  })
   updatePanel(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdatePanelInput) input: UpdatePanelInput,
+    @Arg('id', () => ID, { description: 'The panel to change.' }) id: string,
+    @Arg('input', () => UpdatePanelInput, { description: 'The fields to change; absent fields stay as they are.' }) input: UpdatePanelInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Panel> {
     return this.service.update(ctx.identity, id, input);

@@ -14,7 +14,7 @@ export class PresentationResolver {
     private readonly panels: PanelService,
   ) {}
 
-  @FieldResolver(() => Panel, { nullable: true })
+  @FieldResolver(() => Panel, { nullable: true, description: 'The panel, and so the room, the entry presents to.' })
   panel(@Root() p: Presentation, @Ctx() ctx: RequestContext): Promise<Panel | null> {
     return this.panels.find(ctx, p.panelId);
   }
@@ -29,7 +29,7 @@ export class PresentationResolver {
     return entry ? { id: entry.submissionId } : null;
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { nullable: true, description: 'The entry’s reference number, e.g. 2019-AI-0042.' })
   async referenceNumber(@Root() p: Presentation, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await this.entries.find(ctx, p.entryId))?.referenceNumber ?? null;
   }

@@ -7,7 +7,7 @@ import { Presentation } from '../result/result.entity';
 const limited = (description: string, setting: keyof typeof SCHEDULE_LIMITS) =>
   withRange(description, SCHEDULE_LIMITS[setting].min, SCHEDULE_LIMITS[setting].max);
 
-@InputType()
+@InputType({ description: 'How a final round’s presentation day runs. Times of day are Beijing time.' })
 export class ScheduleInput {
   @Field(() => Date, {
     nullable: true,
@@ -34,18 +34,18 @@ export class ScheduleInput {
 
 @ObjectType({ description: 'An entry the schedule could not place, and why.' })
 export class Unscheduled {
-  @Field(() => Entry, { nullable: true })
+  @Field(() => Entry, { nullable: true, description: 'The entry left out.' })
   entry: Entry | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why, e.g. no panel covers its track, or its panel runs past 23:59.' })
   reason: string;
 }
 
 @ObjectType({ description: 'A generated presentation schedule.' })
 export class PresentationSchedule {
-  @Field(() => [Presentation])
+  @Field(() => [Presentation], { description: 'The slots, by panel and running order.' })
   presentations: Presentation[];
 
-  @Field(() => [Unscheduled])
+  @Field(() => [Unscheduled], { description: 'Entries the day could not place; empty when every entry has a slot.' })
   unscheduled: Unscheduled[];
 }

@@ -27,8 +27,8 @@ export class RoundPresentationsResolver {
     description: 'Lays out the presentations of a round with panels on its review date; replaces an earlier schedule.',
   })
   async schedulePresentations(
-    @Arg('roundId', () => ID) roundId: string,
-    @Arg('input', () => ScheduleInput) input: ScheduleInput,
+    @Arg('roundId', () => ID, { description: 'A FINAL round, DRAFT or OPEN, with a reviewDate and panels.' }) roundId: string,
+    @Arg('input', () => ScheduleInput, { description: 'When the day starts, slot length, breaks and lunch.' }) input: ScheduleInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PresentationSchedule> {
     const { slots, unscheduled } = await this.service.schedule(ctx.identity, roundId, input);

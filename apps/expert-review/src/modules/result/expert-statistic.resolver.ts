@@ -8,7 +8,7 @@ import { ExpertStatistic } from './result.types';
 export class ExpertStatisticResolver {
   constructor(private readonly experts: ExpertService) {}
 
-  @FieldResolver(() => Expert, { nullable: true })
+  @FieldResolver(() => Expert, { nullable: true, description: 'The expert, to whoever may see the pool.' })
   expert(@Root() stat: ExpertStatistic, @Ctx() ctx: RequestContext): Promise<Expert | null> {
     return this.experts.load(ctx, stat.expertId);
   }

@@ -14,7 +14,13 @@ export class ResultPreviewResolver {
   // Computes a whole round: every scorecard, aggregated and ranked.
   @Directive('@cost(weight: 100)')
   @Query(() => ResultPreview, { nullable: true, description: 'The results a round would have if finalized now (the office).' })
-  async reviewRoundPreview(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ResultPreview> {
+  async reviewRoundPreview(
+    @Arg('id', () => ID, {
+      description: 'Any round past DRAFT (ROUND_NOT_OPEN for a DRAFT round); the office only, FORBIDDEN for anyone else.',
+    })
+    id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ResultPreview> {
     const preview = await this.computation.preview(ctx, id);
     const entry = async (entryId: string) => (await this.entries.find(ctx, entryId))!;
     const order = new Map(preview.groups.map((g, i) => [g.code, i]));

@@ -8,11 +8,23 @@ export type RoundOutcome = keyof typeof RoundOutcome;
 registerEnumType(RoundOutcome, {
   name: 'RoundOutcome',
   description: 'ADVANCED to the next round, ELIMINATED, or EXCELLENT (优秀成果) in the final round.',
+  valuesConfig: {
+    ADVANCED: { description: 'Goes on to the next round (before the final round).' },
+    ELIMINATED: { description: 'Stops in this round.' },
+    EXCELLENT: { description: 'Found excellent (优秀成果) in the final round: a candidate for EXCELLENT_ACHIEVEMENT.' },
+  },
 });
 
 export const OverrideOutcome = { ADVANCE: 'ADVANCE', ELIMINATE: 'ELIMINATE' } as const;
 export type OverrideOutcome = keyof typeof OverrideOutcome;
-registerEnumType(OverrideOutcome, { name: 'OverrideOutcome', description: 'What an office override forces.' });
+registerEnumType(OverrideOutcome, {
+  name: 'OverrideOutcome',
+  description: 'What an office override forces.',
+  valuesConfig: {
+    ADVANCE: { description: 'The entry advances (EXCELLENT in a final round) whatever its rank.' },
+    ELIMINATE: { description: 'The entry is eliminated whatever its rank.' },
+  },
+});
 
 /** An entry's result in a round, computed and frozen when the round is finalized (or computed for a preview). */
 @Entity()
@@ -20,7 +32,7 @@ registerEnumType(OverrideOutcome, { name: 'OverrideOutcome', description: 'What 
 @ObjectType({ description: "An entry's result in a round: its figures, rank in its quota group, and outcome." })
 export class RoundResult {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the result.' })
   id: string;
 
   @Column('varchar', { length: 36 })
@@ -57,7 +69,7 @@ export class RoundResult {
   trimmedMean: number;
 
   @Column('double')
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Median of the scorecard totals.' })
   median: number;
 
   @Column('double')
@@ -104,7 +116,7 @@ export class RoundResult {
   decidedBy: TieBreak | null;
 
   @Column('varchar', { length: 12 })
-  @Field(() => RoundOutcome)
+  @Field(() => RoundOutcome, { description: 'What the round decided for the entry.' })
   outcome: RoundOutcome;
 
   @Column('varchar', { length: 12, nullable: true })
@@ -112,7 +124,7 @@ export class RoundResult {
   override: OverrideOutcome | null;
 
   @Column('varchar', { length: 500, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The office’s reason for an override; null without one.' })
   overrideReason: string | null;
 
   @Column('datetime')
@@ -126,7 +138,7 @@ export class RoundResult {
 @ObjectType({ description: 'An office override of one entry’s outcome, with its reason.' })
 export class ResultOverride {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the override.' })
   id: string;
 
   @Column('varchar', { length: 36 })
@@ -136,15 +148,15 @@ export class ResultOverride {
   entryId: string;
 
   @Column('varchar', { length: 12 })
-  @Field(() => OverrideOutcome)
+  @Field(() => OverrideOutcome, { description: 'What the office forced.' })
   outcome: OverrideOutcome;
 
   @Column('varchar', { length: 500 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The office’s reason.' })
   reason: string;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was recorded.' })
   createdAt: Date;
 }
 
@@ -154,26 +166,26 @@ export class ResultOverride {
 @ObjectType({ description: 'A quota raised by the office, with its reason.' })
 export class QuotaRaise {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the raise.' })
   id: string;
 
   @Column('varchar', { length: 36 })
   roundId: string;
 
   @Column('varchar', { length: 40 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The quota group raised, e.g. AI.' })
   groupCode: string;
 
   @Column('int')
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The quota in force after the raise.' })
   quota: number;
 
   @Column('varchar', { length: 500 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The office’s reason.' })
   reason: string;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was recorded.' })
   createdAt: Date;
 }
 
@@ -183,7 +195,7 @@ export class QuotaRaise {
 @ObjectType({ description: 'A final-round presentation slot.' })
 export class Presentation {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the slot; a new schedule makes new slots.' })
   id: string;
 
   @Column('varchar', { length: 36 })

@@ -8,10 +8,10 @@ export const RoundResultConnection = Connection(RoundResult);
 
 @ArgsType()
 export class ResultsArgs extends PageArgs {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only results of this quota group.' })
   groupCode?: string | null;
 
-  @Field(() => RoundOutcome, { nullable: true })
+  @Field(() => RoundOutcome, { nullable: true, description: 'Only results with this outcome.' })
   outcome?: RoundOutcome | null;
 }
 
@@ -19,55 +19,55 @@ export class ResultsArgs extends PageArgs {
   description: 'Entries tied on the whole tie-break chain across a quota line. None of them advances until the office decides.',
 })
 export class QuotaTie {
-  @Field(() => String)
+  @Field(() => String, { description: 'The quota group the tie is in.' })
   groupCode: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The group’s quota in force.' })
   quota: number;
 
   @Field(() => Int, { description: 'Places left for the tied entries.' })
   seatsLeft: number;
 
-  @Field(() => [Entry])
+  @Field(() => [Entry], { description: 'The tied entries, none of which advances until an override or a raised quota settles it.' })
   entries: Entry[];
 }
 
 @ObjectType({ description: 'A quota group’s figures in a computation.' })
 export class GroupFigures {
-  @Field(() => String)
+  @Field(() => String, { description: 'The quota group, e.g. IC+BIG_SCIENCE.' })
   code: string;
 
   @Field(() => Int, { description: 'The quota in force, after any raise.' })
   quota: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries ranked in the group.' })
   candidates: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries that advance (or are EXCELLENT in a final round).' })
   advanced: number;
 }
 
 @ObjectType({ description: 'Something the office must settle before the round can be finalized.' })
 export class ResultProblem {
-  @Field(() => Entry, { nullable: true })
+  @Field(() => Entry, { nullable: true, description: 'The entry concerned; null when the problem is the group’s.' })
   entry: Entry | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The quota group concerned, if any.' })
   groupCode: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong, in words.' })
   message: string;
 }
 
 @ObjectType({ description: 'The results a round would have if it were finalized now. Nothing is frozen.' })
 export class ResultPreview {
-  @Field(() => ReviewRound)
+  @Field(() => ReviewRound, { description: 'The round computed.' })
   round: ReviewRound;
 
   @Field(() => [RoundResult], { description: 'By quota group and rank.' })
   results: RoundResult[];
 
-  @Field(() => [GroupFigures])
+  @Field(() => [GroupFigures], { description: 'Figures per quota group.' })
   groups: GroupFigures[];
 
   @Field(() => [QuotaTie], { description: 'Ties that block finalization.' })
@@ -85,10 +85,10 @@ export class ExpertStatistic {
   /** The expert is resolved (and access-checked) by ExpertStatisticResolver. */
   expertId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Scorecards the expert submitted in the round.' })
   count: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Mean of the expert’s scorecard totals.' })
   mean: number;
 
   @Field(() => Float, { description: 'Population standard deviation of their totals.' })
@@ -108,30 +108,30 @@ export class RaterAgreement {
   })
   value: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries with two or more scorecards, which the measure is taken over.' })
   entries: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Experts whose scorecards were counted.' })
   raters: number;
 }
 
 @ObjectType({ description: 'Per round and quota group: how many entries went in and how they came out.' })
 export class FunnelStep {
-  @Field(() => ReviewRound)
+  @Field(() => ReviewRound, { description: 'The round.' })
   round: ReviewRound;
 
   @Field(() => String, { nullable: true, description: 'Null for a round without quota groups, or one not finalized yet.' })
   groupCode: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries decided in the round and group: advanced + eliminated + excellent.' })
   entries: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries sent on to the next round.' })
   advanced: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries that stopped here.' })
   eliminated: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries found excellent (final round only).' })
   excellent: number;
 }

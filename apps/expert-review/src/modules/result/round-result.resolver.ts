@@ -13,17 +13,17 @@ export class RoundResultResolver {
     private readonly rounds: RoundService,
   ) {}
 
-  @FieldResolver(() => ReviewRound, { nullable: true })
+  @FieldResolver(() => ReviewRound, { nullable: true, description: 'The round the result is of.' })
   round(@Root() result: RoundResult, @Ctx() ctx: RequestContext): Promise<ReviewRound | null> {
     return this.rounds.find(ctx, result.roundId);
   }
 
-  @FieldResolver(() => SubmissionRef, { nullable: true })
+  @FieldResolver(() => SubmissionRef, { nullable: true, description: 'The submission the entry stands for.' })
   submission(@Root() result: RoundResult): SubmissionRef {
     return { id: result.submissionId };
   }
 
-  @FieldResolver(() => TrackRef, { nullable: true })
+  @FieldResolver(() => TrackRef, { nullable: true, description: 'The entry’s track.' })
   track(@Root() result: RoundResult): TrackRef {
     return { id: result.trackId };
   }

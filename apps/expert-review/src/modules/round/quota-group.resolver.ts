@@ -4,7 +4,7 @@ import { QuotaGroup } from './round.entity';
 
 @Resolver(() => QuotaGroup)
 export class QuotaGroupResolver {
-  @FieldResolver(() => [TrackRef])
+  @FieldResolver(() => [TrackRef], { description: 'The tracks ranked together in the group.' })
   tracks(@Root() group: QuotaGroup): TrackRef[] {
     return group.trackIds.map((id) => ({ id }));
   }

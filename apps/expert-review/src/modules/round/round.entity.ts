@@ -3,15 +3,60 @@ import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AggregationMethod, DEFAULT_TIE_BREAKS, ReviewStage, ReviewState, RoundStatus, TieBreak } from '@meritgraph/domain';
 
-registerEnumType(ReviewStage, { name: 'ReviewStage', description: 'SCREENING (初审), EVALUATION (第二轮评审) or FINAL (终评).' });
-registerEnumType(RoundStatus, { name: 'RoundStatus', description: 'DRAFT → OPEN → CLOSED → FINALIZED.' });
-registerEnumType(ReviewState, { name: 'ReviewState', description: 'Where a submission stands in review.' });
+registerEnumType(ReviewStage, {
+  name: 'ReviewStage',
+  description: 'SCREENING (初审), EVALUATION (第二轮评审) or FINAL (终评).',
+  valuesConfig: {
+    SCREENING: { description: '初审: experts PASS, RECOMMEND or ELIMINATE; an entry goes on when enough votes are for it.' },
+    EVALUATION: { description: '第二轮评审: scored on weighted criteria; the best of each quota group advance.' },
+    FINAL: { description: '终评: scored before panels, with presentations; the best are EXCELLENT.' },
+  },
+});
+registerEnumType(RoundStatus, {
+  name: 'RoundStatus',
+  description: 'DRAFT → OPEN → CLOSED → FINALIZED.',
+  valuesConfig: {
+    DRAFT: { description: 'Being set up by the office; not visible outside the office and analysts.' },
+    OPEN: { description: 'Experts score their assignments.' },
+    CLOSED: { description: 'Scoring is over; the office previews results, overrides and raises quotas.' },
+    FINALIZED: { description: 'Results are computed and frozen; public once the round is published.' },
+  },
+});
+registerEnumType(ReviewState, {
+  name: 'ReviewState',
+  description: 'Where a submission stands in review.',
+  valuesConfig: {
+    NOT_ENTERED: { description: 'Never taken into a round the caller may see.' },
+    IN_REVIEW: { description: 'In a round whose results the caller may not read yet (its own unit until they are published).' },
+    ADVANCED: { description: 'Its round advanced it to the next one.' },
+    ELIMINATED: { description: 'Its round eliminated it.' },
+    EXCELLENT: { description: 'The final round found it excellent (优秀成果).' },
+  },
+});
 registerEnumType(AggregationMethod, {
   name: 'AggregationMethod',
   description:
     'How scorecards combine: MEAN, TRIMMED_MEAN (drops one highest and one lowest), MEDIAN, or NORMALIZED (per-expert z-scores).',
+  valuesConfig: {
+    MEAN: { description: 'The mean of the entry’s card totals.' },
+    TRIMMED_MEAN: { description: 'The mean without one highest and one lowest total, once the entry has trimMinimum cards.' },
+    MEDIAN: { description: 'The median of the entry’s card totals.' },
+    NORMALIZED: {
+      description:
+        'Each card as its expert’s z-score, averaged and mapped back onto the score range (harsh and lenient experts weigh alike).',
+    },
+  },
 });
-registerEnumType(TieBreak, { name: 'TieBreak', description: 'One step of a tie-break chain.' });
+registerEnumType(TieBreak, {
+  name: 'TieBreak',
+  description: 'One step of a tie-break chain.',
+  valuesConfig: {
+    AGGREGATE: { description: 'The higher aggregate (to 4 decimals).' },
+    TOP_CRITERION: { description: 'The higher mean score on the round’s highest-weighted criterion.' },
+    RECOMMEND_COUNT: { description: 'More RECOMMEND votes in screening.' },
+    EARLIER_SUBMISSION: { description: 'The submission submitted first.' },
+  },
+});
 
 /** One round of expert review in a contest, and how it is judged. */
 @Entity()
@@ -20,18 +65,18 @@ registerEnumType(TieBreak, { name: 'TieBreak', description: 'One step of a tie-b
 @Directive('@key(fields: "id")')
 export class ReviewRound {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the round.' })
   id: string;
 
   @Column('varchar', { length: 36 })
   contestId: string;
 
   @Column('varchar', { length: 120 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The round’s name, e.g. 第二轮评审.' })
   name: string;
 
   @Column('varchar', { length: 16 })
-  @Field(() => ReviewStage)
+  @Field(() => ReviewStage, { description: 'What kind of round it is.' })
   stage: ReviewStage;
 
   @Column('int')
@@ -39,7 +84,7 @@ export class ReviewRound {
   roundOrder: number;
 
   @Column('varchar', { length: 16 })
-  @Field(() => RoundStatus)
+  @Field(() => RoundStatus, { description: 'Where the round is in its lifecycle.' })
   status: RoundStatus;
 
   @Column('boolean')
@@ -55,7 +100,7 @@ export class ReviewRound {
   reviewersPerEntry: number;
 
   @Column('varchar', { length: 16, default: AggregationMethod.MEAN })
-  @Field(() => AggregationMethod)
+  @Field(() => AggregationMethod, { description: 'How the scorecards of an entry combine into its aggregate.' })
   aggregationMethod: AggregationMethod;
 
   @Column('int', { default: 5 })
@@ -74,7 +119,7 @@ export class ReviewRound {
   passSharePermille: number;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the round was created.' })
   createdAt: Date;
 
   @Column('datetime', { nullable: true })
@@ -109,7 +154,7 @@ export class RoundCriterion {
   code: string;
 
   @Column('varchar', { length: 60 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The criterion’s name, e.g. 创新性.' })
   name: string;
 
   @Column('double')
@@ -117,7 +162,7 @@ export class RoundCriterion {
   weight: number;
 
   @Column('double')
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The highest score an expert may give on it.' })
   maxScore: number;
 }
 
@@ -143,6 +188,6 @@ export class QuotaGroup {
   trackIds: string[];
 
   @Column('int')
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many entries of the group advance, as configured (raiseQuota can add places).' })
   quota: number;
 }

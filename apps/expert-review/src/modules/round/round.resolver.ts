@@ -27,12 +27,19 @@ export class RoundResolver {
     private readonly finalize: Finalizer,
   ) {}
 
-  @Query(() => ReviewRound, { nullable: true })
-  reviewRound(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ReviewRound | null> {
+  @Query(() => ReviewRound, {
+    nullable: true,
+    description:
+      'One review round with its settings, entries and results, as the caller may see them; null when there is none or it is a DRAFT the caller may not see.',
+  })
+  reviewRound(
+    @Arg('id', () => ID, { description: 'The round’s id. A DRAFT round is for the office and analysts (null otherwise).' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReviewRound | null> {
     return this.service.load(ctx, id);
   }
 
-  @FieldResolver(() => ContestRef, { nullable: true })
+  @FieldResolver(() => ContestRef, { nullable: true, description: 'The contest the round belongs to.' })
   contest(@Root() round: ReviewRound): ContestRef {
     return { id: round.contestId };
   }
@@ -100,9 +107,13 @@ export class RoundResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => ReviewRound)
+  @Mutation(() => ReviewRound, {
+    description:
+      'Creates a DRAFT round in a contest (the office). FORBIDDEN for anyone else; BAD_USER_INPUT naming the field for bad settings, ALREADY_EXISTS for a taken order.',
+  })
   createReviewRound(
-    @Arg('input', () => CreateReviewRoundInput) input: CreateReviewRoundInput,
+    @Arg('input', () => CreateReviewRoundInput, { description: 'The round’s stage, order and how it is judged.' })
+    input: CreateReviewRoundInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewRound> {
     return this.service.create(ctx.identity, input);
@@ -111,8 +122,9 @@ export class RoundResolver {
   @Authorized('ADMIN')
   @Mutation(() => ReviewRound, { description: 'Changes how a round is judged, while it is a DRAFT.' })
   updateReviewRound(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateReviewRoundInput) input: UpdateReviewRoundInput,
+    @Arg('id', () => ID, { description: 'A DRAFT round.' }) id: string,
+    @Arg('input', () => UpdateReviewRoundInput, { description: 'The settings to change; absent fields stay as they are.' })
+    input: UpdateReviewRoundInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReviewRound> {
     return this.service.update(ctx.identity, id, input);
@@ -124,10 +136,10 @@ export class RoundResolver {
       'Moves a round on: DRAFT → OPEN (configured, entries taken in) → CLOSED → FINALIZED (results computed and frozen). Never back, never skipping.',
   })
   changeReviewRoundStatus(
-    @Arg('id', () => ID) id: string,
-    @Arg('status', () => RoundStatus) status: RoundStatus,
+    @Arg('id', () => ID, { description: 'The round to move on.' }) id: string,
+    @Arg('status', () => RoundStatus, { description: 'The next status; anything else is INVALID_TRANSITION.' }) status: RoundStatus,
     @Ctx() ctx: RequestContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @Arg('reason', () => String, { nullable: true, description: 'Why, for the audit log; at most 500 characters.' }) reason?: string | null,
   ): Promise<ReviewRound> {
     return this.service.changeStatus(ctx.identity, id, status, this.finalize, reason);
   }

@@ -6,7 +6,9 @@ import { QuotaGroup, ReviewRound } from './round.entity';
 
 @ObjectType({ description: "A submission's standing in review: its latest round and how it fared there." })
 export class ReviewStatus {
-  @Field(() => ReviewState)
+  @Field(() => ReviewState, {
+    description: 'Where the submission stands, as the caller may know it (IN_REVIEW until results it may read are out).',
+  })
   state: ReviewState;
 
   @Field(() => ReviewRound, { nullable: true, description: 'The latest round the submission was taken into.' })
@@ -15,19 +17,24 @@ export class ReviewStatus {
 
 @ObjectType({ description: 'Who advances from a round: quota groups over tracks, or everyone at or above a threshold.' })
 export class AdvancementRuleType {
-  @Field(() => [QuotaGroup])
+  @Field(() => [QuotaGroup], {
+    description: 'Groups of tracks, each advancing its best entries up to its quota; empty when the round advances by threshold.',
+  })
   quotaGroups: QuotaGroup[];
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Entries whose aggregate reaches it advance; null when the round advances by quota groups.',
+  })
   threshold: number | null;
 }
 
-@InputType()
+@InputType({ description: 'One scoring criterion of a round.' })
 export class CriterionInput {
   @Field(() => String, { description: 'Upper-case code, e.g. INNOVATION.' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The criterion’s name, e.g. 创新性.' })
   name: string;
 
   @Field(() => Float, { description: withRange("The criterion's share of the total, above 0; a round's weights sum to 1.", 0, 1) })
@@ -37,12 +44,12 @@ export class CriterionInput {
   maxScore: number;
 }
 
-@InputType()
+@InputType({ description: 'Tracks ranked together, and how many of their entries advance.' })
 export class QuotaGroupInput {
   @Field(() => String, { description: 'e.g. IC+BIG_SCIENCE.' })
   code: string;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'The tracks of the group; a track is in one group at most.' })
   trackIds: string[];
 
   @Field(() => Int, { description: withRange('Entries of the group that advance.', 1, 1_000_000) })
@@ -50,12 +57,15 @@ export class QuotaGroupInput {
 }
 
 // Settings shared by the create and update inputs; the base itself is never an argument.
-@InputType()
+@InputType({ description: 'How a round is judged.' })
 export class RoundSettingsFields {
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Hide the submitting unit and people from experts; false on creation.' })
   blind?: boolean | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day the round meets, e.g. 2019-10-24; presentations are scheduled on it.',
+  })
   reviewDate?: string | null;
 
   @Field(() => [CriterionInput], { nullable: true, description: 'Absent on creation: one OVERALL criterion out of 100.' })
@@ -64,7 +74,10 @@ export class RoundSettingsFields {
   @Field(() => Int, { nullable: true, description: withRange('Experts each entry gets.', 1, 50) })
   reviewersPerEntry?: number | null;
 
-  @Field(() => AggregationMethod, { nullable: true })
+  @Field(() => AggregationMethod, {
+    nullable: true,
+    description: 'How scorecards combine; on creation MEAN for screening, TRIMMED_MEAN otherwise.',
+  })
   aggregationMethod?: AggregationMethod | null;
 
   @Field(() => Int, {
@@ -82,7 +95,10 @@ export class RoundSettingsFields {
   })
   threshold?: number | null;
 
-  @Field(() => [TieBreak], { nullable: true })
+  @Field(() => [TieBreak], {
+    nullable: true,
+    description: 'The tie-break chain, first step first; AGGREGATE, TOP_CRITERION, RECOMMEND_COUNT, EARLIER_SUBMISSION on creation.',
+  })
   tieBreaks?: TieBreak[] | null;
 
   @Field(() => Float, {
@@ -92,15 +108,15 @@ export class RoundSettingsFields {
   passShare?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'A new DRAFT round of a contest, with the settings it is judged by.' })
 export class CreateReviewRoundInput extends RoundSettingsFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contest (organizations subgraph).' })
   contestId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The round’s name, e.g. 初审; 2 to 120 characters.' })
   name: string;
 
-  @Field(() => ReviewStage)
+  @Field(() => ReviewStage, { description: 'What kind of round it is; a FINAL round has panels and presentations.' })
   stage: ReviewStage;
 
   @Field(() => Int, { description: withRange('Position of the round in its contest.', 1, 20) })
@@ -109,6 +125,6 @@ export class CreateReviewRoundInput extends RoundSettingsFields {
 
 @InputType({ description: 'Settings to change while the round is a DRAFT; absent fields stay as they are.' })
 export class UpdateReviewRoundInput extends RoundSettingsFields {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The round’s name; 2 to 120 characters.' })
   name?: string | null;
 }

@@ -5,15 +5,29 @@ import { Decision, EliminationReason } from '@meritgraph/domain';
 registerEnumType(Decision, {
   name: 'ScreeningDecision',
   description: 'A screening judgement: PASS, ELIMINATE (with a reason) or RECOMMEND.',
+  valuesConfig: {
+    PASS: { description: 'The entry goes on; counts for it.' },
+    ELIMINATE: { description: 'The entry should stop here; needs an eliminationReason.' },
+    RECOMMEND: { description: 'The entry goes on and is singled out; counts for it and for the RECOMMEND_COUNT tie-break.' },
+  },
 });
-registerEnumType(EliminationReason, { name: 'EliminationReason', description: 'Why screening eliminated an entry.' });
+registerEnumType(EliminationReason, {
+  name: 'EliminationReason',
+  description: 'Why screening eliminated an entry.',
+  valuesConfig: {
+    LOW_RELEVANCE: { description: 'Not an innovation achievement of the contest’s theme.' },
+    INELIGIBLE: { description: 'The unit or achievement does not meet the contest’s conditions.' },
+    INCOMPLETE: { description: 'Required material is missing.' },
+    DUPLICATE: { description: 'The same achievement was submitted again.' },
+  },
+});
 
 @ObjectType({ description: 'The score given for one criterion.' })
 export class CriterionScore {
-  @Field(() => String)
+  @Field(() => String, { description: 'The criterion’s code, e.g. INNOVATION.' })
   criterion: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The score, from 0 to the criterion’s maxScore.' })
   score: number;
 }
 
@@ -23,7 +37,7 @@ export class CriterionScore {
 @ObjectType({ description: "An expert's judgement of one entry: scores per criterion, their weighted total and a comment." })
 export class Scorecard {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the scorecard.' })
   id: string;
 
   @Column('varchar', { length: 36 })
@@ -48,7 +62,7 @@ export class Scorecard {
   total: number;
 
   @Column('text', { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The expert’s comment; up to 5000 characters.' })
   comment: string | null;
 
   @Column('varchar', { length: 12, nullable: true })
@@ -56,7 +70,7 @@ export class Scorecard {
   decision: Decision | null;
 
   @Column('varchar', { length: 20, nullable: true })
-  @Field(() => EliminationReason, { nullable: true })
+  @Field(() => EliminationReason, { nullable: true, description: 'Why the expert eliminated the entry (screening ELIMINATE only).' })
   eliminationReason: EliminationReason | null;
 
   @Column('int')
@@ -64,10 +78,10 @@ export class Scorecard {
   version: number;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was first submitted.' })
   createdAt: Date;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was last resubmitted; scorecards change only while the round is OPEN.' })
   updatedAt: Date;
 }

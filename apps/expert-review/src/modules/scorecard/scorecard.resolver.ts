@@ -18,12 +18,12 @@ export class ScorecardResolver {
     private readonly audit: Repository<AuditEntry>,
   ) {}
 
-  @FieldResolver(() => [CriterionScore])
+  @FieldResolver(() => [CriterionScore], { description: 'The score given on each criterion of the round.' })
   scores(@Root() card: Scorecard): CriterionScore[] {
     return Object.entries(card.scores).map(([criterion, score]) => ({ criterion, score }));
   }
 
-  @FieldResolver(() => Entry, { nullable: true })
+  @FieldResolver(() => Entry, { nullable: true, description: 'The entry scored.' })
   entry(@Root() card: Scorecard, @Ctx() ctx: RequestContext): Promise<Entry | null> {
     return this.entries.find(ctx, card.entryId);
   }
@@ -42,7 +42,11 @@ export class ScorecardResolver {
   @Mutation(() => Scorecard, {
     description: "Scores an entry the calling expert is assigned to, while the round is OPEN; again replaces the expert's scorecard.",
   })
-  submitScorecard(@Arg('input', () => ScorecardInput) input: ScorecardInput, @Ctx() ctx: RequestContext): Promise<Scorecard> {
+  submitScorecard(
+    @Arg('input', () => ScorecardInput, { description: 'The entry and the scores (or, in screening, the decision).' })
+    input: ScorecardInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Scorecard> {
     return this.service.submit(ctx.identity, input);
   }
 
@@ -51,7 +55,10 @@ export class ScorecardResolver {
     description:
       'Several of the calling expert’s scorecards at once, by the same rules; all or nothing (BATCH_REFUSED lists every refusal).',
   })
-  submitScorecards(@Arg('inputs', () => [ScorecardInput]) inputs: ScorecardInput[], @Ctx() ctx: RequestContext): Promise<Scorecard[]> {
+  submitScorecards(
+    @Arg('inputs', () => [ScorecardInput], { description: 'One scorecard per entry; all are saved or none.' }) inputs: ScorecardInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<Scorecard[]> {
     return this.service.submitMany(ctx.identity, inputs);
   }
 }

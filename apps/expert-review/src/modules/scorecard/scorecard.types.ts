@@ -7,11 +7,11 @@ export const ScorecardConnection = Connection(Scorecard);
 
 @ArgsType()
 export class ScorecardsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only this expert’s scorecards.' })
   expertId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The score for one criterion.' })
 export class CriterionScoreInput {
   @Field(() => String, { description: 'A criterion code of the round.' })
   criterion: string;
@@ -22,15 +22,15 @@ export class CriterionScoreInput {
   score: number;
 }
 
-@InputType()
+@InputType({ description: 'An expert’s scorecard for one of its entries: scores per criterion, or a screening decision.' })
 export class ScorecardInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'An entry assigned to the calling expert, in an OPEN round.' })
   entryId: string;
 
   @Field(() => [CriterionScoreInput], { description: 'One score per criterion of the round.' })
   scores: CriterionScoreInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The expert’s comment on the entry; up to 5000 characters.' })
   comment?: string | null;
 
   @Field(() => Decision, { nullable: true, description: 'Required in screening rounds, refused in others.' })

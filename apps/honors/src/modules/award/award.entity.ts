@@ -11,15 +11,15 @@ export class AwardType {
   code: string;
 
   @Column('varchar', { length: 60 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The award’s official Chinese name, e.g. 上海市五一劳动奖章.' })
   nameZh: string;
 
   @Column('varchar', { length: 120 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The award’s English name.' })
   nameEn: string;
 
   @Column('varchar', { length: 16 })
-  @Field(() => RecipientKind)
+  @Field(() => RecipientKind, { description: 'What the award is given to; a nomination of another kind is refused.' })
   recipientKind: RecipientKind;
 
   @Column('varchar', { length: 20 })
@@ -36,7 +36,7 @@ export class AwardType {
 @ObjectType({ description: 'How many honors of a type a contest may confer; nominations may reach 120% of it.' })
 export class AwardQuota {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the quota.' })
   id: string;
 
   @Column('varchar', { length: 36 })
@@ -46,6 +46,6 @@ export class AwardQuota {
   awardTypeCode: string;
 
   @Column('int')
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many honors of the type the contest may confer; 1 to 100000.' })
   quota: number;
 }

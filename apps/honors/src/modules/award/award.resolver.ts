@@ -12,7 +12,7 @@ export class AwardResolver {
     return this.service.types();
   }
 
-  @FieldResolver(() => AwardType, { nullable: true })
+  @FieldResolver(() => AwardType, { nullable: true, description: 'The award type the quota is for.' })
   awardType(@Root() quota: AwardQuota, @Ctx() ctx: RequestContext): Promise<AwardType | null> {
     return this.service.type(ctx, quota.awardTypeCode);
   }
@@ -20,8 +20,8 @@ export class AwardResolver {
   @Authorized('ADMIN')
   @Mutation(() => AwardQuota, { description: 'Sets how many honors of a type a contest may confer (nominations may reach 120% of it).' })
   setAwardQuota(
-    @Arg('contestId', () => ID) contestId: string,
-    @Arg('awardTypeCode', () => String) awardTypeCode: string,
+    @Arg('contestId', () => ID, { description: 'The contest.' }) contestId: string,
+    @Arg('awardTypeCode', () => String, { description: 'An award type code of the catalog, e.g. MAY_DAY_MEDAL.' }) awardTypeCode: string,
     @Arg('quota', () => Int, { description: withRange('Places of the award type in the contest.', 1, 100_000) }) quota: number,
     @Ctx() ctx: RequestContext,
   ): Promise<AwardQuota> {

@@ -7,6 +7,10 @@ export type CalendarDayKind = keyof typeof CalendarDayKind;
 registerEnumType(CalendarDayKind, {
   name: 'CalendarDayKind',
   description: 'HOLIDAY: a day off on a weekday (法定节假日); WORKDAY: a weekend day worked (调休).',
+  valuesConfig: {
+    HOLIDAY: { description: 'A day off that does not count as a working day (法定节假日).' },
+    WORKDAY: { description: 'A weekend day that counts as a working day (调休).' },
+  },
 });
 
 /** An exception to the Monday-to-Friday week, used to count announcement windows in working days. */
@@ -14,11 +18,11 @@ registerEnumType(CalendarDayKind, {
 @ObjectType({ description: 'An exception to the Monday-to-Friday working week.' })
 export class CalendarDay {
   @PrimaryColumn('varchar', { length: 10 })
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'The day, in Beijing.' })
   date: string;
 
   @Column('varchar', { length: 8 })
-  @Field(() => CalendarDayKind)
+  @Field(() => CalendarDayKind, { description: 'A day off on a weekday, or a weekend day worked.' })
   kind: CalendarDayKind;
 
   @Column('varchar', { length: 60 })
@@ -34,7 +38,7 @@ export class CalendarDay {
 @ObjectType({ description: 'A year whose working-day calendar the office entered and confirmed.' })
 export class CalendarYear {
   @PrimaryColumn('int')
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year confirmed.' })
   year: number;
 
   @Column('varchar', { length: 500 })
@@ -42,6 +46,6 @@ export class CalendarYear {
   reason: string;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the office confirmed it.' })
   confirmedAt: Date;
 }

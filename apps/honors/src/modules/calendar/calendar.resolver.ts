@@ -29,17 +29,22 @@ export class CalendarResolver {
   @Authorized('ADMIN')
   @Mutation(() => CalendarDay, { description: 'Marks a weekday off (HOLIDAY) or a weekend day worked (WORKDAY).' })
   setCalendarDay(
-    @Arg('date', () => LocalDateResolver) date: string,
-    @Arg('kind', () => CalendarDayKind) kind: CalendarDayKind,
-    @Arg('name', () => String) name: string,
+    @Arg('date', () => LocalDateResolver, { description: 'The day; setting it again replaces its kind and name.' }) date: string,
+    @Arg('kind', () => CalendarDayKind, { description: 'HOLIDAY or WORKDAY.' }) kind: CalendarDayKind,
+    @Arg('name', () => String, { description: 'Why, e.g. 国庆节; at most 60 characters.' }) name: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CalendarDay> {
     return this.service.set(ctx.identity, date, kind, name);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => CalendarDay)
-  removeCalendarDay(@Arg('date', () => LocalDateResolver) date: string, @Ctx() ctx: RequestContext): Promise<CalendarDay> {
+  @Mutation(() => CalendarDay, {
+    description: 'Removes a day the office entered (the office), so the weekday rule applies again; NOT_FOUND when it has none there.',
+  })
+  removeCalendarDay(
+    @Arg('date', () => LocalDateResolver, { description: 'The day to remove.' }) date: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CalendarDay> {
     return this.service.remove(ctx.identity, date);
   }
 
@@ -50,7 +55,8 @@ export class CalendarResolver {
   })
   confirmCalendarYear(
     @Arg('year', () => Int, { description: withRange('The year.', 1949, 2200) }) year: number,
-    @Arg('reason', () => String) reason: string,
+    @Arg('reason', () => String, { description: 'Why the office is sure of the year’s days, for the audit log; at most 500 characters.' })
+    reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CalendarYear> {
     return this.service.confirmYear(ctx.identity, year, reason);

@@ -7,7 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @ObjectType({ description: 'An organizing unit assessed on the five dimensions, each out of 20.' })
 export class OrganizerEvaluation {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the assessment.' })
   id: string;
 
   @Column('varchar', { length: 36 })
@@ -37,10 +37,10 @@ export class OrganizerEvaluation {
   features: number;
 
   @Column('varchar', { length: 1000, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The office’s comment; at most 1000 characters.' })
   comment: string | null;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was last recorded or revised.' })
   updatedAt: Date;
 }

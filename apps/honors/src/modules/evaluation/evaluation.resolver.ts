@@ -24,7 +24,7 @@ const score = (dimension: string) => withRange(`${dimension}.`, 0, DIMENSION_MAX
 
 @InputType({ description: 'Scores out of 20 on each of the five dimensions.' })
 class EvaluationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contest.' })
   contestId: string;
 
   @Field(() => ID, { description: 'A union that organized units for the contest.' })
@@ -45,13 +45,13 @@ class EvaluationInput {
   @Field(() => Float, { description: score('竞赛特色') })
   features: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The office’s comment; at most 1000 characters.' })
   comment?: string | null;
 }
 
 @ObjectType({ description: 'An organizing unit’s place in the ranking for 优秀组织奖.' })
 class RankedEvaluation {
-  @Field(() => OrganizerEvaluation)
+  @Field(() => OrganizerEvaluation, { description: 'The unit’s assessment.' })
   evaluation: OrganizerEvaluation;
 
   @Field(() => Float, { description: 'Out of 100.' })
@@ -71,14 +71,17 @@ class RankedEvaluation {
 export class EvaluationResolver {
   constructor(private readonly service: EvaluationService) {}
 
-  @FieldResolver(() => OrganizationRef, { nullable: true })
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: 'The organizing unit assessed.' })
   organization(@Root() evaluation: OrganizerEvaluation): OrganizationRef {
     return { id: evaluation.organizationId };
   }
 
   @Authorized('ADMIN')
   @Mutation(() => OrganizerEvaluation, { description: 'Records (or revises) an organizing unit’s assessment.' })
-  evaluateOrganizer(@Arg('input', () => EvaluationInput) input: EvaluationInput, @Ctx() ctx: RequestContext): Promise<OrganizerEvaluation> {
+  evaluateOrganizer(
+    @Arg('input', () => EvaluationInput, { description: 'The unit, the contest and its five scores.' }) input: EvaluationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OrganizerEvaluation> {
     return this.service.evaluate(ctx.identity, input);
   }
 
@@ -88,7 +91,7 @@ export class EvaluationResolver {
       'A contest’s assessed organizing units, ranked by total; the first `places` are candidates for 优秀组织奖. For the office and analysts; null with FORBIDDEN for anyone else.',
   })
   async organizerEvaluations(
-    @Arg('contestId', () => ID) contestId: string,
+    @Arg('contestId', () => ID, { description: 'The contest.' }) contestId: string,
     @Arg('places', () => Int, { defaultValue: 10, description: withRange('How many ranks are candidates.', 0, 10_000) }) places: number,
     @Ctx() ctx: RequestContext,
   ): Promise<RankedEvaluation[]> {

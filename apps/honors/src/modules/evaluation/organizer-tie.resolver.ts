@@ -7,13 +7,13 @@ import type { EvaluationService } from './evaluation.service';
 
 @ObjectType({ description: 'The office’s choice of the tied units that take the seats left, with its reason.' })
 class OrganizerTieChoice {
-  @Field(() => [OrganizationRef])
+  @Field(() => [OrganizationRef], { description: 'The tied units that take the seats left.' })
   chosen: OrganizationRef[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The office’s reason.' })
   reason: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the office decided.' })
   decidedAt: Date;
 }
 
@@ -27,7 +27,7 @@ class OrganizerTie {
   @Field(() => Int, { description: 'The places left for them, fewer than they are.' })
   seatsLeft: number;
 
-  @Field(() => [OrganizationRef])
+  @Field(() => [OrganizationRef], { description: 'The tied units, more than the places left.' })
   organizations: OrganizationRef[];
 
   @Field(() => OrganizerTieChoice, {
@@ -70,7 +70,7 @@ export class OrganizerTieResolver {
     description: 'The tie across the places line of 优秀组织奖, decided or not; null when there is none (office and analysts).',
   })
   async organizerTie(
-    @Arg('contestId', () => ID) contestId: string,
+    @Arg('contestId', () => ID, { description: 'The contest.' }) contestId: string,
     @Arg('places', () => Int, { defaultValue: 10, description: PLACES }) places: number,
     @Ctx() ctx: RequestContext,
   ): Promise<OrganizerTie | null> {
@@ -80,11 +80,11 @@ export class OrganizerTieResolver {
   @Authorized('ADMIN')
   @Mutation(() => OrganizerTie, { description: 'Decides which of the tied organizing units take the seats left; audited with the reason.' })
   async decideOrganizerTie(
-    @Arg('contestId', () => ID) contestId: string,
+    @Arg('contestId', () => ID, { description: 'The contest.' }) contestId: string,
     @Arg('places', () => Int, { description: PLACES }) places: number,
     @Arg('organizationIds', () => [ID], { description: 'Exactly as many of the tied units as there are seats left.' })
     organizationIds: string[],
-    @Arg('reason', () => String) reason: string,
+    @Arg('reason', () => String, { description: 'Why these units, for the audit log; at most 500 characters.' }) reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<OrganizerTie> {
     return view(contestId, await this.service.decideTie(ctx.identity, contestId, places, organizationIds, reason))!;

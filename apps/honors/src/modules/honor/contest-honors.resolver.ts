@@ -12,7 +12,11 @@ export class ContestHonorsResolver {
     private readonly awards: AwardService,
   ) {}
 
-  @FieldResolver(() => HonorsSummary, { nullable: true })
+  @FieldResolver(() => HonorsSummary, {
+    nullable: true,
+    description:
+      'How many honors of each type the contest has, by status (public statuses only, unless the caller is the office or an analyst).',
+  })
   async honorsSummary(@Root() contest: ContestRef, @Ctx() ctx: RequestContext): Promise<HonorsSummary> {
     const counts = await this.read.summary(ctx, contest.id);
     return {

@@ -16,27 +16,30 @@ export class HonorLifecycleResolver {
   @Mutation(() => [Honor], {
     description: '拟授予: proposes nominated honors, taking the recipients’ names as awarded; never beyond the quota. All or nothing.',
   })
-  proposeHonors(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<Honor[]> {
+  proposeHonors(@Arg('ids', () => [ID], { description: 'NOMINATED honors.' }) ids: string[], @Ctx() ctx: RequestContext): Promise<Honor[]> {
     return this.lifecycle.propose(ctx.identity, ids);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => [Honor], { description: 'Nominates and proposes every achievement a final round found EXCELLENT. All or nothing.' })
-  proposeExcellentAchievements(@Arg('roundId', () => ID) roundId: string, @Ctx() ctx: RequestContext): Promise<Honor[]> {
+  proposeExcellentAchievements(
+    @Arg('roundId', () => ID, { description: 'A FINALIZED final round.' }) roundId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Honor[]> {
     return this.nominations.proposeExcellent(ctx.identity, roundId);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => [Honor], { description: '公示: announces proposed honors, opening 5 working days for objections. All or nothing.' })
-  announceHonors(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<Honor[]> {
+  announceHonors(@Arg('ids', () => [ID], { description: 'PROPOSED honors.' }) ids: string[], @Ctx() ctx: RequestContext): Promise<Honor[]> {
     return this.lifecycle.announce(ctx.identity, ids);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => [Honor], { description: 'Confers announced honors whose window has closed with no open objection. All or nothing.' })
   conferHonors(
-    @Arg('ids', () => [ID]) ids: string[],
-    @Arg('input', () => ConferralInput) input: ConferralInput,
+    @Arg('ids', () => [ID], { description: 'ANNOUNCED honors whose window has closed without an open objection.' }) ids: string[],
+    @Arg('input', () => ConferralInput, { description: 'The conferral decision.' }) input: ConferralInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Honor[]> {
     return this.lifecycle.confer(ctx.identity, ids, input);
@@ -44,13 +47,21 @@ export class HonorLifecycleResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Honor, { description: 'Withdraws an honor before conferral, with a reason.' })
-  withdrawHonor(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext): Promise<Honor> {
+  withdrawHonor(
+    @Arg('id', () => ID, { description: 'An honor not yet conferred.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why, for the record; 4 to 500 characters.' }) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Honor> {
     return this.lifecycle.withdraw(ctx.identity, id, reason);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Honor, { description: 'Revokes a conferred honor, with a reason.' })
-  revokeHonor(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext): Promise<Honor> {
+  revokeHonor(
+    @Arg('id', () => ID, { description: 'A CONFERRED honor.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why, shown on the public record; 4 to 500 characters.' }) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Honor> {
     return this.lifecycle.revoke(ctx.identity, id, reason);
   }
 }

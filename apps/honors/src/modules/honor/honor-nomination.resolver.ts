@@ -12,7 +12,10 @@ export class HonorNominationResolver {
   @Mutation(() => Honor, {
     description: 'Nominates a recipient: the office anywhere, a union within its own subtree. Up to 120% of the quota.',
   })
-  nominateHonor(@Arg('input', () => NominateHonorInput) input: NominateHonorInput, @Ctx() ctx: RequestContext): Promise<Honor> {
+  nominateHonor(
+    @Arg('input', () => NominateHonorInput, { description: 'The contest, award type and recipient.' }) input: NominateHonorInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Honor> {
     return this.nominations.nominate(ctx.identity, input);
   }
 }

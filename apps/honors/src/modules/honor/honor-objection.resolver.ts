@@ -10,7 +10,10 @@ export class HonorObjectionResolver {
 
   @Authorized()
   @Mutation(() => Objection, { description: 'Objects to an announced honor while its window is open (anyone signed in).' })
-  fileObjection(@Arg('input', () => ObjectionInput) input: ObjectionInput, @Ctx() ctx: RequestContext): Promise<Objection> {
+  fileObjection(
+    @Arg('input', () => ObjectionInput, { description: 'The honor, what is wrong and how to reach the objector.' }) input: ObjectionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Objection> {
     return this.objections.object(ctx.identity, input.honorId, input.text, input.contact);
   }
 
@@ -19,16 +22,20 @@ export class HonorObjectionResolver {
     description:
       'Records an objection the office received by letter, phone or email within the window; it blocks conferral until resolved.',
   })
-  recordObjection(@Arg('input', () => RecordObjectionInput) input: RecordObjectionInput, @Ctx() ctx: RequestContext): Promise<Objection> {
+  recordObjection(
+    @Arg('input', () => RecordObjectionInput, { description: 'The honor, the channel, the day received and the objector.' })
+    input: RecordObjectionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Objection> {
     return this.objections.record(ctx.identity, input);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Objection, { description: 'Resolves an objection: UPHELD withdraws the honor, DISMISSED lets it be conferred.' })
   resolveObjection(
-    @Arg('id', () => ID) id: string,
-    @Arg('outcome', () => ObjectionOutcome) outcome: ObjectionOutcome,
-    @Arg('resolution', () => String) resolution: string,
+    @Arg('id', () => ID, { description: 'An OPEN objection.' }) id: string,
+    @Arg('outcome', () => ObjectionOutcome, { description: 'Whether the objection is founded.' }) outcome: ObjectionOutcome,
+    @Arg('resolution', () => String, { description: 'The office’s finding; 4 to 1000 characters.' }) resolution: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Objection> {
     return this.objections.resolve(ctx.identity, id, outcome, resolution);

@@ -6,13 +6,43 @@ import { HonorStatus, ObjectionChannel, ObjectionStatus, RecipientKind } from '@
 registerEnumType(HonorStatus, {
   name: 'HonorStatus',
   description: 'NOMINATED → PROPOSED (拟授予) → ANNOUNCED (公示) → CONFERRED; WITHDRAWN before conferral, REVOKED after.',
+  valuesConfig: {
+    NOMINATED: { description: 'Put forward within the award’s quota; seen by the office and analysts only.' },
+    PROPOSED: { description: 'Chosen by the office to be announced (拟授予); not public yet.' },
+    ANNOUNCED: { description: 'Published for 5 working days (公示), when anyone may object; public.' },
+    CONFERRED: { description: 'Granted by decision, with a certificate number; public.' },
+    WITHDRAWN: { description: 'Dropped before conferral (差额推荐 not chosen, or an objection upheld); not public.' },
+    REVOKED: { description: 'Taken back after conferral, with a reason; public.' },
+  },
 });
-registerEnumType(RecipientKind, { name: 'RecipientKind' });
+registerEnumType(RecipientKind, {
+  name: 'RecipientKind',
+  description: 'What kind of record an honor is given to; each award type takes one kind.',
+  valuesConfig: {
+    PERSON: { description: 'A person (上海市五一劳动奖章).' },
+    TEAM: { description: 'A team (上海市工人先锋号).' },
+    ORGANIZATION: { description: 'An organization (上海市五一劳动奖状, 优秀组织奖).' },
+    SUBMISSION: { description: 'An achievement (优秀创新成果).' },
+  },
+});
 registerEnumType(ObjectionStatus, {
   name: 'ObjectionStatus',
   description: 'OPEN until the office resolves it: UPHELD (the honor is withdrawn) or DISMISSED.',
+  valuesConfig: {
+    OPEN: { description: 'Awaiting the office; blocks conferral of the honor.' },
+    UPHELD: { description: 'Founded: the honor was withdrawn.' },
+    DISMISSED: { description: 'Unfounded: conferral may go ahead.' },
+  },
 });
-registerEnumType(ObjectionChannel, { name: 'ObjectionChannel', description: 'How an objection the office recorded reached it.' });
+registerEnumType(ObjectionChannel, {
+  name: 'ObjectionChannel',
+  description: 'How an objection the office recorded reached it.',
+  valuesConfig: {
+    LETTER: { description: 'By post or delivered by hand.' },
+    PHONE: { description: 'By telephone.' },
+    EMAIL: { description: 'By email.' },
+  },
+});
 
 /**
  * An honor for a person, team, organization or achievement in a contest. Public records
@@ -27,7 +57,7 @@ registerEnumType(ObjectionChannel, { name: 'ObjectionChannel', description: 'How
 @Directive('@key(fields: "id")')
 export class Honor {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the honor.' })
   id: string;
 
   @Column('varchar', { length: 36 })
@@ -42,7 +72,7 @@ export class Honor {
   awardTypeCode: string;
 
   @Column('varchar', { length: 16 })
-  @Field(() => RecipientKind)
+  @Field(() => RecipientKind, { description: 'What the honor is given to.' })
   recipientKind: RecipientKind;
 
   @Column('varchar', { length: 36 })
@@ -60,11 +90,11 @@ export class Honor {
   organizationName: string;
 
   @Column('varchar', { length: 1000, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The nomination’s citation; at most 1000 characters.' })
   citation: string | null;
 
   @Column('varchar', { length: 16 })
-  @Field(() => HonorStatus)
+  @Field(() => HonorStatus, { description: 'Where the honor is in its lifecycle.' })
   status: HonorStatus;
 
   /** The organization of whoever nominated (the office, or a union). */
@@ -72,7 +102,7 @@ export class Honor {
   nominatedByOrg: string | null;
 
   @Column('datetime', { nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the office proposed it (拟授予).' })
   proposedAt: Date | null;
 
   @Column('datetime', { nullable: true })
@@ -91,19 +121,22 @@ export class Honor {
   decisionNumber: string | null;
 
   @Column('date', { nullable: true })
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day it was conferred, from the conferral decision.' })
   conferredOn: string | null;
 
   @Column('varchar', { length: 200, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it was presented, e.g. 总结表彰大会.' })
   ceremony: string | null;
 
   @Column('varchar', { length: 60, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The certificate’s number, numbered per year and award type unless the office gave one.',
+  })
   certificateNumber: string | null;
 
   @Column('datetime', { nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was revoked.' })
   revokedAt: Date | null;
 
   @Column('varchar', { length: 500, nullable: true })
@@ -111,7 +144,7 @@ export class Honor {
   endReason: string | null;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was nominated.' })
   createdAt: Date;
 }
 
@@ -124,14 +157,14 @@ export class Honor {
 @ObjectType({ description: 'An objection to an announced honor.' })
 export class Objection {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the objection.' })
   id: string;
 
   @Column('varchar', { length: 36 })
   honorId: string;
 
   @Column('varchar', { length: 2000 })
-  @Field(() => String)
+  @Field(() => String, { description: 'What the objector says; 10 to 2000 characters.' })
   text: string;
 
   /** How to reach the objector: personal data, for the office only. */
@@ -157,18 +190,18 @@ export class Objection {
   objectorName: string | null;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was filed on the platform or recorded by the office.' })
   filedAt: Date;
 
   @Column('varchar', { length: 12 })
-  @Field(() => ObjectionStatus)
+  @Field(() => ObjectionStatus, { description: 'OPEN until the office resolves it.' })
   status: ObjectionStatus;
 
   @Column('varchar', { length: 1000, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The office’s finding.' })
   resolution: string | null;
 
   @Column('datetime', { nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the office resolved it.' })
   resolvedAt: Date | null;
 }

@@ -25,8 +25,12 @@ export class HonorResolver {
     private readonly audit: Repository<AuditEntry>,
   ) {}
 
-  @Query(() => Honor, { nullable: true })
-  honor(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Honor | null> {
+  @Query(() => Honor, {
+    nullable: true,
+    description:
+      'One honor: public records for everyone, every record for the office and analysts. FORBIDDEN for a record the caller may not see (or none); null for the office when there is none.',
+  })
+  honor(@Arg('id', () => ID, { description: 'The honor’s id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Honor | null> {
     return this.read.load(ctx, id);
   }
 
@@ -39,17 +43,17 @@ export class HonorResolver {
     return new HonorConnection(this.read.list(ctx.identity, args, args));
   }
 
-  @FieldResolver(() => HonorRecipient, { nullable: true })
+  @FieldResolver(() => HonorRecipient, { nullable: true, description: 'The person, team, organization or achievement honored.' })
   recipient(@Root() honor: Honor) {
     return Object.assign(new RECIPIENT_TYPES[honor.recipientKind](), { id: honor.recipientId });
   }
 
-  @FieldResolver(() => ContestRef, { nullable: true })
+  @FieldResolver(() => ContestRef, { nullable: true, description: 'The contest it was awarded in.' })
   contest(@Root() honor: Honor): ContestRef {
     return { id: honor.contestId };
   }
 
-  @FieldResolver(() => AwardType, { nullable: true })
+  @FieldResolver(() => AwardType, { nullable: true, description: 'The award.' })
   awardType(@Root() honor: Honor, @Ctx() ctx: RequestContext): Promise<AwardType | null> {
     return this.awards.type(ctx, honor.awardTypeCode);
   }

@@ -9,7 +9,7 @@ import { PriorHonorInput } from './prior.types';
 export class PriorHonorResolver {
   constructor(private readonly service: PriorHonorService) {}
 
-  @FieldResolver(() => SubmissionRef, { nullable: true })
+  @FieldResolver(() => SubmissionRef, { nullable: true, description: 'The achievement that holds it.' })
   submission(@Root() prior: PriorHonor): SubmissionRef {
     return { id: prior.submissionId };
   }
@@ -18,13 +18,21 @@ export class PriorHonorResolver {
   @Mutation(() => PriorHonor, {
     description: 'Records an honor an achievement already holds (the office, or its own unit); the office then verifies it.',
   })
-  recordPriorHonor(@Arg('input', () => PriorHonorInput) input: PriorHonorInput, @Ctx() ctx: RequestContext): Promise<PriorHonor> {
+  recordPriorHonor(
+    @Arg('input', () => PriorHonorInput, { description: 'The achievement and the honor it holds.' }) input: PriorHonorInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PriorHonor> {
     return this.service.record(ctx.identity, input);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => PriorHonor)
-  verifyPriorHonor(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PriorHonor> {
+  @Mutation(() => PriorHonor, {
+    description: 'The office confirms a recorded prior honor (ADMIN; FORBIDDEN otherwise, NOT_FOUND for an unknown id).',
+  })
+  verifyPriorHonor(
+    @Arg('id', () => ID, { description: 'The prior honor to verify.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PriorHonor> {
     return this.service.verify(ctx.identity, id);
   }
 }

@@ -15,7 +15,11 @@ export class SummaryPriorHonorsResolver {
   priorHonorLevels(
     @Root() summary: HonorsSummary,
     @Ctx() ctx: RequestContext,
-    @Arg('awardTypeCode', () => String, { defaultValue: 'EXCELLENT_ACHIEVEMENT' }) awardTypeCode: string,
+    @Arg('awardTypeCode', () => String, {
+      defaultValue: 'EXCELLENT_ACHIEVEMENT',
+      description: 'The award type whose honors are counted, e.g. EXCELLENT_ACHIEVEMENT.',
+    })
+    awardTypeCode: string,
   ): Promise<LevelCount[]> {
     return this.service.levels(ctx, summary.contestId, awardTypeCode);
   }
