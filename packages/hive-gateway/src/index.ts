@@ -1,0 +1,2 @@
+export { type AuthPlugin, type AuthPluginOptions, meritgraphAuth } from './auth-plugin';
+export { type HiveGatewayDeps, type HiveGatewayOptions, hiveGatewayOptions } from './options';
