@@ -3,7 +3,7 @@ import { corsFrom, demandControlFrom, limitsFrom, runMain, serviceAuth } from '@
 import { createServer } from './server';
 import { readSupergraph } from './supergraph-file';
 
-void runMain(async () => {
+void runMain('gateway', async () => {
   const env = loadConfig(gatewayEnv);
   const service = await createServer({
     supergraphSdl: readSupergraph(env.SUPERGRAPH_PATH),

@@ -1,15 +1,15 @@
+import { type Logger, defaultLogger } from '@meritgraph/subgraph-kit';
+
 export interface ReadinessOptions {
   /** How long one answer stands, so that a load balancer polling /ready does not multiply into probes. */
   cacheMs?: number;
   /** How long a subgraph may take to answer its /ready; slower counts as not ready. */
   probeTimeoutMs?: number;
-  /** Where a change of answer is reported (which subgraphs are not ready). */
-  log?: (entry: Record<string, unknown>) => void;
+  /** Where a change of answer is reported (which subgraphs are not ready); the process's logger when absent. */
+  logger?: Logger;
 }
 
-export const DEFAULT_READINESS: Required<Omit<ReadinessOptions, 'log'>> = { cacheMs: 2000, probeTimeoutMs: 1000 };
-
-const consoleLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+export const DEFAULT_READINESS: Required<Omit<ReadinessOptions, 'logger'>> = { cacheMs: 2000, probeTimeoutMs: 1000 };
 
 /** A subgraph's /ready beside its GraphQL endpoint (…/graphql → …/ready). */
 export const readyUrl = (graphqlUrl: string): string => new URL('ready', graphqlUrl).toString();
@@ -31,7 +31,7 @@ async function probe(url: string, timeoutMs: number): Promise<boolean> {
  */
 export function subgraphReadiness(urls: Record<string, string>, options: ReadinessOptions = {}): () => Promise<boolean> {
   const { cacheMs, probeTimeoutMs } = { ...DEFAULT_READINESS, ...options };
-  const log = options.log ?? consoleLog;
+  const log = options.logger ?? defaultLogger().child({ service: 'gateway' });
   let answer: { ready: boolean; at: number } | undefined;
   let round: Promise<boolean> | undefined;
   let reported = '';
@@ -43,11 +43,8 @@ export function subgraphReadiness(urls: Record<string, string>, options: Readine
     const unready = results.filter(([, ok]) => !ok).map(([name]) => name);
     const summary = unready.join(',');
     if (summary !== reported) {
-      log(
-        unready.length
-          ? { level: 'warn', message: 'gateway not ready: subgraphs not ready', subgraphs: unready }
-          : { level: 'info', message: 'gateway ready: every subgraph is ready' },
-      );
+      if (unready.length) log.warn({ subgraphs: unready }, 'gateway not ready: subgraphs not ready');
+      else log.info('gateway ready: every subgraph is ready');
       reported = summary;
     }
     return unready.length === 0;

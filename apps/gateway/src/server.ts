@@ -10,13 +10,16 @@ import {
   DEFAULT_LIMITS,
   DemandControl,
   type DemandControlOptions,
+  type Logger,
   type OperationLimits,
   type Service,
+  ServiceTelemetry,
   type ServiceAuth,
   asService,
   createErrorFormatter,
   createHttpServer,
   createRequestContext,
+  operationPlugin,
 } from '@meritgraph/subgraph-kit';
 import { authenticate } from './identity';
 import { type ReadinessOptions, subgraphReadiness } from './readiness';
@@ -38,6 +41,8 @@ export interface GatewayDeps {
   demand?: DemandControlOptions | false;
   /** Browser origins allowed to read the answers; none when absent. */
   cors?: CorsOptions;
+  /** Where its log lines go; the process's logger (LOG_LEVEL, standard output) when absent. */
+  logger?: Logger;
 }
 
 /** The gateway's request context: the caller, and where it calls from (anonymous callers are budgeted per address). */
@@ -45,6 +50,7 @@ export type GatewayContext = AddressedContext;
 
 export async function createServer(deps: GatewayDeps): Promise<Service> {
   const fetcher = fetchWithTimeout(deps.subgraphTimeoutMs ?? 10000);
+  const telemetry = new ServiceTelemetry('gateway', { logger: deps.logger });
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -57,6 +63,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
           fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'],
         },
         deps.subgraphTimeoutMs ?? 10000,
+        telemetry,
       ),
   });
   const production = deps.production ?? false;
@@ -64,15 +71,15 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   if (demand) gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => demand.useSchema(apiSchema, coreSupergraphSdl));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...(demand ? [demand.plugin()] : []), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
-    formatError: createErrorFormatter('gateway'),
+    plugins: [operationPlugin, ...(demand ? [demand.plugin()] : []), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    formatError: createErrorFormatter('gateway', telemetry.errorLog),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
     csrfPrevention: true,
   });
   let ready = false;
-  const subgraphsReady = subgraphReadiness(deps.subgraphUrls, deps.readiness);
+  const subgraphsReady = subgraphReadiness(deps.subgraphUrls, { logger: telemetry.logger, ...deps.readiness });
   const http = createHttpServer<GatewayContext>({
     apollo,
     context: async (req) => ({
@@ -83,6 +90,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     maxBodyBytes: deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     limits: deps.limits === false ? undefined : (deps.limits ?? DEFAULT_LIMITS),
     cors: deps.cors,
+    telemetry,
   });
   const service = asService('gateway', apollo, http);
   return {

@@ -1,7 +1,15 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError, Kind, parse } from 'graphql';
 import { ANONYMOUS } from '@meritgraph/domain';
-import { type RequestContext, type ServiceAuth, deadlineHeaders } from '@meritgraph/subgraph-kit';
+import {
+  REQUEST_ID_HEADER,
+  type RequestContext,
+  type ServiceAuth,
+  ServiceTelemetry,
+  deadlineHeaders,
+  injectTrace,
+  recordFailedSubgraph,
+} from '@meritgraph/subgraph-kit';
 
 /** fetch with a deadline: @apollo/gateway sets none of its own. */
 export function fetchWithTimeout(timeoutMs: number): typeof fetch {
@@ -86,7 +94,8 @@ function entityErrorPath(error: GraphQLFormattedError, representations: number):
  * The gateway's link to one subgraph. It forwards the verified identity as a token the
  * gateway signs for that subgraph alone (no client header passes through), and turns a
  * subgraph that is down or too slow into one error naming it, so that the rest of the
- * answer still arrives.
+ * answer still arrives. Each fetch is a span of the request's trace (sent on in `traceparent`),
+ * carries the request's id (x-request-id), and is timed and counted by subgraph.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(
@@ -95,6 +104,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<RequestContext>>[0],
     /** How long the gateway waits for this subgraph: the subgraph stops working on the request then too. */
     private readonly timeoutMs = 10000,
+    private readonly telemetry: ServiceTelemetry = new ServiceTelemetry('gateway'),
   ) {
     super(options);
   }
@@ -105,13 +115,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
     const headers = request.http?.headers;
     headers?.set('authorization', `Bearer ${await this.auth.internal.forCaller(context.identity ?? ANONYMOUS, this.subgraph)}`);
     for (const [name, value] of Object.entries(deadlineHeaders(this.timeoutMs))) headers?.set(name, value);
+    if (context.requestId) headers?.set(REQUEST_ID_HEADER, context.requestId);
+    if (headers) injectTrace(headers);
   }
 
   override async process(options: ProcessOptions) {
     try {
-      return await super.process(options);
+      return await this.telemetry.fetch(
+        this.subgraph,
+        () => super.process(options),
+        (error) => outageCode(error) ?? 'OTHER',
+      );
     } catch (error) {
       const code = outageCode(error);
+      recordFailedSubgraph(this.subgraph);
+      this.telemetry.logger.warn(
+        { requestId: options.context?.requestId, subgraph: this.subgraph, code: code ?? 'OTHER', error: String(error) },
+        `subgraph fetch failed: ${this.subgraph}`,
+      );
       if (!code) throw error;
       const message =
         code === 'SUBGRAPH_TIMEOUT'

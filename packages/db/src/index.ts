@@ -6,3 +6,4 @@ export * from './migrations';
 export * from './hydrate';
 export * from './locking';
 export * from './like';
+export * from './telemetry';

@@ -6,6 +6,7 @@ import { type DemandEnv, demandEnv, loadConfig } from '@meritgraph/config';
 import { type Identity, ROLES, type Role } from '@meritgraph/domain';
 import type { RequestContext } from './context';
 import { CostModel, CostPlanCache } from './cost';
+import { recordCost } from './telemetry/request';
 
 /** Who is budgeted: each role, and anonymous callers (per client address). */
 export type Budgeted = Role | 'ANONYMOUS';
@@ -113,6 +114,7 @@ export class DemandControl<TContext extends RequestContext = RequestContext> {
             if (!this.plans || this.exempt(ctx.contextValue) || !ctx.document) return;
             plan = this.plans.plan(ctx.source ?? '', ctx.document, ctx.operationName);
             const estimated = plan.estimate(ctx.request.variables ?? {});
+            recordCost(estimated);
             const max = budgetOf(ctx.contextValue.identity, this.options.maxCost);
             if (estimated > max.value) {
               this.overBudget[max.who] = (this.overBudget[max.who] ?? 0) + 1;

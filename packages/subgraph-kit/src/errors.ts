@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type ASTNode, GraphQLError, type GraphQLFormattedError, Kind, type ValueNode, parse, visit } from 'graphql';
 import { DomainError } from '@meritgraph/domain';
+import { defaultLogger } from './telemetry/logger';
+import { currentRequest } from './telemetry/request';
 
 export interface ErrorLog {
   error(message: string, meta: Record<string, unknown>): void;
 }
 
-const consoleLog: ErrorLog = {
-  error: (message, meta) => console.error(JSON.stringify({ level: 'error', message, ...meta })),
+const processLog: ErrorLog = {
+  error: (message, meta) => defaultLogger().error(meta, message),
 };
 
 /** What a refusal or an outage tells the client: the limit and the value found, when to come back, the subgraph that failed. */
@@ -21,7 +23,7 @@ const REFUSAL_FIGURES = ['limit', 'actual', 'estimated', 'maximum', 'resetAt', '
  *   a subgraph) keep their code and message;
  * - anything else is logged with an id and masked, so stack traces and SQL never leave.
  */
-export function createErrorFormatter(service: string, log: ErrorLog = consoleLog) {
+export function createErrorFormatter(service: string, log: ErrorLog = processLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
@@ -54,14 +56,18 @@ export function createErrorFormatter(service: string, log: ErrorLog = consoleLog
       }
       if (typeof formatted.extensions?.errorId === 'string') {
         // Relayed from a subgraph that already masked and logged it: keep its reference.
+        currentRequest()?.errorIds.push(formatted.extensions.errorId);
         return { ...base, extensions: pick(formatted.extensions, ['code', 'errorId', 'serviceName']) };
       }
     }
 
     const errorId = randomUUID();
+    const request = currentRequest();
+    request?.errorIds.push(errorId);
     log.error('unexpected error', {
       service,
       errorId,
+      ...(request ? { requestId: request.requestId } : {}),
       path: formatted.path,
       error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),
     });

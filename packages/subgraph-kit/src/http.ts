@@ -4,6 +4,7 @@ import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import type { ErrorCode } from '@meritgraph/domain';
 import { LimitExceeded, type OperationLimits, checkOperation } from './limits';
 import { type CorsOptions, applyCors, applySecurityHeaders } from './security';
+import { ServiceTelemetry, currentRequest } from './telemetry';
 
 export interface HttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -18,6 +19,8 @@ export interface HttpOptions<TContext extends BaseContext> {
   limits?: OperationLimits | ((req: IncomingMessage) => Promise<OperationLimits | undefined>);
   /** Browser origins allowed to read the answers; none when absent. */
   cors?: CorsOptions;
+  /** Its logger, metrics (served on /metrics) and traces; the process's logger and metrics of their own when absent. */
+  telemetry?: ServiceTelemetry;
   /** Runs the operation within what the request may do (its deadline, its result bound). */
   scope?: <R>(context: TContext, run: () => Promise<R>) => Promise<R>;
 }
@@ -82,7 +85,8 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 export function createHttpServer<TContext extends BaseContext>(options: HttpOptions<TContext>): Server {
   const path = options.graphqlPath ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  return createServer(async (req, res) => {
+  const telemetry = options.telemetry ?? new ServiceTelemetry('http');
+  const handle = telemetry.observe(path, async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     applySecurityHeaders(res);
     try {
@@ -127,14 +131,16 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
       }
     } catch (error) {
       if (error instanceof HttpError) {
+        currentRequest()?.codes.add(error.code);
         return json(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] });
       }
-      console.error(JSON.stringify({ level: 'error', message: 'http handler failed', error: String(error) }));
+      telemetry.logger.error({ requestId: currentRequest()?.requestId, err: error }, 'http handler failed');
       if (!res.headersSent)
         json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }
   });
+  return createServer((req, res) => void handle(req, res));
 }
 
 export async function listen(server: Server, port: number, host: string): Promise<string> {

@@ -14,3 +14,4 @@ export * from './peer';
 export * from './limits';
 export * from './cost';
 export * from './demand';
+export * from './telemetry';

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { closeServer, listen } from './http';
+import { defaultLogger } from './telemetry/logger';
+import { startTracing } from './telemetry/sdk';
 
 /** A running HTTP service as tests and main() see it: start on a port, stop cleanly. */
 export interface Service {
@@ -38,26 +40,31 @@ export function asService<TContext extends BaseContext>(
 }
 
 /**
- * The body of every main.ts: start, log the URL, and on SIGINT/SIGTERM stop accepting
- * requests, finish those in flight, close the database and exit.
+ * The body of every main.ts: start tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set), start
+ * the service, log the URL, and on SIGINT/SIGTERM stop accepting requests, finish those in
+ * flight, close the database, flush the traces and exit.
  */
-export async function runMain(start: () => Promise<{ service: Service; url: string }>): Promise<void> {
+export async function runMain(name: string, start: () => Promise<{ service: Service; url: string }>): Promise<void> {
+  const log = defaultLogger().child({ service: name });
   try {
+    const stopTracing = await startTracing(name);
     const { service, url } = await start();
-    console.log(JSON.stringify({ level: 'info', message: `${service.name} listening`, url: `${url}/graphql` }));
+    log.info({ url: `${url}/graphql`, metrics: `${url}/metrics` }, `${name} listening`);
     let stopping = false;
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      console.log(JSON.stringify({ level: 'info', message: `${service.name} stopping`, signal }));
+      log.info({ signal }, `${name} stopping`);
       const timer = setTimeout(() => process.exit(1), 10000);
       timer.unref();
       await service.stop();
+      await stopTracing().catch(() => undefined);
       process.exit(0);
     };
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (error) {
+    // The one line a service that cannot start prints, whatever LOG_LEVEL says.
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }

@@ -25,6 +25,7 @@ import { subgraphSdl } from './schema';
 import { boundResolvers, stoppedWorkPlugin } from './result-bound';
 import { type CorsOptions, corsFrom } from './security';
 import { type Service, asService, runMain } from './service';
+import { type Logger, ServiceTelemetry, operationPlugin, traceRootFields } from './telemetry';
 import {
   BoundedLoaderRegistry,
   DEFAULT_WORK_BOUNDS,
@@ -68,6 +69,8 @@ export interface SubgraphDeps {
   limits?: OperationLimits;
   /** The cost budgets and hourly points of callers from outside the graph; the defaults when absent. */
   demand?: DemandControlOptions;
+  /** Where its log lines go; the process's logger (LOG_LEVEL, standard output) when absent. */
+  logger?: Logger;
 }
 
 /** What a subgraph's schema is built from: its database and what it needs of the world. */
@@ -86,6 +89,7 @@ export interface SubgraphServiceOptions {
   cors?: CorsOptions;
   limits?: OperationLimits;
   demand?: DemandControlOptions;
+  logger?: Logger;
   /** Resolves the caller (see subgraphCaller). */
   identify: (req: IncomingMessage) => Promise<Caller>;
 }
@@ -113,14 +117,16 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
   const production = options.production ?? false;
   const bounds = options.work ?? DEFAULT_WORK_BOUNDS;
   guardStatements(options.db.dataSource);
+  const telemetry = new ServiceTelemetry(options.name, { logger: options.logger });
+  telemetry.watchDatabase(options.db.dataSource);
   // The graph's own callers were limited and budgeted at the gateway; callers from outside (an agency on the honors port) are here.
   const demand = new DemandControl<DirectContext>(options.demand ?? DEFAULT_DEMAND_CONTROL, budgetKey, (ctx) => ctx.internal).useSchema(
     options.schema,
     subgraphSdl(options.schema),
   );
   const apollo = new ApolloServer<DirectContext>({
-    schema: boundResolvers(options.schema),
-    formatError: createErrorFormatter(options.name),
+    schema: traceRootFields(boundResolvers(options.schema)),
+    formatError: createErrorFormatter(options.name, telemetry.errorLog),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
@@ -129,6 +135,7 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
       // Traces are for Apollo's hosted studio, which this platform does not report to.
       ApolloServerPluginInlineTraceDisabled(),
       stoppedWorkPlugin,
+      operationPlugin,
       demand.plugin(),
       ...(production ? [ApolloServerPluginLandingPageDisabled(), gatewayOnlyFieldsPlugin] : []),
     ],
@@ -158,10 +165,12 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
     ready: () => databaseIsReady(options.db.dataSource),
     maxBodyBytes: async (req) => ((await callerOf(req)).internal ? internalMaxBodyBytes(bounds) : PUBLIC_MAX_BODY_BYTES),
     cors: options.cors,
+    telemetry,
     scope: (context, run) => withinWork(context.work, run).finally(() => context.work.finish()),
   });
   return asService(options.name, apollo, http, async () => {
     await demand.close();
+    telemetry.close();
     if (options.db.dataSource.isInitialized) await options.db.dataSource.destroy();
   });
 }
@@ -189,6 +198,7 @@ export function subgraphServer(
       cors: deps.cors,
       limits: deps.limits,
       demand: deps.demand,
+      logger: deps.logger,
       identify: subgraphCaller(name, deps.auth, options.acceptDirect),
     });
 }
@@ -198,7 +208,7 @@ export function subgraphServer(
  * and graceful shutdown.
  */
 export function runSubgraphMain(schema: SubgraphSchema, createServer: (deps: SubgraphDeps) => Promise<Service>): Promise<void> {
-  return runMain(async () => {
+  return runMain(schema.subgraph, async () => {
     const env = loadConfig(subgraphEnv(SERVICE_PORTS[schema.subgraph as SubgraphName]));
     const db = await openDatabase(schema, {
       url: env.DATABASE_URL,

@@ -3,7 +3,14 @@ import { SUBGRAPH_NAMES, type SubgraphName, authEnv, loadConfig } from '@meritgr
 import type { Identity, Role } from '@meritgraph/domain';
 import { type DatabaseLocation, type OpenDatabase, dropMysqlDatabase, openDatabase } from '@meritgraph/db';
 import * as gateway from '@meritgraph/gateway';
-import { DEFAULT_WORK_BOUNDS, type DemandControlOptions, type Service, type ServiceAuth, serviceAuth } from '@meritgraph/subgraph-kit';
+import {
+  DEFAULT_WORK_BOUNDS,
+  type DemandControlOptions,
+  type Logger,
+  type Service,
+  type ServiceAuth,
+  serviceAuth,
+} from '@meritgraph/subgraph-kit';
 import { GraphClient } from './client';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
@@ -53,6 +60,8 @@ export interface GraphOptions {
   subgraphTimeoutMs?: number;
   /** The gateway's cost budgets and hourly points; the defaults when absent. */
   demand?: DemandControlOptions;
+  /** Where the five services write their log lines (each names itself in `service`); the process's logger when absent. */
+  logger?: Logger;
 }
 
 /**
@@ -85,7 +94,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
   try {
     for (const name of SUBGRAPH_NAMES) {
       const db = await openDatabase(SUBGRAPH_MODULES[name].databaseSchema, location);
-      const service = await SUBGRAPH_MODULES[name].createServer({ db, auth, peers, clock, work });
+      const service = await SUBGRAPH_MODULES[name].createServer({ db, auth, peers, clock, work, logger: options.logger });
       running[name] = { service, db, url: '' };
       running[name].url = peers[name] = `${await service.start(0)}/graphql`;
     }
@@ -95,6 +104,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
       subgraphTimeoutMs,
       auth,
       demand: options.demand,
+      logger: options.logger,
     });
     const gatewayUrl = `${await gatewayService.start(0)}/graphql`;
     const anonymous = new GraphClient(gatewayUrl);
