@@ -129,6 +129,7 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
     validate: false,
     skipCheck: true,
   });
+  describeRootTypes(schema);
   const resolvers = { ...createResolversMap(schema) } as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(definition.references ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference } as GraphQLResolverMap<unknown>[string];
@@ -148,6 +149,21 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
     ]),
     ownScalars,
   );
+}
+
+/** What the root types say, the same in every subgraph so that composition keeps it. */
+export const ROOT_DESCRIPTIONS = {
+  Query:
+    'What can be read. Each field checks the caller on its own: a refused one is null, with its error (FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT…) in `errors`, and the other fields still answer.',
+  Mutation:
+    'What can be changed. A refused mutation (its code in `errors`, the field named in `extensions.field` where one is to blame) changes nothing.',
+} as const;
+
+function describeRootTypes(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = ROOT_DESCRIPTIONS.Query;
+  if (mutation) mutation.description = ROOT_DESCRIPTIONS.Mutation;
 }
 
 /**

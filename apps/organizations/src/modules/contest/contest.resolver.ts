@@ -22,17 +22,20 @@ export class ContestResolver {
     private readonly audit: Repository<AuditEntry>,
   ) {}
 
-  @Query(() => Contest, { nullable: true, description: 'A contest by id, or by its code.' })
+  @Query(() => Contest, {
+    nullable: true,
+    description: 'A contest by id, or by its code; null if there is none. A draft is FORBIDDEN to all but the office and analysts.',
+  })
   async contest(
     @Ctx() ctx: RequestContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
-    @Arg('code', () => String, { nullable: true }) code?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'The contest’s id; wins over code.' }) id?: string | null,
+    @Arg('code', () => String, { nullable: true, description: 'The contest’s code, e.g. 2019-sci-tech.' }) code?: string | null,
   ): Promise<Contest | null> {
     if (id) return this.service.loadVisible(ctx, id);
     return code ? this.service.findVisibleByCode(ctx, code) : null;
   }
 
-  @Query(() => ContestConnection, { description: 'Contests by year and code; drafts only for the office and analysts.' })
+  @Query(() => ContestConnection, { nullable: true, description: 'Contests by year and code; drafts only for the office and analysts.' })
   contests(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: RequestContext) {
     return new ContestConnection(this.service.list(ctx.identity, page));
   }
@@ -64,26 +67,31 @@ export class ContestResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Contest, { description: 'Creates a contest as a draft.' })
-  createContest(@Arg('input', () => CreateContestInput) input: CreateContestInput, @Ctx() ctx: RequestContext): Promise<Contest> {
+  @Mutation(() => Contest, { description: 'Creates a contest as a draft. The office only (else FORBIDDEN, or UNAUTHENTICATED).' })
+  createContest(
+    @Arg('input', () => CreateContestInput, { description: 'The new contest.' }) input: CreateContestInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Contest> {
     return this.service.create(ctx.identity, input);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Contest)
+  @Mutation(() => Contest, { description: 'Edits a contest, recorded in its audit trail. The office only; an unknown id is NOT_FOUND.' })
   updateContest(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateContestInput) input: UpdateContestInput,
+    @Arg('id', () => ID, { description: 'The contest to edit.' }) id: string,
+    @Arg('input', () => UpdateContestInput, { description: 'The fields to change.' }) input: UpdateContestInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Contest> {
     return this.service.update(ctx.identity, id, input);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Contest, { description: 'Moves a contest to its next status; no skipping, no going back.' })
+  @Mutation(() => Contest, {
+    description: 'Moves a contest to its next status; a skip or a step back is INVALID_TRANSITION. The office only.',
+  })
   changeContestStatus(
-    @Arg('id', () => ID) id: string,
-    @Arg('status', () => ContestStatus) status: ContestStatus,
+    @Arg('id', () => ID, { description: 'The contest to move.' }) id: string,
+    @Arg('status', () => ContestStatus, { description: 'The status to move to: the next one.' }) status: ContestStatus,
     @Ctx() ctx: RequestContext,
   ): Promise<Contest> {
     return this.service.changeStatus(ctx.identity, id, status);

@@ -19,16 +19,21 @@ export class MilestoneResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Milestone)
-  createMilestone(@Arg('input', () => CreateMilestoneInput) input: CreateMilestoneInput, @Ctx() ctx: RequestContext): Promise<Milestone> {
+  @Mutation(() => Milestone, {
+    description: 'Adds an event to a contest’s timeline. The office only (else FORBIDDEN, or UNAUTHENTICATED).',
+  })
+  createMilestone(
+    @Arg('input', () => CreateMilestoneInput, { description: 'The new event.' }) input: CreateMilestoneInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Milestone> {
     return this.service.create(ctx.identity, input.contestId, input);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Milestone)
+  @Mutation(() => Milestone, { description: 'Edits an event. The office only; an unknown id is NOT_FOUND.' })
   updateMilestone(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateMilestoneInput) input: UpdateMilestoneInput,
+    @Arg('id', () => ID, { description: 'The event to edit.' }) id: string,
+    @Arg('input', () => UpdateMilestoneInput, { description: 'The fields to change.' }) input: UpdateMilestoneInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
     return this.service.update(ctx.identity, id, input);

@@ -12,17 +12,24 @@ export class OrganizationResolver {
     private readonly audit: Repository<AuditEntry>,
   ) {}
 
-  @Query(() => Organization, { nullable: true })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Organization | null> {
+  @Query(() => Organization, { nullable: true, description: 'An organization by id; null if there is none. Public.' })
+  organization(
+    @Arg('id', () => ID, { description: 'The organization’s id.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Organization | null> {
     return this.service.load(ctx, id);
   }
 
-  @Query(() => OrganizationConnection, { description: 'Organizations in name order.' })
+  @Query(() => OrganizationConnection, {
+    nullable: true,
+    description:
+      'Organizations in name order, filtered by every argument given. Public. A bad page argument is BAD_USER_INPUT (null here).',
+  })
   organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs) {
     return new OrganizationConnection(this.service.list(args, args));
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization directly above; null at the top.' })
   parent(@Root() organization: Organization, @Ctx() ctx: RequestContext): Promise<Organization | null> | null {
     return organization.parentId ? this.service.load(ctx, organization.parentId) : null;
   }
@@ -52,19 +59,25 @@ export class OrganizationResolver {
   }
 
   @Authorized('ADMIN', 'ORGANIZER')
-  @Mutation(() => Organization, { description: 'The office creates anywhere; an organizer below its own union.' })
+  @Mutation(() => Organization, {
+    description:
+      'Registers an organization: the office anywhere, an organizer below its own union (else FORBIDDEN; anonymous callers UNAUTHENTICATED).',
+  })
   createOrganization(
-    @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
+    @Arg('input', () => CreateOrganizationInput, { description: 'The new organization.' }) input: CreateOrganizationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Organization> {
     return this.service.create(ctx.identity, input);
   }
 
   @Authorized('ADMIN', 'ORGANIZER')
-  @Mutation(() => Organization)
+  @Mutation(() => Organization, {
+    description:
+      'Edits an organization, recorded in its audit trail: the office anywhere, an organizer inside its own subtree, never moving a unit out of it (FORBIDDEN). A move that makes a cycle is BAD_USER_INPUT on parentId.',
+  })
   updateOrganization(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
+    @Arg('id', () => ID, { description: 'The organization to edit.' }) id: string,
+    @Arg('input', () => UpdateOrganizationInput, { description: 'The fields to change.' }) input: UpdateOrganizationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Organization> {
     return this.service.update(ctx.identity, id, input);

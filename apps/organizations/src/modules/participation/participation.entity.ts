@@ -4,11 +4,11 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity()
 @Index(['contestId', 'organizationId'], { unique: true })
 @Index(['contestId', 'mobilizedById'])
-@ObjectType({ description: 'A unit enrolled in a contest, with the union that mobilized it.' })
+@ObjectType({ description: 'A unit enrolled in a contest, with the union that mobilized it. Public with its contest.' })
 export class Participation {
   /** Time-ordered, so the id order is the enrolment order. */
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier; ids sort in enrolment order.' })
   id: string;
 
   @Column('varchar', { length: 36 })
@@ -21,6 +21,6 @@ export class Participation {
   mobilizedById: string;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the unit was enrolled (UTC).' })
   enrolledAt: Date;
 }

@@ -17,13 +17,14 @@ export class ParticipationResolver {
   ) {}
 
   @Query(() => ParticipationConnection, {
-    description: 'Enrolled units in enrolment order, by contest, unit or mobilizing union (at least one).',
+    nullable: true,
+    description: 'Enrolled units in enrolment order, by contest, unit or mobilizing union: at least one, else BAD_USER_INPUT on contestId.',
   })
   async participations(@Args(() => ParticipationsArgs) args: ParticipationsArgs, @Ctx() ctx: RequestContext) {
     return new ParticipationConnection(await this.service.list(ctx, args, args));
   }
 
-  @FieldResolver(() => Contest, { nullable: true })
+  @FieldResolver(() => Contest, { nullable: true, description: 'The contest the unit is enrolled in.' })
   contest(@Root() participation: Participation, @Ctx() ctx: RequestContext) {
     return this.contests.loadVisible(ctx, participation.contestId);
   }
@@ -39,16 +40,23 @@ export class ParticipationResolver {
   }
 
   @Authorized('ADMIN', 'ORGANIZER')
-  @Mutation(() => Participation, { description: 'Enrols a unit in a contest; an organizer, for unions within its own subtree.' })
-  enrolUnit(@Arg('input', () => EnrolUnitInput) input: EnrolUnitInput, @Ctx() ctx: RequestContext): Promise<Participation> {
+  @Mutation(() => Participation, {
+    description: 'Enrols a unit in a contest: the office, or an organizer for unions within its own subtree (else FORBIDDEN).',
+  })
+  enrolUnit(
+    @Arg('input', () => EnrolUnitInput, { description: 'The enrolment.' }) input: EnrolUnitInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participation> {
     return this.service.enrol(ctx.identity, input);
   }
 
   @Authorized('ADMIN', 'ORGANIZER')
-  @Mutation(() => Participation)
+  @Mutation(() => Participation, {
+    description: 'Changes which union mobilized an enrolled unit: the office, or an organizer within its own subtree (else FORBIDDEN).',
+  })
   updateParticipation(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateParticipationInput) input: UpdateParticipationInput,
+    @Arg('id', () => ID, { description: 'The enrolment to change.' }) id: string,
+    @Arg('input', () => UpdateParticipationInput, { description: 'The fields to change.' }) input: UpdateParticipationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Participation> {
     return this.service.update(ctx.identity, id, input);

@@ -2,16 +2,18 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity()
-@ObjectType({ description: 'A person: a unit contact, a team member, an expert, an honoree.' })
+@ObjectType({
+  description: 'A person: a unit contact, a team member, an expert, an honoree. Signed-in callers only (anonymous: UNAUTHENTICATED).',
+})
 @Directive('@key(fields: "id")')
 export class Person {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier; the key other subgraphs use.' })
   id: string;
 
   @Column('varchar', { length: 60 })
   @Index()
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name (at most 60 characters).' })
   name: string;
 
   @Column('varchar', { length: 36 })
@@ -30,6 +32,6 @@ export class Person {
   email: string | null;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the person was registered (UTC).' })
   createdAt: Date;
 }

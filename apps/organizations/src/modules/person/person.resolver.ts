@@ -16,18 +16,18 @@ export class PersonResolver {
   ) {}
 
   @Authorized()
-  @Query(() => Person, { nullable: true })
-  person(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Person | null> {
+  @Query(() => Person, { nullable: true, description: 'A person by id; null if there is none. Signed-in callers (else UNAUTHENTICATED).' })
+  person(@Arg('id', () => ID, { description: 'The person’s id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Person | null> {
     return this.service.loadVisible(ctx, id);
   }
 
   @Authorized()
-  @Query(() => PersonConnection)
+  @Query(() => PersonConnection, { nullable: true, description: 'People in name order. Signed-in callers (else UNAUTHENTICATED).' })
   people(@Args(() => PeopleArgs) args: PeopleArgs) {
     return new PersonConnection(this.service.list(args, args));
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization the person belongs to.' })
   organization(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<Organization | null> {
     return this.organizations.load(ctx, person.organizationId);
   }
@@ -43,16 +43,22 @@ export class PersonResolver {
   }
 
   @Authorized('ADMIN', 'ORGANIZER', 'SUBMITTER')
-  @Mutation(() => Person, { description: "The office anywhere; an organizer within its union; a unit's submitter for its own unit." })
-  createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: RequestContext): Promise<Person> {
+  @Mutation(() => Person, {
+    description:
+      "Registers a person: the office anywhere; an organizer within its union; a unit's submitter for its own unit (else FORBIDDEN).",
+  })
+  createPerson(
+    @Arg('input', () => CreatePersonInput, { description: 'The new person.' }) input: CreatePersonInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Person> {
     return this.service.create(ctx.identity, input);
   }
 
   @Authorized()
-  @Mutation(() => Person, { description: 'As createPerson; a person may also change their own phone and email.' })
+  @Mutation(() => Person, { description: 'Edits a person, as createPerson allows; a person may also change their own phone and email.' })
   updatePerson(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput,
+    @Arg('id', () => ID, { description: 'The person to edit.' }) id: string,
+    @Arg('input', () => UpdatePersonInput, { description: 'The fields to change.' }) input: UpdatePersonInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Person> {
     return this.service.update(ctx.identity, id, input);

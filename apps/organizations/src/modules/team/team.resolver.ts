@@ -18,17 +18,17 @@ export class TeamResolver {
     private readonly audit: Repository<AuditEntry>,
   ) {}
 
-  @Query(() => Team, { nullable: true })
-  team(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Team | null> {
+  @Query(() => Team, { nullable: true, description: 'A team by id; null if there is none. Signed-in callers (else FORBIDDEN).' })
+  team(@Arg('id', () => ID, { description: 'The team’s id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Team | null> {
     return this.service.loadVisible(ctx, id);
   }
 
-  @Query(() => TeamConnection, { description: 'Teams in name order (signed-in callers).' })
+  @Query(() => TeamConnection, { nullable: true, description: 'Teams in name order. Signed-in callers (else FORBIDDEN).' })
   teams(@Args(() => TeamsArgs) args: TeamsArgs, @Ctx() ctx: RequestContext) {
     return new TeamConnection(this.service.list(ctx.identity, args, args));
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization the team belongs to.' })
   organization(@Root() team: Team, @Ctx() ctx: RequestContext) {
     return this.organizations.load(ctx, team.organizationId);
   }
@@ -45,16 +45,22 @@ export class TeamResolver {
   }
 
   @Authorized('ADMIN', 'ORGANIZER', 'SUBMITTER')
-  @Mutation(() => Team, { description: "The office anywhere; an organizer within its union; a unit's submitter for its own unit." })
-  createTeam(@Arg('input', () => CreateTeamInput) input: CreateTeamInput, @Ctx() ctx: RequestContext): Promise<Team> {
+  @Mutation(() => Team, {
+    description:
+      "Registers a team: the office anywhere; an organizer within its union; a unit's submitter for its own unit (else FORBIDDEN).",
+  })
+  createTeam(
+    @Arg('input', () => CreateTeamInput, { description: 'The new team.' }) input: CreateTeamInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Team> {
     return this.service.create(ctx.identity, input);
   }
 
   @Authorized('ADMIN', 'ORGANIZER', 'SUBMITTER')
-  @Mutation(() => Team)
+  @Mutation(() => Team, { description: 'Renames a team or replaces its members, as createTeam allows; it stays in its organization.' })
   updateTeam(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateTeamInput) input: UpdateTeamInput,
+    @Arg('id', () => ID, { description: 'The team to edit.' }) id: string,
+    @Arg('input', () => UpdateTeamInput, { description: 'The fields to change.' }) input: UpdateTeamInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Team> {
     return this.service.update(ctx.identity, id, input);

@@ -6,19 +6,19 @@ export const TeamConnection = Connection(Team);
 
 @ArgsType()
 export class TeamsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the teams of this organization.' })
   organizationId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name.' })
   nameContains?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new team. Problems are refused together as BAD_USER_INPUT, each naming its field.' })
 export class CreateTeamInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization the team belongs to; an unknown one is NOT_FOUND.' })
   organizationId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name, 1 to 120 characters, unique in the organization (else ALREADY_EXISTS).' })
   name: string;
 
   @Field(() => [ID], { nullable: true, description: 'People of the organization or of units below it, in order.' })
@@ -27,9 +27,9 @@ export class CreateTeamInput {
 
 @InputType({ description: 'Fields to change; memberIds, when given, replaces the whole list.' })
 export class UpdateTeamInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new name, unique in the organization.' })
   name?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'The whole new member list, in order; an unknown person is NOT_FOUND.' })
   memberIds?: string[] | null;
 }

@@ -7,7 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Directive('@key(fields: "id")')
 export class Track {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier; the key other subgraphs use.' })
   id: string;
 
   @Column('varchar', { length: 36 })
@@ -18,6 +18,6 @@ export class Track {
   code: string;
 
   @Column('varchar', { length: 80 })
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name, e.g. 生物医药 (at most 80 characters).' })
   name: string;
 }

@@ -13,22 +13,25 @@ export class TrackResolver {
     private readonly contests: ContestService,
   ) {}
 
-  @FieldResolver(() => Contest, { nullable: true })
+  @FieldResolver(() => Contest, { nullable: true, description: 'The contest the track belongs to.' })
   contest(@Root() track: Track, @Ctx() ctx: RequestContext) {
     return this.contests.loadVisible(ctx, track.contestId);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Track)
-  createTrack(@Arg('input', () => CreateTrackInput) input: CreateTrackInput, @Ctx() ctx: RequestContext): Promise<Track> {
+  @Mutation(() => Track, { description: 'Adds a track to a draft contest. The office only (else FORBIDDEN, or UNAUTHENTICATED).' })
+  createTrack(
+    @Arg('input', () => CreateTrackInput, { description: 'The new track.' }) input: CreateTrackInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Track> {
     return this.service.create(ctx.identity, input.contestId, input);
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Track)
+  @Mutation(() => Track, { description: 'Renames a track, recorded in its audit trail. The office only; an unknown id is NOT_FOUND.' })
   updateTrack(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateTrackInput) input: UpdateTrackInput,
+    @Arg('id', () => ID, { description: 'The track to edit.' }) id: string,
+    @Arg('input', () => UpdateTrackInput, { description: 'The fields to change.' }) input: UpdateTrackInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Track> {
     return this.service.update(ctx.identity, id, input);

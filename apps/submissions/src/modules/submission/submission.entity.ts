@@ -3,26 +3,46 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AchievementKind, MAX_ATTACHMENT_BYTES, METRIC_VALUE_LIMIT, SubmissionStatus } from '@meritgraph/domain';
 import { withRange } from '@meritgraph/subgraph-kit';
 
-registerEnumType(SubmissionStatus, { name: 'SubmissionStatus', description: 'DRAFT → SUBMITTED → WITHDRAWN.' });
-registerEnumType(AchievementKind, { name: 'AchievementKind', description: 'What kind of innovation achievement an entry is.' });
+registerEnumType(SubmissionStatus, {
+  name: 'SubmissionStatus',
+  description: 'DRAFT → SUBMITTED → WITHDRAWN; a draft may also be withdrawn.',
+  valuesConfig: {
+    DRAFT: { description: 'Being written by its unit; it can change and is not yet entered.' },
+    SUBMITTED: { description: 'Entered in the contest, with a reference number; fixed from then on.' },
+    WITHDRAWN: { description: 'Taken back by its unit (a submitted entry only before review starts); final.' },
+  },
+});
+registerEnumType(AchievementKind, {
+  name: 'AchievementKind',
+  description: 'What kind of innovation achievement an entry is.',
+  valuesConfig: {
+    TECHNOLOGY: { description: 'A new technique or technical solution (技术).' },
+    PRODUCT: { description: 'A new or improved product (产品).' },
+    PLATFORM: { description: 'A shared platform or system others build on (平台).' },
+    FACILITY: { description: 'A piece of equipment, a tool or an installation (装置).' },
+    PROCESS: { description: 'A new or improved process or method of work (工艺、工法).' },
+    SOFTWARE: { description: 'A software system or application (软件).' },
+    OTHER: { description: 'Anything else.' },
+  },
+});
 
 @ObjectType({ description: 'A measured effect of applying the achievement, e.g. 412 hospitals.' })
-@InputType('MetricInput')
+@InputType('MetricInput', { description: 'A measured effect of applying the achievement: a name, a figure and its unit.' })
 export class Metric {
-  @Field(() => String)
+  @Field(() => String, { description: 'What was measured, 1 to 60 characters, e.g. 覆盖医院.' })
   name: string;
 
   @Field(() => Float, { description: withRange('The measured figure.', -METRIC_VALUE_LIMIT, METRIC_VALUE_LIMIT) })
   value: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The unit of value, at most 20 characters, e.g. 家 or 万元; empty for a plain count.' })
   unit: string;
 }
 
 @ObjectType({ description: 'Metadata of an attached file (the file itself is kept elsewhere).' })
-@InputType('AttachmentInput')
+@InputType('AttachmentInput', { description: 'Metadata of a file to attach; the file itself is uploaded elsewhere.' })
 export class Attachment {
-  @Field(() => String)
+  @Field(() => String, { description: 'The file name, 1 to 200 characters, without a path (/ or \\).' })
   fileName: string;
 
   @Field(() => Float, { description: withRange('Bytes.', 1, MAX_ATTACHMENT_BYTES) })
@@ -31,7 +51,7 @@ export class Attachment {
   @Field(() => String, { description: 'SHA-256 of the content, hex.' })
   sha256: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The media type, e.g. application/pdf.' })
   contentType: string;
 }
 
@@ -39,11 +59,14 @@ export class Attachment {
 @Index(['contestId', 'status'])
 @Index(['contestId', 'referenceNumber'], { unique: true })
 @Index(['organizationId', 'titleKey'])
-@ObjectType({ description: 'An innovation achievement (创新成果) entered in a contest by a participating unit.' })
+@ObjectType({
+  description:
+    "An innovation achievement (创新成果) entered in a contest by a participating unit. Readable by the unit's submitters, the organizers of its union, the office and analysts; to anyone else FORBIDDEN.",
+})
 @Directive('@key(fields: "id")')
 export class Submission {
   @PrimaryColumn('varchar', { length: 36 })
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier; the key other subgraphs use.' })
   id: string;
 
   @Column('varchar', { length: 36 })
@@ -61,7 +84,7 @@ export class Submission {
   referenceNumber: string | null;
 
   @Column('varchar', { length: 200 })
-  @Field(() => String)
+  @Field(() => String, { description: 'The title, at most 200 characters; unique per unit and contest, ignoring case, width and spaces.' })
   title: string;
 
   /** The title with whitespace, width and case normalized, for duplicate detection. */
@@ -69,15 +92,15 @@ export class Submission {
   titleKey: string;
 
   @Column('text', { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the achievement is (成果简介); required to submit.' })
   summary: string | null;
 
   @Column('varchar', { length: 16, nullable: true })
-  @Field(() => AchievementKind, { nullable: true })
+  @Field(() => AchievementKind, { nullable: true, description: 'What kind of achievement it is; required to submit.' })
   achievementKind: AchievementKind | null;
 
   @Column('simple-array')
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Up to 10 keywords, each 1 to 30 characters; at least one to submit.' })
   keywords: string[];
 
   @Column('text', { nullable: true })
@@ -89,7 +112,7 @@ export class Submission {
   metrics: Metric[];
 
   @Column('simple-json')
-  @Field(() => [Attachment])
+  @Field(() => [Attachment], { description: 'The attached files, as metadata.' })
   attachments: Attachment[];
 
   @Column('varchar', { length: 36, nullable: true })
@@ -100,7 +123,7 @@ export class Submission {
   teamMemberIds: string[];
 
   @Column('varchar', { length: 16 })
-  @Field(() => SubmissionStatus)
+  @Field(() => SubmissionStatus, { description: 'Where the entry stands in its lifecycle.' })
   status: SubmissionStatus;
 
   @Column('int')
@@ -108,19 +131,19 @@ export class Submission {
   version: number;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the draft was started (UTC).' })
   createdAt: Date;
 
   @Column('datetime')
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it last changed (UTC).' })
   updatedAt: Date;
 
   @Column('datetime', { nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was submitted (UTC); null while a draft.' })
   submittedAt: Date | null;
 
   @Column('datetime', { nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was withdrawn (UTC); null unless withdrawn.' })
   withdrawnAt: Date | null;
 }
 

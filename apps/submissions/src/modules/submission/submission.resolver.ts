@@ -17,12 +17,22 @@ export class SubmissionResolver {
     private readonly audit: Repository<AuditEntry>,
   ) {}
 
-  @Query(() => Submission, { nullable: true })
-  submission(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Submission | null> {
+  @Query(() => Submission, {
+    nullable: true,
+    description:
+      'A submission by id. One the caller may not read is FORBIDDEN, like one that does not exist; null for the office and analysts.',
+  })
+  submission(
+    @Arg('id', () => ID, { description: 'The submission’s id.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Submission | null> {
     return this.service.loadVisible(ctx, id);
   }
 
-  @Query(() => SubmissionConnection, { description: 'Submissions the caller may read, by title.' })
+  @Query(() => SubmissionConnection, {
+    nullable: true,
+    description: 'Submissions the caller may read, by title. A caller who may read none (anonymous, an expert) gets FORBIDDEN.',
+  })
   async submissions(@Args(() => SubmissionsArgs) args: SubmissionsArgs, @Ctx() ctx: RequestContext) {
     return new SubmissionConnection(await this.service.list(ctx, args, args));
   }
@@ -32,12 +42,12 @@ export class SubmissionResolver {
     return { id: submission.organizationId };
   }
 
-  @FieldResolver(() => ContestRef, { nullable: true })
+  @FieldResolver(() => ContestRef, { nullable: true, description: 'The contest it is entered in.' })
   contest(@Root() submission: Submission): ContestRef {
     return { id: submission.contestId };
   }
 
-  @FieldResolver(() => TrackRef, { nullable: true })
+  @FieldResolver(() => TrackRef, { nullable: true, description: 'Its track; required to submit.' })
   track(@Root() submission: Submission): TrackRef | null {
     return submission.trackId ? { id: submission.trackId } : null;
   }
@@ -58,9 +68,11 @@ export class SubmissionResolver {
   }
 
   @Authorized('ADMIN', 'SUBMITTER')
-  @Mutation(() => Submission, { description: "Starts a draft for the caller's own unit (the office: any unit)." })
+  @Mutation(() => Submission, {
+    description: "Starts a draft for the caller's own unit (the office: any unit); another unit is FORBIDDEN.",
+  })
   createSubmission(
-    @Arg('input', () => CreateSubmissionInput) input: CreateSubmissionInput,
+    @Arg('input', () => CreateSubmissionInput, { description: 'The new draft.' }) input: CreateSubmissionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Submission> {
     return this.lifecycle.create(ctx.identity, input);
@@ -69,18 +81,21 @@ export class SubmissionResolver {
   @Authorized('ADMIN', 'SUBMITTER')
   @Mutation(() => Submission, { description: 'Edits a draft; refused with VERSION_CONFLICT when it changed since expectedVersion.' })
   updateSubmission(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The draft to edit.' }) id: string,
     @Arg('expectedVersion', () => Int, { description: VERSION }) expectedVersion: number,
-    @Arg('input', () => UpdateSubmissionInput) input: UpdateSubmissionInput,
+    @Arg('input', () => UpdateSubmissionInput, { description: 'The fields to change.' }) input: UpdateSubmissionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Submission> {
     return this.lifecycle.update(ctx.identity, id, expectedVersion, input);
   }
 
   @Authorized('ADMIN', 'SUBMITTER')
-  @Mutation(() => Submission, { description: 'DRAFT → SUBMITTED, inside the submission window; assigns the reference number.' })
+  @Mutation(() => Submission, {
+    description:
+      'DRAFT → SUBMITTED, inside the submission window (else SUBMISSION_WINDOW_CLOSED); assigns the reference number. A draft lacking content is SUBMISSION_INCOMPLETE, naming every missing field.',
+  })
   submitSubmission(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The draft to submit.' }) id: string,
     @Arg('expectedVersion', () => Int, { description: VERSION }) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ): Promise<Submission> {
@@ -88,11 +103,14 @@ export class SubmissionResolver {
   }
 
   @Authorized('ADMIN', 'SUBMITTER')
-  @Mutation(() => Submission, { description: 'Withdraws a draft, or a submitted entry before review starts.' })
+  @Mutation(() => Submission, {
+    description: 'Withdraws a draft, or a submitted entry before review starts (else REVIEW_STARTED). Withdrawn is final.',
+  })
   withdrawSubmission(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The submission to withdraw.' }) id: string,
     @Ctx() ctx: RequestContext,
-    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @Arg('reason', () => String, { nullable: true, description: 'Why, kept in the audit trail (its first 500 characters).' })
+    reason?: string | null,
   ): Promise<Submission> {
     return this.lifecycle.withdraw(ctx.identity, id, reason);
   }

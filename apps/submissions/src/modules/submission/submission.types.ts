@@ -8,16 +8,16 @@ export const SubmissionConnection = Connection(Submission);
 
 @ArgsType()
 export class SubmissionsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the entries of this contest.' })
   contestId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the entries of this track.' })
   trackId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the entries of this unit (within what the caller may read).' })
   organizationId?: string | null;
 
-  @Field(() => SubmissionStatus, { nullable: true })
+  @Field(() => SubmissionStatus, { nullable: true, description: 'Only the entries in this status.' })
   status?: SubmissionStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Words that must all appear in the title or keywords (case-insensitive).' })
@@ -26,10 +26,10 @@ export class SubmissionsArgs extends PageArgs {
 
 @ArgsType()
 export class ChildSubmissionsArgs extends PageArgs {
-  @Field(() => SubmissionStatus, { nullable: true })
+  @Field(() => SubmissionStatus, { nullable: true, description: 'Only the entries in this status.' })
   status?: SubmissionStatus | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Words that must all appear in the title or keywords (case-insensitive).' })
   search?: string | null;
 }
 
@@ -39,57 +39,57 @@ class SubmissionContentFields {
   @Field(() => ID, { nullable: true, description: 'One of the contest’s tracks.' })
   trackId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the achievement is (成果简介); required to submit.' })
   summary?: string | null;
 
-  @Field(() => AchievementKind, { nullable: true })
+  @Field(() => AchievementKind, { nullable: true, description: 'What kind of achievement it is; required to submit.' })
   achievementKind?: AchievementKind | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Up to 10 keywords, each 1 to 30 characters; at least one to submit.' })
   keywords?: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The application effect, in words (应用效果); required to submit.' })
   applicationEffect?: string | null;
 
-  @Field(() => [Metric], { nullable: true })
+  @Field(() => [Metric], { nullable: true, description: 'The application effect, in figures; replaces the whole list.' })
   metrics?: Metric[] | null;
 
-  @Field(() => [Attachment], { nullable: true })
+  @Field(() => [Attachment], { nullable: true, description: 'The attached files, as metadata; replaces the whole list.' })
   attachments?: Attachment[] | null;
 
   @Field(() => ID, { nullable: true, description: 'A person of the submitting unit (or a unit below it).' })
   leaderId?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'The team, in order: people of the submitting unit or of units below it.' })
   teamMemberIds?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'A new draft. Problems are refused together as BAD_USER_INPUT, each naming its field.' })
 export class CreateSubmissionInput extends SubmissionContentFields {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contest, open for submissions (else CONTEST_NOT_OPEN).' })
   contestId: string;
 
-  @Field(() => ID, { description: 'The submitting unit; it must be enrolled in the contest.' })
+  @Field(() => ID, { description: 'The submitting unit; it must be enrolled in the contest (else NOT_ENROLLED).' })
   organizationId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The title, 1 to 200 characters; one the unit already entered is DUPLICATE_SUBMISSION.' })
   title: string;
 }
 
 @InputType({ description: 'Fields to change; absent fields stay as they are.' })
 export class UpdateSubmissionInput extends SubmissionContentFields {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new title, 1 to 200 characters, not one the unit already entered.' })
   title?: string | null;
 }
 
 @ObjectType({ description: 'How many submissions of a contest are in one track and status.' })
 export class SubmissionStat {
-  @Field(() => TrackRef, { nullable: true })
+  @Field(() => TrackRef, { nullable: true, description: 'The track; null for entries without one.' })
   track: TrackRef | null;
 
-  @Field(() => SubmissionStatus)
+  @Field(() => SubmissionStatus, { description: 'The status counted.' })
   status: SubmissionStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many entries are in this track and status.' })
   count: number;
 }
