@@ -2,7 +2,7 @@
  * npm run docs:examples -w @meritgraph/contest-data
  *
  * Replays the 2019 contest into a throwaway platform (default seed) and writes the answers of
- * the README's "More examples" queries, as that fresh replay gives them, into the README.
+ * the README's "More examples" queries, asked with the token each names, into the README.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ async function main() {
     await replay2019(graph);
     const readme = readFileSync(file, 'utf8');
     const examples = readmeExamples(readme);
-    const answers = await answersOf(graph.gateway, examples);
+    const answers = await answersOf(graph, examples);
     const changed = answers.filter((a, i) => a !== examples[i]!.answer).length;
     writeFileSync(file, withAnswers(readme, examples, answers));
     console.log(`${examples.length} examples answered by a fresh replay; ${changed} printed answers updated in ${file}`);

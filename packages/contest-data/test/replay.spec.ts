@@ -6,26 +6,16 @@ import { SUBGRAPH_NAMES } from '@meritgraph/config';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
 import { type TestGraph, startGraph } from '@meritgraph/testing';
 import { CONTEST_CODE, FIGURES_QUERY, type ReplayResult, expectedFigures, readFigures, replayInto } from '../src/replay';
-import { answersOf, readmeExamples } from '../src/replay/readme-examples';
+import { answersOf, callerFor, figuresExample, printed, readmeExamples, variablesOf } from '../src/replay/readme-examples';
+import { type DocumentedCall, documentedCalls, errorPaths, makeCall, missingFrom, withNull } from './documented-calls';
 
-/**
- * What `printed` shows that `actual` lacks, by path: objects need every printed key, and each
- * element of a printed list must be in the actual list (an abridged answer leaves fields and
- * rows out, and must not show any that are not there).
- */
-function missingFrom(actual: unknown, printed: unknown, path = '$'): string[] {
-  if (Array.isArray(printed)) {
-    if (!Array.isArray(actual)) return [`${path} is not a list`];
-    return printed.flatMap((item, i) =>
-      actual.some((a) => missingFrom(a, item).length === 0) ? [] : [`${path}[${i}] ${JSON.stringify(item)}`],
-    );
-  }
-  if (printed && typeof printed === 'object') {
-    if (!actual || typeof actual !== 'object') return [`${path} is not an object`];
-    return Object.entries(printed).flatMap(([k, v]) => missingFrom((actual as Record<string, unknown>)[k], v, `${path}.${k}`));
-  }
-  return Object.is(actual, printed) ? [] : [`${path}: ${JSON.stringify(actual)} where the README prints ${JSON.stringify(printed)}`];
-}
+const ROOT = join(__dirname, '..', '..', '..');
+const README = () => readFileSync(join(ROOT, 'README.md'), 'utf8');
+const GUIDE = () => readFileSync(join(ROOT, 'apps', 'honors', 'AGENCY-API.md'), 'utf8');
+
+/** A documented answer with the fields the note says anonymous callers get as null. */
+const anonymousView = (answer: unknown, paths: readonly string[]) => paths.reduce(withNull, answer);
+const forbiddenAt = (paths: readonly string[]) => paths.map((p) => `${p} FORBIDDEN`).sort();
 
 /**
  * The replay as `npm start` and `npm run replay` run it: into databases of their own (SQLite
@@ -105,21 +95,104 @@ describe('the 2019 contest replayed through the gateway', () => {
     beforeAll(async () => (graph = await startGraph({ location })));
     afterAll(() => graph?.stop());
 
-    it('answers the README’s example queries as the README prints them (npm run docs:examples rewrites them)', async () => {
-      const examples = readmeExamples(readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8'));
-      expect(examples.map((e) => /query \w+/.exec(e.query)?.[0])).toEqual(['query Leaderboard', 'query Story', 'query OrganizationHonors']);
-      expect(await answersOf(graph.gateway, examples)).toEqual(examples.map((e) => e.answer));
+    it('answers the README’s example queries, each with the token it names, as the README prints them (npm run docs:examples rewrites them)', async () => {
+      const examples = readmeExamples(README());
+      expect(examples.map((e) => e.name)).toEqual(['Leaderboard', 'Story', 'OrganizationHonors']);
+      expect(examples.map((e) => e.note.token?.roles ?? 'none')).toEqual([['ANALYST'], ['ANALYST'], 'none']);
+      expect(await answersOf(graph, examples)).toEqual(examples.map((e) => e.answer));
     });
 
-    it('answers the README’s figures query with everything its abridged answer prints', async () => {
-      const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
-      const from = readme.indexOf('## The 2019 contest in one query');
-      const block = /```graphql\n([\s\S]*?)```[\s\S]*?```json\n([\s\S]*?)```/.exec(readme.slice(from));
-      expect(block).not.toBeNull();
-      const [, query, printed] = block!;
-      expect(query!.trim()).toBe(FIGURES_QUERY.trim());
-      const answer = await graph.gateway.data(query!, { code: CONTEST_CODE });
-      expect(missingFrom(answer, JSON.parse(printed!))).toEqual([]);
+    it('gives anonymous callers of the README’s examples what the README says: the same answer, with the fields it names null and FORBIDDEN', async () => {
+      const examples = readmeExamples(README());
+      expect(examples.map((e) => e.note.anonymousNull)).toEqual([
+        ['contest.reviewRounds.results.nodes.submission'],
+        ['contest.submissions'],
+        [],
+      ]);
+      for (const e of examples) {
+        const answer = await graph.anonymous.request(e.query, variablesOf(e.query));
+        expect({ name: e.name, errors: errorPaths(answer.errors) }).toEqual({ name: e.name, errors: forbiddenAt(e.note.anonymousNull) });
+        expect({ name: e.name, answer: printed(answer.data) }).toEqual({
+          name: e.name,
+          answer: printed(anonymousView(JSON.parse(e.answer), e.note.anonymousNull)),
+        });
+      }
+    });
+
+    it('answers the README’s figures query, with the token it names, with everything its abridged answer prints', async () => {
+      const figures = figuresExample(README());
+      expect(figures.query.trim()).toBe(FIGURES_QUERY.trim());
+      expect(figures.note.token).toEqual({ roles: ['ANALYST'] });
+      const answer = await (await callerFor(graph, figures.note)).data(figures.query, { code: CONTEST_CODE });
+      expect(missingFrom(answer, JSON.parse(figures.answer))).toEqual([]);
+    });
+
+    it('gives anonymous callers of the figures query the public figures, with the expert pool and the submissions null and FORBIDDEN', async () => {
+      const figures = figuresExample(README());
+      expect(figures.note.anonymousNull).toEqual(['experts', 'contest.submissions']);
+      const answer = await graph.anonymous.request(figures.query, { code: CONTEST_CODE });
+      expect(errorPaths(answer.errors)).toEqual(forbiddenAt(figures.note.anonymousNull));
+      expect(missingFrom(answer.data, anonymousView(JSON.parse(figures.answer), figures.note.anonymousNull))).toEqual([]);
+    });
+
+    /** Runs a document's curl calls in order, each with its token and without, a cursor passed on from the last page read. */
+    async function runCalls(calls: DocumentedCall[]): Promise<string[]> {
+      const problems: string[] = [];
+      let cursor: string | null = null;
+      for (const call of calls) {
+        const withToken = await makeCall(graph, call, { cursor });
+        problems.push(...missingFrom(withToken.body, call.printed).map((p) => `${call.title}: ${p}`));
+        const anonymous = await makeCall(graph, call, { cursor, anonymous: true });
+        const view = anonymousView(
+          call.printed,
+          call.note.anonymousNull.map((p) => `data.${p}`),
+        );
+        problems.push(...missingFrom(anonymous.body, view).map((p) => `${call.title}, anonymous: ${p}`));
+        const forbidden = errorPaths(anonymous.body.errors).filter((e) => e.endsWith(' FORBIDDEN'));
+        if (forbidden.join() !== forbiddenAt(call.note.anonymousNull).join())
+          problems.push(`${call.title}, anonymous: ${forbidden.join()}`);
+        const page = (withToken.body.data as { honors?: { pageInfo?: { endCursor?: string | null } } } | null | undefined)?.honors;
+        if (page?.pageInfo?.endCursor) cursor = page.pageInfo.endCursor;
+      }
+      return problems;
+    }
+
+    it('answers the README’s curl call with the token its line makes, and anonymous callers as the README says', async () => {
+      const calls = documentedCalls(README(), '## Roles and tokens', 'the README');
+      expect(calls.map((c) => [c.service, c.title, c.note.token])).toEqual([
+        ['gateway', 'query Totals($code: String!)', { roles: ['ANALYST'] }],
+      ]);
+      expect(await runCalls(calls)).toEqual([]);
+    });
+
+    it('answers each call of the agency guide, with its AGENCY token and without, with everything the guide prints', async () => {
+      const calls = documentedCalls(GUIDE(), '## Examples', 'the agency guide');
+      expect(calls.map((c) => [c.service, c.title, c.note.token])).toEqual([
+        ['honors', 'query Medals($after: String)', { roles: ['AGENCY'], sub: 'agency-1' }],
+        ['honors', 'query Medals($after: String)', { roles: ['AGENCY'], sub: 'agency-1' }],
+        ['honors', 'query AllOf2019($after: String)', { roles: ['AGENCY'], sub: 'agency-1' }],
+        ['honors', 'query OneOrganization', { roles: ['AGENCY'], sub: 'agency-1' }],
+      ]);
+      expect(await runCalls(calls)).toEqual([]);
+    });
+
+    it('pages through the guide’s medals with one filter as the guide says: 43 medals in pages of 20, 20 and 3, each once', async () => {
+      // The guide's next-page call, as its reader repeats it: with no cursor first, then each page's endCursor.
+      const [, nextPage] = documentedCalls(GUIDE(), '## Examples', 'the agency guide');
+      const pages: number[] = [];
+      const certificates = new Set<string>();
+      type Page = { honors: { nodes: { certificateNumber: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      for (let cursor: string | null = null; pages.length < 10;) {
+        const { body } = await makeCall(graph, nextPage!, { cursor });
+        expect(body.errors).toBeUndefined();
+        const { honors } = body.data as Page;
+        pages.push(honors.nodes.length);
+        honors.nodes.forEach((n) => certificates.add(n.certificateNumber));
+        if (!honors.pageInfo.hasNextPage) break;
+        cursor = honors.pageInfo.endCursor;
+      }
+      expect(pages).toEqual([20, 20, 3]);
+      expect(certificates.size).toBe(43);
     });
 
     it('the data keeps the contest, closed after its ceremony: the platform serves the same figures, and replaying again leaves it alone', async () => {
