@@ -29,7 +29,8 @@ describe('breakingChanges', () => {
     expect(removed).not.toBe(current);
     expect(breakingChanges(current, removed)).toEqual(['FIELD_REMOVED: Organization.shortName was removed.']);
 
-    const requiredId = current.replace('reviewRound(id: ID!)', 'reviewRound(id: ID!, stage: ReviewStage!)');
+    const requiredId = current.replace('\n  reviewRound(\n', '\n  reviewRound(\n    stage: ReviewStage!\n');
+    expect(requiredId).not.toBe(current);
     expect(breakingChanges(current, requiredId)).toEqual(['REQUIRED_ARG_ADDED: A required arg stage on Query.reviewRound was added.']);
 
     expect(breakingChanges(removed, current)).toEqual([]);
