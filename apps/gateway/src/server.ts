@@ -77,6 +77,8 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
     csrfPrevention: true,
+    // Apollo Client's BatchHttpLink and other batching clients: the batch is limited and costed as a whole.
+    allowBatchedHttpRequests: true,
   });
   let ready = false;
   const subgraphsReady = subgraphReadiness(deps.subgraphUrls, { logger: telemetry.logger, ...deps.readiness });
@@ -91,6 +93,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     limits: deps.limits === false ? undefined : (deps.limits ?? DEFAULT_LIMITS),
     cors: deps.cors,
     telemetry,
+    admit: demand?.admitBatch,
   });
   const service = asService('gateway', apollo, http);
   return {

@@ -1,11 +1,12 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { type RateLimiterLike, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { type DemandEnv, demandEnv, loadConfig } from '@meritgraph/config';
 import { type Identity, ROLES, type Role } from '@meritgraph/domain';
 import type { RequestContext } from './context';
 import { CostModel, CostPlanCache } from './cost';
+import { HttpError, type RequestedOperation } from './http';
 import { recordCost } from './telemetry/request';
 
 /** Who is budgeted: each role, and anonymous callers (per client address). */
@@ -103,6 +104,39 @@ export class DemandControl<TContext extends RequestContext = RequestContext> {
   async close(): Promise<void> {
     await this.redis?.quit().catch(() => undefined);
   }
+
+  /**
+   * Admits an HTTP batch as a whole: the sum of its operations' estimated costs must stay
+   * within the caller's maximum for one operation, or none of them runs. Each operation still
+   * spends its own points when it runs. Documents that do not parse are left to their own error.
+   */
+  readonly admitBatch = async (context: TContext, operations: RequestedOperation[]): Promise<void> => {
+    if (!this.plans || this.exempt(context)) return;
+    let estimated = 0;
+    for (const operation of operations) {
+      let document: DocumentNode;
+      try {
+        document = parse(operation.query);
+      } catch {
+        continue;
+      }
+      try {
+        estimated += this.plans.plan(operation.query, document, operation.operationName).estimate(operation.variables ?? {});
+      } catch {
+        // An operation the schema cannot cost (unknown fields, a missing operation name) fails validation when it runs.
+      }
+    }
+    const max = budgetOf(context.identity, this.options.maxCost);
+    if (estimated <= max.value) return;
+    this.overBudget[max.who] = (this.overBudget[max.who] ?? 0) + 1;
+    if (this.options.mode !== 'enforce') return;
+    throw new HttpError(
+      400,
+      'COST_ESTIMATED_TOO_EXPENSIVE',
+      `The batch's estimated cost of ${estimated} is over the maximum of ${max.value} for this caller; none of its operations ran`,
+      { estimated, maximum: max.value },
+    );
+  };
 
   plugin(): ApolloServerPlugin<TContext> {
     return {

@@ -2,7 +2,7 @@ import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import type { ErrorCode } from '@meritgraph/domain';
-import { LimitExceeded, type OperationLimits, checkOperation } from './limits';
+import { LimitExceeded, type OperationLimits, checkBatch, checkOperation } from './limits';
 import { type CorsOptions, applyCors, applySecurityHeaders } from './security';
 import { ServiceTelemetry, currentRequest } from './telemetry';
 
@@ -19,6 +19,11 @@ export interface HttpOptions<TContext extends BaseContext> {
   limits?: OperationLimits | ((req: IncomingMessage) => Promise<OperationLimits | undefined>);
   /** Browser origins allowed to read the answers; none when absent. */
   cors?: CorsOptions;
+  /**
+   * Admits the request's operations as a whole before any of them runs (a batch's total cost);
+   * throwing an HttpError refuses them all.
+   */
+  admit?: (context: TContext, operations: RequestedOperation[]) => Promise<void>;
   /** Its logger, metrics (served on /metrics) and traces; the process's logger and metrics of their own when absent. */
   telemetry?: ServiceTelemetry;
   /** Runs the operation within what the request may do (its deadline, its result bound). */
@@ -37,18 +42,42 @@ export class HttpError extends Error {
   }
 }
 
-/** The operation texts of a GraphQL request: the body's `query` (one, or one per batched operation), or GET's `?query=`. */
-function operationTexts(method: string, url: URL, body: unknown): string[] {
-  if (method === 'GET') return url.searchParams.getAll('query');
-  const operations = Array.isArray(body) ? body : [body];
-  return operations.flatMap((op) =>
-    op && typeof op === 'object' && typeof (op as { query?: unknown }).query === 'string' ? [(op as { query: string }).query] : [],
-  );
+/** One operation of a GraphQL request, as sent: a batch holds several. */
+export interface RequestedOperation {
+  query: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
 }
 
-/** Refuses, before anything else looks at them, operations over the limits. */
-function enforceLimits(texts: string[], limits: OperationLimits): void {
-  for (const text of texts) {
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** The operations of a GraphQL request: the body's (one, or one per batched operation), or GET's `?query=`. */
+function requestedOperations(method: string, url: URL, body: unknown): { operations: RequestedOperation[]; batch: boolean } {
+  if (method === 'GET') return { operations: url.searchParams.getAll('query').map((query) => ({ query })), batch: false };
+  const pieces = Array.isArray(body) ? body : [body];
+  const operations = pieces.flatMap((op) =>
+    isRecord(op) && typeof op.query === 'string'
+      ? [
+          {
+            query: op.query,
+            operationName: typeof op.operationName === 'string' ? op.operationName : undefined,
+            variables: isRecord(op.variables) ? op.variables : undefined,
+          },
+        ]
+      : [],
+  );
+  return { operations, batch: Array.isArray(body) };
+}
+
+/** Refuses, before anything else looks at them, batches and operations over the limits. */
+function enforceLimits(operations: RequestedOperation[], batchSize: number, limits: OperationLimits): void {
+  try {
+    checkBatch(batchSize, limits);
+  } catch (error) {
+    if (error instanceof LimitExceeded) throw new HttpError(400, error.code, error.message, { limit: error.limit, actual: error.actual });
+    throw error;
+  }
+  for (const { query: text } of operations) {
     try {
       checkOperation(text, limits);
     } catch (error) {
@@ -113,8 +142,10 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
         }
       }
       const limits = typeof options.limits === 'function' ? await options.limits(req) : options.limits;
-      if (limits) enforceLimits(operationTexts(req.method ?? 'GET', url, body), limits);
+      const requested = requestedOperations(req.method ?? 'GET', url, body);
+      if (limits) enforceLimits(requested.operations, Array.isArray(body) ? body.length : 1, limits);
       const contextValue = await options.context(req);
+      if (options.admit && requested.batch) await options.admit(contextValue, requested.operations);
       const execute = () =>
         options.apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

@@ -32,7 +32,8 @@ describe('GraphQL over HTTP, as clients send it', () => {
     expect(bare.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     expect(bare.body.data).toBeUndefined();
 
-    for (const header of [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'ContestName' }]) {
+    const preflights: Record<string, string>[] = [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'ContestName' }];
+    for (const header of preflights) {
       const answered = await get(params, header);
       expect(answered.status).toBe(200);
       expect(answered.body.data?.contest?.id).toBe(contestId);
