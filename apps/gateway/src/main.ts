@@ -15,6 +15,7 @@ void runMain('gateway', async () => {
     limits: limitsFrom(env),
     demand: demandControlFrom(env),
     cors: corsFrom(env),
+    deduplicate: env.DEDUPLICATE_SUBGRAPH_FETCHES === 'on',
   });
   return { service, url: await service.start(env.PORT, env.HOST) };
 });

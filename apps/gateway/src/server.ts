@@ -23,7 +23,8 @@ import {
 } from '@meritgraph/subgraph-kit';
 import { authenticate } from './identity';
 import { type ReadinessOptions, subgraphReadiness } from './readiness';
-import { SubgraphDataSource, fetchWithTimeout } from './subgraph-source';
+import { InflightFetches } from './inflight';
+import { SubgraphDataSource, type SubgraphResponse, fetchWithTimeout } from './subgraph-source';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -43,6 +44,8 @@ export interface GatewayDeps {
   cors?: CorsOptions;
   /** Where its log lines go; the process's logger (LOG_LEVEL, standard output) when absent. */
   logger?: Logger;
+  /** Whether identical concurrent subgraph queries of one identity share one fetch (on when absent). */
+  deduplicate?: boolean;
 }
 
 /** The gateway's request context: the caller, and where it calls from (anonymous callers are budgeted per address). */
@@ -51,6 +54,7 @@ export type GatewayContext = AddressedContext;
 export async function createServer(deps: GatewayDeps): Promise<Service> {
   const fetcher = fetchWithTimeout(deps.subgraphTimeoutMs ?? 10000);
   const telemetry = new ServiceTelemetry('gateway', { logger: deps.logger });
+  const inflight = deps.deduplicate === false ? undefined : new InflightFetches<SubgraphResponse>();
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -64,6 +68,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
         },
         deps.subgraphTimeoutMs ?? 10000,
         telemetry,
+        inflight,
       ),
   });
   const production = deps.production ?? false;

@@ -10,6 +10,7 @@ import {
   injectTrace,
   recordFailedSubgraph,
 } from '@meritgraph/subgraph-kit';
+import { type InflightFetches, fetchKey } from './inflight';
 
 /** fetch with a deadline: @apollo/gateway sets none of its own. */
 export function fetchWithTimeout(timeoutMs: number): typeof fetch {
@@ -56,6 +57,8 @@ export function outageCode(error: unknown): OutageCode | null {
 }
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<RequestContext>;
+/** What a subgraph answers a fetch with. */
+export type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<RequestContext>['process']>>;
 type ResponsePath = (string | number)[];
 
 /**
@@ -105,6 +108,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
     /** How long the gateway waits for this subgraph: the subgraph stops working on the request then too. */
     private readonly timeoutMs = 10000,
     private readonly telemetry: ServiceTelemetry = new ServiceTelemetry('gateway'),
+    /** Shares identical concurrent queries of one identity; every fetch is its own when absent. */
+    private readonly inflight?: InflightFetches<SubgraphResponse>,
   ) {
     super(options);
   }
@@ -123,7 +128,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
     try {
       return await this.telemetry.fetch(
         this.subgraph,
-        () => super.process(options),
+        () => this.shared(options),
         (error) => outageCode(error) ?? 'OTHER',
       );
     } catch (error) {
@@ -140,6 +145,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
           : `The ${this.subgraph} service is unavailable; the data it provides is missing from this answer`;
       throw new GraphQLError(message, { path: outagePath(options), extensions: { code, service: this.subgraph } });
     }
+  }
+
+  /** The fetch, or the identical one already in flight (only for a client's operation: never a health check). */
+  private shared(options: ProcessOptions): Promise<SubgraphResponse> {
+    const key =
+      this.inflight && 'incomingRequestContext' in options
+        ? fetchKey(this.subgraph, options.request.query, options.request.variables, options.context.identity ?? ANONYMOUS)
+        : null;
+    return this.inflight ? this.inflight.run(key, () => super.process(options)) : super.process(options);
   }
 
   override didReceiveResponse({

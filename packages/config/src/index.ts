@@ -314,5 +314,7 @@ export const gatewayEnv = runtimeEnv
     SUPERGRAPH_PATH: z.string().optional(),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
     MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_REQUEST_BYTES),
+    /** Identical concurrent subgraph queries of one identity share one fetch, as Apollo Router and Hive Gateway do. */
+    DEDUPLICATE_SUBGRAPH_FETCHES: z.enum(['on', 'off']).default('on'),
   })
   .superRefine(refuseDevSecrets);
