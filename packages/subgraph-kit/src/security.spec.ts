@@ -72,7 +72,10 @@ describe('every response of a service', () => {
       'content-type',
       'authorization',
       'apollo-require-preflight',
+      'x-apollo-operation-name',
       'x-meritgraph-cost',
+      'x-request-id',
+      'traceparent',
     ]);
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
     expect(response.headers.get('vary')).toBe('Origin');
@@ -91,6 +94,9 @@ describe('every response of a service', () => {
   it('names an allowed origin on its answers and no other', async () => {
     const allowed = await post(JSON.stringify({ query: '{ hello }' }), { origin: OFFICE });
     expect(allowed.headers.get('access-control-allow-origin')).toBe(OFFICE);
+    expect(allowed.headers.get('access-control-expose-headers')).toBe(
+      'x-request-id, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after',
+    );
     const other = await post(JSON.stringify({ query: '{ hello }' }), { origin: 'https://evil.example' });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     expect(await other.json()).toEqual({ data: { hello: 'world' } });

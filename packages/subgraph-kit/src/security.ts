@@ -25,7 +25,15 @@ export interface CorsOptions {
 export const corsFrom = (env: CorsEnv): CorsOptions => ({ origins: env.CORS_ORIGINS });
 
 /** What a GraphQL client sends: JSON, a bearer token, Apollo's CSRF header, and the cost header. */
-export const CORS_REQUEST_HEADERS = ['content-type', 'authorization', 'apollo-require-preflight', 'x-meritgraph-cost'];
+export const CORS_REQUEST_HEADERS = [
+  'content-type',
+  'authorization',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'x-meritgraph-cost',
+  'x-request-id',
+  'traceparent',
+];
 const CORS_METHODS = 'GET, POST, OPTIONS';
 // Browsers cap it (Chromium: 2 hours); 10 minutes keeps a narrowed allowlist effective soon.
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
@@ -36,13 +44,16 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
  * none, so its page cannot read the answer. Answers preflight requests itself and says so by
  * returning true; other requests go on.
  */
+/** Answer headers a browser page may read: the request's id and its rate budget. */
+const CORS_RESPONSE_HEADERS = ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'];
+
 export function applyCors(req: IncomingMessage, res: ServerResponse, cors: CorsOptions | undefined): boolean {
   const origin = req.headers.origin;
   const allowed = origin !== undefined && (cors?.origins.includes(origin) ?? false);
   res.setHeader('vary', 'Origin');
   if (allowed) {
     res.setHeader('access-control-allow-origin', origin);
-    res.setHeader('access-control-expose-headers', 'x-meritgraph-cost');
+    res.setHeader('access-control-expose-headers', CORS_RESPONSE_HEADERS.join(', '));
   }
   if (req.method !== 'OPTIONS') return false;
   if (origin !== undefined && !allowed) {
