@@ -22,3 +22,4 @@ export {
   type StoryQueryVariables,
 } from './generated/graphql';
 export { graphql, type DocumentType } from './generated/gql';
+export { KEY_FIELDS } from './cache';

@@ -4,6 +4,7 @@ import { type AddressInfo, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestGraph, startGraph } from '../../src';
+import { capturedLogs } from '../telemetry/telemetry';
 
 const MARIADBD = '/usr/sbin/mariadbd';
 const INSTALL_DB = '/usr/bin/mariadb-install-db';
@@ -124,10 +125,9 @@ describe('the database restarting under writes', () => {
 
   it('loses no committed write, leaves no half-made one, and the services carry on once it is back', async () => {
     // The failures are logged, each under the reference its caller got; kept here to be checked.
-    const logged: string[] = [];
-    jest.spyOn(console, 'error').mockImplementation((line: unknown) => void logged.push(String(line)));
+    const { logger, lines: logged } = capturedLogs();
     db = await privateMariadb();
-    graph = await startGraph({ location: { url: db.url, prefix: 'mgrestart_', dataDir: ':memory:', log: 'none' } });
+    graph = await startGraph({ location: { url: db.url, prefix: 'mgrestart_', dataDir: ':memory:', log: 'none' }, logger });
     const gateway = graph.gateway;
     const ready = graph.subgraphs.organizations.url.replace(/\/graphql$/, '/ready');
     const writes: Write[] = [];
@@ -182,7 +182,7 @@ describe('the database restarting under writes', () => {
       expect(w.code).toBe('INTERNAL_SERVER_ERROR');
       expect(w.message).toMatch(/^Internal server error \(reference [0-9a-f-]{36}\)$/);
       const reference = /reference ([0-9a-f-]{36})/.exec(w.message!)![1]!;
-      expect(logged.some((line) => line.includes(`"errorId":"${reference}"`))).toBe(true);
+      expect(logged.some((line) => line.errorId === reference && line.msg === 'unexpected error')).toBe(true);
     }
     expect(after.filter((w) => w.id).length).toBeGreaterThanOrEqual(10);
 

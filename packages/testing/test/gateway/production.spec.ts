@@ -234,7 +234,7 @@ describe('CORS on a subgraph configured for one origin', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(OFFICE);
     expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
     expect(response.headers.get('access-control-allow-headers')).toBe(
-      'content-type, authorization, apollo-require-preflight, x-meritgraph-cost',
+      'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-meritgraph-cost, x-request-id, traceparent',
     );
   });
 
