@@ -68,7 +68,8 @@ describe('traces', () => {
         expect(ancestors(server)).toContain(root);
       }
       const below = (s: ReadableSpan) => served.some((server) => ancestors(s).includes(server));
-      const statements = inTrace.filter((s) => s.attributes['db.system.name'] === 'sqlite' && below(s));
+      const system = graph.subgraphs[subgraph].db.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
+      const statements = inTrace.filter((s) => s.attributes['db.system.name'] === system && below(s));
       expect({ subgraph, statements: statements.length > 0 }).toEqual({ subgraph, statements: true });
       // SQL hangs below the subgraph's execution of the operation (and below the root field whose resolver sent it, if one did).
       for (const statement of statements) expect(parent(statement)?.name).toMatch(/^(graphql\.execute query Figures__|Query\.)/);
