@@ -21,7 +21,7 @@ describe('the 2019 replay is reproducible from its seed', () => {
   beforeAll(async () => {
     first = await replayed(2019);
     second = await replayed(2019);
-  }, 600_000);
+  }, 1_500_000);
 
   it('gives the same scorecards, per entry and expert, in every round', () => {
     expect(first.rounds.map((r) => r.stage)).toEqual(['SCREENING', 'EVALUATION', 'FINAL']);

@@ -32,7 +32,7 @@ describe('the 2019 contest replayed through the gateway', () => {
     const run = await replayInto(location, { log: (line) => lines.push(line) });
     expect(run.replayed).toBe(true);
     result = run.result!;
-  }, 600_000);
+  }, 1_500_000);
 
   afterAll(async () => {
     if (!location.url) return rmSync(location.dataDir, { recursive: true, force: true });
