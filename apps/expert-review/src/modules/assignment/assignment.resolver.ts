@@ -10,8 +10,8 @@ import type { PanelService } from '../panel/panel.service';
 import { Scorecard } from '../scorecard/scorecard.entity';
 import type { ScorecardService } from '../scorecard/scorecard.service';
 import { Assignment } from './assignment.entity';
-import type { AssignmentService } from './assignment.service';
-import { AutoAssignInput, AutoAssignmentReport } from './assignment.types';
+import { type AssignmentService, MAX_MANUAL_BATCH } from './assignment.service';
+import { AssignExpertInput, AutoAssignInput, AutoAssignmentReport } from './assignment.types';
 
 @Resolver(() => Assignment)
 export class AssignmentResolver {
@@ -91,6 +91,19 @@ export class AssignmentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Assignment> {
     return this.service.assign(ctx.identity, entryId, expertId);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => [Assignment], {
+    description:
+      'Several experts assigned by hand at once, each pair by the same rules as assignExpert; all or nothing (BATCH_REFUSED lists every refusal).',
+  })
+  assignExperts(
+    @Arg('inputs', () => [AssignExpertInput], { description: `The pairs to make, 1 to ${MAX_MANUAL_BATCH}; all are made or none.` })
+    inputs: AssignExpertInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<Assignment[]> {
+    return this.service.assignMany(ctx.identity, inputs);
   }
 
   @Authorized('ADMIN')

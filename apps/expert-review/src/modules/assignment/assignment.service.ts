@@ -27,7 +27,7 @@ import type { EntryService } from '../entry/entry.service';
 import { Entry } from '../entry/entry.entity';
 import { Expert } from '../expert/expert.entity';
 import { Scorecard } from '../scorecard/scorecard.entity';
-import { type SituationSources, plannerKeys, readSituation, refusalOf } from './assignment-situation';
+import { type Situation, type SituationSources, plannerKeys, readSituation, refusalOf } from './assignment-situation';
 import { Assignment } from './assignment.entity';
 
 export interface AssignmentFilter {
@@ -52,6 +52,8 @@ export interface AutoAssignReport {
 
 const ORDER: OrderKey<Assignment>[] = [{ column: 'a.id', value: (a) => a.id }];
 const BATCH = 200;
+/** The most assignments one assignExperts call makes. */
+export const MAX_MANUAL_BATCH = 500;
 
 export class AssignmentService {
   constructor(
@@ -229,38 +231,78 @@ export class AssignmentService {
   }
 
   async assign(identity: Identity, entryId: string, expertId: string): Promise<Assignment> {
+    return (await this.assignMany(identity, [{ entryId, expertId }]))[0]!;
+  }
+
+  /**
+   * Several assignments by hand at once (the office staffing a round from its own list), in
+   * one transaction: each round's situation is read once, whatever the number of pairs, and
+   * each pair is held to the same rules as one alone, including the pairs before it in the
+   * batch. If any is refused, none is made, and every refusal is reported (BATCH_REFUSED); a
+   * batch of one reports its own error.
+   */
+  async assignMany(identity: Identity, inputs: readonly { entryId: string; expertId: string }[]): Promise<Assignment[]> {
     assertAllowed(hasRole(identity, 'ADMIN'));
-    check({ entryId, expertId }).text('entryId', { max: 36 }).text('expertId', { max: 36 }).done();
+    if (inputs.length === 0 || inputs.length > MAX_MANUAL_BATCH)
+      throw new InvalidInput([{ field: 'inputs', message: `give 1 to ${MAX_MANUAL_BATCH} assignments` }]);
+    for (const input of inputs) check(input).text('entryId', { max: 36 }).text('expertId', { max: 36 }).done();
     return this.dataSource.transaction(async (em) => {
-      const entry = await em.findOneBy(Entry, { id: entryId });
-      if (!entry) throw notFound('Entry', entryId, 'entryId');
-      const s = await readSituation(em, entry.roundId, this.sources);
-      assertRoundActivity(s.round.status, 'ASSIGN', 'entryId');
-      const expert = await em.findOneBy(Expert, { id: expertId });
-      if (!expert) throw notFound('Expert', expertId, 'expertId');
-      const refusal = refusalOf(s, expert, entry);
-      if (refusal) throw refusal;
+      const entryIds = [...new Set(inputs.map((i) => i.entryId))];
+      const entries = new Map((await em.findBy(Entry, { id: In(entryIds) })).map((e) => [e.id, e]));
+      const experts = new Map((await em.findBy(Expert, { id: In([...new Set(inputs.map((i) => i.expertId))]) })).map((x) => [x.id, x]));
+      const situations = new Map<string, Situation>();
+      for (const roundId of [...new Set([...entries.values()].map((e) => e.roundId))].sort())
+        situations.set(roundId, await readSituation(em, roundId, this.sources));
       const now = this.clock();
-      const assignment = em.create(Assignment, {
-        id: newId(),
-        roundId: entry.roundId,
-        entryId,
-        expertId,
-        panelId: s.panelOf?.get(entry.trackId)?.panelId ?? null,
-        status: 'ASSIGNED',
-        origin: 'MANUAL',
-        note: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await em.insert(Assignment, assignment);
-      await recordAudit(em, identity, this.clock(), {
-        action: 'assignment.create',
-        entityType: 'Assignment',
-        entityId: assignment.id,
-        after: assignment,
-      });
-      return assignment;
+      const created: Assignment[] = [];
+      const errors: { entryId: string; expertId: string; code: string; message: string }[] = [];
+      for (const { entryId, expertId } of inputs) {
+        try {
+          const entry = entries.get(entryId);
+          if (!entry) throw notFound('Entry', entryId, 'entryId');
+          const s = situations.get(entry.roundId)!;
+          assertRoundActivity(s.round.status, 'ASSIGN', 'entryId');
+          const expert = experts.get(expertId);
+          if (!expert) throw notFound('Expert', expertId, 'expertId');
+          const refusal = refusalOf(s, expert, entry);
+          if (refusal) throw refusal;
+          const assignment = em.create(Assignment, {
+            id: newId(),
+            roundId: entry.roundId,
+            entryId,
+            expertId,
+            panelId: s.panelOf?.get(entry.trackId)?.panelId ?? null,
+            status: 'ASSIGNED',
+            origin: 'MANUAL',
+            note: null,
+            createdAt: now,
+            updatedAt: now,
+          });
+          // Later pairs of the batch are judged with this one made.
+          s.assignments.push(assignment);
+          created.push(assignment);
+        } catch (e) {
+          if (!(e instanceof DomainError) || inputs.length === 1) throw e;
+          errors.push({ entryId, expertId, code: e.code, message: e.message });
+        }
+      }
+      if (errors.length)
+        throw new DomainError(
+          ErrorCode.BATCH_REFUSED,
+          `${errors.length} of ${inputs.length} assignments were refused; none was made`,
+          'inputs',
+          {
+            errors,
+          },
+        );
+      for (let i = 0; i < created.length; i += BATCH) await em.insert(Assignment, created.slice(i, i + BATCH));
+      await recordAudit(
+        em,
+        identity,
+        this.clock(),
+        created.map((a) => ({ action: 'assignment.create', entityType: 'Assignment', entityId: a.id, after: a })),
+      );
+      return created;
     });
   }
 

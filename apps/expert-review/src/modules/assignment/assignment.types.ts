@@ -20,6 +20,15 @@ export class AssignmentsArgs extends PageArgs {
   status?: AssignmentStatus | null;
 }
 
+@InputType({ description: 'One expert to assign to one entry by hand.' })
+export class AssignExpertInput {
+  @Field(() => ID, { description: 'The entry to staff.' })
+  entryId: string;
+
+  @Field(() => ID, { description: 'The expert to assign: active, judging the entry’s track, without a conflict.' })
+  expertId: string;
+}
+
 const UnstaffedReason = {
   NO_ELIGIBLE_EXPERTS: 'NO_ELIGIBLE_EXPERTS',
   TOO_FEW_ELIGIBLE_EXPERTS: 'TOO_FEW_ELIGIBLE_EXPERTS',

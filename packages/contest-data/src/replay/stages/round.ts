@@ -83,8 +83,8 @@ export async function runRound(host: ReplayHost, review: ReviewContext, plan: Ro
     await admin.data(`mutation($input: CreatePanelInput!) { createPanel(input: $input) { id } }`, { input: { roundId, ...panel } });
   }
   await step(`${plan.name}: experts assigned`, async () => {
-    // A panel sits whole on each of its entries, so only a pool leaves the planner a choice to make by stable keys. Made by
-    // hand, each assignment reads the round again: at large scales the automatic assignment staffs the round in one request.
+    // A panel sits whole on each of its entries, so only a pool leaves the planner a choice to make by stable keys. At large
+    // scales the automatic assignment staffs the round in one request instead of the office planning it.
     if (!plan.panels && review.scale === 1) return { count: await staffByKeys(admin, review, plan, roundId), value: null };
     const { autoAssign } = await admin.data<{ autoAssign: { created: number; unstaffed: { reason: string }[] } }>(
       `mutation($id: ID!, $input: AutoAssignInput) { autoAssign(roundId: $id, input: $input) { created unstaffed { reason } } }`,

@@ -1,14 +1,17 @@
 import { planAssignment } from '@meritgraph/domain';
-import { type Call, many } from '../batch';
+import { type Call, groupsOf, many } from '../batch';
 import type { GraphClient } from '../host';
 import type { World } from '../world';
 import type { ReviewContext, RoundPlan } from './round';
+
+/** Pairs per assignExperts call: the most it takes. */
+const MAX_PAIRS = 500;
 
 /**
  * Staffs a round without panels by the platform's own planner (`planAssignment`), run by the
  * office on the names it knows its experts and achievements by. The automatic assignment
  * breaks ties between equally good experts by their generated ids, so two replays would staff
- * the same round differently; planned on stable keys and made by hand (`assignExpert`, which
+ * the same round differently; planned on stable keys and made by hand (`assignExperts`, which
  * checks the same rules), the staffing is the same every time.
  */
 export async function staffByKeys(admin: GraphClient, review: ReviewContext, plan: RoundPlan, roundId: string): Promise<number> {
@@ -35,14 +38,21 @@ export async function staffByKeys(admin: GraphClient, review: ReviewContext, pla
   });
   if (planned.unstaffed.length) throw new Error(`${plan.name}: ${planned.unstaffed.length} entries could not be fully staffed`);
   const pairs = [...planned.assignments].sort((a, b) => (a.entryId + a.expertId < b.entryId + b.expertId ? -1 : 1));
+  // The office hands the platform its list, 500 pairs a call (assignExperts judges each pair as assignExpert would).
   await many(
     admin,
     'mutation',
-    pairs.map((p): Call => ({
-      field: 'assignExpert',
-      args: { expertId: ['ID!', review.expertId.get(p.expertId)], entryId: ['ID!', achievementOf.get(p.entryId)] },
+    groupsOf(pairs, MAX_PAIRS).map((group): Call => ({
+      field: 'assignExperts',
+      args: {
+        inputs: [
+          '[AssignExpertInput!]!',
+          group.map((p) => ({ expertId: review.expertId.get(p.expertId), entryId: achievementOf.get(p.entryId) })),
+        ],
+      },
       select: 'id',
     })),
+    1,
   );
   return pairs.length;
 }
