@@ -58,6 +58,19 @@ export class ExpertResolver {
   }
 
   @Authorized('ADMIN')
+  @Mutation(() => [Expert], {
+    description:
+      'Adds many people to the expert pool at once (the office), in the order given, each held to createExpert’s rules. All or nothing: BAD_USER_INPUT on `inputs` for an empty list or more than 500; BATCH_REFUSED with `details.errors` (index, personId, code, message) when any is refused; a list of one gives its own error. FORBIDDEN for anyone else.',
+  })
+  createExperts(
+    @Arg('inputs', () => [CreateExpertInput], { description: '1 to 500 people and their profiles; one profile per person.' })
+    inputs: CreateExpertInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<Expert[]> {
+    return this.service.createMany(ctx.identity, inputs);
+  }
+
+  @Authorized('ADMIN')
   @Mutation(() => Expert, {
     description: 'Changes an expert’s profile (the office); only the fields given. FORBIDDEN for anyone else, NOT_FOUND for an unknown id.',
   })

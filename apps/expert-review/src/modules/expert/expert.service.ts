@@ -1,5 +1,8 @@
 import type { DataSource, Repository } from 'typeorm';
+import { In } from 'typeorm';
 import {
+  DomainError,
+  ErrorCode,
   EXPERT_TITLES,
   type ExpertTitle,
   type Identity,
@@ -10,6 +13,7 @@ import {
   canSeeExpert,
   check,
   forbidden,
+  hasRole,
   notFound,
   readsEverything,
 } from '@meritgraph/domain';
@@ -33,6 +37,13 @@ export interface ExpertInput {
   expertise?: string[] | null;
   active?: boolean | null;
 }
+
+/** A person joining the pool, as createExpert takes it. */
+export type NewExpert = ExpertInput & { personId: string; title: ExpertTitle; expertise: string[] };
+
+/** The most experts one createExperts call adds. */
+export const MAX_BATCH = 500;
+const INSERT_CHUNK = 200;
 
 const ORDER: OrderKey<Expert>[] = [{ column: 'x.id', value: (x) => x.id }];
 const TRACK_CODE = /^[A-Z][A-Z0-9_]{0,19}$/;
@@ -114,26 +125,82 @@ export class ExpertService {
     return affiliationId ?? undefined;
   }
 
-  async create(identity: Identity, input: ExpertInput & { personId: string; title: ExpertTitle; expertise: string[] }): Promise<Expert> {
-    this.validate(input, true);
-    const affiliationId = (await this.affiliation(input.personId, input.affiliationId))!;
+  async create(identity: Identity, input: NewExpert): Promise<Expert> {
+    return (await this.createMany(identity, [input]))[0]!;
+  }
+
+  /**
+   * Several people join the pool at once (the office loading its list), in one transaction:
+   * the people and the affiliations are asked of organizations once for the whole list, and
+   * each input is held to the same rules as one alone, including the inputs before it (a
+   * person listed twice is refused the second time). If any is refused, none joins, and
+   * every refusal is reported (BATCH_REFUSED); a list of one reports its own error.
+   */
+  async createMany(identity: Identity, inputs: readonly NewExpert[]): Promise<Expert[]> {
+    assertAllowed(hasRole(identity, 'ADMIN'));
+    if (inputs.length === 0 || inputs.length > MAX_BATCH)
+      throw new InvalidInput([{ field: 'inputs', message: `give 1 to ${MAX_BATCH} experts` }]);
+    const valid = (input: NewExpert) => {
+      try {
+        this.validate(input, true);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // The owner is asked once per kind of fact, for every input that is well formed, before any transaction begins.
+    const checkable = inputs.filter(valid);
+    const orgOf = await this.organizations.personOrganizations([...new Set(checkable.map((i) => i.personId))]);
+    const named = [...new Set(checkable.flatMap((i) => (i.affiliationId ? [i.affiliationId] : [])))];
+    const organizations = named.length ? await this.organizations.organizations(named) : new Map<string, unknown>();
     return this.dataSource.transaction(async (em) => {
-      if (await em.existsBy(Expert, { personId: input.personId })) throw alreadyExists('Expert', 'personId', input.personId);
-      const now = this.clock();
-      const expert = await em.save(
-        em.create(Expert, {
-          id: newId(),
-          personId: input.personId,
-          affiliationId,
-          title: input.title,
-          expertise: input.expertise,
-          active: input.active ?? true,
-          createdAt: now,
-          updatedAt: now,
-        }),
+      const taken = new Set(
+        (await em.findBy(Expert, { personId: In([...new Set(checkable.map((i) => i.personId))]) })).map((x) => x.personId),
       );
-      await recordAudit(em, identity, this.clock(), { action: 'expert.create', entityType: 'Expert', entityId: expert.id, after: expert });
-      return expert;
+      const now = this.clock();
+      const created: Expert[] = [];
+      const errors: { index: number; personId: string; code: string; message: string }[] = [];
+      for (const [index, input] of inputs.entries()) {
+        try {
+          this.validate(input, true);
+          if (!orgOf.has(input.personId)) throw notFound('Person', input.personId, 'personId');
+          if (input.affiliationId && !organizations.has(input.affiliationId))
+            throw notFound('Organization', input.affiliationId, 'affiliationId');
+          if (taken.has(input.personId)) throw alreadyExists('Expert', 'personId', input.personId);
+          // Later inputs of the list are judged with this one in the pool.
+          taken.add(input.personId);
+          created.push(
+            em.create(Expert, {
+              id: newId(),
+              personId: input.personId,
+              affiliationId: input.affiliationId || orgOf.get(input.personId)!,
+              title: input.title,
+              expertise: input.expertise,
+              active: input.active ?? true,
+              createdAt: now,
+              updatedAt: now,
+            }),
+          );
+        } catch (e) {
+          if (!(e instanceof DomainError) || inputs.length === 1) throw e;
+          errors.push({ index, personId: input.personId, code: e.code, message: e.message });
+        }
+      }
+      if (errors.length)
+        throw new DomainError(
+          ErrorCode.BATCH_REFUSED,
+          `${errors.length} of ${inputs.length} experts were refused; none joined the pool`,
+          'inputs',
+          { errors },
+        );
+      for (let i = 0; i < created.length; i += INSERT_CHUNK) await em.insert(Expert, created.slice(i, i + INSERT_CHUNK));
+      await recordAudit(
+        em,
+        identity,
+        this.clock(),
+        created.map((x) => ({ action: 'expert.create', entityType: 'Expert', entityId: x.id, after: x })),
+      );
+      return created;
     });
   }
 

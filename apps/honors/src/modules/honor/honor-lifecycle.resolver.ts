@@ -36,7 +36,10 @@ export class HonorLifecycleResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => [Honor], { description: 'Confers announced honors whose window has closed with no open objection. All or nothing.' })
+  @Mutation(() => [Honor], {
+    description:
+      'Confers announced honors whose window has closed with no open objection; certificate numbers, per year and award type, run in the order of `ids`. All or nothing.',
+  })
   conferHonors(
     @Arg('ids', () => [ID], { description: 'ANNOUNCED honors whose window has closed without an open objection.' }) ids: string[],
     @Arg('input', () => ConferralInput, { description: 'The conferral decision.' }) input: ConferralInput,
@@ -53,6 +56,19 @@ export class HonorLifecycleResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Honor> {
     return this.lifecycle.withdraw(ctx.identity, id, reason);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => [Honor], {
+    description:
+      'Withdraws many honors before conferral, for one reason, in the order given. All or nothing: BAD_USER_INPUT on `ids` for an empty list, more than 500 or an id named twice; BATCH_REFUSED with `details.errors` (index, id, code, message) when any cannot be withdrawn; a list of one gives its own error.',
+  })
+  withdrawHonors(
+    @Arg('ids', () => [ID], { description: '1 to 500 honors not yet conferred.' }) ids: string[],
+    @Arg('reason', () => String, { description: 'Why, for the record; 4 to 500 characters.' }) reason: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Honor[]> {
+    return this.lifecycle.withdrawMany(ctx.identity, ids, reason);
   }
 
   @Authorized('ADMIN')

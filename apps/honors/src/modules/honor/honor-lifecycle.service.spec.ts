@@ -40,8 +40,9 @@ const contests = new Map<string, { id: string; year: number }>();
 const rounds = new Map<string, { contestId: string; stage: string; status: string; submissionIds: string[] }>();
 const ownerCalls: string[] = [];
 
-const recipients: Pick<RecipientsApi, 'contest' | 'recipients'> = {
+const recipients: Pick<RecipientsApi, 'contest' | 'contests' | 'recipients'> = {
   contest: async (id) => contests.get(id) ?? null,
+  contests: async (ids) => new Map(ids.flatMap((id) => (contests.has(id) ? [[id, contests.get(id)!] as const] : []))),
   recipients: async (kind, ids) => {
     ownerCalls.push(kind);
     return new Map(ids.flatMap((id) => (directory.get(id)?.kind === kind ? [[id, directory.get(id)!] as const] : [])));

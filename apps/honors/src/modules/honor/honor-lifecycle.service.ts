@@ -35,10 +35,16 @@ export interface Conferral {
 
 /** One item of a batch that could not be done, and why; the batch then changes nothing. */
 export interface BatchError {
+  /** The item's place in the list given. */
+  index: number;
   id: string;
   code: string;
   message: string;
 }
+
+/** The most honors one withdrawHonors call takes. */
+export const MAX_BATCH = 500;
+const UPDATE_CHUNK = 200;
 
 /** The recipients' facts by `${kind}|${id}`, as a proposal takes them for the record. */
 export type FactsByRecipient = ReadonlyMap<string, RecipientFacts>;
@@ -101,10 +107,13 @@ export class HonorLifecycleService {
       .done();
     if (conferral.certificateNumber && ids.length > 1)
       throw new InvalidInput([{ field: 'certificateNumber', message: 'each honor gets its own; leave it out of a batch' }]);
+    // Read once for the whole list: the open objections, and how many certificates each year and award type has given.
+    const objected = new Set<string>();
+    const issued = new Map<string, number>();
     return this.batch(
       identity,
       ids,
-      async (em, honor) => {
+      async (_em, honor) => {
         honorLifecycle.assert(honor.status, 'CONFERRED');
         const now = this.clock();
         if (!honor.objectionsCloseAt || now < honor.objectionsCloseAt) {
@@ -117,12 +126,14 @@ export class HonorLifecycleService {
             },
           );
         }
-        if (await em.existsBy(Objection, { honorId: honor.id, status: 'OPEN' })) {
+        if (objected.has(honor.id)) {
           throw new DomainError('OBJECTION_OPEN', 'An objection to this honor is still open', 'ids');
         }
-        // Numbered per year and award type, the certificate number's prefix, so two contests of a year never share one.
-        const serial =
-          (await em.countBy(Honor, { year: honor.year, awardTypeCode: honor.awardTypeCode, status: In(['CONFERRED', 'REVOKED']) })) + 1;
+        // Numbered per year and award type, the certificate number's prefix, so two contests of a year never share one;
+        // within a list, in the order of its ids.
+        const key = `${honor.year}|${honor.awardTypeCode}`;
+        const serial = issued.get(key)! + 1;
+        issued.set(key, serial);
         Object.assign(honor, {
           status: 'CONFERRED',
           decisionNumber: conferral.decisionNumber.trim(),
@@ -133,35 +144,69 @@ export class HonorLifecycleService {
         });
         return { action: 'honor.confer' };
       },
-      { lock: 'awardTypes' },
+      {
+        lock: 'awardTypes',
+        prepare: async (em, honors) => {
+          if (!honors.length) return;
+          const open = await em.find(Objection, {
+            where: { honorId: In(honors.map((h) => h.id)), status: 'OPEN' },
+            select: { honorId: true },
+          });
+          for (const o of open) objected.add(o.honorId);
+          const rows: { year: number; code: string; n: string | number }[] = await em
+            .createQueryBuilder(Honor, 'h')
+            .select('h.year', 'year')
+            .addSelect('h.award_type_code', 'code')
+            .addSelect('COUNT(*)', 'n')
+            .where('h.year IN (:...years) AND h.award_type_code IN (:...codes) AND h.status IN (:...statuses)', {
+              years: [...new Set(honors.map((h) => h.year))],
+              codes: [...new Set(honors.map((h) => h.awardTypeCode))],
+              statuses: ['CONFERRED', 'REVOKED'],
+            })
+            .groupBy('h.year')
+            .addGroupBy('h.award_type_code')
+            .getRawMany();
+          for (const h of honors) issued.set(`${h.year}|${h.awardTypeCode}`, 0);
+          for (const r of rows) if (issued.has(`${r.year}|${r.code}`)) issued.set(`${r.year}|${r.code}`, Number(r.n));
+        },
+      },
     );
   }
 
   /** Ends an honor before conferral; needs a reason. */
   async withdraw(identity: Identity, id: string, reason: string): Promise<Honor> {
+    return (await this.withdrawMany(identity, [id], reason, 'id'))[0]!;
+  }
+
+  /**
+   * Ends several honors before conferral, for one reason (e.g. the nominations beyond the
+   * quota after the awards meeting), all or nothing: each is held to the same rules as one
+   * alone, and every refusal is reported (BATCH_REFUSED); a list of one reports its own error.
+   */
+  async withdrawMany(identity: Identity, ids: readonly string[], reason: string, field = 'ids'): Promise<Honor[]> {
     assertAllowed(hasRole(identity, 'ADMIN'));
-    return this.end(identity, id, 'WITHDRAWN', reason);
+    if (ids.length > MAX_BATCH) throw new InvalidInput([{ field, message: `give 1 to ${MAX_BATCH} honors` }]);
+    return this.end(identity, ids, 'WITHDRAWN', reason, field);
   }
 
   /** Ends a conferred honor; needs a reason. */
   async revoke(identity: Identity, id: string, reason: string): Promise<Honor> {
     assertAllowed(hasRole(identity, 'ADMIN'));
-    return this.end(identity, id, 'REVOKED', reason);
+    return (await this.end(identity, [id], 'REVOKED', reason, 'id'))[0]!;
   }
 
-  private async end(identity: Identity, id: string, to: 'WITHDRAWN' | 'REVOKED', reason: string): Promise<Honor> {
+  private end(identity: Identity, ids: readonly string[], to: 'WITHDRAWN' | 'REVOKED', reason: string, field: string): Promise<Honor[]> {
     check({ reason }).text('reason', { min: 4, max: 500, multiline: true }).done();
-    const [honor] = await this.batch(
+    return this.batch(
       identity,
-      [id],
+      ids,
       async (_em, honor) => {
         honorLifecycle.assert(honor.status, to);
         Object.assign(honor, { status: to, endReason: reason.trim(), revokedAt: to === 'REVOKED' ? this.clock() : null });
         return { action: to === 'WITHDRAWN' ? 'honor.withdraw' : 'honor.revoke', reason: reason.trim() };
       },
-      { field: 'id' },
+      { field },
     );
-    return honor!;
   }
 
   /** Proposes with the recipients' facts at hand; in `outer` when given. */
@@ -197,7 +242,13 @@ export class HonorLifecycleService {
     identity: Identity,
     ids: readonly string[],
     apply: (em: EntityManager, honor: Honor) => Promise<{ action: string; reason?: string | null }>,
-    options: { outer?: EntityManager; field?: string; lock?: 'quotas' | 'awardTypes' } = {},
+    options: {
+      outer?: EntityManager;
+      field?: string;
+      lock?: 'quotas' | 'awardTypes';
+      /** Reads what `apply` needs of the whole list at once, after the honors are locked. */
+      prepare?: (em: EntityManager, honors: Honor[]) => Promise<void>;
+    } = {},
   ): Promise<Honor[]> {
     const field = options.field ?? 'ids';
     if (ids.length === 0) throw new InvalidInput([{ field, message: 'name at least one honor' }]);
@@ -206,26 +257,26 @@ export class HonorLifecycleService {
       const found = new Map((await em.find(Honor, { where: { id: In([...ids]) }, ...forUpdate(em) })).map((h) => [h.id, h]));
       if (options.lock === 'quotas') await this.lockQuotas(em, [...found.values()]);
       if (options.lock === 'awardTypes') await this.lockAwardTypes(em, [...found.values()]);
+      await options.prepare?.(em, [...found.values()]);
       const errors: BatchError[] = [];
-      const done: Honor[] = [];
+      const done: { honor: Honor; before: Honor }[] = [];
       const audit: Parameters<typeof recordAudit>[3] & unknown[] = [];
-      for (const id of ids) {
+      for (const [index, id] of ids.entries()) {
         const honor = found.get(id);
         if (!honor) {
           if (ids.length === 1) throw notFound('Honor', id, field);
-          errors.push({ id, code: ErrorCode.NOT_FOUND, message: `Honor ${id} was not found` });
+          errors.push({ index, id, code: ErrorCode.NOT_FOUND, message: `Honor ${id} was not found` });
           continue;
         }
         const before = snapshot(honor);
         try {
           const { action, reason } = await apply(em, honor);
-          await em.save(honor);
           audit.push({ action, entityType: 'Honor', entityId: id, before, after: snapshot(honor), reason });
-          done.push(honor);
+          done.push({ honor, before });
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
           if (ids.length === 1) throw e;
-          errors.push({ id, code: e.code, message: e.message });
+          errors.push({ index, id, code: e.code, message: e.message });
         }
       }
       if (errors.length) {
@@ -236,9 +287,32 @@ export class HonorLifecycleService {
           { errors },
         );
       }
+      await this.saveChanges(em, done);
       await recordAudit(em, identity, this.clock(), audit);
-      return done;
+      return done.map((d) => d.honor);
     });
+  }
+
+  /**
+   * Writes what the batch changed: honors changed alike (the same columns to the same values)
+   * in one UPDATE per chunk, so a list costs the statements of one item unless each honor
+   * gets values of its own (a certificate number).
+   */
+  private async saveChanges(em: EntityManager, done: readonly { honor: Honor; before: Honor }[]): Promise<void> {
+    const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+    const groups = new Map<string, { changes: Partial<Honor>; ids: string[] }>();
+    for (const { honor, before } of done) {
+      const changes = Object.fromEntries(
+        (Object.keys(honor) as (keyof Honor)[]).filter((k) => !same(honor[k], before[k])).map((k) => [k, honor[k]]),
+      ) as Partial<Honor>;
+      if (!Object.keys(changes).length) continue;
+      const key = JSON.stringify(changes);
+      const group = groups.get(key);
+      if (group) group.ids.push(honor.id);
+      else groups.set(key, { changes, ids: [honor.id] });
+    }
+    for (const { changes, ids } of groups.values())
+      for (let i = 0; i < ids.length; i += UPDATE_CHUNK) await em.update(Honor, { id: In(ids.slice(i, i + UPDATE_CHUNK)) }, changes);
   }
 
   /** Runs in `outer` when given, so a bulk operation stays one transaction. */

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import {
   DomainError,
+  ErrorCode,
   type Identity,
   InvalidInput,
   NOMINATION_STATUSES,
@@ -42,11 +43,15 @@ interface CheckedNominations {
   nominatedByOrg: string | null;
 }
 
+/** The most nominations one nominateHonors call takes. */
+export const MAX_BATCH = 500;
+const INSERT_CHUNK = 200;
+
 /** Where honors begin: a nomination by the office or a union, or the excellent achievements of a final round. */
 export class HonorNominationService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly recipients: Pick<RecipientsApi, 'contest' | 'recipients'>,
+    private readonly recipients: Pick<RecipientsApi, 'contest' | 'contests' | 'recipients'>,
     private readonly review: Pick<ReviewApi, 'excellent' | 'excellentOfRound'>,
     private readonly lifecycle: HonorLifecycleService,
     private readonly clock: () => Date,
@@ -59,9 +64,120 @@ export class HonorNominationService {
    * Nominations may reach 120% of the quota.
    */
   async nominate(identity: Identity, input: NewNomination): Promise<Honor> {
+    return (await this.nominateMany(identity, [input]))[0]!;
+  }
+
+  /**
+   * Several nominations at once (a union handing in its list), in one transaction: the
+   * contests, the recipients (once per kind) and the final rounds' verdicts are asked of
+   * their owners once for the whole list, before the transaction begins, and each nomination
+   * is held to the same rules as one alone, counting those before it in the list (a
+   * recipient named twice for one award is already nominated the second time, and the 120%
+   * cap counts the list). If any is refused, none is made, and every refusal is reported
+   * (BATCH_REFUSED); a list of one reports its own error.
+   */
+  async nominateMany(identity: Identity, inputs: readonly NewNomination[]): Promise<Honor[]> {
     assertAllowed(hasRole(identity, 'ADMIN', 'ORGANIZER'));
-    const checked = await this.checkNominations(identity, input.contestId, input.awardTypeCode, [input], 'recipientId');
-    return (await this.dataSource.transaction((em) => this.insertNominations(em, identity, checked, [input], 'recipientId')))[0]!;
+    if (inputs.length === 0 || inputs.length > MAX_BATCH)
+      throw new InvalidInput([{ field: 'inputs', message: `give 1 to ${MAX_BATCH} nominations` }]);
+    const isAdmin = hasRole(identity, 'ADMIN') || !!identity.service;
+    const catalog = await this.dataSource.manager.find(AwardType, { order: { position: 'ASC' } });
+    const types = new Map(catalog.map((t) => [t.code, t]));
+    const kindOf = (i: NewNomination) => types.get(i.awardTypeCode)?.recipientKind;
+    const checkable = inputs.filter((i) => {
+      try {
+        validateNomination(i);
+        return types.has(i.awardTypeCode);
+      } catch {
+        return false;
+      }
+    });
+    const contests = await this.recipients.contests([...new Set(checkable.map((i) => i.contestId))]);
+    const facts = new Map<string, RecipientFacts>();
+    for (const kind of new Set(checkable.map((i) => kindOf(i)!))) {
+      const ids = checkable.filter((i) => kindOf(i) === kind).map((i) => i.recipientId);
+      for (const [id, f] of await this.recipients.recipients(kind, ids)) facts.set(`${kind}|${id}`, f);
+    }
+    const excellent = new Map<string, Set<string>>();
+    const achievements = checkable.filter((i) => kindOf(i) === 'SUBMISSION' && contests.has(i.contestId));
+    for (const contestId of new Set(achievements.map((i) => i.contestId)))
+      excellent.set(
+        contestId,
+        await this.review.excellent(
+          contestId,
+          achievements.filter((i) => i.contestId === contestId && facts.has(`SUBMISSION|${i.recipientId}`)).map((i) => i.recipientId),
+        ),
+      );
+    return this.dataSource.transaction(async (em) => {
+      const keyOf = (i: { contestId: string; awardTypeCode: string }) => `${i.contestId}|${i.awardTypeCode}`;
+      const keys = [...new Set(checkable.map(keyOf))].sort();
+      // The quotas are locked in one order before anything is counted, as a single nomination locks its own.
+      const quotas = new Map<string, number | null>();
+      const counted = new Map<string, number>();
+      for (const key of keys) {
+        const [contestId, code] = key.split('|') as [string, string];
+        quotas.set(key, await lockQuota(em, contestId, code));
+        counted.set(key, await countHonors(em, contestId, code, NOMINATION_STATUSES));
+      }
+      const existing = checkable.length
+        ? await em.findBy(Honor, {
+            contestId: In([...new Set(checkable.map((i) => i.contestId))]),
+            recipientId: In([...new Set(checkable.map((i) => i.recipientId))]),
+          })
+        : [];
+      const taken = new Set(existing.map((h) => `${keyOf(h)}|${h.recipientId}`));
+      const now = this.clock();
+      const made: Honor[] = [];
+      const errors: { index: number; recipientId: string; code: string; message: string }[] = [];
+      for (const [index, input] of inputs.entries()) {
+        try {
+          validateNomination(input);
+          const type = types.get(input.awardTypeCode);
+          if (!type) throw unknownAwardType(catalog);
+          if (input.recipientKind && input.recipientKind !== type.recipientKind)
+            throw new InvalidInput([
+              { field: 'recipientKind', message: `${type.code} is awarded to a ${type.recipientKind}, not a ${input.recipientKind}` },
+            ]);
+          const contest = contests.get(input.contestId);
+          if (!contest) throw notFound('Contest', input.contestId, 'contestId');
+          const f = facts.get(`${type.recipientKind}|${input.recipientId}`);
+          if (!f) throw notFound(kindName(type.recipientKind), input.recipientId, 'recipientId');
+          const refusal = recipientRefusal(identity, isAdmin, f, input.contestId, 'recipientId');
+          if (refusal) throw refusal;
+          if (type.recipientKind === 'SUBMISSION' && !excellent.get(input.contestId)?.has(input.recipientId))
+            throw notExcellent(input.recipientId, 'recipientId');
+          const key = keyOf(input);
+          // A repeat is named as such even when the nominations are full.
+          if (taken.has(`${key}|${input.recipientId}`)) throw alreadyExists('Honor', 'recipientId', input.recipientId);
+          const full = quotaRefusal('NOMINATE', quotas.get(key)!, counted.get(key)!);
+          if (full) throw full;
+          // Later nominations of the list are judged with this one made.
+          taken.add(`${key}|${input.recipientId}`);
+          counted.set(key, counted.get(key)! + 1);
+          made.push(
+            newHonor(
+              em,
+              { contestId: input.contestId, year: contest.year, type, nominatedByOrg: isAdmin ? null : (identity.org ?? null) },
+              input,
+              f,
+              now,
+            ),
+          );
+        } catch (e) {
+          if (!(e instanceof DomainError) || inputs.length === 1) throw e;
+          errors.push({ index, recipientId: input.recipientId, code: e.code, message: e.message });
+        }
+      }
+      if (errors.length)
+        throw new DomainError(
+          ErrorCode.BATCH_REFUSED,
+          `${errors.length} of ${inputs.length} nominations were refused; none was made`,
+          'inputs',
+          { errors },
+        );
+      await this.save(em, identity, made);
+      return made;
+    });
   }
 
   /** Nominates and proposes, in one go, every achievement a final round found EXCELLENT; all or nothing. */
@@ -89,10 +205,7 @@ export class HonorNominationService {
 
   private async awardType(em: EntityManager, code: string): Promise<AwardType> {
     const type = await em.findOneBy(AwardType, { code });
-    if (!type) {
-      const codes = (await em.find(AwardType, { order: { position: 'ASC' } })).map((t) => t.code);
-      throw new InvalidInput([{ field: 'awardTypeCode', message: `must be one of ${codes.join(', ')}` }]);
-    }
+    if (!type) throw unknownAwardType(await em.find(AwardType, { order: { position: 'ASC' } }));
     return type;
   }
 
@@ -100,7 +213,7 @@ export class HonorNominationService {
   private async facts(kind: RecipientKind, ids: readonly string[], field = 'recipientId'): Promise<Map<string, RecipientFacts>> {
     const found = await this.recipients.recipients(kind, ids);
     const missing = ids.find((id) => !found.has(id));
-    if (missing) throw notFound(kind.charAt(0) + kind.slice(1).toLowerCase(), missing, field);
+    if (missing) throw notFound(kindName(kind), missing, field);
     return found;
   }
 
@@ -116,15 +229,7 @@ export class HonorNominationService {
     inputs: readonly NewNomination[],
     field: string,
   ): Promise<CheckedNominations> {
-    for (const input of inputs) {
-      check(input)
-        .text('contestId', { max: 36 })
-        .text('awardTypeCode', { max: 40 })
-        .oneOf('recipientKind', RECIPIENT_KINDS, { optional: true })
-        .text('recipientId', { max: 36 })
-        .text('citation', { max: 1000, optional: true, multiline: true })
-        .done();
-    }
+    for (const input of inputs) validateNomination(input);
     const type = await this.awardType(this.dataSource.manager, code);
     const wrongKind = inputs.find((i) => i.recipientKind && i.recipientKind !== type.recipientKind);
     if (wrongKind)
@@ -140,21 +245,13 @@ export class HonorNominationService {
     );
     const isAdmin = hasRole(identity, 'ADMIN') || !!identity.service;
     for (const f of facts.values()) {
-      // A union nominates within its own subtree; the office anywhere.
-      if (!isAdmin && (!identity.org || !f.organizationLine.includes(identity.org))) throw forbidden(field);
-      if (f.kind === 'SUBMISSION' && f.contestId !== contestId)
-        throw new InvalidInput([{ field, message: 'the achievement was entered in another contest' }]);
+      const refusal = recipientRefusal(identity, isAdmin, f, contestId, field);
+      if (refusal) throw refusal;
     }
     if (type.recipientKind === 'SUBMISSION') {
       const excellent = await this.review.excellent(contestId, [...facts.keys()]);
       const not = inputs.find((i) => !excellent.has(i.recipientId));
-      if (not)
-        throw new DomainError(
-          'NOT_EXCELLENT',
-          'Only an achievement found EXCELLENT in the contest’s final round can be nominated for this award',
-          field,
-          { submissionId: not.recipientId },
-        );
+      if (not) throw notExcellent(not.recipientId, field);
     }
     return { contestId, year: contest.year, type, facts, nominatedByOrg: isAdmin ? null : (identity.org ?? null) };
   }
@@ -175,40 +272,87 @@ export class HonorNominationService {
     const refusal = quotaRefusal('NOMINATE', quota, await countHonors(em, contestId, type.code, NOMINATION_STATUSES), inputs.length);
     if (refusal) throw refusal;
     const now = this.clock();
-    const honors = inputs.map((input) => {
-      const f = facts.get(input.recipientId)!;
-      return em.create(Honor, {
-        id: newId(),
-        contestId,
-        year: checked.year,
-        awardTypeCode: type.code,
-        recipientKind: type.recipientKind,
-        recipientId: input.recipientId,
-        recipientName: f.name,
-        organizationId: f.organizationId,
-        organizationName: f.organizationName,
-        citation: input.citation?.trim() || null,
-        status: honorLifecycle.initial,
-        nominatedByOrg: checked.nominatedByOrg,
-        proposedAt: null,
-        announcedAt: null,
-        objectionsCloseAt: null,
-        decisionNumber: null,
-        conferredOn: null,
-        ceremony: null,
-        certificateNumber: null,
-        revokedAt: null,
-        endReason: null,
-        createdAt: now,
-      });
-    });
-    for (let i = 0; i < honors.length; i += 200) await em.insert(Honor, honors.slice(i, i + 200));
+    const honors = inputs.map((input) => newHonor(em, checked, input, facts.get(input.recipientId)!, now));
+    await this.save(em, identity, honors);
+    return honors;
+  }
+
+  /** Inserts new nominations, 200 rows a statement, with one audit row each. */
+  private async save(em: EntityManager, identity: Identity, honors: readonly Honor[]): Promise<void> {
+    for (let i = 0; i < honors.length; i += INSERT_CHUNK) await em.insert(Honor, honors.slice(i, i + INSERT_CHUNK));
     await recordAudit(
       em,
       identity,
       this.clock(),
       honors.map((h) => ({ action: 'honor.nominate', entityType: 'Honor', entityId: h.id, after: snapshot(h) })),
     );
-    return honors;
   }
+}
+
+/** The shape of a nomination, as every way of nominating checks it. */
+function validateNomination(input: NewNomination): void {
+  check(input)
+    .text('contestId', { max: 36 })
+    .text('awardTypeCode', { max: 40 })
+    .oneOf('recipientKind', RECIPIENT_KINDS, { optional: true })
+    .text('recipientId', { max: 36 })
+    .text('citation', { max: 1000, optional: true, multiline: true })
+    .done();
+}
+
+const kindName = (kind: RecipientKind) => kind.charAt(0) + kind.slice(1).toLowerCase();
+
+const unknownAwardType = (catalog: readonly AwardType[]) =>
+  new InvalidInput([{ field: 'awardTypeCode', message: `must be one of ${catalog.map((t) => t.code).join(', ')}` }]);
+
+const notExcellent = (submissionId: string, field: string) =>
+  new DomainError(
+    'NOT_EXCELLENT',
+    'Only an achievement found EXCELLENT in the contest’s final round can be nominated for this award',
+    field,
+    {
+      submissionId,
+    },
+  );
+
+/** Why the caller may not nominate this recipient in the contest, if it may not: a union nominates within its own subtree, the office anywhere. */
+function recipientRefusal(identity: Identity, isAdmin: boolean, f: RecipientFacts, contestId: string, field: string): DomainError | null {
+  if (!isAdmin && (!identity.org || !f.organizationLine.includes(identity.org))) return forbidden(field);
+  if (f.kind === 'SUBMISSION' && f.contestId !== contestId)
+    return new InvalidInput([{ field, message: 'the achievement was entered in another contest' }]);
+  return null;
+}
+
+/** A new nomination's record, its recipient's name and organization as their owner gives them now. */
+function newHonor(
+  em: EntityManager,
+  checked: Pick<CheckedNominations, 'contestId' | 'year' | 'type' | 'nominatedByOrg'>,
+  input: NewNomination,
+  f: RecipientFacts,
+  now: Date,
+): Honor {
+  return em.create(Honor, {
+    id: newId(),
+    contestId: checked.contestId,
+    year: checked.year,
+    awardTypeCode: checked.type.code,
+    recipientKind: checked.type.recipientKind,
+    recipientId: input.recipientId,
+    recipientName: f.name,
+    organizationId: f.organizationId,
+    organizationName: f.organizationName,
+    citation: input.citation?.trim() || null,
+    status: honorLifecycle.initial,
+    nominatedByOrg: checked.nominatedByOrg,
+    proposedAt: null,
+    announcedAt: null,
+    objectionsCloseAt: null,
+    decisionNumber: null,
+    conferredOn: null,
+    ceremony: null,
+    certificateNumber: null,
+    revokedAt: null,
+    endReason: null,
+    createdAt: now,
+  });
 }

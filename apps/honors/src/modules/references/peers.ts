@@ -34,6 +34,11 @@ export class RecipientsApi {
     return contest;
   }
 
+  /** Contests by id; unknown ones are missing from the map. */
+  async contests(contestIds: readonly string[]): Promise<Map<string, { id: string; year: number }>> {
+    return this.organizationsPeer.lookup<{ id: string; year: number }>('contest', 'id year', contestIds);
+  }
+
   async organizations(ids: readonly string[]): Promise<Map<string, OrgRow>> {
     return this.organizationsPeer.lookup<OrgRow>('organization', ORG, ids);
   }
@@ -92,13 +97,14 @@ export class RecipientsApi {
     return out;
   }
 
-  /** The submission's unit, for checking who may record its prior honors. */
-  async submissionUnit(submissionId: string): Promise<string | null> {
-    const { submission } = await this.submissionsPeer.request<{ submission: { organization: { id: string } | null } | null }>(
-      `query($id: ID!) { submission(id: $id) { organization { id } } }`,
-      { id: submissionId },
+  /** Each submission's unit, for checking who may record its prior honors; unknown submissions are missing from the map. */
+  async submissionUnits(submissionIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.submissionsPeer.lookup<{ id: string; organization: { id: string } | null }>(
+      'submission',
+      'id organization { id }',
+      submissionIds,
     );
-    return submission?.organization?.id ?? null;
+    return new Map([...rows.values()].flatMap((s) => (s.organization ? [[s.id, s.organization.id] as const] : [])));
   }
 }
 
