@@ -98,6 +98,17 @@ export const ORGANIZATIONS_TABLE: Row[] = [
       }),
   },
   {
+    operation: 'Mutation.createOrganizations',
+    scenario: 'a list of one new unit',
+    allowed: ['ADMIN'],
+    pick: root('createOrganizations'),
+    snapshot: total(`{ organizations { totalCount } }`),
+    run: (api, _fx, n) =>
+      api.request(`mutation($name: String!) { createOrganizations(inputs: [{ name: $name, kind: ENTERPRISE }]) { id } }`, {
+        name: `Matrix units ${n}`,
+      }),
+  },
+  {
     operation: 'Mutation.createContest',
     scenario: 'a new contest',
     allowed: ['ADMIN'],
@@ -142,6 +153,18 @@ export const ORGANIZATIONS_TABLE: Row[] = [
       api.request(`mutation($unitC: ID!, $name: String!) { createPerson(input: { name: $name, organizationId: $unitC }) { id } }`, {
         ...fx,
         name: `外部${n}`,
+      }),
+  },
+  {
+    operation: 'Mutation.createPeople',
+    scenario: 'a list of one contact in unit A (inside the union)',
+    allowed: ['ADMIN', 'ORGANIZER', 'SUBMITTER'],
+    pick: root('createPeople'),
+    snapshot: total(`{ people { totalCount } }`),
+    run: (api, fx, n) =>
+      api.request(`mutation($unitA: ID!, $name: String!) { createPeople(inputs: [{ name: $name, organizationId: $unitA }]) { id } }`, {
+        ...fx,
+        name: `名单联系人${n}`,
       }),
   },
   {
@@ -281,6 +304,23 @@ export const ORGANIZATIONS_TABLE: Row[] = [
           ...fx,
           unit: createOrganization.id,
         },
+      );
+    },
+  },
+  {
+    operation: 'Mutation.enrolUnits',
+    scenario: 'a list of one new unit of the union',
+    allowed: ['ADMIN', 'ORGANIZER'],
+    pick: root('enrolUnits'),
+    snapshot: (admin, fx) => admin.data(`query($contest: ID!) { participations(contestId: $contest) { totalCount } }`, { ...fx }),
+    run: async (api, fx, n, admin) => {
+      const { createOrganization } = await admin.data<{ createOrganization: { id: string } }>(
+        `mutation($union: ID!, $name: String!) { createOrganization(input: { name: $name, kind: ENTERPRISE, parentId: $union }) { id } }`,
+        { ...fx, name: `Listed ${n}` },
+      );
+      return api.request(
+        `mutation($contest: ID!, $unit: ID!, $union: ID!) { enrolUnits(inputs: [{ contestId: $contest, organizationId: $unit, mobilizedById: $union }]) { id } }`,
+        { ...fx, unit: createOrganization.id },
       );
     },
   },

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import type { Repository } from 'typeorm';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Organization } from './organization.entity';
+import { MAX_BATCH } from '../bulk';
 import { OrganizationService } from './organization.service';
 import { CreateOrganizationInput, OrganizationConnection, OrganizationsArgs, UpdateOrganizationInput } from './organization.types';
 
@@ -68,6 +69,21 @@ export class OrganizationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Organization> {
     return this.service.create(ctx.identity, input);
+  }
+
+  @Authorized('ADMIN', 'ORGANIZER')
+  @Mutation(() => [Organization], {
+    description:
+      'Several organizations registered at once (an office importing a spreadsheet), each by the same rules as createOrganization; parents must already exist. All or nothing: BATCH_REFUSED lists every refusal, including a credit code given twice.',
+  })
+  createOrganizations(
+    @Arg('inputs', () => [CreateOrganizationInput], {
+      description: `The new organizations, 1 to ${MAX_BATCH}, returned in this order; all are created or none.`,
+    })
+    inputs: CreateOrganizationInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<Organization[]> {
+    return this.service.createMany(ctx.identity, inputs);
   }
 
   @Authorized('ADMIN', 'ORGANIZER')

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { type DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import {
   type Identity,
   ORGANIZATION_KINDS,
@@ -20,6 +20,7 @@ import {
 } from '@meritgraph/domain';
 import { escapeLike, hydrate, LIKE_ESCAPE, newId, placeholders } from '@meritgraph/db';
 import { type Page, type PageRows, type RequestContext, loadChildPage, pageOf, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { INSERT_BATCH, assertBatchSize, distinct, judgeEach } from '../bulk';
 import { Organization } from './organization.entity';
 
 export interface OrganizationFilter {
@@ -40,9 +41,10 @@ export interface OrganizationInput {
   creditCode?: string | null;
 }
 
+export type NewOrganization = OrganizationInput & { name: string; kind: OrganizationKind };
+
 /** Recursion stops here, so damaged data can never loop a query. */
 const MAX_DEPTH = 32;
-
 const ORDER = [
   { column: 'o.name', value: (o: Organization) => o.name },
   { column: 'o.id', value: (o: Organization) => o.id },
@@ -125,6 +127,14 @@ export class OrganizationService {
     return (await this.ancestorRows(em, [id])).map((r) => r.organization.id);
   }
 
+  /** The ancestor ids (nearest first) of every organization named: one recursive query for all of them. */
+  async ancestorMap(em: EntityManager, ids: readonly string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return map;
+    for (const r of await this.ancestorRows(em, ids)) map.get(r.root)?.push(r.organization.id);
+    return map;
+  }
+
   /**
    * Every organization below one, at any depth, in name order: one recursive, windowed
    * query for every organization of the request, plus one COUNT when totalCount is asked.
@@ -176,15 +186,28 @@ export class OrganizationService {
    * organizer (a mobilizing union) within its own subtree.
    */
   async mayManage(em: EntityManager, identity: Identity, organizationId: string): Promise<boolean> {
-    if (hasRole(identity, 'ADMIN')) return true;
-    if (!hasRole(identity, 'ORGANIZER') || !identity.org) return false;
-    return isWithinSubtree(organizationId, identity.org, await this.ancestorIds(em, organizationId));
+    return (await this.managedAmong(em, identity, [organizationId]))(organizationId);
+  }
+
+  /** mayManage for many organizations at once: at most one query, whatever their number. */
+  async managedAmong(em: EntityManager, identity: Identity, ids: readonly string[]): Promise<(organizationId: string) => boolean> {
+    if (hasRole(identity, 'ADMIN')) return () => true;
+    const root = identity.org;
+    if (!hasRole(identity, 'ORGANIZER') || !root) return () => false;
+    const ancestors = await this.ancestorMap(em, ids);
+    return (id) => isWithinSubtree(id, root, ancestors.get(id) ?? []);
   }
 
   /** Whether the caller may edit the people and teams of `organizationId`: as mayManage, plus a unit's own submitters. */
   async mayEditMembersOf(em: EntityManager, identity: Identity, organizationId: string): Promise<boolean> {
-    if (hasRole(identity, 'SUBMITTER') && identity.org === organizationId) return true;
-    return this.mayManage(em, identity, organizationId);
+    return (await this.membersEditableAmong(em, identity, [organizationId]))(organizationId);
+  }
+
+  /** mayEditMembersOf for many organizations at once: at most one query, whatever their number. */
+  async membersEditableAmong(em: EntityManager, identity: Identity, ids: readonly string[]): Promise<(organizationId: string) => boolean> {
+    const ownUnit = (id: string) => hasRole(identity, 'SUBMITTER') && identity.org === id;
+    const managed = await this.managedAmong(em, identity, ids);
+    return (id) => ownUnit(id) || managed(id);
   }
 
   /** Whether `organizationId` is `rootId` or below it. */
@@ -209,32 +232,71 @@ export class OrganizationService {
   }
 
   /** The contest office creates anywhere; an organizer only below its own union. */
-  async create(identity: Identity, input: OrganizationInput & { name: string; kind: OrganizationKind }): Promise<Organization> {
-    this.validate(input, true);
+  async create(identity: Identity, input: NewOrganization): Promise<Organization> {
+    return (await this.createMany(identity, [input]))[0]!;
+  }
+
+  /**
+   * Several organizations at once (the office importing a spreadsheet), in one transaction
+   * and a handful of reads whatever their number. Each is held to the same rules as one
+   * alone; parents must already exist (create a hierarchy level by level), and a credit code
+   * given twice in one batch is refused as one already registered would be. If any is
+   * refused, none is created, and every refusal is reported (BATCH_REFUSED); a batch of one
+   * reports its own error.
+   */
+  async createMany(identity: Identity, inputs: readonly NewOrganization[]): Promise<Organization[]> {
+    assertBatchSize(inputs, 'organizations');
     return this.dataSource.transaction(async (em) => {
-      if (input.parentId && !(await em.existsBy(Organization, { id: input.parentId }))) {
-        throw notFound('Organization', input.parentId, 'parentId');
-      }
-      assertAllowed(hasRole(identity, 'ADMIN') || (!!input.parentId && (await this.mayManage(em, identity, input.parentId))), 'parentId');
-      await this.assertCreditCodeFree(em, input.creditCode);
-      const organization = em.create(Organization, {
-        id: newId(),
-        name: input.name.trim(),
-        shortName: input.shortName?.trim() || null,
-        kind: input.kind,
-        parentId: input.parentId ?? null,
-        district: input.district?.trim() || null,
-        creditCode: input.creditCode ?? null,
-        createdAt: this.clock(),
-      });
-      await em.insert(Organization, organization);
-      await recordAudit(em, identity, this.clock(), {
-        action: 'organization.create',
-        entityType: 'Organization',
-        entityId: organization.id,
-        after: organization,
-      });
-      return organization;
+      const parentIds = distinct(inputs.map((i) => i.parentId));
+      const parents = new Set(
+        parentIds.length ? (await em.find(Organization, { select: { id: true }, where: { id: In(parentIds) } })).map((o) => o.id) : [],
+      );
+      const mayManage = await this.managedAmong(em, identity, [...parents]);
+      const codes = distinct(inputs.map((i) => i.creditCode));
+      const taken = new Set(
+        codes.length
+          ? (await em.find(Organization, { select: { creditCode: true }, where: { creditCode: In(codes) } })).map((o) => o.creditCode)
+          : [],
+      );
+      const now = this.clock();
+      const created = judgeEach(
+        inputs,
+        'organizations',
+        (i) => ({ name: i.name, creditCode: i.creditCode ?? null }),
+        (input) => {
+          this.validate(input, true);
+          if (input.parentId && !parents.has(input.parentId)) throw notFound('Organization', input.parentId, 'parentId');
+          assertAllowed(hasRole(identity, 'ADMIN') || (!!input.parentId && mayManage(input.parentId)), 'parentId');
+          if (input.creditCode) {
+            if (taken.has(input.creditCode)) throw alreadyExists('Organization', 'creditCode', input.creditCode);
+            // Later items of the batch are judged with this code taken.
+            taken.add(input.creditCode);
+          }
+          return em.create(Organization, {
+            id: newId(),
+            name: input.name.trim(),
+            shortName: input.shortName?.trim() || null,
+            kind: input.kind,
+            parentId: input.parentId ?? null,
+            district: input.district?.trim() || null,
+            creditCode: input.creditCode ?? null,
+            createdAt: now,
+          });
+        },
+      );
+      for (let i = 0; i < created.length; i += INSERT_BATCH) await em.insert(Organization, created.slice(i, i + INSERT_BATCH));
+      await recordAudit(
+        em,
+        identity,
+        this.clock(),
+        created.map((organization) => ({
+          action: 'organization.create',
+          entityType: 'Organization',
+          entityId: organization.id,
+          after: organization,
+        })),
+      );
+      return created;
     });
   }
 

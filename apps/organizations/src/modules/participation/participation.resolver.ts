@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { MAX_BATCH } from '../bulk';
 import { Contest } from '../contest/contest.entity';
 import { ContestService } from '../contest/contest.service';
 import { Organization } from '../organization/organization.entity';
@@ -48,6 +49,21 @@ export class ParticipationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Participation> {
     return this.service.enrol(ctx.identity, input);
+  }
+
+  @Authorized('ADMIN', 'ORGANIZER')
+  @Mutation(() => [Participation], {
+    description:
+      'Several units enrolled at once (a union handing in its list), each by the same rules as enrolUnit. All or nothing: BATCH_REFUSED lists every refusal, including a unit named twice for one contest.',
+  })
+  enrolUnits(
+    @Arg('inputs', () => [EnrolUnitInput], {
+      description: `The enrolments, 1 to ${MAX_BATCH}, returned in this order; all are made or none.`,
+    })
+    inputs: EnrolUnitInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<Participation[]> {
+    return this.service.enrolMany(ctx.identity, inputs);
   }
 
   @Authorized('ADMIN', 'ORGANIZER')

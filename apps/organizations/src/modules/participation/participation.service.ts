@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { type DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import {
   DomainError,
   type Identity,
@@ -8,11 +8,14 @@ import {
   assertAllowed,
   check,
   hasRole,
+  isWithinSubtree,
   mobilizationProblem,
   notFound,
   readsEverything,
 } from '@meritgraph/domain';
 import { type Page, type RequestContext, paginate, recordAudit, timeOrderedId } from '@meritgraph/subgraph-kit';
+import { INSERT_BATCH, assertBatchSize, distinct, judgeEach } from '../bulk';
+import { Contest } from '../contest/contest.entity';
 import type { ContestService } from '../contest/contest.service';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationService } from '../organization/organization.service';
@@ -29,6 +32,18 @@ export interface EnrolmentInput {
   organizationId: string;
   mobilizedById: string;
 }
+
+/** What enrolments are judged on, read once for a whole batch. */
+interface EnrolmentFacts {
+  contests: Map<string, Contest>;
+  organizations: Map<string, Organization>;
+  /** Ancestor ids, nearest first, of every unit and mobilizer named. */
+  ancestors: Map<string, string[]>;
+  /** `contestId|organizationId` of every enrolment already made, and of the batch's items judged so far. */
+  enrolled: Set<string>;
+}
+
+const pairOf = (input: Pick<EnrolmentInput, 'contestId' | 'organizationId'>) => `${input.contestId}|${input.organizationId}`;
 
 export class ParticipationService {
   constructor(
@@ -79,49 +94,95 @@ export class ParticipationService {
     return Number(row?.n ?? 0);
   }
 
+  /** The facts enrolments are judged on: four reads, whatever the number of items. */
+  private async enrolmentFacts(em: EntityManager, inputs: readonly EnrolmentInput[]): Promise<EnrolmentFacts> {
+    const contestIds = distinct(inputs.map((i) => i.contestId));
+    const unitIds = distinct(inputs.map((i) => i.organizationId));
+    const orgIds = distinct([...unitIds, ...inputs.map((i) => i.mobilizedById)]);
+    const contests = new Map((contestIds.length ? await em.findBy(Contest, { id: In(contestIds) }) : []).map((c) => [c.id, c]));
+    const organizations = new Map((orgIds.length ? await em.findBy(Organization, { id: In(orgIds) }) : []).map((o) => [o.id, o]));
+    const ancestors = await this.organizations.ancestorMap(em, [...organizations.keys()]);
+    const existing =
+      contests.size && unitIds.length
+        ? await em.find(Participation, {
+            select: { contestId: true, organizationId: true },
+            where: { contestId: In([...contests.keys()]), organizationId: In(unitIds) },
+          })
+        : [];
+    return { contests, organizations, ancestors, enrolled: new Set(existing.map(pairOf)) };
+  }
+
   /**
    * The rules of an enrolment: the contest still takes units, the mobilizer is a union with
    * the unit inside it, and an organizer acts only for unions within its own subtree.
    */
-  private async assertEnrolment(em: EntityManager, identity: Identity, input: EnrolmentInput) {
-    const contest = await this.contests.require(em, input.contestId);
+  private assertEnrolment(identity: Identity, facts: EnrolmentFacts, input: EnrolmentInput) {
+    const contest = facts.contests.get(input.contestId);
+    if (!contest) throw notFound('Contest', input.contestId, 'contestId');
     if (contest.status !== 'DRAFT' && contest.status !== 'OPEN_FOR_SUBMISSIONS') {
       throw new DomainError('CONTEST_LOCKED', `Units cannot be enrolled once the contest is ${contest.status}`, 'contestId');
     }
-    const [unit, mobilizer] = await Promise.all([
-      em.findOneBy(Organization, { id: input.organizationId }),
-      em.findOneBy(Organization, { id: input.mobilizedById }),
-    ]);
+    const unit = facts.organizations.get(input.organizationId);
+    const mobilizer = facts.organizations.get(input.mobilizedById);
     if (!unit) throw notFound('Organization', input.organizationId, 'organizationId');
     if (!mobilizer) throw notFound('Organization', input.mobilizedById, 'mobilizedById');
     assertAllowed(
       hasRole(identity, 'ADMIN') ||
-        (hasRole(identity, 'ORGANIZER') && !!identity.org && (await this.organizations.isWithin(em, mobilizer.id, identity.org))),
+        (hasRole(identity, 'ORGANIZER') &&
+          !!identity.org &&
+          isWithinSubtree(mobilizer.id, identity.org, facts.ancestors.get(mobilizer.id) ?? [])),
       'mobilizedById',
     );
     const problem = mobilizationProblem(
-      { id: unit.id, ancestors: await this.organizations.ancestorIds(em, unit.id) },
+      { id: unit.id, ancestors: facts.ancestors.get(unit.id) ?? [] },
       { id: mobilizer.id, kind: mobilizer.kind },
     );
     if (problem) throw new InvalidInput([problem]);
   }
 
   async enrol(identity: Identity, input: EnrolmentInput): Promise<Participation> {
-    check(input).text('contestId', { max: 36 }).text('organizationId', { max: 36 }).text('mobilizedById', { max: 36 }).done();
+    return (await this.enrolMany(identity, [input]))[0]!;
+  }
+
+  /**
+   * Several units enrolled at once (a union handing in its list), in one transaction and a
+   * handful of reads whatever their number. Each is held to the same rules as one alone,
+   * counting the items before it (a unit named twice for one contest is ALREADY_EXISTS). If
+   * any is refused, none is enrolled, and every refusal is reported (BATCH_REFUSED); a batch
+   * of one reports its own error.
+   */
+  async enrolMany(identity: Identity, inputs: readonly EnrolmentInput[]): Promise<Participation[]> {
+    assertBatchSize(inputs, 'enrolments');
     return this.dataSource.transaction(async (em) => {
-      await this.assertEnrolment(em, identity, input);
-      if (await em.existsBy(Participation, { contestId: input.contestId, organizationId: input.organizationId })) {
-        throw alreadyExists('Participation', 'organizationId', input.organizationId);
-      }
-      const participation = em.create(Participation, { id: timeOrderedId(), ...input, enrolledAt: this.clock() });
-      await em.insert(Participation, participation);
-      await recordAudit(em, identity, this.clock(), {
-        action: 'participation.create',
-        entityType: 'Participation',
-        entityId: participation.id,
-        after: participation,
-      });
-      return participation;
+      const facts = await this.enrolmentFacts(em, inputs);
+      const now = this.clock();
+      const created = judgeEach(
+        inputs,
+        'enrolments',
+        (i) => ({ contestId: i.contestId, organizationId: i.organizationId, mobilizedById: i.mobilizedById }),
+        (input) => {
+          check(input).text('contestId', { max: 36 }).text('organizationId', { max: 36 }).text('mobilizedById', { max: 36 }).done();
+          this.assertEnrolment(identity, facts, input);
+          if (facts.enrolled.has(pairOf(input))) throw alreadyExists('Participation', 'organizationId', input.organizationId);
+          // Later items of the batch are judged with this unit enrolled.
+          facts.enrolled.add(pairOf(input));
+          const { contestId, organizationId, mobilizedById } = input;
+          return em.create(Participation, { id: timeOrderedId(), contestId, organizationId, mobilizedById, enrolledAt: now });
+        },
+      );
+      for (let i = 0; i < created.length; i += INSERT_BATCH) await em.insert(Participation, created.slice(i, i + INSERT_BATCH));
+      await recordAudit(
+        em,
+        identity,
+        this.clock(),
+        created.map((participation) => ({
+          action: 'participation.create',
+          entityType: 'Participation',
+          entityId: participation.id,
+          after: participation,
+        })),
+      );
+      return created;
     });
   }
 
@@ -138,7 +199,8 @@ export class ParticipationService {
       );
       const before = { ...participation! };
       if (input.mobilizedById != null && input.mobilizedById !== participation!.mobilizedById) {
-        await this.assertEnrolment(em, identity, { ...participation!, mobilizedById: input.mobilizedById });
+        const moved = { ...participation!, mobilizedById: input.mobilizedById };
+        this.assertEnrolment(identity, await this.enrolmentFacts(em, [moved]), moved);
         participation!.mobilizedById = input.mobilizedById;
         await em.save(Participation, participation!);
       }

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
+import { MAX_BATCH } from '../bulk';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationService } from '../organization/organization.service';
 import { Person } from './person.entity';
@@ -52,6 +53,21 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Person> {
     return this.service.create(ctx.identity, input);
+  }
+
+  @Authorized('ADMIN', 'ORGANIZER', 'SUBMITTER')
+  @Mutation(() => [Person], {
+    description:
+      'Several people registered at once (an office importing its contacts), each by the same rules as createPerson. All or nothing: BATCH_REFUSED lists every refusal.',
+  })
+  createPeople(
+    @Arg('inputs', () => [CreatePersonInput], {
+      description: `The new people, 1 to ${MAX_BATCH}, returned in this order; all are created or none.`,
+    })
+    inputs: CreatePersonInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<Person[]> {
+    return this.service.createMany(ctx.identity, inputs);
   }
 
   @Authorized()

@@ -1,4 +1,4 @@
-import type { DataSource, Repository } from 'typeorm';
+import { type DataSource, In, type Repository } from 'typeorm';
 import {
   type Identity,
   type PageArgs,
@@ -11,6 +11,7 @@ import {
 } from '@meritgraph/domain';
 import { escapeLike, LIKE_ESCAPE, newId } from '@meritgraph/db';
 import { type Page, type RequestContext, paginate, recordAudit } from '@meritgraph/subgraph-kit';
+import { INSERT_BATCH, assertBatchSize, distinct, judgeEach } from '../bulk';
 import { Organization } from '../organization/organization.entity';
 import type { OrganizationService } from '../organization/organization.service';
 import { Person } from './person.entity';
@@ -19,6 +20,8 @@ export interface PersonFilter {
   organizationId?: string | null;
   nameContains?: string | null;
 }
+
+export type NewPerson = PersonInput & { name: string; organizationId: string };
 
 export interface PersonInput {
   name?: string | null;
@@ -84,29 +87,52 @@ export class PersonService {
   }
 
   /** The office anywhere, an organizer within its union, a unit's submitter for its own unit. */
-  async create(identity: Identity, input: PersonInput & { name: string; organizationId: string }): Promise<Person> {
-    this.validate(input, true);
+  async create(identity: Identity, input: NewPerson): Promise<Person> {
+    return (await this.createMany(identity, [input]))[0]!;
+  }
+
+  /**
+   * Several people at once (an office importing its contacts), in one transaction and a
+   * handful of reads whatever their number, each held to the same rules as one alone. If any
+   * is refused, none is created, and every refusal is reported (BATCH_REFUSED); a batch of
+   * one reports its own error.
+   */
+  async createMany(identity: Identity, inputs: readonly NewPerson[]): Promise<Person[]> {
+    assertBatchSize(inputs, 'people');
     return this.dataSource.transaction(async (em) => {
-      if (!(await em.existsBy(Organization, { id: input.organizationId })))
-        throw notFound('Organization', input.organizationId, 'organizationId');
-      assertAllowed(await this.organizations.mayEditMembersOf(em, identity, input.organizationId), 'organizationId');
-      const person = em.create(Person, {
-        id: newId(),
-        name: input.name.trim(),
-        organizationId: input.organizationId,
-        position: input.position?.trim() || null,
-        phone: input.phone ?? null,
-        email: input.email?.trim().toLowerCase() || null,
-        createdAt: this.clock(),
-      });
-      await em.insert(Person, person);
-      await recordAudit(em, identity, this.clock(), {
-        action: 'person.create',
-        entityType: 'Person',
-        entityId: person.id,
-        after: auditable(person),
-      });
-      return person;
+      const orgIds = distinct(inputs.map((i) => i.organizationId));
+      const known = new Set(
+        orgIds.length ? (await em.find(Organization, { select: { id: true }, where: { id: In(orgIds) } })).map((o) => o.id) : [],
+      );
+      const mayEdit = await this.organizations.membersEditableAmong(em, identity, [...known]);
+      const now = this.clock();
+      const created = judgeEach(
+        inputs,
+        'people',
+        (i) => ({ name: i.name, organizationId: i.organizationId }),
+        (input) => {
+          this.validate(input, true);
+          if (!known.has(input.organizationId)) throw notFound('Organization', input.organizationId, 'organizationId');
+          assertAllowed(mayEdit(input.organizationId), 'organizationId');
+          return em.create(Person, {
+            id: newId(),
+            name: input.name.trim(),
+            organizationId: input.organizationId,
+            position: input.position?.trim() || null,
+            phone: input.phone ?? null,
+            email: input.email?.trim().toLowerCase() || null,
+            createdAt: now,
+          });
+        },
+      );
+      for (let i = 0; i < created.length; i += INSERT_BATCH) await em.insert(Person, created.slice(i, i + INSERT_BATCH));
+      await recordAudit(
+        em,
+        identity,
+        this.clock(),
+        created.map((person) => ({ action: 'person.create', entityType: 'Person', entityId: person.id, after: auditable(person) })),
+      );
+      return created;
     });
   }
 
