@@ -1,9 +1,12 @@
 import { makeCreditCode } from '@meritgraph/domain';
-import { type Call, many } from '../batch';
+import { type Call, groupsOf, many } from '../batch';
 import type { GraphClient } from '../host';
 import type { World } from '../world';
 
 /** The office registers every organization, parents before children, and then the people who act for them. */
+
+/** Items per createOrganizations or createPeople call: the most they take. */
+const MAX_ITEMS = 500;
 
 const DISTRICT_CODES: Record<string, string> = {
   浦东新区: '310115',
@@ -36,49 +39,51 @@ export async function createOrganizations(admin: GraphClient, world: World): Pro
   let serial = 0;
   for (let level = 0; level <= levels; level++) {
     const batch = world.orgs.filter((o) => depths.get(o.key) === level);
-    const created = await many<{ id: string }>(
+    const inputs = batch.map((o) => {
+      serial += 1;
+      return {
+        name: o.name,
+        kind: o.kind,
+        parentId: o.parent ? ids.get(o.parent) : null,
+        district: o.district,
+        // Synthetic but valid codes (GB 32100-2015 check characters).
+        creditCode: makeCreditCode('9', '1', DISTRICT_CODES[o.district] ?? '310000', String(31000000 + serial)),
+      };
+    });
+    // The office imports each level as a list, 500 a call (createOrganizations judges each as createOrganization would).
+    const created = await many<{ id: string }[]>(
       admin,
       'mutation',
-      batch.map((o): Call => {
-        serial += 1;
-        return {
-          field: 'createOrganization',
-          args: {
-            input: [
-              'CreateOrganizationInput!',
-              {
-                name: o.name,
-                kind: o.kind,
-                parentId: o.parent ? ids.get(o.parent) : null,
-                district: o.district,
-                // Synthetic but valid codes (GB 32100-2015 check characters).
-                creditCode: makeCreditCode('9', '1', DISTRICT_CODES[o.district] ?? '310000', String(31000000 + serial)),
-              },
-            ],
-          },
-          select: 'id',
-        };
-      }),
+      groupsOf(inputs, MAX_ITEMS).map((group): Call => ({
+        field: 'createOrganizations',
+        args: { inputs: ['[CreateOrganizationInput!]!', group] },
+        select: 'id',
+      })),
+      1,
     );
-    batch.forEach((o, i) => ids.set(o.key, created[i]!.id));
+    created.flat().forEach((o, i) => ids.set(batch[i]!.key, o.id));
   }
   return ids;
 }
 
 export async function createPeople(admin: GraphClient, world: World, org: Map<string, string>): Promise<Map<string, string>> {
-  const created = await many<{ id: string }>(
+  const inputs = world.people.map((p) => ({
+    name: p.name,
+    organizationId: org.get(p.org),
+    position: p.position,
+    phone: p.phone,
+    email: p.email,
+  }));
+  const created = await many<{ id: string }[]>(
     admin,
     'mutation',
-    world.people.map((p): Call => ({
-      field: 'createPerson',
-      args: {
-        input: [
-          'CreatePersonInput!',
-          { name: p.name, organizationId: org.get(p.org), position: p.position, phone: p.phone, email: p.email },
-        ],
-      },
+    groupsOf(inputs, MAX_ITEMS).map((group): Call => ({
+      field: 'createPeople',
+      args: { inputs: ['[CreatePersonInput!]!', group] },
       select: 'id',
     })),
+    1,
   );
-  return new Map(world.people.map((p, i) => [p.key, created[i]!.id]));
+  const ids = created.flat();
+  return new Map(world.people.map((p, i) => [p.key, ids[i]!.id]));
 }
