@@ -45,6 +45,7 @@ export type NewOrganization = OrganizationInput & { name: string; kind: Organiza
 
 /** Recursion stops here, so damaged data can never loop a query. */
 const MAX_DEPTH = 32;
+
 const ORDER = [
   { column: 'o.name', value: (o: Organization) => o.name },
   { column: 'o.id', value: (o: Organization) => o.id },
