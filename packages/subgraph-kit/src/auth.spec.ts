@@ -142,6 +142,48 @@ describe(InternalTokens.name, () => {
   });
 });
 
+describe('tokens seen again', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('a client token verified once is still refused once it has expired', async () => {
+    jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const tokens = new ClientTokens(env);
+    const jwt = await token({ exp: now() + 30 });
+    await expect(tokens.verify(jwt)).resolves.toMatchObject({ roles: ['ADMIN'] });
+    await expect(tokens.verify(jwt)).resolves.toMatchObject({ roles: ['ADMIN'] });
+    jest.setSystemTime(new Date('2026-01-01T00:00:31Z'));
+    expect(await rejection(tokens, jwt)).toBe('token has expired');
+  });
+
+  it('a refused token is refused again, not remembered as good', async () => {
+    const tokens = new ClientTokens(env);
+    const forged = await token({}, new TextEncoder().encode('y'.repeat(40)));
+    expect(await rejection(tokens, forged)).toBe('token is not valid');
+    expect(await rejection(tokens, forged)).toBe('token is not valid');
+  });
+
+  it('an internal token verified for one subgraph stays worthless at another', async () => {
+    const internal = new InternalTokens(env.INTERNAL_TOKEN_SECRET, 60);
+    const jwt = await internal.forCaller({ roles: ['ADMIN'], sub: 'p-1' }, 'submissions');
+    await expect(internal.verify(jwt, 'submissions')).resolves.toMatchObject({ roles: ['ADMIN'] });
+    await expect(internal.verify(jwt, 'honors')).rejects.toBeInstanceOf(TokenRejected);
+  });
+
+  it('the gateway signs one token per caller and subgraph for half its lifetime, then a fresh one', async () => {
+    jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const internal = new InternalTokens(env.INTERNAL_TOKEN_SECRET, 60);
+    const caller = { roles: ['EXPERT' as const], expert: 'e-1', sub: 'p-2' };
+    const first = await internal.forCaller(caller, 'expert-review');
+    expect(await internal.forCaller({ ...caller }, 'expert-review')).toBe(first);
+    expect(await internal.forCaller(caller, 'honors')).not.toBe(first);
+    expect(await internal.forCaller({ ...caller, expert: 'e-2' }, 'expert-review')).not.toBe(first);
+    jest.setSystemTime(new Date('2026-01-01T00:00:31Z'));
+    const renewed = await internal.forCaller(caller, 'expert-review');
+    expect(renewed).not.toBe(first);
+    await expect(internal.verify(renewed, 'expert-review')).resolves.toEqual({ roles: ['EXPERT'], expert: 'e-1', sub: 'p-2' });
+  });
+});
+
 describe('who calls a subgraph', () => {
   const auth = serviceAuth(env);
   const honors = subgraphCaller('honors', auth, ['AGENCY']);

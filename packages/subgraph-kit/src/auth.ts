@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { type JWTPayload, type JWTVerifyGetKey, SignJWT, createRemoteJWKSet, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { AuthChecker } from 'type-graphql';
 import type { AuthEnv } from '@meritgraph/config';
 import { ANONYMOUS, type Identity, ROLES, type Role, forbidden, hasRole, isAuthenticated } from '@meritgraph/domain';
@@ -62,6 +63,23 @@ const describe = (error: unknown): string => {
 };
 
 /**
+ * Tokens already verified, with what they said and when they stop being valid: a token
+ * presented again (a client's on each request, the gateway's on each fetch) is not verified
+ * again until it expires. Refused tokens are not kept. Bounded by count.
+ */
+class VerifiedTokens {
+  private readonly known = new LRUCache<string, { identity: Identity; exp: number }>({ max: 10_000 });
+
+  async get(key: string, verify: () => Promise<{ identity: Identity; exp: number }>): Promise<Identity> {
+    const hit = this.known.get(key);
+    if (hit && Math.floor(Date.now() / 1000) < hit.exp) return hit.identity;
+    const fresh = await verify();
+    this.known.set(key, fresh);
+    return fresh.identity;
+  }
+}
+
+/**
  * Verifies client tokens: signature, exp (required), nbf, iss and aud. Only one algorithm is
  * accepted — HS256 with the shared secret in development, RS256 from the JWKS in production —
  * so `alg: none` and algorithm confusion (an HS256 token "signed" with the public key) fail.
@@ -80,18 +98,22 @@ export class ClientTokens {
     }
   }
 
-  async verify(token: string): Promise<Identity> {
-    try {
-      const { payload } = await jwtVerify(token, this.key as Uint8Array, {
-        algorithms: this.algorithms,
-        issuer: this.config.JWT_ISSUER,
-        audience: this.config.JWT_AUDIENCE,
-        requiredClaims: ['exp'],
-      });
-      return identityFrom(payload);
-    } catch (error) {
-      throw new TokenRejected(describe(error));
-    }
+  private readonly verified = new VerifiedTokens();
+
+  verify(token: string): Promise<Identity> {
+    return this.verified.get(token, async () => {
+      try {
+        const { payload } = await jwtVerify(token, this.key as Uint8Array, {
+          algorithms: this.algorithms,
+          issuer: this.config.JWT_ISSUER,
+          audience: this.config.JWT_AUDIENCE,
+          requiredClaims: ['exp'],
+        });
+        return { identity: identityFrom(payload), exp: payload.exp! };
+      } catch (error) {
+        throw new TokenRejected(describe(error));
+      }
+    });
   }
 
   /** A development token (HS256 with JWT_SECRET), as `npm run token` prints. */
@@ -127,10 +149,26 @@ export class InternalTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
+  private readonly verified = new VerifiedTokens();
+  /** Tokens signed, by what they say: one is used again while more than half its lifetime is left. */
+  private readonly signed = new LRUCache<string, { token: Promise<string>; renewAt: number }>({ max: 10_000 });
+
   private sign(claims: Record<string, unknown>, subject: string | undefined, issuer: string, subgraph: string): Promise<string> {
+    const key = JSON.stringify([claims, subject ?? null, issuer, subgraph]);
+    const now = Date.now();
+    const kept = this.signed.get(key);
+    if (kept && now < kept.renewAt) return kept.token;
     const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' });
     if (subject) jwt.setSubject(subject);
-    return jwt.setIssuer(issuer).setAudience(audienceOf(subgraph)).setIssuedAt().setExpirationTime(`${this.ttlSeconds}s`).sign(this.key);
+    const token = jwt
+      .setIssuer(issuer)
+      .setAudience(audienceOf(subgraph))
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .sign(this.key);
+    this.signed.set(key, { token, renewAt: now + (this.ttlSeconds * 1000) / 2 });
+    token.catch(() => this.signed.delete(key));
+    return token;
   }
 
   /** The gateway forwarding a verified caller to `subgraph`; an anonymous caller too, so that the subgraph knows the gateway sent it. */
@@ -153,22 +191,24 @@ export class InternalTokens {
   }
 
   /** The identity in a token addressed to `subgraph`; throws TokenRejected otherwise. */
-  async verify(token: string, subgraph: string): Promise<Identity> {
-    try {
-      const { payload } = await jwtVerify(token, this.key, {
-        algorithms: ['HS256'],
-        issuer: [GATEWAY_ISSUER, SERVICE_ISSUER],
-        audience: audienceOf(subgraph),
-        requiredClaims: ['exp'],
-      });
-      if (payload.iss === SERVICE_ISSUER) {
-        if (typeof payload.svc !== 'string' || !payload.svc) throw new TokenRejected('service token without a service');
-        return { roles: [], service: payload.svc };
+  verify(token: string, subgraph: string): Promise<Identity> {
+    return this.verified.get(`${subgraph}\0${token}`, async () => {
+      try {
+        const { payload } = await jwtVerify(token, this.key, {
+          algorithms: ['HS256'],
+          issuer: [GATEWAY_ISSUER, SERVICE_ISSUER],
+          audience: audienceOf(subgraph),
+          requiredClaims: ['exp'],
+        });
+        if (payload.iss === SERVICE_ISSUER) {
+          if (typeof payload.svc !== 'string' || !payload.svc) throw new TokenRejected('service token without a service');
+          return { identity: { roles: [], service: payload.svc }, exp: payload.exp! };
+        }
+        return { identity: identityFrom(payload, { anonymous: true }), exp: payload.exp! };
+      } catch (error) {
+        throw new TokenRejected(describe(error));
       }
-      return identityFrom(payload, { anonymous: true });
-    } catch (error) {
-      throw new TokenRejected(describe(error));
-    }
+    });
   }
 }
 

@@ -192,10 +192,13 @@ export interface ChildPageSpec<T extends ObjectLiteral> {
   args: PageArgs;
 }
 
+/** Up to this many parents, their pages are read as one UNION ALL of per-parent LIMITs; beyond it, as one window. */
+const PAGES_BY_UNION = 50;
+
 /**
  * A page of children for one parent (Organization.submissions, …), batched across every
- * parent in the request: one windowed SELECT for all their pages, and one grouped COUNT
- * when totalCount is asked for. The order keys must be columns of `alias`.
+ * parent in the request: one SELECT for all their pages, and one grouped COUNT when
+ * totalCount is asked for. The order keys must be columns of `alias`.
  */
 export function loadChildPage<T extends ObjectLiteral>(ctx: RequestContext, parentId: string, spec: ChildPageSpec<T>): Page<T> {
   const fingerprint = queryFingerprint(spec.query(), spec.order, { name: spec.name, parentId });
@@ -217,16 +220,34 @@ export function loadChildPage<T extends ObjectLiteral>(ctx: RequestContext, pare
   });
 
   const pages = ctx.loaders.get<string, PageRows<T>>(key, async (parents) => {
-    const ranked = spec
-      .query()
-      .select(`${alias}.id`, 'id')
-      .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${order.map((o) => o.column).join(', ')})`, 'rn')
-      .andWhere(`${partition} IN (:...parents)`, { parents });
-    applyAfter(ranked, after, order);
-    const page = spec.repository
-      .createQueryBuilder(alias)
-      .where(`${alias}.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.rn <= :limit)`)
-      .setParameters({ ...ranked.getParameters(), limit: first + 1 });
+    const page = spec.repository.createQueryBuilder(alias);
+    if (parents.length <= PAGES_BY_UNION) {
+      // Each parent's page on its own, stopping after first + 1 rows (an index walk where the order is indexed), all in one
+      // statement: a large parent costs its page, not its whole list.
+      const parts = parents.map((parent, i) => {
+        const part = spec
+          .query()
+          .select(`${alias}.id`, 'id')
+          .andWhere(`${partition} = :parent${i}`, { [`parent${i}`]: parent });
+        applyAfter(part, after, order);
+        order.forEach((o, j) => (j === 0 ? part.orderBy(o.column, 'ASC') : part.addOrderBy(o.column, 'ASC')));
+        part.limit(first + 1);
+        page.setParameters(part.getParameters());
+        return `SELECT c${i}.id FROM (${part.getQuery()}) c${i}`;
+      });
+      page.where(`${alias}.id IN (SELECT u.id FROM (${parts.join(' UNION ALL ')}) u)`);
+    } else {
+      // Many parents: one window over all their children.
+      const ranked = spec
+        .query()
+        .select(`${alias}.id`, 'id')
+        .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${order.map((o) => o.column).join(', ')})`, 'rn')
+        .andWhere(`${partition} IN (:...parents)`, { parents });
+      applyAfter(ranked, after, order);
+      page
+        .where(`${alias}.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.rn <= :limit)`)
+        .setParameters({ ...ranked.getParameters(), limit: first + 1 });
+    }
     order.forEach((o, i) => (i === 0 ? page.orderBy(o.column, 'ASC') : page.addOrderBy(o.column, 'ASC')));
     const children = groupByKey(parents, await page.getMany(), spec.parentOf);
     return children.map((rows) => toRows(rows, first, order, fingerprint, after !== null));

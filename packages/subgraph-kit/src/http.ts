@@ -2,6 +2,7 @@ import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import type { ErrorCode } from '@meritgraph/domain';
+import { LRUCache } from 'lru-cache';
 import { LimitExceeded, type OperationLimits, checkBatch, checkOperation } from './limits';
 import { type CorsOptions, applyCors, applySecurityHeaders } from './security';
 import { ServiceTelemetry, currentRequest } from './telemetry';
@@ -69,6 +70,30 @@ function requestedOperations(method: string, url: URL, body: unknown): { operati
   return { operations, batch: Array.isArray(body) };
 }
 
+/**
+ * What the limits said of an operation text: nothing (within them, or a syntax error for the
+ * parser to report when it runs), or the limit it exceeds. Kept per limits and text, so that
+ * an operation sent again, accepted or refused, is not parsed again; bounded by the texts' size.
+ */
+const verdicts = new WeakMap<OperationLimits, LRUCache<string, { refused: LimitExceeded | null }>>();
+const VERDICT_TEXT_BYTES = 8 * 1024 * 1024;
+
+function verdictOf(text: string, limits: OperationLimits): LimitExceeded | null {
+  let cache = verdicts.get(limits);
+  if (!cache) verdicts.set(limits, (cache = new LRUCache({ maxSize: VERDICT_TEXT_BYTES, sizeCalculation: (_, key) => key.length || 1 })));
+  const known = cache.get(text);
+  if (known) return known.refused;
+  let refused: LimitExceeded | null = null;
+  try {
+    checkOperation(text, limits);
+  } catch (error) {
+    if (error instanceof LimitExceeded) refused = error;
+  }
+  // A text longer than the whole cache is judged each time rather than evicting everything.
+  if (text.length < VERDICT_TEXT_BYTES) cache.set(text, { refused });
+  return refused;
+}
+
 /** Refuses, before anything else looks at them, batches and operations over the limits. */
 function enforceLimits(operations: RequestedOperation[], batchSize: number, limits: OperationLimits): void {
   try {
@@ -78,14 +103,8 @@ function enforceLimits(operations: RequestedOperation[], batchSize: number, limi
     throw error;
   }
   for (const { query: text } of operations) {
-    try {
-      checkOperation(text, limits);
-    } catch (error) {
-      if (error instanceof LimitExceeded) {
-        throw new HttpError(400, error.code, error.message, { limit: error.limit, actual: error.actual });
-      }
-      // Syntax errors are the parser's to report, with their location, when the operation runs.
-    }
+    const refused = verdictOf(text, limits);
+    if (refused) throw new HttpError(400, refused.code, refused.message, { limit: refused.limit, actual: refused.actual });
   }
 }
 

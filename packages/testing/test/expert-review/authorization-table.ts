@@ -251,6 +251,21 @@ export const EXPERT_REVIEW_TABLE: Row[] = [
     },
   },
   {
+    operation: 'Mutation.assignExperts',
+    scenario: 'assigning the other expert by hand, from a list',
+    allowed: ['ADMIN'],
+    pick: root('assignExperts'),
+    snapshot: (admin, fx) => assignmentsOn(admin, fx.entryToAssign, fx.expertOther),
+    run: async (api, fx, _n, admin) => {
+      // As for assignExpert: an earlier allowed call's assignment is removed first.
+      for (const a of await assignmentsOn(admin, fx.entryToAssign, fx.expertOther))
+        await admin.data(`mutation($id: ID!) { removeAssignment(id: $id) { id } }`, { id: a.id });
+      return api.request(`mutation($inputs: [AssignExpertInput!]!) { assignExperts(inputs: $inputs) { id } }`, {
+        inputs: [{ entryId: fx.entryToAssign, expertId: fx.expertOther }],
+      });
+    },
+  },
+  {
     operation: 'Mutation.removeAssignment',
     scenario: "removing the other expert's unscored assignment",
     allowed: ['ADMIN'],
