@@ -70,6 +70,30 @@ export const SUBMISSIONS_TABLE: Row[] = [
       ),
   },
   {
+    operation: 'Mutation.createSubmissions',
+    scenario: 'a list of two drafts for unit A',
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('createSubmissions'),
+    snapshot: total(`{ submissions { totalCount } }`),
+    run: (api, fx, n) =>
+      api.request(
+        `mutation($contest: ID!, $unitA: ID!, $t1: String!, $t2: String!) { createSubmissions(inputs: [{ contestId: $contest, organizationId: $unitA, title: $t1 }, { contestId: $contest, organizationId: $unitA, title: $t2 }]) { id } }`,
+        { ...fx, t1: `Matrix list entry ${n}a`, t2: `Matrix list entry ${n}b` },
+      ),
+  },
+  {
+    operation: 'Mutation.createSubmissions',
+    scenario: 'a list naming another unit (B)',
+    allowed: ['ADMIN'],
+    pick: root('createSubmissions'),
+    snapshot: total(`{ submissions { totalCount } }`),
+    run: (api, fx, n) =>
+      api.request(
+        `mutation($contest: ID!, $unitB: ID!, $title: String!) { createSubmissions(inputs: [{ contestId: $contest, organizationId: $unitB, title: $title }]) { id } }`,
+        { ...fx, title: `Matrix list entry B ${n}` },
+      ),
+  },
+  {
     operation: 'Mutation.updateSubmission',
     scenario: "retitling unit A's draft",
     allowed: ['ADMIN', 'SUBMITTER'],
@@ -100,6 +124,20 @@ export const SUBMISSIONS_TABLE: Row[] = [
     run: async (api, fx, n, admin) => {
       const id = await completeDraft(admin, fx, `Complete ${n}`);
       return api.request(`mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { referenceNumber } }`, { id });
+    },
+  },
+  {
+    operation: 'Mutation.submitSubmissions',
+    scenario: 'submitting two complete drafts of unit A',
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('submitSubmissions'),
+    snapshot: (admin, fx) =>
+      admin.data(`query($contest: ID!) { submissions(contestId: $contest, status: SUBMITTED) { totalCount } }`, { ...fx }),
+    run: async (api, fx, n, admin) => {
+      const ids = [await completeDraft(admin, fx, `Complete list ${n}a`), await completeDraft(admin, fx, `Complete list ${n}b`)];
+      return api.request(`mutation($inputs: [SubmitSubmissionInput!]!) { submitSubmissions(inputs: $inputs) { referenceNumber } }`, {
+        inputs: ids.map((id) => ({ id, expectedVersion: 1 })),
+      });
     },
   },
   {

@@ -17,52 +17,81 @@ export interface PersonFacts {
   organizationLine: string[];
 }
 
+/** Records asked of organizations in one request: a batch of 500 drafts names far fewer people than this. */
+const LOOKUP_CHUNK = 2000;
+
+/** How `enrolments` names an enrolled pair. */
+export const enrolmentKey = (contestId: string, organizationId: string): string => `${contestId}|${organizationId}`;
+
 /** The facts this subgraph needs from organizations, read through its API with the service identity. */
 export class OrganizationsApi {
   constructor(private readonly peer: PeerClient) {}
 
-  async contest(contestId: string): Promise<ContestFacts | null> {
-    const { contest } = await this.peer.request<{
-      contest:
-        | (Omit<ContestFacts, 'submissionOpensAt' | 'submissionClosesAt'> & {
-            submissionOpensAt: string | null;
-            submissionClosesAt: string | null;
-          })
-        | null;
-    }>(`query($id: ID!) { contest(id: $id) { id year status submissionOpensAt submissionClosesAt tracks { id code } } }`, {
-      id: contestId,
-    });
-    if (!contest) return null;
-    const at = (s: string | null) => (s ? new Date(s) : null);
-    return { ...contest, submissionOpensAt: at(contest.submissionOpensAt), submissionClosesAt: at(contest.submissionClosesAt) };
-  }
-
-  async isEnrolled(contestId: string, organizationId: string): Promise<boolean> {
-    const { participations } = await this.peer.request<{ participations: { totalCount: number } }>(
-      `query($c: ID!, $o: ID!) { participations(contestId: $c, organizationId: $o, first: 1) { totalCount } }`,
-      { c: contestId, o: organizationId },
+  /** Contests by id, with their tracks; one request for all of them. Ids organizations does not know are missing. */
+  async contests(ids: readonly string[]): Promise<Map<string, ContestFacts>> {
+    type Raw = Omit<ContestFacts, 'submissionOpensAt' | 'submissionClosesAt'> & {
+      submissionOpensAt: string | null;
+      submissionClosesAt: string | null;
+    };
+    const unique = [...new Set(ids)];
+    const raw = await this.peer.lookup<Raw>(
+      'contest',
+      'id year status submissionOpensAt submissionClosesAt tracks { id code }',
+      unique,
+      LOOKUP_CHUNK,
     );
-    return participations.totalCount > 0;
+    const at = (s: string | null) => (s ? new Date(s) : null);
+    return new Map(
+      [...raw.values()].map((c) => [
+        c.id,
+        { ...c, submissionOpensAt: at(c.submissionOpensAt), submissionClosesAt: at(c.submissionClosesAt) },
+      ]),
+    );
   }
 
-  /** People by id, with their organization line; one request for all of them. */
+  /**
+   * Which of these units are enrolled in these contests: one request for all the pairs, as
+   * aliased `participations` fields. Answers the keys (`enrolmentKey`) of the enrolled pairs.
+   * Every contest asked must exist (organizations refuses an unknown one).
+   */
+  async enrolments(pairs: readonly { contestId: string; organizationId: string }[]): Promise<Set<string>> {
+    const unique = [...new Map(pairs.map((p) => [enrolmentKey(p.contestId, p.organizationId), p])).values()];
+    const enrolled = new Set<string>();
+    for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
+      const chunk = unique.slice(start, start + LOOKUP_CHUNK);
+      const params = chunk.map((_, i) => `$c${i}: ID!, $o${i}: ID!`).join(', ');
+      const fields = chunk.map((_, i) => `e${i}: participations(contestId: $c${i}, organizationId: $o${i}, first: 1) { totalCount }`);
+      const data = await this.peer.request<Record<string, { totalCount: number }>>(
+        `query(${params}) { ${fields.join(' ')} }`,
+        Object.fromEntries(
+          chunk.flatMap((p, i) => [
+            [`c${i}`, p.contestId],
+            [`o${i}`, p.organizationId],
+          ]),
+        ),
+      );
+      chunk.forEach((p, i) => {
+        if (data[`e${i}`]!.totalCount > 0) enrolled.add(enrolmentKey(p.contestId, p.organizationId));
+      });
+    }
+    return enrolled;
+  }
+
+  /** People by id, with their organization line; one request for all of them (up to LOOKUP_CHUNK). */
   async people(ids: readonly string[]): Promise<Map<string, PersonFacts>> {
-    if (ids.length === 0) return new Map();
-    const fields = ids.map((_, i) => `p${i}: person(id: $p${i}) { id organization { id ancestors { id } } }`).join('\n');
-    const params = ids.map((_, i) => `$p${i}: ID!`).join(', ');
-    const data = await this.peer.request<Record<string, { id: string; organization: { id: string; ancestors: { id: string }[] } } | null>>(
-      `query(${params}) { ${fields} }`,
-      Object.fromEntries(ids.map((id, i) => [`p${i}`, id])),
+    const raw = await this.peer.lookup<{ id: string; organization: { id: string; ancestors: { id: string }[] } }>(
+      'person',
+      'id organization { id ancestors { id } }',
+      ids,
+      LOOKUP_CHUNK,
     );
     const found = new Map<string, PersonFacts>();
-    for (const person of Object.values(data)) {
-      if (person) {
-        found.set(person.id, {
-          id: person.id,
-          organizationId: person.organization.id,
-          organizationLine: [person.organization.id, ...person.organization.ancestors.map((a) => a.id)],
-        });
-      }
+    for (const person of raw.values()) {
+      found.set(person.id, {
+        id: person.id,
+        organizationId: person.organization.id,
+        organizationLine: [person.organization.id, ...person.organization.ancestors.map((a) => a.id)],
+      });
     }
     return found;
   }

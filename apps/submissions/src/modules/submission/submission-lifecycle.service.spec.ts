@@ -2,7 +2,7 @@ import { type OpenDatabase, openDatabase } from '@meritgraph/db';
 import { DomainError, type ErrorCode, type Identity } from '@meritgraph/domain';
 import { AuditEntry } from '@meritgraph/subgraph-kit';
 import { schema as databaseSchema } from '../../database';
-import type { ContestFacts, PersonFacts } from '../references/organizations-api';
+import { type ContestFacts, type PersonFacts, enrolmentKey } from '../references/organizations-api';
 import { ReferenceCounter, Submission } from './submission.entity';
 import { type LifecycleFacts, type NewSubmission, SubmissionLifecycleService } from './submission-lifecycle.service';
 
@@ -39,9 +39,13 @@ interface World {
 }
 
 const stubOrganizations = (world: World): LifecycleFacts => ({
-  contest: async (id) => world.contests.find((c) => c.id === id) ?? null,
-  isEnrolled: async (contestId, organizationId) =>
-    world.enrolments.some((e) => e.contestId === contestId && e.organizationId === organizationId),
+  contests: async (ids) => new Map(world.contests.filter((c) => ids.includes(c.id)).map((c) => [c.id, c])),
+  enrolments: async (pairs) =>
+    new Set(
+      pairs
+        .filter((p) => world.enrolments.some((e) => e.contestId === p.contestId && e.organizationId === p.organizationId))
+        .map((p) => enrolmentKey(p.contestId, p.organizationId)),
+    ),
   people: async (ids) => new Map(world.people.filter((p) => ids.includes(p.id)).map((p) => [p.id, p])),
 });
 

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { Not } from 'typeorm';
+import { In, Not } from 'typeorm';
 import {
   ACHIEVEMENT_KINDS,
   type AchievementKind,
@@ -13,6 +13,7 @@ import {
   canWithdraw,
   check,
   contentProblems,
+  forbidden,
   hasRole,
   missingForSubmit,
   normalizeTitle,
@@ -21,9 +22,9 @@ import {
   submissionLifecycle,
   submissionWindowProblem,
 } from '@meritgraph/domain';
-import { newId } from '@meritgraph/db';
+import { forUpdate, newId } from '@meritgraph/db';
 import { recordAudit } from '@meritgraph/subgraph-kit';
-import type { ContestFacts, OrganizationsApi } from '../references/organizations-api';
+import { type ContestFacts, type OrganizationsApi, type PersonFacts, enrolmentKey } from '../references/organizations-api';
 import { ReferenceCounter, Submission } from './submission.entity';
 
 export interface SubmissionContentInput {
@@ -48,13 +49,98 @@ export interface NewSubmission extends SubmissionContentInput {
 /** What the audit log keeps of a submission. */
 const snapshot = (s: Submission) => ({ ...s });
 
-/** What the lifecycle asks of organizations: the contest, the unit's enrolment, the people named. */
-export type LifecycleFacts = Pick<OrganizationsApi, 'contest' | 'isEnrolled' | 'people'>;
+/** A draft to submit, quoting the version it was read at. */
+export interface SubmitRequest {
+  id: string;
+  expectedVersion: number;
+}
 
-/** A submission's life: drafted, edited, submitted inside the contest's window, withdrawn. */
+/** What the lifecycle asks of organizations: contests, units' enrolments, the people named; each for a whole batch at once. */
+export type LifecycleFacts = Pick<OrganizationsApi, 'contests' | 'enrolments' | 'people'>;
+
 /** Versions start at 1 and count every change. */
 const VERSIONS = { min: 1, max: 2_147_483_647 };
 
+/** The most drafts one createSubmissions call starts, and the most one submitSubmissions call submits. */
+export const MAX_BATCH = 500;
+/** Rows per INSERT: well inside SQLite's and MySQL's limits on bound parameters. */
+const INSERT_CHUNK = 200;
+
+/** What organizations said about a batch: its contests, which of its units are enrolled, the people it names. */
+interface BatchFacts {
+  contests: Map<string, ContestFacts>;
+  enrolled: Set<string>;
+  people: Map<string, PersonFacts>;
+}
+
+/** Who an entry names: its leader and team, each once. */
+const peopleOf = (content: Pick<SubmissionContentInput, 'leaderId' | 'teamMemberIds'>): string[] => [
+  ...new Set([...(content.leaderId ? [content.leaderId] : []), ...(content.teamMemberIds ?? [])]),
+];
+
+/** Where a title is unique: one unit, one contest, the title normalized. */
+const titleSlot = (contestId: string, organizationId: string, titleKey: string) => JSON.stringify([contestId, organizationId, titleKey]);
+
+/** Live entries (not withdrawn) by title slot. */
+type LiveTitles = Map<string, string[]>;
+
+/** One refused item of a batch. */
+type Refusal = { index: number; code: string; field?: string; message: string } & Record<string, unknown>;
+
+/** The refusal a judged item gave, or null; anything but a DomainError is no judgement and goes up as it is. */
+function refusalOf(judge: () => void): DomainError | null {
+  try {
+    judge();
+    return null;
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+}
+
+/** 1 to MAX_BATCH items, else BAD_USER_INPUT on `inputs`. */
+function assertBatchSize(inputs: readonly unknown[], things: string) {
+  if (inputs.length === 0 || inputs.length > MAX_BATCH)
+    throw new InvalidInput([{ field: 'inputs', message: `give 1 to ${MAX_BATCH} ${things}` }]);
+}
+
+/**
+ * Judges every item of a batch in order; `judge` throws an item's refusal. A batch of one
+ * throws its own refusal, as the single mutation does; a longer one with any refused is
+ * BATCH_REFUSED on `inputs`, listing every refusal (`identify` names the item).
+ */
+function judgeAll<I, R>(
+  inputs: readonly I[],
+  judge: (input: I, index: number) => R,
+  identify: (input: I) => Record<string, unknown>,
+  what: { things: string; none: string },
+): R[] {
+  const accepted: R[] = [];
+  const errors: Refusal[] = [];
+  inputs.forEach((input, index) => {
+    try {
+      accepted.push(judge(input, index));
+    } catch (e) {
+      if (!(e instanceof DomainError) || inputs.length === 1) throw e;
+      errors.push({ index, ...identify(input), code: e.code, ...(e.field ? { field: e.field } : {}), message: e.message });
+    }
+  });
+  if (errors.length)
+    throw new DomainError(
+      ErrorCode.BATCH_REFUSED,
+      `${errors.length} of ${inputs.length} ${what.things} were refused; ${what.none}`,
+      'inputs',
+      { errors },
+    );
+  return accepted;
+}
+
+const versionConflict = (currentVersion: number) =>
+  new DomainError(ErrorCode.VERSION_CONFLICT, 'Someone else changed this submission; reload it and try again', 'expectedVersion', {
+    currentVersion,
+  });
+
+/** A submission's life: drafted, edited, submitted inside the contest's window, withdrawn. */
 export class SubmissionLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
@@ -75,26 +161,40 @@ export class SubmissionLifecycleService {
     checker.done();
   }
 
+  /**
+   * What organizations says about the entries of a batch, in one request per kind of fact
+   * whatever their number: their contests, then together the enrolment of their units in
+   * those contests and the people they name.
+   */
+  private async readFacts(
+    entries: readonly (Pick<SubmissionContentInput, 'leaderId' | 'teamMemberIds'> & { contestId: string; organizationId: string })[],
+  ): Promise<BatchFacts> {
+    const contests = await this.organizations.contests(entries.map((e) => e.contestId));
+    const [enrolled, people] = await Promise.all([
+      this.organizations.enrolments(entries.filter((e) => contests.has(e.contestId))),
+      this.organizations.people([...new Set(entries.flatMap(peopleOf))]),
+    ]);
+    return { contests, enrolled, people };
+  }
+
   /** The contest as organizations has it; NOT_FOUND naming contestId when it does not exist. */
-  private async contestFacts(contestId: string): Promise<ContestFacts> {
-    const contest = await this.organizations.contest(contestId);
+  private contestOf(facts: Pick<BatchFacts, 'contests'>, contestId: string): ContestFacts {
+    const contest = facts.contests.get(contestId);
     if (!contest) throw notFound('Contest', contestId, 'contestId');
     return contest;
   }
 
   /** The rules that hold for any draft: a track of the contest, an enrolled unit, its own people. */
-  private async assertFacts(contest: ContestFacts, organizationId: string, content: SubmissionContentInput) {
+  private assertFacts(facts: BatchFacts, contest: ContestFacts, organizationId: string, content: SubmissionContentInput) {
     if (content.trackId && !contest.tracks.some((t) => t.id === content.trackId)) {
       throw new DomainError('TRACK_NOT_IN_CONTEST', 'The track is not one of the contest’s tracks', 'trackId');
     }
-    if (!(await this.organizations.isEnrolled(contest.id, organizationId))) {
+    if (!facts.enrolled.has(enrolmentKey(contest.id, organizationId))) {
       throw new DomainError('NOT_ENROLLED', 'The organization is not enrolled in this contest', 'organizationId');
     }
-    const people = [...new Set([...(content.leaderId ? [content.leaderId] : []), ...(content.teamMemberIds ?? [])])];
-    const found = await this.organizations.people(people);
-    for (const id of people) {
+    for (const id of peopleOf(content)) {
       const field = id === content.leaderId ? 'leaderId' : 'teamMemberIds';
-      const person = found.get(id);
+      const person = facts.people.get(id);
       if (!person) throw notFound('Person', id, field);
       if (!person.organizationLine.includes(organizationId)) {
         throw new InvalidInput([{ field, message: 'must be a person of the submitting organization or of a unit below it' }]);
@@ -102,71 +202,136 @@ export class SubmissionLifecycleService {
     }
   }
 
-  /** A live entry of the same unit in the same contest with the same title (after normalizing) is a likely duplicate. */
-  private async assertNotDuplicate(em: EntityManager, contestId: string, organizationId: string, titleKey: string, exceptId?: string) {
-    const duplicate = await em.findOneBy(Submission, {
-      contestId,
-      organizationId,
-      titleKey,
-      status: Not('WITHDRAWN'),
-      ...(exceptId ? { id: Not(exceptId) } : {}),
+  /** The live entries (not withdrawn) in these title slots, in one query. */
+  private async liveTitles(
+    em: EntityManager,
+    slots: readonly { contestId: string; organizationId: string; titleKey: string }[],
+  ): Promise<LiveTitles> {
+    const live: LiveTitles = new Map();
+    if (slots.length === 0) return live;
+    const distinct = (pick: (s: (typeof slots)[number]) => string) => In([...new Set(slots.map(pick))]);
+    const rows = await em.find(Submission, {
+      select: { id: true, contestId: true, organizationId: true, titleKey: true },
+      where: {
+        contestId: distinct((s) => s.contestId),
+        organizationId: distinct((s) => s.organizationId),
+        titleKey: distinct((s) => s.titleKey),
+        status: Not('WITHDRAWN'),
+      },
     });
+    for (const row of rows) {
+      const slot = titleSlot(row.contestId, row.organizationId, row.titleKey);
+      live.set(slot, [...(live.get(slot) ?? []), row.id]);
+    }
+    return live;
+  }
+
+  /** A live entry of the same unit in the same contest with the same title (after normalizing) is a likely duplicate. */
+  private assertNotDuplicate(live: LiveTitles, contestId: string, organizationId: string, titleKey: string, exceptId?: string) {
+    const duplicate = (live.get(titleSlot(contestId, organizationId, titleKey)) ?? []).find((id) => id !== exceptId);
     if (duplicate) {
       throw new DomainError('DUPLICATE_SUBMISSION', 'This unit already has an entry with the same title', 'title', {
-        existingId: duplicate.id,
+        existingId: duplicate,
       });
     }
   }
 
-  /** A unit's submitter drafts for its own unit only; the contest office for any. */
   async create(identity: Identity, input: NewSubmission): Promise<Submission> {
-    assertAllowed(hasRole(identity, 'ADMIN') || identity.org === input.organizationId, 'organizationId');
-    this.validate(input, true);
-    const contest = await this.contestFacts(input.contestId);
-    await this.assertFacts(contest, input.organizationId, input);
+    return (await this.createMany(identity, [input]))[0]!;
+  }
+
+  /**
+   * Starts drafts, each held to the rules of one alone: a unit's submitter drafts for its own
+   * unit only, the contest office for any; an enrolled unit, a track of the contest, the
+   * unit's own people, no title the unit already entered, counting the drafts before it in
+   * the list. Organizations is asked once per kind of fact for the whole list; one
+   * transaction writes them all, or none when any is refused (BATCH_REFUSED). A list of one
+   * reports its own error.
+   */
+  async createMany(identity: Identity, inputs: readonly NewSubmission[]): Promise<Submission[]> {
+    assertBatchSize(inputs, 'drafts');
+    // What is judged before anything is read: who asks, and the input itself.
+    const early = inputs.map((input) =>
+      refusalOf(() => {
+        assertAllowed(hasRole(identity, 'ADMIN') || identity.org === input.organizationId, 'organizationId');
+        this.validate(input, true);
+      }),
+    );
+    const judged = inputs.filter((_, i) => !early[i]);
+    const facts = await this.readFacts(judged);
     const now = this.clock();
     return this.dataSource.transaction(async (em) => {
-      const titleKey = normalizeTitle(input.title);
-      await this.assertNotDuplicate(em, input.contestId, input.organizationId, titleKey);
-      const submission = em.create(Submission, {
-        id: newId(),
-        contestId: input.contestId,
-        organizationId: input.organizationId,
-        trackId: input.trackId ?? null,
-        referenceNumber: null,
-        title: input.title.trim(),
-        titleKey,
-        summary: input.summary?.trim() || null,
-        achievementKind: input.achievementKind ?? null,
-        keywords: (input.keywords ?? []).map((k) => k.trim()),
-        applicationEffect: input.applicationEffect?.trim() || null,
-        metrics: input.metrics ?? [],
-        attachments: input.attachments ?? [],
-        leaderId: input.leaderId ?? null,
-        teamMemberIds: [...new Set(input.teamMemberIds ?? [])],
-        status: submissionLifecycle.initial,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        submittedAt: null,
-        withdrawnAt: null,
-      });
-      await em.insert(Submission, submission);
-      await recordAudit(em, identity, this.clock(), {
-        action: 'submission.create',
-        entityType: 'Submission',
-        entityId: submission.id,
-        after: snapshot(submission),
-      });
-      return submission;
+      const live = await this.liveTitles(
+        em,
+        judged.map((input) => ({
+          contestId: input.contestId,
+          organizationId: input.organizationId,
+          titleKey: normalizeTitle(input.title),
+        })),
+      );
+      const created = judgeAll(
+        inputs,
+        (input, index) => {
+          if (early[index]) throw early[index];
+          const contest = this.contestOf(facts, input.contestId);
+          this.assertFacts(facts, contest, input.organizationId, input);
+          const titleKey = normalizeTitle(input.title);
+          this.assertNotDuplicate(live, input.contestId, input.organizationId, titleKey);
+          const submission = em.create(Submission, {
+            id: newId(),
+            contestId: input.contestId,
+            organizationId: input.organizationId,
+            trackId: input.trackId ?? null,
+            referenceNumber: null,
+            title: input.title.trim(),
+            titleKey,
+            summary: input.summary?.trim() || null,
+            achievementKind: input.achievementKind ?? null,
+            keywords: (input.keywords ?? []).map((k) => k.trim()),
+            applicationEffect: input.applicationEffect?.trim() || null,
+            metrics: input.metrics ?? [],
+            attachments: input.attachments ?? [],
+            leaderId: input.leaderId ?? null,
+            teamMemberIds: [...new Set(input.teamMemberIds ?? [])],
+            status: submissionLifecycle.initial,
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+            submittedAt: null,
+            withdrawnAt: null,
+          });
+          // Later drafts of the list are judged with this one made.
+          live.set(titleSlot(input.contestId, input.organizationId, titleKey), [submission.id]);
+          return submission;
+        },
+        (input) => ({ organizationId: input.organizationId, title: input.title }),
+        { things: 'drafts', none: 'none was created' },
+      );
+      for (let i = 0; i < created.length; i += INSERT_CHUNK) await em.insert(Submission, created.slice(i, i + INSERT_CHUNK));
+      await recordAudit(
+        em,
+        identity,
+        this.clock(),
+        created.map((submission) => ({
+          action: 'submission.create',
+          entityType: 'Submission',
+          entityId: submission.id,
+          after: snapshot(submission),
+        })),
+      );
+      return created;
     });
   }
 
   /** Who may change a submission: the contest office any; its unit's submitters their drafts. */
+  private mayChange(identity: Identity, submission: Submission | null | undefined): submission is Submission {
+    const own = !!submission && hasRole(identity, 'SUBMITTER') && identity.org === submission.organizationId;
+    return !!submission && (hasRole(identity, 'ADMIN') || own);
+  }
+
   private async editable(em: EntityManager, identity: Identity, id: string): Promise<Submission> {
     const submission = await em.findOneBy(Submission, { id });
-    const own = !!submission && hasRole(identity, 'SUBMITTER') && identity.org === submission.organizationId;
-    assertAllowed(!!submission && (hasRole(identity, 'ADMIN') || own));
+    assertAllowed(this.mayChange(identity, submission));
     return submission!;
   }
 
@@ -182,16 +347,7 @@ export class SubmissionLifecycleService {
       .set({ ...changes, version: expectedVersion + 1, updatedAt: this.clock() })
       .where('id = :id AND version = :version', { id: submission.id, version: expectedVersion })
       .execute();
-    if (!result.affected) {
-      throw new DomainError(
-        ErrorCode.VERSION_CONFLICT,
-        'Someone else changed this submission; reload it and try again',
-        'expectedVersion',
-        {
-          currentVersion: submission.version,
-        },
-      );
-    }
+    if (!result.affected) throw versionConflict(submission.version);
     return (await em.findOneBy(Submission, { id: submission.id }))!;
   }
 
@@ -205,11 +361,9 @@ export class SubmissionLifecycleService {
     if (current.status === 'WITHDRAWN')
       throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A withdrawn submission cannot be edited', 'status');
     if (input.trackId !== undefined || input.leaderId !== undefined || input.teamMemberIds !== undefined) {
-      await this.assertFacts(await this.contestFacts(current.contestId), current.organizationId, {
-        trackId: input.trackId,
-        leaderId: input.leaderId,
-        teamMemberIds: input.teamMemberIds,
-      });
+      const changed = { trackId: input.trackId, leaderId: input.leaderId, teamMemberIds: input.teamMemberIds };
+      const facts = await this.readFacts([{ contestId: current.contestId, organizationId: current.organizationId, ...changed }]);
+      this.assertFacts(facts, this.contestOf(facts, current.contestId), current.organizationId, changed);
     }
     return this.dataSource.transaction(async (em) => {
       const submission = await this.editable(em, identity, id);
@@ -217,7 +371,8 @@ export class SubmissionLifecycleService {
       if (input.title != null) {
         changes.title = input.title.trim();
         changes.titleKey = normalizeTitle(input.title);
-        await this.assertNotDuplicate(em, submission.contestId, submission.organizationId, changes.titleKey, id);
+        const slot = { contestId: submission.contestId, organizationId: submission.organizationId, titleKey: changes.titleKey };
+        this.assertNotDuplicate(await this.liveTitles(em, [slot]), slot.contestId, slot.organizationId, slot.titleKey, id);
       }
       if (input.trackId !== undefined) changes.trackId = input.trackId;
       if (input.summary !== undefined) changes.summary = input.summary?.trim() || null;
@@ -240,62 +395,160 @@ export class SubmissionLifecycleService {
     });
   }
 
-  /**
-   * DRAFT → SUBMITTED: inside the contest's window, by an enrolled unit, on a track of the
-   * contest, with every required field, and not a duplicate. Assigns the reference number.
-   */
   async submit(identity: Identity, id: string, expectedVersion: number): Promise<Submission> {
-    check({ expectedVersion }).int('expectedVersion', VERSIONS).done();
-    const current = await this.dataSource.transaction((em) => this.editable(em, identity, id));
-    submissionLifecycle.assert(current.status, 'SUBMITTED');
-    const contest = await this.contestFacts(current.contestId);
-    const window = submissionWindowProblem(contest, this.clock());
-    if (window) throw new DomainError(window.code, window.message, 'contestId');
-    const missing = missingForSubmit(current);
-    if (missing.length) {
-      throw new DomainError(
-        'SUBMISSION_INCOMPLETE',
-        `Missing before submitting: ${missing.map((m) => m.field).join(', ')}`,
-        missing[0]!.field,
-        { problems: missing },
-      );
-    }
-    await this.assertFacts(contest, current.organizationId, current);
-    const trackCode = contest.tracks.find((t) => t.id === current.trackId)!.code;
+    return (await this.submitMany(identity, [{ id, expectedVersion }]))[0]!;
+  }
+
+  /**
+   * DRAFT → SUBMITTED for each draft of the list, by the rules of one alone: inside the
+   * contest's window, by an enrolled unit, on a track of the contest, with every required
+   * field, not a duplicate, quoting its current version (else VERSION_CONFLICT). Each gets
+   * the next reference number of its track, in the order of the list. Organizations is
+   * asked once per kind of fact for the whole list; one transaction submits them all, or
+   * none when any is refused (BATCH_REFUSED). A list of one reports its own error.
+   */
+  async submitMany(identity: Identity, inputs: readonly SubmitRequest[]): Promise<Submission[]> {
+    assertBatchSize(inputs, 'drafts');
+    const early = inputs.map((input) =>
+      refusalOf(() => check({ expectedVersion: input.expectedVersion }).int('expectedVersion', VERSIONS).done()),
+    );
+    const ids = [...new Set(inputs.filter((_, i) => !early[i]).map((input) => input.id))];
+    const read = new Map(
+      (ids.length ? await this.dataSource.manager.findBy(Submission, { id: In(ids) }) : []).map((s) => [s.id, s] as const),
+    );
+    const facts = await this.readFacts([...read.values()].filter((s) => this.mayChange(identity, s)));
     return this.dataSource.transaction(async (em) => {
-      const submission = await this.editable(em, identity, id);
-      submissionLifecycle.assert(submission.status, 'SUBMITTED');
-      await this.assertNotDuplicate(em, submission.contestId, submission.organizationId, submission.titleKey, id);
-      const n = await this.nextReference(em, contest.id, trackCode);
-      const updated = await this.writeVersioned(em, submission, expectedVersion, {
-        status: 'SUBMITTED',
-        submittedAt: this.clock(),
-        referenceNumber: referenceNumber(contest.year, trackCode, n),
-      });
-      await recordAudit(em, identity, this.clock(), {
-        action: 'submission.submit',
-        entityType: 'Submission',
-        entityId: id,
-        before: snapshot(submission),
-        after: snapshot(updated),
-      });
-      return updated;
+      const rows = new Map(
+        (ids.length ? await em.find(Submission, { where: { id: In(ids) }, ...forUpdate(em) }) : []).map((s) => [s.id, s] as const),
+      );
+      const live = await this.liveTitles(
+        em,
+        [...rows.values()].map((s) => ({ contestId: s.contestId, organizationId: s.organizationId, titleKey: s.titleKey })),
+      );
+      const now = this.clock();
+      const submittedHere = new Set<string>();
+      const accepted = judgeAll(
+        inputs,
+        (input, index) => {
+          if (early[index]) throw early[index];
+          const submission = rows.get(input.id);
+          if (!this.mayChange(identity, submission)) throw forbidden();
+          // Judged on the facts read for the entry as it was; changed since, it is read again by the caller.
+          if (read.get(submission.id)?.version !== submission.version) throw versionConflict(submission.version);
+          submissionLifecycle.assert(submittedHere.has(submission.id) ? 'SUBMITTED' : submission.status, 'SUBMITTED');
+          const contest = this.contestOf(facts, submission.contestId);
+          const window = submissionWindowProblem(contest, now);
+          if (window) throw new DomainError(window.code, window.message, 'contestId');
+          const missing = missingForSubmit(submission);
+          if (missing.length) {
+            throw new DomainError(
+              'SUBMISSION_INCOMPLETE',
+              `Missing before submitting: ${missing.map((m) => m.field).join(', ')}`,
+              missing[0]!.field,
+              { problems: missing },
+            );
+          }
+          this.assertFacts(facts, contest, submission.organizationId, submission);
+          this.assertNotDuplicate(live, submission.contestId, submission.organizationId, submission.titleKey, submission.id);
+          if (submission.version !== input.expectedVersion) throw versionConflict(submission.version);
+          submittedHere.add(submission.id);
+          const trackCode = contest.tracks.find((t) => t.id === submission.trackId)!.code;
+          return { submission, contest, trackCode };
+        },
+        (input) => ({ id: input.id }),
+        { things: 'submissions', none: 'none was submitted' },
+      );
+      const numbers = await this.nextReferences(
+        em,
+        accepted.map((a) => ({ contestId: a.contest.id, trackCode: a.trackCode })),
+      );
+      const references = accepted.map((a, i) => referenceNumber(a.contest.year, a.trackCode, numbers[i]!));
+      await this.markSubmitted(
+        em,
+        accepted.map((a) => a.submission),
+        references,
+        now,
+      );
+      const updated = new Map((await em.findBy(Submission, { id: In(accepted.map((a) => a.submission.id)) })).map((s) => [s.id, s]));
+      const result = accepted.map((a) => updated.get(a.submission.id)!);
+      await recordAudit(
+        em,
+        identity,
+        this.clock(),
+        accepted.map((a, i) => ({
+          action: 'submission.submit',
+          entityType: 'Submission',
+          entityId: a.submission.id,
+          before: snapshot(a.submission),
+          after: snapshot(result[i]!),
+        })),
+      );
+      return result;
     });
   }
 
-  /** Takes the next number of a track: the counter row is updated in the same transaction, so numbers never repeat. */
-  private async nextReference(em: EntityManager, contestId: string, trackCode: string): Promise<number> {
-    const updated = await em.increment(ReferenceCounter, { contestId, trackCode }, 'lastValue', 1);
-    if (!updated.affected) {
-      try {
-        await em.insert(ReferenceCounter, { contestId, trackCode, lastValue: 1 });
-        return 1;
-      } catch {
-        // another submission created the row first (MySQL): take the next number after it
-        await em.increment(ReferenceCounter, { contestId, trackCode }, 'lastValue', 1);
+  /**
+   * The next numbers of each track, one per entry asked and in its order. Each track's
+   * counter row is moved on by the numbers it gives in one UPDATE inside the caller's
+   * transaction, which holds the row until it commits, so numbers never repeat.
+   */
+  private async nextReferences(em: EntityManager, wanted: readonly { contestId: string; trackCode: string }[]): Promise<number[]> {
+    const key = (w: { contestId: string; trackCode: string }) => `${w.contestId}|${w.trackCode}`;
+    const needed = new Map<string, { contestId: string; trackCode: string; count: number }>();
+    for (const w of wanted) {
+      const k = key(w);
+      needed.set(k, { contestId: w.contestId, trackCode: w.trackCode, count: (needed.get(k)?.count ?? 0) + 1 });
+    }
+    // Counters are taken in one order, so two batches never wait on each other's rows.
+    for (const { contestId, trackCode, count } of [...needed.values()].sort((a, b) => (key(a) < key(b) ? -1 : 1))) {
+      const updated = await em.increment(ReferenceCounter, { contestId, trackCode }, 'lastValue', count);
+      if (!updated.affected) {
+        try {
+          await em.insert(ReferenceCounter, { contestId, trackCode, lastValue: count });
+        } catch {
+          // another submission created the row first (MySQL): take the next numbers after it
+          await em.increment(ReferenceCounter, { contestId, trackCode }, 'lastValue', count);
+        }
       }
     }
-    return (await em.findOneByOrFail(ReferenceCounter, { contestId, trackCode })).lastValue;
+    const counters = await em.findBy(ReferenceCounter, {
+      contestId: In([...new Set(wanted.map((w) => w.contestId))]),
+      trackCode: In([...new Set(wanted.map((w) => w.trackCode))]),
+    });
+    const next = new Map<string, number>();
+    for (const c of counters) {
+      const k = key(c);
+      if (needed.has(k)) next.set(k, c.lastValue - needed.get(k)!.count + 1);
+    }
+    return wanted.map((w) => {
+      const k = key(w);
+      const n = next.get(k)!;
+      next.set(k, n + 1);
+      return n;
+    });
+  }
+
+  /**
+   * DRAFT → SUBMITTED for the entries judged, in one UPDATE: each only at the version it was
+   * judged at, which the transaction holds; anything else is a VERSION_CONFLICT.
+   */
+  private async markSubmitted(em: EntityManager, submissions: readonly Submission[], references: readonly string[], at: Date) {
+    const params: Record<string, unknown> = {};
+    submissions.forEach((s, i) => Object.assign(params, { [`id${i}`]: s.id, [`v${i}`]: s.version, [`ref${i}`]: references[i] }));
+    const result = await em
+      .createQueryBuilder()
+      .update(Submission)
+      .set({
+        status: 'SUBMITTED',
+        submittedAt: at,
+        updatedAt: at,
+        version: () => 'version + 1',
+        referenceNumber: () => `CASE id ${submissions.map((_, i) => `WHEN :id${i} THEN :ref${i}`).join(' ')} END`,
+      })
+      .where(submissions.map((_, i) => `(id = :id${i} AND version = :v${i})`).join(' OR '))
+      .setParameters(params)
+      .execute();
+    if (result.affected !== submissions.length) throw versionConflict(submissions[0]!.version);
   }
 
   /** Withdraws a draft at any time, a submitted entry only before review starts. */
@@ -304,7 +557,7 @@ export class SubmissionLifecycleService {
     const current = await this.dataSource.transaction((em) => this.editable(em, identity, id));
     submissionLifecycle.assert(current.status, 'WITHDRAWN');
     if (current.status === 'SUBMITTED') {
-      const contest = await this.contestFacts(current.contestId);
+      const contest = this.contestOf({ contests: await this.organizations.contests([current.contestId]) }, current.contestId);
       if (!canWithdraw(current.status, contest.status)) {
         throw new DomainError('REVIEW_STARTED', 'Review has started: the entry can no longer be withdrawn', 'status');
       }

@@ -3,9 +3,15 @@ import type { Repository } from 'typeorm';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail, withRange } from '@meritgraph/subgraph-kit';
 import { ContestRef, OrganizationRef, PersonRef, TrackRef } from '../references/references';
 import { Submission } from './submission.entity';
-import { SubmissionLifecycleService } from './submission-lifecycle.service';
+import { MAX_BATCH, SubmissionLifecycleService } from './submission-lifecycle.service';
 import { SubmissionService } from './submission.service';
-import { CreateSubmissionInput, SubmissionConnection, SubmissionsArgs, UpdateSubmissionInput } from './submission.types';
+import {
+  CreateSubmissionInput,
+  SubmissionConnection,
+  SubmissionsArgs,
+  SubmitSubmissionInput,
+  UpdateSubmissionInput,
+} from './submission.types';
 
 const VERSION = withRange('The version the change was made against (optimistic locking).', 1, 2147483647);
 
@@ -79,6 +85,19 @@ export class SubmissionResolver {
   }
 
   @Authorized('ADMIN', 'SUBMITTER')
+  @Mutation(() => [Submission], {
+    description:
+      'Starts several drafts at once (a unit entering its achievements from a list), each by the same rules as createSubmission, counting the drafts before it in the list; all or nothing (BATCH_REFUSED lists every refusal). Results in the order given.',
+  })
+  createSubmissions(
+    @Arg('inputs', () => [CreateSubmissionInput], { description: `The new drafts, 1 to ${MAX_BATCH}; all are started or none.` })
+    inputs: CreateSubmissionInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<Submission[]> {
+    return this.lifecycle.createMany(ctx.identity, inputs);
+  }
+
+  @Authorized('ADMIN', 'SUBMITTER')
   @Mutation(() => Submission, { description: 'Edits a draft; refused with VERSION_CONFLICT when it changed since expectedVersion.' })
   updateSubmission(
     @Arg('id', () => ID, { description: 'The draft to edit.' }) id: string,
@@ -100,6 +119,19 @@ export class SubmissionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Submission> {
     return this.lifecycle.submit(ctx.identity, id, expectedVersion);
+  }
+
+  @Authorized('ADMIN', 'SUBMITTER')
+  @Mutation(() => [Submission], {
+    description:
+      'Submits several drafts at once, each by the same rules as submitSubmission; reference numbers are assigned in the order given. All or nothing (BATCH_REFUSED lists every refusal). Results in the order given.',
+  })
+  submitSubmissions(
+    @Arg('inputs', () => [SubmitSubmissionInput], { description: `The drafts to submit, 1 to ${MAX_BATCH}; all are submitted or none.` })
+    inputs: SubmitSubmissionInput[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<Submission[]> {
+    return this.lifecycle.submitMany(ctx.identity, inputs);
   }
 
   @Authorized('ADMIN', 'SUBMITTER')

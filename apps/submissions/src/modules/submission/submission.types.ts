@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AchievementKind, SubmissionStatus } from '@meritgraph/domain';
-import { Connection, PageArgs } from '@meritgraph/subgraph-kit';
+import { Connection, PageArgs, withRange } from '@meritgraph/subgraph-kit';
 import { TrackRef } from '../references/references';
 import { Attachment, Metric, Submission } from './submission.entity';
 
@@ -80,6 +80,15 @@ export class CreateSubmissionInput extends SubmissionContentFields {
 export class UpdateSubmissionInput extends SubmissionContentFields {
   @Field(() => String, { nullable: true, description: 'A new title, 1 to 200 characters, not one the unit already entered.' })
   title?: string | null;
+}
+
+@InputType({ description: 'A draft to submit, and the version it was read at.' })
+export class SubmitSubmissionInput {
+  @Field(() => ID, { description: 'The draft to submit.' })
+  id: string;
+
+  @Field(() => Int, { description: withRange('The version the draft was read at (optimistic locking).', 1, 2147483647) })
+  expectedVersion: number;
 }
 
 @ObjectType({ description: 'How many submissions of a contest are in one track and status.' })
