@@ -231,6 +231,23 @@ describe('honors in bulk', () => {
       );
     });
 
+    it('hands back each nomination under its own id, so a client can act on the list it is given', async () => {
+      const c = await contest();
+      await setQuota(c, 'MAY_DAY_AWARD', 10);
+      const units: string[] = [];
+      for (let i = 1; i <= 8; i++) units.push(await unit(`批量编号单位${i}`));
+      const made = await nominateMany(units.map((recipientId) => ({ contestId: c, awardTypeCode: 'MAY_DAY_AWARD', recipientId })));
+      expect(made.errors).toBeUndefined();
+      const handed = made.data!.nominateHonors;
+      expect(handed.map((h) => h.recipientName)).toEqual(units.map((_, i) => `批量编号单位${i + 1}`));
+      // What is on record under each id handed back is the nomination it was handed back for.
+      expect(await Promise.all(handed.map(async (h) => [(await read(h.id)).recipientName, (await read(h.id)).organizationName]))).toEqual(
+        handed.map((h) => [h.recipientName, h.organizationName]),
+      );
+      const [second] = (await propose([handed[1]!.id])).data!.proposeHonors;
+      expect(second!.recipientName).toBe('批量编号单位2');
+    });
+
     it('refuses the whole list when any nomination breaks a rule, counting those before it, naming every refusal (BATCH_REFUSED), and nominates none', async () => {
       const c = await contest();
       await setQuota(c, 'MAY_DAY_AWARD', 2); // nominations may reach 2

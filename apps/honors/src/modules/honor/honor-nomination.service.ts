@@ -277,9 +277,21 @@ export class HonorNominationService {
     return honors;
   }
 
-  /** Inserts new nominations, 200 rows a statement, with one audit row each. */
+  /**
+   * Inserts new nominations, 200 rows a statement, with one audit row each. Every column is
+   * given, so nothing is read back: TypeORM re-reads the columns with database defaults where
+   * there is no RETURNING (SQLite, MySQL) and merges the rows into the entities by position,
+   * which the database does not keep, and the honors would come back with each other's ids.
+   */
   private async save(em: EntityManager, identity: Identity, honors: readonly Honor[]): Promise<void> {
-    for (let i = 0; i < honors.length; i += INSERT_CHUNK) await em.insert(Honor, honors.slice(i, i + INSERT_CHUNK));
+    for (let i = 0; i < honors.length; i += INSERT_CHUNK)
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Honor)
+        .values(honors.slice(i, i + INSERT_CHUNK))
+        .updateEntity(false)
+        .execute();
     await recordAudit(
       em,
       identity,
