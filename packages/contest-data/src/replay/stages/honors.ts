@@ -17,6 +17,9 @@ export const QUOTAS_2019 = {
 } as const;
 type AwardCode = keyof typeof QUOTAS_2019;
 
+/** Items per bulk call (nominateHonors, withdrawHonors, announceHonors, conferHonors): at most 500. */
+const MAX_ITEMS = 500;
+
 export interface HonorsPlan {
   contestId: string;
   finalRoundId: string;
@@ -73,16 +76,25 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
       EXCELLENT_ORGANIZATION: [],
       EXCELLENT_ACHIEVEMENT: [],
     };
+    // Each union hands in its list, and the office its own, 500 nominations a call.
     for (const [by, list] of grouped) {
-      const created = await many<{ id: string }>(
-        by ? await organizer(by) : admin,
-        'mutation',
-        list.map((n): Call => ({
-          field: 'nominateHonor',
-          args: { input: ['NominateHonorInput!', { contestId: plan.contestId, awardTypeCode: n.code, recipientId: n.recipientId }] },
-          select: 'id',
-        })),
-      );
+      const created = (
+        await many<{ id: string }[]>(
+          by ? await organizer(by) : admin,
+          'mutation',
+          groupsOf(list, MAX_ITEMS).map((group): Call => ({
+            field: 'nominateHonors',
+            args: {
+              inputs: [
+                '[NominateHonorInput!]!',
+                group.map((n) => ({ contestId: plan.contestId, awardTypeCode: n.code, recipientId: n.recipientId })),
+              ],
+            },
+            select: 'id',
+          })),
+          1,
+        )
+      ).flat();
       list.forEach((n, i) => ids[n.code].push(created[i]!.id));
     }
     return { count: nominations.length, value: ids };
@@ -97,9 +109,16 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
         { ids: list.slice(0, quota(code)) },
       );
       chosen.push(...proposeHonors.map((h) => h.id));
-      for (const id of list.slice(quota(code))) {
-        await admin.data(`mutation($id: ID!) { withdrawHonor(id: $id, reason: "差额推荐，未列入拟授予名单") { id } }`, { id });
-      }
+      await many(
+        admin,
+        'mutation',
+        groupsOf(list.slice(quota(code)), MAX_ITEMS).map((group): Call => ({
+          field: 'withdrawHonors',
+          args: { ids: ['[ID!]!', group], reason: ['String!', '差额推荐，未列入拟授予名单'] },
+          select: 'id',
+        })),
+        1,
+      );
     }
     const { proposeExcellentAchievements } = await admin.data<{ proposeExcellentAchievements: { id: string }[] }>(
       `mutation($r: ID!) { proposeExcellentAchievements(roundId: $r) { id } }`,
@@ -118,7 +137,7 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
     await many(
       admin,
       'mutation',
-      groupsOf(proposed, 100).map((ids): Call => ({ field: 'announceHonors', args: { ids: ['[ID!]!', ids] }, select: 'id' })),
+      groupsOf(proposed, MAX_ITEMS).map((ids): Call => ({ field: 'announceHonors', args: { ids: ['[ID!]!', ids] }, select: 'id' })),
       1,
     );
     // One objection comes in during the window; the office looks into it and dismisses it.
@@ -133,18 +152,19 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
       o: fileObjection.id,
     });
     host.setNow(at('2020-01-15T02:00:00Z'));
-    // One honor per field, in the proposals' order: certificate numbers run in the order of conferral.
+    // In the proposals' order, 500 a call: conferHonors numbers certificates in the order of its ids.
     await many(
       admin,
       'mutation',
-      proposed.map((id): Call => ({
+      groupsOf(proposed, MAX_ITEMS).map((ids): Call => ({
         field: 'conferHonors',
         args: {
-          ids: ['[ID!]!', [id]],
+          ids: ['[ID!]!', ids],
           input: ['ConferralInput!', { decisionNumber: '沪工总〔2020〕1号', conferredOn: '2020-01-15', ceremony: '总结表彰大会' }],
         },
         select: 'id',
       })),
+      1,
     );
     return { count: proposed.length, value: null };
   });

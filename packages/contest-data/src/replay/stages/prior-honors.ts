@@ -1,4 +1,4 @@
-import { type Call, groupBy, many } from '../batch';
+import { type Call, groupBy, groupsOf, many } from '../batch';
 import { type GraphClient, type ReplayHost, at, submitterOf } from '../host';
 import type { SubmissionPlan } from '../world';
 import { type HonorsPlan, QUOTAS_2019 } from './honors';
@@ -7,6 +7,9 @@ import { type HonorsPlan, QUOTAS_2019 } from './honors';
  * After the final, before the honors: units record the honors their excellent achievements
  * already held and the office verifies them; then the organizing unions are assessed.
  */
+
+/** Items per bulk call: the most recordPriorHonors and verifyPriorHonors take. */
+const MAX_ITEMS = 500;
 
 const NATIONAL = ['国家科学技术进步奖二等奖', '国家技术发明奖二等奖', '中国专利金奖'];
 const PROVINCIAL = ['上海市科技进步奖一等奖', '上海市技术发明奖一等奖', '教育部科技进步奖一等奖', '中华医学科技奖一等奖'];
@@ -37,35 +40,38 @@ export async function recordPriorHonors(host: ReplayHost, plan: HonorsPlan): Pro
     }));
     const ids: string[] = [];
     const byUnit = groupBy(records, (r) => r.plan.unit);
+    // Each unit hands in its achievements' honors in one list; the office then verifies them all, 500 a call.
     for (const [unit, list] of byUnit) {
       const submitter = await submitterOf(host, plan.orgId, unit);
-      const created = await many<{ id: string }>(
+      const created = await many<{ id: string }[]>(
         submitter,
         'mutation',
-        list.map((r): Call => ({
-          field: 'recordPriorHonor',
+        groupsOf(list, MAX_ITEMS).map((group): Call => ({
+          field: 'recordPriorHonors',
           args: {
-            input: [
-              'PriorHonorInput!',
-              {
+            inputs: [
+              '[PriorHonorInput!]!',
+              group.map((r) => ({
                 submissionId: plan.submissionId.get(r.plan.key),
                 level: r.level,
                 name: r.name,
                 issuer: r.level === 'NATIONAL' ? '国务院' : r.level === 'PROVINCIAL_MINISTERIAL' ? '上海市人民政府' : '区人民政府',
                 year: 2017 + (r.name.length % 2),
                 evidence: `证书编号 ${r.plan.key.replace('submission:', 'ZS-')}`,
-              },
+              })),
             ],
           },
           select: 'id',
         })),
+        1,
       );
-      ids.push(...created.map((c) => c.id));
+      ids.push(...created.flat().map((c) => c.id));
     }
     await many(
       admin,
       'mutation',
-      ids.map((id): Call => ({ field: 'verifyPriorHonor', args: { id: ['ID!', id] }, select: 'id' })),
+      groupsOf(ids, MAX_ITEMS).map((group): Call => ({ field: 'verifyPriorHonors', args: { ids: ['[ID!]!', group] }, select: 'id' })),
+      1,
     );
     return { count: ids.length, value: null };
   });
