@@ -27,6 +27,7 @@ const m = (
   errors: 0,
   problems: [],
   cpuMs: cpu,
+  bytes: requests * 2048,
   ...over,
 });
 
@@ -132,12 +133,28 @@ describe('the printed tables', () => {
   });
 
   it('lists every pass in the order it ran and marks the chosen ones', () => {
-    const rows = passesTable([list]).slice(2).map(cells);
-    expect(rows.map((r) => [r[1], r[2], r[4], r[9]])).toEqual([
-      ['1', 'ours', '900', ''],
-      ['1', 'Hive', '500', '✓'],
-      ['2', 'ours', '1000', '✓'],
-      ['2', 'Hive', '400', ''],
+    const [header, , ...lines] = passesTable([list]);
+    const rows = lines.map(cells);
+    expect(cells(header!)).toEqual([
+      'operation',
+      'pass',
+      'side',
+      'variants',
+      'requests',
+      'RPS',
+      'p50 / p95 ms',
+      'errors',
+      'KiB/answer',
+      'gateway CPU ms/req',
+      'subgraphs CPU ms/req',
+      'chosen',
+    ]);
+    expect(rows.every((r) => r.length === 12)).toBe(true);
+    expect(rows.map((r) => [r[1], r[2], r[3], r[5], r[8], r[11]])).toEqual([
+      ['1', 'ours', '1', '900', '2.0', ''],
+      ['1', 'Hive', '1', '500', '2.0', '✓'],
+      ['2', 'ours', '1', '1000', '2.0', '✓'],
+      ['2', 'Hive', '1', '400', '2.0', ''],
     ]);
   });
 

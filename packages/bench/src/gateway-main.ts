@@ -16,6 +16,7 @@ import { gatherFixtures } from './fixtures';
 import { type OperationRun, comparisonTable, fmtMs, fmtRps, passesTable, problemLines, scaleRatioLines, subgraphTable } from './format';
 import { runLoad } from './load';
 import { type Fixtures, OPERATIONS, type Operation, type Workload, requestBodies, variablesFor } from './operations';
+import { type Parity, compareGateways } from './parity';
 import { Service, waitUntilAnswers } from './processes';
 import { clockTicksPerSecond, cpuMsBetween, readCpuTicks, readPeakRssMiB } from './proc';
 import { validateOperations } from './schema-check';
@@ -167,6 +168,7 @@ async function measure(
     errors: load.errors,
     problems: load.problems,
     cpuMs,
+    bytes: load.bytes,
   };
   const label = `${what}: ${side === 'ours' ? 'ours' : 'Hive'} ${pass ? `pass ${pass}` : 'warm-up'}`;
   progress(`${label}: ${m.requests} requests, ${fmtRps(rps(m))} RPS, p50 ${fmtMs(m.p50)} ms, p95 ${fmtMs(m.p95)} ms, ${m.errors} errors`);
@@ -270,17 +272,32 @@ function printLegend(): void {
   out(
     '- errors: answers with a status other than 200 or a GraphQL errors array, and requests with no answer (connection error, timeout); any are listed under the tables.',
   );
-  out('- variants: how many different request bodies were sent in turn (1 in the identical workload).');
+  out(
+    '- variants (passes table): how many different request bodies were sent in turn (1 in the identical workload). KiB/answer: bytes received per answer, headers included.',
+  );
   out();
 }
 
-function printScale(data: DataSet, fixtures: Fixtures, runs: OperationRun[], workloads: readonly Workload[], rss: string): void {
+function printScale(
+  data: DataSet,
+  fixtures: Fixtures,
+  parity: Parity,
+  runs: OperationRun[],
+  workloads: readonly Workload[],
+  rss: string,
+): void {
   out(
     `## Scale ${data.scale}: the 2019 contest ×${data.scale}, ${data.dir.replace(`${ROOT}/`, '')}, replayed ${data.replayedNow ? 'just now' : data.replayedAt} in ${data.replaySeconds.toFixed(0)} s${data.figuresOk ? ' (the report’s figures reached)' : ' — THE REPLAY DID NOT REACH THE REPORT’S FIGURES'}`,
   );
   out();
   out(
     `Diverse variants gathered: ${fixtures.listPages.length} list pages (cursor pages of the whole list, of each track, of search words), ${fixtures.leaderboards.length} leaderboard pages (rounds × groups), ${fixtures.stories.length} submissions for the story, ${fixtures.agencyPages.length} agency list pages. ${rss}`,
+  );
+  out();
+  out(
+    parity.differences.length
+      ? `THE GATEWAYS ANSWERED DIFFERENTLY in ${parity.differences.length} of ${parity.compared} requests compared before the load:\n${parity.differences.map((d) => `- ${d}`).join('\n')}`
+      : `Both gateways gave the same data for the ${parity.compared} requests compared before the load (each operation's identical request and first diverse ones).`,
   );
   out();
   for (const workload of workloads) {
@@ -324,6 +341,8 @@ async function main(): Promise<void> {
       void shutdown(130);
     });
   }
+  // The replay runs the platform in this process: its access lines would bury the progress.
+  process.env.LOG_LEVEL = 'warn';
   const ticksPerSecond = clockTicksPerSecond();
   const ops = OPERATIONS.filter((o) => options.only.includes(o.key));
   validateOperations(ops, readFileSync(resolve(ROOT, 'schema.graphql'), 'utf8'));
@@ -341,6 +360,7 @@ async function main(): Promise<void> {
     const agency = await tokens.signDev({ roles: ['AGENCY'], sub: 'bench-agency' });
     progress(`scale ${scale}: gathering real ids and cursors`);
     const fixtures = await gatherFixtures(graphqlUrl(ports.gateway), graphqlUrl(ports.subgraphs.honors), admin, agency, CONTEST_CODE);
+    const parity = await compareGateways(ops, fixtures, graphqlUrl(ports.gateway), graphqlUrl(ports.hive), admin);
     const pids = processIds(stack);
     const runs: OperationRun[] = [];
     for (const workload of options.workloads) {
@@ -357,7 +377,7 @@ async function main(): Promise<void> {
     const rss = `Peak resident memory over the scale's run: our gateway ${mib(stack.ours.pid)}, Hive Gateway ${mib(stack.hive.pid)}.`;
     await stack.stop();
     byScale.set(scale, runs);
-    printScale(data, fixtures, runs, options.workloads, rss);
+    printScale(data, fixtures, parity, runs, options.workloads, rss);
   }
   if (options.scales.some((s) => s > 1) && ops.some((o) => o.key === 'list' || o.key === 'leaderboard')) {
     out('## How p95 grows with the data (ours)');

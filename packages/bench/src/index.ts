@@ -4,3 +4,4 @@ export * from './operations';
 export * from './proc';
 export * from './schema-check';
 export * from './stats';
+export * from './parity';

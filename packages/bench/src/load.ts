@@ -15,6 +15,8 @@ export interface LoadResult {
   requests: number;
   seconds: number;
   latencies: number[];
+  /** Bytes received, headers included. */
+  bytes: number;
   errors: number;
   problems: [string, number][];
 }
@@ -27,6 +29,7 @@ export interface LoadResult {
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
+  let bytes = 0;
   const problems: string[] = [];
   let requests = 0;
   let next = 0;
@@ -58,12 +61,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       (error: unknown, done: autocannon.Result) =>
         error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
     );
-    // autocannon's tracker emits (client, statusCode, bytes, responseTime): the time is the last argument.
-    instance.on('response', (...args: unknown[]) => latencies.push(args[args.length - 1] as number));
+    // autocannon's tracker emits (client, statusCode, bytes, responseTime).
+    instance.on('response', (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
+      bytes += resBytes;
+      latencies.push(responseTime);
+    });
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const failed = result.errors; // connection errors, timeouts included
   if (failed > 0)
     problems.push(...Array.from({ length: failed }, () => `no response (connection error or timeout; ${result.timeouts} timeouts)`));
-  return { requests, seconds, latencies, errors: problems.length, problems: tally(problems) };
+  return { requests, seconds, latencies, bytes, errors: problems.length, problems: tally(problems) };
 }

@@ -20,6 +20,7 @@ const measurement = (over: Partial<Measurement>): Measurement => ({
   errors: 0,
   problems: [],
   cpuMs: {},
+  bytes: 0,
   ...over,
 });
 

@@ -23,6 +23,8 @@ export interface Measurement {
   problems: [string, number][];
   /** CPU used by each process over the measurement, ms. */
   cpuMs: Record<string, number>;
+  /** Bytes of the answers received, headers included. */
+  bytes: number;
 }
 
 export const rps = (m: Measurement): number => (m.seconds > 0 ? m.requests / m.seconds : 0);
