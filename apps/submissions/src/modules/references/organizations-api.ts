@@ -17,83 +17,106 @@ export interface PersonFacts {
   organizationLine: string[];
 }
 
-/** Records asked of organizations in one request: a batch of 500 drafts names far fewer people than this. */
-const LOOKUP_CHUNK = 2000;
+/** People asked of organizations in one request: a list of 500 drafts names far fewer. */
+const PEOPLE_PER_REQUEST = 2000;
+/** Enrolments of a unit read per page: a unit takes part in few contests, so one page nearly always holds them all. */
+const ENROLMENT_PAGE = 100;
 
-/** How `enrolments` names an enrolled pair. */
+const CONTEST = 'id year status submissionOpensAt submissionClosesAt tracks { id code }';
+const PERSON = 'id organization { id ancestors { id } }';
+const ENROLMENTS = 'nodes { contest { id } } pageInfo { hasNextPage endCursor }';
+
+type RawContest = Omit<ContestFacts, 'submissionOpensAt' | 'submissionClosesAt'> & {
+  submissionOpensAt: string | null;
+  submissionClosesAt: string | null;
+};
+type RawPerson = { id: string; organization: { id: string; ancestors: { id: string }[] } };
+type RawEnrolments = { nodes: { contest: { id: string } | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+
+/** How `OrganizationFacts.enrolled` names a unit enrolled in a contest. */
 export const enrolmentKey = (contestId: string, organizationId: string): string => `${contestId}|${organizationId}`;
+
+/** What organizations says about the contests, units and people a batch names. */
+export interface OrganizationFacts {
+  /** The contests organizations knows, by id, with their tracks. */
+  contests: Map<string, ContestFacts>;
+  /** Every contest each unit asked about is enrolled in (enrolmentKey). */
+  enrolled: Set<string>;
+  /** The people organizations knows, by id, with their organization line. */
+  people: Map<string, PersonFacts>;
+}
 
 /** The facts this subgraph needs from organizations, read through its API with the service identity. */
 export class OrganizationsApi {
   constructor(private readonly peer: PeerClient) {}
 
-  /** Contests by id, with their tracks; one request for all of them. Ids organizations does not know are missing. */
-  async contests(ids: readonly string[]): Promise<Map<string, ContestFacts>> {
-    type Raw = Omit<ContestFacts, 'submissionOpensAt' | 'submissionClosesAt'> & {
-      submissionOpensAt: string | null;
-      submissionClosesAt: string | null;
-    };
-    const unique = [...new Set(ids)];
-    const raw = await this.peer.lookup<Raw>(
-      'contest',
-      'id year status submissionOpensAt submissionClosesAt tracks { id code }',
-      unique,
-      LOOKUP_CHUNK,
-    );
-    const at = (s: string | null) => (s ? new Date(s) : null);
-    return new Map(
-      [...raw.values()].map((c) => [
-        c.id,
-        { ...c, submissionOpensAt: at(c.submissionOpensAt), submissionClosesAt: at(c.submissionClosesAt) },
-      ]),
-    );
-  }
-
   /**
-   * Which of these units are enrolled in these contests: one request for all the pairs, as
-   * aliased `participations` fields. Answers the keys (`enrolmentKey`) of the enrolled pairs.
-   * Every contest asked must exist (organizations refuses an unknown one).
+   * The contests, the units' enrolments and the people a batch names, in one request to
+   * organizations whatever the number of entries (one more per 2,000 people beyond the
+   * first 2,000, and per further page of a unit in over 100 contests).
    */
-  async enrolments(pairs: readonly { contestId: string; organizationId: string }[]): Promise<Set<string>> {
-    const unique = [...new Map(pairs.map((p) => [enrolmentKey(p.contestId, p.organizationId), p])).values()];
-    const enrolled = new Set<string>();
-    for (let start = 0; start < unique.length; start += LOOKUP_CHUNK) {
-      const chunk = unique.slice(start, start + LOOKUP_CHUNK);
-      const params = chunk.map((_, i) => `$c${i}: ID!, $o${i}: ID!`).join(', ');
-      const fields = chunk.map((_, i) => `e${i}: participations(contestId: $c${i}, organizationId: $o${i}, first: 1) { totalCount }`);
-      const data = await this.peer.request<Record<string, { totalCount: number }>>(
-        `query(${params}) { ${fields.join(' ')} }`,
-        Object.fromEntries(
-          chunk.flatMap((p, i) => [
-            [`c${i}`, p.contestId],
-            [`o${i}`, p.organizationId],
-          ]),
+  async facts(asked: {
+    contestIds: readonly string[];
+    organizationIds: readonly string[];
+    personIds: readonly string[];
+  }): Promise<OrganizationFacts> {
+    const contestIds = [...new Set(asked.contestIds)];
+    // An empty id names no unit (and is no filter organizations would take).
+    const organizationIds = [...new Set(asked.organizationIds)].filter(Boolean);
+    const personIds = [...new Set(asked.personIds)];
+    const facts: OrganizationFacts = { contests: new Map(), enrolled: new Set(), people: new Map() };
+    const firstPeople = personIds.slice(0, PEOPLE_PER_REQUEST);
+    const fields = [
+      ...contestIds.map((id, i) => [`c${i}`, id, `contest(id: $c${i}) { ${CONTEST} }`]),
+      ...organizationIds.map((id, i) => [
+        `o${i}`,
+        id,
+        `participations(organizationId: $o${i}, first: ${ENROLMENT_PAGE}) { ${ENROLMENTS} }`,
+      ]),
+      ...firstPeople.map((id, i) => [`p${i}`, id, `person(id: $p${i}) { ${PERSON} }`]),
+    ];
+    if (fields.length === 0) return facts;
+    const [data, ...morePeople] = await Promise.all([
+      this.peer.request<Record<string, unknown>>(
+        `query(${fields.map(([alias]) => `$${alias}: ID!`).join(', ')}) { ${fields.map(([alias, , field]) => `${alias}: ${field}`).join(' ')} }`,
+        Object.fromEntries(fields.map(([alias, id]) => [alias, id])),
+      ),
+      ...Array.from({ length: Math.ceil((personIds.length - firstPeople.length) / PEOPLE_PER_REQUEST) }, (_, k) =>
+        this.peer.lookup<RawPerson>(
+          'person',
+          PERSON,
+          personIds.slice((k + 1) * PEOPLE_PER_REQUEST, (k + 2) * PEOPLE_PER_REQUEST),
+          PEOPLE_PER_REQUEST,
         ),
-      );
-      chunk.forEach((p, i) => {
-        if (data[`e${i}`]!.totalCount > 0) enrolled.add(enrolmentKey(p.contestId, p.organizationId));
-      });
+      ),
+    ]);
+    const at = (s: string | null) => (s ? new Date(s) : null);
+    contestIds.forEach((_, i) => {
+      const c = data[`c${i}`] as RawContest | null;
+      if (c) facts.contests.set(c.id, { ...c, submissionOpensAt: at(c.submissionOpensAt), submissionClosesAt: at(c.submissionClosesAt) });
+    });
+    const people = [...firstPeople.map((_, i) => data[`p${i}`] as RawPerson | null), ...morePeople.flatMap((m) => [...m.values()])];
+    for (const person of people) {
+      if (person) {
+        facts.people.set(person.id, {
+          id: person.id,
+          organizationId: person.organization.id,
+          organizationLine: [person.organization.id, ...person.organization.ancestors.map((a) => a.id)],
+        });
+      }
     }
-    return enrolled;
-  }
-
-  /** People by id, with their organization line; one request for all of them (up to LOOKUP_CHUNK). */
-  async people(ids: readonly string[]): Promise<Map<string, PersonFacts>> {
-    const raw = await this.peer.lookup<{ id: string; organization: { id: string; ancestors: { id: string }[] } }>(
-      'person',
-      'id organization { id ancestors { id } }',
-      ids,
-      LOOKUP_CHUNK,
-    );
-    const found = new Map<string, PersonFacts>();
-    for (const person of raw.values()) {
-      found.set(person.id, {
-        id: person.id,
-        organizationId: person.organization.id,
-        organizationLine: [person.organization.id, ...person.organization.ancestors.map((a) => a.id)],
-      });
+    for (const [i, organizationId] of organizationIds.entries()) {
+      let page = data[`o${i}`] as RawEnrolments;
+      for (;;) {
+        for (const n of page.nodes) if (n.contest) facts.enrolled.add(enrolmentKey(n.contest.id, organizationId));
+        if (!page.pageInfo.hasNextPage) break;
+        ({ participations: page } = await this.peer.request<{ participations: RawEnrolments }>(
+          `query($o: ID!, $after: String) { participations(organizationId: $o, first: ${ENROLMENT_PAGE}, after: $after) { ${ENROLMENTS} } }`,
+          { o: organizationId, after: page.pageInfo.endCursor },
+        ));
+      }
     }
-    return found;
+    return facts;
   }
 
   /** Every unit a union mobilized, in any contest. */

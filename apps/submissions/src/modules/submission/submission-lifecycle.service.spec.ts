@@ -39,14 +39,13 @@ interface World {
 }
 
 const stubOrganizations = (world: World): LifecycleFacts => ({
-  contests: async (ids) => new Map(world.contests.filter((c) => ids.includes(c.id)).map((c) => [c.id, c])),
-  enrolments: async (pairs) =>
-    new Set(
-      pairs
-        .filter((p) => world.enrolments.some((e) => e.contestId === p.contestId && e.organizationId === p.organizationId))
-        .map((p) => enrolmentKey(p.contestId, p.organizationId)),
+  facts: async ({ contestIds, organizationIds, personIds }) => ({
+    contests: new Map(world.contests.filter((c) => contestIds.includes(c.id)).map((c) => [c.id, c])),
+    enrolled: new Set(
+      world.enrolments.filter((e) => organizationIds.includes(e.organizationId)).map((e) => enrolmentKey(e.contestId, e.organizationId)),
     ),
-  people: async (ids) => new Map(world.people.filter((p) => ids.includes(p.id)).map((p) => [p.id, p])),
+    people: new Map(world.people.filter((p) => personIds.includes(p.id)).map((p) => [p.id, p])),
+  }),
 });
 
 const submitterOf = (org: string): Identity => ({ sub: `submitter-of-${org}`, roles: ['SUBMITTER'], org });

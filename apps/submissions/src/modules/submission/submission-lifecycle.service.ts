@@ -24,7 +24,7 @@ import {
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
 import { recordAudit } from '@meritgraph/subgraph-kit';
-import { type ContestFacts, type OrganizationsApi, type PersonFacts, enrolmentKey } from '../references/organizations-api';
+import { type ContestFacts, type OrganizationFacts, type OrganizationsApi, enrolmentKey } from '../references/organizations-api';
 import { ReferenceCounter, Submission } from './submission.entity';
 
 export interface SubmissionContentInput {
@@ -55,8 +55,8 @@ export interface SubmitRequest {
   expectedVersion: number;
 }
 
-/** What the lifecycle asks of organizations: contests, units' enrolments, the people named; each for a whole batch at once. */
-export type LifecycleFacts = Pick<OrganizationsApi, 'contests' | 'enrolments' | 'people'>;
+/** What the lifecycle asks of organizations: contests, units' enrolments, the people named; for a whole batch at once. */
+export type LifecycleFacts = Pick<OrganizationsApi, 'facts'>;
 
 /** Versions start at 1 and count every change. */
 const VERSIONS = { min: 1, max: 2_147_483_647 };
@@ -67,11 +67,7 @@ export const MAX_BATCH = 500;
 const INSERT_CHUNK = 200;
 
 /** What organizations said about a batch: its contests, which of its units are enrolled, the people it names. */
-interface BatchFacts {
-  contests: Map<string, ContestFacts>;
-  enrolled: Set<string>;
-  people: Map<string, PersonFacts>;
-}
+type BatchFacts = OrganizationFacts;
 
 /** Who an entry names: its leader and team, each once. */
 const peopleOf = (content: Pick<SubmissionContentInput, 'leaderId' | 'teamMemberIds'>): string[] => [
@@ -162,19 +158,17 @@ export class SubmissionLifecycleService {
   }
 
   /**
-   * What organizations says about the entries of a batch, in one request per kind of fact
-   * whatever their number: their contests, then together the enrolment of their units in
-   * those contests and the people they name.
+   * What organizations says about the entries of a batch, in one request whatever their
+   * number: their contests, the contests their units are enrolled in, the people they name.
    */
-  private async readFacts(
+  private readFacts(
     entries: readonly (Pick<SubmissionContentInput, 'leaderId' | 'teamMemberIds'> & { contestId: string; organizationId: string })[],
   ): Promise<BatchFacts> {
-    const contests = await this.organizations.contests(entries.map((e) => e.contestId));
-    const [enrolled, people] = await Promise.all([
-      this.organizations.enrolments(entries.filter((e) => contests.has(e.contestId))),
-      this.organizations.people([...new Set(entries.flatMap(peopleOf))]),
-    ]);
-    return { contests, enrolled, people };
+    return this.organizations.facts({
+      contestIds: entries.map((e) => e.contestId),
+      organizationIds: entries.map((e) => e.organizationId),
+      personIds: entries.flatMap(peopleOf),
+    });
   }
 
   /** The contest as organizations has it; NOT_FOUND naming contestId when it does not exist. */
@@ -557,7 +551,8 @@ export class SubmissionLifecycleService {
     const current = await this.dataSource.transaction((em) => this.editable(em, identity, id));
     submissionLifecycle.assert(current.status, 'WITHDRAWN');
     if (current.status === 'SUBMITTED') {
-      const contest = this.contestOf({ contests: await this.organizations.contests([current.contestId]) }, current.contestId);
+      const facts = await this.organizations.facts({ contestIds: [current.contestId], organizationIds: [], personIds: [] });
+      const contest = this.contestOf(facts, current.contestId);
       if (!canWithdraw(current.status, contest.status)) {
         throw new DomainError('REVIEW_STARTED', 'Review has started: the entry can no longer be withdrawn', 'status');
       }
