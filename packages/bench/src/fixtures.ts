@@ -78,7 +78,7 @@ export async function gatherFixtures(
     contest: {
       id: string;
       tracks: { id: string; code: string }[];
-      reviewRounds: { id: string }[] | null;
+      reviewRounds: { id: string; name: string }[] | null;
       reviewFunnel: { groupCode: string | null }[] | null;
     } | null;
   }>(
@@ -94,6 +94,7 @@ export async function gatherFixtures(
           }
           reviewRounds {
             id
+            name
           }
           reviewFunnel {
             groupCode
@@ -134,7 +135,7 @@ export async function gatherFixtures(
     );
   // The quota groups (AI, BIOMED, IC+BIG_SCIENCE), as the funnel names them.
   const groups = [...new Set((contest.reviewFunnel ?? []).map((s) => s.groupCode).filter((g): g is string => !!g))];
-  const boards: { vars: LeaderboardVariables[]; total: number; ai: boolean }[] = [];
+  const boards: { vars: LeaderboardVariables[]; total: number; ai: boolean; round: string }[] = [];
   for (const round of contest.reviewRounds ?? []) {
     for (const group of groups) {
       let total = 0;
@@ -143,7 +144,8 @@ export async function gatherFixtures(
         total = Math.max(total, page?.totalCount ?? 0);
         return page;
       });
-      if (pages.length) boards.push({ vars: pages.map((after) => ({ round: round.id, group, after })), total, ai: group === 'AI' });
+      if (pages.length)
+        boards.push({ vars: pages.map((after) => ({ round: round.id, group, after })), total, ai: group === 'AI', round: round.name });
     }
   }
   const ai = boards.filter((b) => b.ai).sort((a, b) => b.total - a.total)[0];
@@ -151,7 +153,7 @@ export async function gatherFixtures(
   const leaderboards = [ai.vars[0]!, ...interleave(boards.map((b) => b.vars)).filter((v) => v !== ai.vars[0])];
 
   // The story of the entry the README follows, then other entries of the list.
-  const { contest: named } = await graphql<{ contest: { submissions: { nodes: { id: string }[] } | null } | null }>(
+  const { contest: named } = await graphql<{ contest: { submissions: { nodes: { id: string; title: string }[] } | null } | null }>(
     gateway,
     admin,
     `
@@ -160,6 +162,7 @@ export async function gatherFixtures(
           submissions(search: "隧道内镜", first: 1) {
             nodes {
               id
+              title
             }
           }
         }
@@ -191,7 +194,12 @@ export async function gatherFixtures(
   }
   if (!agencyGroups[0]!.length) throw new Error('The honors subgraph lists no public honors of 2019 for an agency');
 
+  const story = named?.submissions?.nodes[0]?.title ?? nodes.get(first)?.title ?? first;
+  const identical =
+    `the contest ${contestCode}; the list's first page (${contest.tracks.length} tracks); the AI group of ${ai.round} (${ai.total} results); ` +
+    `the story of “${story}”; the agency list's first page`;
   return {
+    identical,
     contestCode,
     contestId: contest.id,
     listPages: interleave([whole, ...byTrack, bySearch]),

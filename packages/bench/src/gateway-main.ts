@@ -92,7 +92,8 @@ function launch(name: string, script: string, env: NodeJS.ProcessEnv, port: numb
   const service = new Service({ name, script, env: { ...env, PORT: String(port) }, cwd: ROOT, heapMb: HEAP_MB }, (s) => {
     if (shuttingDown) return;
     const how = s.exited?.signal ?? `code ${s.exited?.code}`;
-    console.error(`\n${s.spec.name} exited (${how}) during the benchmark; its last lines:\n${s.lastLines}\nStopping.`);
+    const hint = /EADDRINUSE/.test(s.lastLines) ? '\nAnother process holds the port: choose others with --port-base.' : '';
+    console.error(`\n${s.spec.name} exited (${how}) during the benchmark; its last lines:\n${s.lastLines}${hint}\nStopping.`);
     void shutdown(1);
   });
   services.push(service);
@@ -291,7 +292,7 @@ function printScale(
   );
   out();
   out(
-    `Diverse variants gathered: ${fixtures.listPages.length} list pages (cursor pages of the whole list, of each track, of search words), ${fixtures.leaderboards.length} leaderboard pages (rounds × groups), ${fixtures.stories.length} submissions for the story, ${fixtures.agencyPages.length} agency list pages. ${rss}`,
+    `Identical workload: ${fixtures.identical}. Diverse variants gathered: ${fixtures.listPages.length} list pages (cursor pages of the whole list, of each track, of search words), ${fixtures.leaderboards.length} leaderboard pages (rounds × groups), ${fixtures.stories.length} submissions for the story, ${fixtures.agencyPages.length} agency list pages. ${rss}`,
   );
   out();
   out(
@@ -392,6 +393,8 @@ async function main(): Promise<void> {
 main().then(
   () => shutdown(0),
   (error: unknown) => {
+    // Stopping on a signal fails whatever was running; that is no news.
+    if (shuttingDown) return;
     console.error(
       `\n${error instanceof TooManyErrors ? 'Too many errors' : 'The benchmark failed'}: ${error instanceof Error ? error.message : String(error)}`,
     );

@@ -4,6 +4,7 @@ import { type Fixtures, OPERATIONS, interleave, operation, requestBodies, variab
 import { operationProblems } from './schema-check';
 
 const fixtures: Fixtures = {
+  identical: 'the first of each',
   contestCode: '2019-sci-tech',
   contestId: 'c1',
   listPages: [

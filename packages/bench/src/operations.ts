@@ -146,6 +146,8 @@ export const operation = (key: OperationKey): Operation => OPERATIONS.find((o) =
 
 /** Real values from the replayed data, gathered through the API before the load starts. */
 export interface Fixtures {
+  /** What the identical workload asks for, in words. */
+  identical: string;
   contestCode: string;
   contestId: string;
   /** Variables of list pages: every cursor page of the whole list (up to a bound), of each track, and of search words. */
