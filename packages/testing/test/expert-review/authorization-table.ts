@@ -133,6 +133,22 @@ export const EXPERT_REVIEW_TABLE: Row[] = [
     },
   },
   {
+    operation: 'Mutation.createExperts',
+    scenario: 'adding a list of one person of unit C to the pool',
+    allowed: ['ADMIN'],
+    pick: root('createExperts'),
+    snapshot: total(`{ experts { totalCount } }`),
+    run: async (api, fx, n, admin) => {
+      const { createPerson } = await admin.data<{ createPerson: { id: string } }>(
+        `mutation($unitC: ID!, $name: String!) { createPerson(input: { name: $name, organizationId: $unitC }) { id } }`,
+        { unitC: fx.unitC, name: `批量专家${n}` },
+      );
+      return api.request(`mutation($inputs: [CreateExpertInput!]!) { createExperts(inputs: $inputs) { id } }`, {
+        inputs: [{ personId: createPerson.id, title: 'ENGINEER', expertise: ['BIOMED'] }],
+      });
+    },
+  },
+  {
     operation: 'Mutation.updateExpert',
     scenario: "widening another expert's expertise",
     allowed: ['ADMIN'],
@@ -241,13 +257,14 @@ export const EXPERT_REVIEW_TABLE: Row[] = [
     pick: root('assignExpert'),
     snapshot: (admin, fx) => assignmentsOn(admin, fx.entryToAssign, fx.expertOther),
     run: async (api, fx, _n, admin) => {
-      // An earlier allowed call's assignment is removed first, so every allowed call assigns anew.
-      for (const a of await assignmentsOn(admin, fx.entryToAssign, fx.expertOther))
-        await admin.data(`mutation($id: ID!) { removeAssignment(id: $id) { id } }`, { id: a.id });
-      return api.request(`mutation($entry: ID!, $expert: ID!) { assignExpert(entryId: $entry, expertId: $expert) { id } }`, {
-        entry: fx.entryToAssign,
-        expert: fx.expertOther,
-      });
+      const answer = await api.request<{ assignExpert: { id: string } | null }>(
+        `mutation($entry: ID!, $expert: ID!) { assignExpert(entryId: $entry, expertId: $expert) { id } }`,
+        { entry: fx.entryToAssign, expert: fx.expertOther },
+      );
+      // What an allowed call made is removed again, so that every call, and the next row, starts from no assignment.
+      if (answer.data?.assignExpert)
+        await admin.data(`mutation($id: ID!) { removeAssignment(id: $id) { id } }`, { id: answer.data.assignExpert.id });
+      return answer;
     },
   },
   {
@@ -257,12 +274,13 @@ export const EXPERT_REVIEW_TABLE: Row[] = [
     pick: root('assignExperts'),
     snapshot: (admin, fx) => assignmentsOn(admin, fx.entryToAssign, fx.expertOther),
     run: async (api, fx, _n, admin) => {
-      // As for assignExpert: an earlier allowed call's assignment is removed first.
-      for (const a of await assignmentsOn(admin, fx.entryToAssign, fx.expertOther))
-        await admin.data(`mutation($id: ID!) { removeAssignment(id: $id) { id } }`, { id: a.id });
-      return api.request(`mutation($inputs: [AssignExpertInput!]!) { assignExperts(inputs: $inputs) { id } }`, {
-        inputs: [{ entryId: fx.entryToAssign, expertId: fx.expertOther }],
-      });
+      const answer = await api.request<{ assignExperts: { id: string }[] | null }>(
+        `mutation($inputs: [AssignExpertInput!]!) { assignExperts(inputs: $inputs) { id } }`,
+        { inputs: [{ entryId: fx.entryToAssign, expertId: fx.expertOther }] },
+      );
+      for (const made of answer.data?.assignExperts ?? [])
+        await admin.data(`mutation($id: ID!) { removeAssignment(id: $id) { id } }`, { id: made.id });
+      return answer;
     },
   },
   {

@@ -36,6 +36,24 @@ const tieDecision = async (admin: GraphClient, fx: Fixture) =>
 
 export const HONORS_TABLE: Row[] = [
   {
+    operation: 'Mutation.nominateHonors',
+    scenario: "a list of one unit inside the organizer's union",
+    allowed: ['ADMIN', 'ORGANIZER'],
+    pick: root('nominateHonors'),
+    snapshot: total(`{ honors { totalCount } }`),
+    run: async (api, fx, n, admin) => {
+      const { createOrganization } = await admin.data<{ createOrganization: { id: string } }>(
+        `mutation($union: ID!, $name: String!) { createOrganization(input: { name: $name, kind: ENTERPRISE, parentId: $union }) { id } }`,
+        { union: fx.union, name: `批量候选单位 ${n}` },
+      );
+      return api.request(`mutation($inputs: [NominateHonorInput!]!) { nominateHonors(inputs: $inputs) { id } }`, {
+        inputs: [
+          { contestId: fx.contest, awardTypeCode: 'MAY_DAY_AWARD', recipientKind: 'ORGANIZATION', recipientId: createOrganization.id },
+        ],
+      });
+    },
+  },
+  {
     operation: 'Query.honor',
     scenario: 'a nominated (unpublished) honor',
     allowed: ['ADMIN', 'ANALYST'],
@@ -208,6 +226,27 @@ export const HONORS_TABLE: Row[] = [
       api.request(`mutation($id: ID!) { withdrawHonor(id: $id, reason: "申报单位主动撤回") { status } }`, { id: fx.honorToWithdraw }),
   },
   {
+    operation: 'Mutation.withdrawHonors',
+    scenario: 'a list of one fresh nomination',
+    allowed: ['ADMIN'],
+    pick: root('withdrawHonors'),
+    snapshot: total(`{ honors(status: WITHDRAWN) { totalCount } }`),
+    // The office nominates a fresh unit first, so that every allowed call has a nomination to withdraw.
+    run: async (api, fx, n, admin) => {
+      const { createOrganization } = await admin.data<{ createOrganization: { id: string } }>(
+        `mutation($union: ID!, $name: String!) { createOrganization(input: { name: $name, kind: ENTERPRISE, parentId: $union }) { id } }`,
+        { union: fx.union, name: `撤回候选单位 ${n}` },
+      );
+      const { nominateHonor } = await admin.data<{ nominateHonor: { id: string } }>(
+        `mutation($contest: ID!, $id: ID!) { nominateHonor(input: { contestId: $contest, awardTypeCode: "MAY_DAY_AWARD", recipientId: $id }) { id } }`,
+        { contest: fx.contest, id: createOrganization.id },
+      );
+      return api.request(`mutation($ids: [ID!]!) { withdrawHonors(ids: $ids, reason: "申报单位主动撤回") { status } }`, {
+        ids: [nominateHonor.id],
+      });
+    },
+  },
+  {
     operation: 'Mutation.revokeHonor',
     scenario: 'a conferred honor',
     allowed: ['ADMIN'],
@@ -344,11 +383,56 @@ export const HONORS_TABLE: Row[] = [
       ),
   },
   {
+    operation: 'Mutation.recordPriorHonors',
+    scenario: "a list of one for unit A's draft (the office, or unit A's submitter)",
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('recordPriorHonors'),
+    snapshot: priorHonorsOf('draftA'),
+    run: (api, fx, n) =>
+      api.request(`mutation($inputs: [PriorHonorInput!]!) { recordPriorHonors(inputs: $inputs) { id } }`, {
+        inputs: [
+          { submissionId: fx.draftA, level: 'PROVINCIAL_MINISTERIAL', name: `教育部科技进步奖一等奖 ${n}`, issuer: '教育部', year: 2018 },
+        ],
+      }),
+  },
+  {
+    operation: 'Mutation.recordPriorHonors',
+    scenario: "a list of one for unit B's draft",
+    allowed: ['ADMIN'],
+    pick: root('recordPriorHonors'),
+    snapshot: priorHonorsOf('draftB'),
+    run: (api, fx, n) =>
+      api.request(`mutation($inputs: [PriorHonorInput!]!) { recordPriorHonors(inputs: $inputs) { id } }`, {
+        inputs: [{ submissionId: fx.draftB, level: 'NATIONAL', name: `中国专利金奖 ${n}`, issuer: '国家知识产权局', year: 2017 }],
+      }),
+  },
+  {
     operation: 'Mutation.verifyPriorHonor',
     scenario: "a prior honor of unit A's draft",
     allowed: ['ADMIN'],
     pick: root('verifyPriorHonor'),
     snapshot: priorHonorsOf('draftA'),
     run: (api, fx) => api.request(`mutation($id: ID!) { verifyPriorHonor(id: $id) { verified } }`, { id: fx.priorHonor }),
+  },
+  {
+    operation: 'Mutation.verifyPriorHonors',
+    scenario: "a list of one fresh prior honor of unit B's draft",
+    allowed: ['ADMIN'],
+    pick: root('verifyPriorHonors'),
+    snapshot: (admin, fx) =>
+      admin
+        .data<{ submission: { priorHonors: { verified: boolean }[] } }>(
+          `query($id: ID!) { submission(id: $id) { priorHonors { verified } } }`,
+          { id: fx.draftB },
+        )
+        .then((d) => d.submission.priorHonors.filter((p) => p.verified).length),
+    // The office records a fresh one first (it stays unverified), so that every allowed call has one to verify.
+    run: async (api, fx, n, admin) => {
+      const { recordPriorHonor } = await admin.data<{ recordPriorHonor: { id: string } }>(
+        `mutation($s: ID!, $name: String!) { recordPriorHonor(input: { submissionId: $s, level: NATIONAL, name: $name, issuer: "国务院", year: 2016 }) { id } }`,
+        { s: fx.draftB, name: `国家技术发明奖二等奖 ${n}` },
+      );
+      return api.request(`mutation($ids: [ID!]!) { verifyPriorHonors(ids: $ids) { verified } }`, { ids: [recordPriorHonor.id] });
+    },
   },
 ];

@@ -25,7 +25,7 @@ export type Honor = {
   revokedAt: string | null;
   endReason: string | null;
 };
-export type BatchError = { id: string; code: string; message: string };
+export type BatchError = { index: number; id: string; code: string; message: string };
 
 export const HONOR =
   'id status awardTypeCode recipientKind recipientName organizationName year announcedAt objectionsCloseAt decisionNumber conferredOn ceremony certificateNumber revokedAt endReason';

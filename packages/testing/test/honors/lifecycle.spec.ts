@@ -43,7 +43,7 @@ describe('honors', () => {
 
       const eleven = await propose(ids.slice(0, 11));
       expect(ext(eleven)).toMatchObject({ code: 'BATCH_REFUSED', field: 'ids' });
-      expect(batchErrors(eleven)).toEqual([{ id: ids[10], code: 'QUOTA_EXCEEDED', message: expect.stringContaining('10') }]);
+      expect(batchErrors(eleven)).toEqual([{ index: 10, id: ids[10], code: 'QUOTA_EXCEEDED', message: expect.stringContaining('10') }]);
       expect(eleven.data?.proposeHonors ?? null).toBeNull();
       expect((await honorsOf(c, 'PROPOSED')).totalCount).toBe(0);
       expect((await honorsOf(c, 'NOMINATED')).totalCount).toBe(12);
@@ -267,7 +267,7 @@ describe('honors', () => {
       const batch = [...early.ids, ...late.ids];
       const result = await confer(batch);
       expect(ext(result)).toMatchObject({ code: 'BATCH_REFUSED', field: 'ids' });
-      expect(batchErrors(result)).toEqual([{ id: late.ids[0], code: 'ANNOUNCEMENT_WINDOW_OPEN', message: expect.any(String) }]);
+      expect(batchErrors(result)).toEqual([{ index: 2, id: late.ids[0], code: 'ANNOUNCEMENT_WINDOW_OPEN', message: expect.any(String) }]);
       expect(await statuses(batch)).toEqual(['ANNOUNCED', 'ANNOUNCED', 'ANNOUNCED']);
       expect(await Promise.all(batch.map(async (id) => (await read(id)).certificateNumber))).toEqual([null, null, null]);
     });
@@ -278,9 +278,9 @@ describe('honors', () => {
       await fileObjection(await graph.as('SUBMITTER', { org: unitA, sub: 'objector-6' }), ids[1]!);
       graph.setNow(at('2019-12-09T02:00:00Z'));
       const objected = await confer(ids);
-      expect(batchErrors(objected)).toEqual([{ id: ids[1], code: 'OBJECTION_OPEN', message: expect.any(String) }]);
+      expect(batchErrors(objected)).toEqual([{ index: 1, id: ids[1], code: 'OBJECTION_OPEN', message: expect.any(String) }]);
       const unknown = await confer([ids[0]!, MISSING]);
-      expect(batchErrors(unknown)).toEqual([{ id: MISSING, code: 'NOT_FOUND', message: expect.any(String) }]);
+      expect(batchErrors(unknown)).toEqual([{ index: 1, id: MISSING, code: 'NOT_FOUND', message: expect.any(String) }]);
       expect(ext(await confer([ids[0]!, ids[0]!]))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
       expect(await statuses(ids)).toEqual(['ANNOUNCED', 'ANNOUNCED', 'ANNOUNCED']);
       // Without the objected one, the rest go through.
