@@ -303,4 +303,114 @@ describe(SubmissionLifecycleService.name, () => {
       expect(stored!.status).toBe('SUBMITTED');
     });
   });
+
+  describe('in lists', () => {
+    /** The lifecycle, counting what it asks organizations. */
+    const counted = () => {
+      const stub = stubOrganizations(world);
+      const asked: Parameters<LifecycleFacts['facts']>[0][] = [];
+      const service = new SubmissionLifecycleService(
+        db.dataSource,
+        { facts: (request) => (asked.push(request), stub.facts(request)) },
+        () => now,
+      );
+      return { service, asked };
+    };
+
+    it('asks organizations once for a whole list of drafts, and once for a whole list to submit', async () => {
+      const { service, asked } = counted();
+      const titles = ['Transformer fault model', 'Cable fault locator', 'Substation robot'];
+      const drafts = await service.createMany(
+        OFFICE,
+        titles.map((title, i) => completeDraft({ title, leaderId: i === 1 ? 'person-engineer' : 'person-lead' })),
+      );
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toMatchObject({ contestIds: ['contest-2019', 'contest-2019', 'contest-2019'], organizationIds: [UNIT, UNIT, UNIT] });
+      expect(new Set(asked[0]!.personIds)).toEqual(new Set(['person-lead', 'person-engineer']));
+      await service.submitMany(
+        OFFICE,
+        drafts.map((d) => ({ id: d.id, expectedVersion: 1 })),
+      );
+      expect(asked).toHaveLength(2);
+    });
+
+    it('numbers a list of submissions per track in the order of the list, after the numbers already given', async () => {
+      const [earlier, a, bio, b] = await lifecycle.createMany(submitterOf(UNIT), [
+        completeDraft({ title: 'Submitted alone first' }),
+        completeDraft({ title: 'Second in the AI track' }),
+        completeDraft({ title: 'First in the BIO track', trackId: 'track-bio' }),
+        completeDraft({ title: 'Third in the AI track' }),
+      ]);
+      await lifecycle.submit(submitterOf(UNIT), earlier!.id, 1);
+
+      const submitted = await lifecycle.submitMany(submitterOf(UNIT), [
+        { id: b!.id, expectedVersion: 1 },
+        { id: bio!.id, expectedVersion: 1 },
+        { id: a!.id, expectedVersion: 1 },
+      ]);
+
+      expect(submitted.map((s) => [s.title, s.referenceNumber, s.version])).toEqual([
+        ['Third in the AI track', '2019-AI-0002', 2],
+        ['First in the BIO track', '2019-BIO-0001', 2],
+        ['Second in the AI track', '2019-AI-0003', 2],
+      ]);
+      const { counters, audit } = await written();
+      expect(counters.map((c) => [c.trackCode, c.lastValue])).toEqual([
+        ['AI', 3],
+        ['BIO', 1],
+      ]);
+      expect(audit.filter((e) => e.action === 'submission.submit')).toHaveLength(4);
+    });
+
+    it('refuses a list with a title twice, naming the second (BATCH_REFUSED), and starts none', async () => {
+      const error = await expectRefused('BATCH_REFUSED', () =>
+        lifecycle.createMany(submitterOf(UNIT), [
+          completeDraft({ title: 'Cable fault locator' }),
+          completeDraft({ title: 'Substation robot' }),
+          completeDraft({ title: ' cable  FAULT locator ' }),
+        ]),
+      );
+      expect(error.field).toBe('inputs');
+      expect(error.details).toEqual({
+        errors: [
+          {
+            index: 2,
+            organizationId: UNIT,
+            title: ' cable  FAULT locator ',
+            code: 'DUPLICATE_SUBMISSION',
+            field: 'title',
+            message: 'This unit already has an entry with the same title',
+          },
+        ],
+      });
+    });
+
+    it('refuses a list with a stale version, taking no reference number for the rest of it', async () => {
+      const [fresh, edited] = await lifecycle.createMany(submitterOf(UNIT), [
+        completeDraft({ title: 'Fresh draft' }),
+        completeDraft({ title: 'Edited draft' }),
+      ]);
+      await lifecycle.update(submitterOf(UNIT), edited!.id, 1, { summary: 'Changed by a colleague.' });
+
+      const error = await expectRefused('BATCH_REFUSED', () =>
+        lifecycle.submitMany(submitterOf(UNIT), [
+          { id: fresh!.id, expectedVersion: 1 },
+          { id: edited!.id, expectedVersion: 1 },
+        ]),
+      );
+      expect((error.details as { errors: { index: number; code: string }[] }).errors).toMatchObject([
+        { index: 1, id: edited!.id, code: 'VERSION_CONFLICT', field: 'expectedVersion' },
+      ]);
+      expect((await lifecycle.submit(submitterOf(UNIT), fresh!.id, 1)).referenceNumber).toBe('2019-AI-0001');
+    });
+
+    it('refuses an empty list and one of 501 on the inputs field (BAD_USER_INPUT)', async () => {
+      for (const inputs of [[], Array.from({ length: 501 }, (_, i) => completeDraft({ title: `Entry number ${i}` }))]) {
+        const error = await expectRefused('BAD_USER_INPUT', () => lifecycle.createMany(OFFICE, inputs));
+        expect(error.field).toBe('inputs');
+      }
+      const error = await expectRefused('BAD_USER_INPUT', () => lifecycle.submitMany(OFFICE, []));
+      expect(error.field).toBe('inputs');
+    });
+  });
 });
