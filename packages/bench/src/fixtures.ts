@@ -32,7 +32,15 @@ export async function graphql<T>(url: string, token: string, query: string, vari
 }
 
 /** How many variants of each kind the diverse workload gathers, at most. */
-export const GATHER_LIMITS = { listPages: 40, trackPages: 4, searchWords: 24, leaderboardPages: 3, stories: 200, agencyPages: 12 };
+export const GATHER_LIMITS = {
+  listPages: 40,
+  trackPages: 4,
+  searchWords: 24,
+  leaderboardPages: 8,
+  stories: 200,
+  agencyPages: 40,
+  agencyTypePages: 10,
+};
 
 interface Page<T> {
   totalCount: number;
@@ -189,7 +197,7 @@ export async function gatherFixtures(
   );
   const agencyGroups: AgencyVariables[][] = [];
   for (const awardTypeCode of [null, ...awardTypes.map((t) => t.code)]) {
-    const limit = awardTypeCode === null ? GATHER_LIMITS.agencyPages : 3;
+    const limit = awardTypeCode === null ? GATHER_LIMITS.agencyPages : GATHER_LIMITS.agencyTypePages;
     agencyGroups.push((await cursors(limit, (after) => agencyPage({ awardTypeCode, after }))).map((after) => ({ awardTypeCode, after })));
   }
   if (!agencyGroups[0]!.length) throw new Error('The honors subgraph lists no public honors of 2019 for an agency');

@@ -1,6 +1,7 @@
 import {
   type OperationRun,
   comparisonTable,
+  fewVariantsLines,
   fmtMs,
   fmtRatio,
   fmtRps,
@@ -175,6 +176,16 @@ describe('the printed tables', () => {
     ).toEqual(['- submissions list (20), identical: ours p95 25.0 ms at scale 100 vs 8.00 ms at scale 1 = 3.13×']);
     expect(scaleRatioLines(new Map([[100, [at100]]]))).toEqual([
       '- submissions list (20), identical: scale 1 was not measured in this run (add 1 to --scales)',
+    ]);
+  });
+});
+
+describe('the note on too few variants', () => {
+  it('names diverse operations with fewer variants than connections', () => {
+    const few: OperationRun = { ...list, workload: 'diverse', variants: 12 };
+    const many: OperationRun = { ...list, title: 'story', workload: 'diverse', variants: 200 };
+    expect(fewVariantsLines([few, many, { ...list, variants: 1 }], 20)).toEqual([
+      'Note: submissions list (20) had 12 variants for 20 connections, so some requests in flight at once were the same (the data offers no more).',
     ]);
   });
 });

@@ -185,3 +185,13 @@ export function scaleRatioLines(
   }
   return lines;
 }
+
+/** Diverse operations with fewer variants than connections: some requests in flight at once repeat, so deduplication can still help a little. */
+export function fewVariantsLines(runs: readonly OperationRun[], connections: number): string[] {
+  return runs
+    .filter((r) => r.workload === 'diverse' && !r.skipped && r.variants < connections)
+    .map(
+      (r) =>
+        `Note: ${r.title} had ${r.variants} variants for ${connections} connections, so some requests in flight at once were the same (the data offers no more).`,
+    );
+}

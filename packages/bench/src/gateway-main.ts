@@ -13,7 +13,17 @@ import { ClientTokens } from '@meritgraph/subgraph-kit';
 import { type BenchOptions, USAGE, UsageError, parseArgs } from './args';
 import { CONTEST_CODE, type DataSet, ROOT, elapsed, ensureData } from './data';
 import { gatherFixtures } from './fixtures';
-import { type OperationRun, comparisonTable, fmtMs, fmtRps, passesTable, problemLines, scaleRatioLines, subgraphTable } from './format';
+import {
+  type OperationRun,
+  comparisonTable,
+  fewVariantsLines,
+  fmtMs,
+  fmtRps,
+  passesTable,
+  problemLines,
+  scaleRatioLines,
+  subgraphTable,
+} from './format';
 import { runLoad } from './load';
 import { type Fixtures, OPERATIONS, type Operation, type Workload, requestBodies, variablesFor } from './operations';
 import { type Parity, compareGateways } from './parity';
@@ -279,14 +289,8 @@ function printLegend(): void {
   out();
 }
 
-function printScale(
-  data: DataSet,
-  fixtures: Fixtures,
-  parity: Parity,
-  runs: OperationRun[],
-  workloads: readonly Workload[],
-  rss: string,
-): void {
+function printScale(data: DataSet, fixtures: Fixtures, parity: Parity, runs: OperationRun[], options: BenchOptions, rss: string): void {
+  const { workloads } = options;
   out(
     `## Scale ${data.scale}: the 2019 contest ×${data.scale}, ${data.dir.replace(`${ROOT}/`, '')}, replayed ${data.replayedNow ? 'just now' : data.replayedAt} in ${data.replaySeconds.toFixed(0)} s${data.figuresOk ? ' (the report’s figures reached)' : ' — THE REPLAY DID NOT REACH THE REPORT’S FIGURES'}`,
   );
@@ -309,6 +313,11 @@ function printScale(
     out();
     comparisonTable(of).forEach((l) => out(l));
     out();
+    const few = fewVariantsLines(of, options.connections);
+    if (few.length) {
+      few.forEach((l) => out(l));
+      out();
+    }
     out('CPU ms per request of each process besides the gateways (the chosen passes):');
     out();
     subgraphTable(of).forEach((l) => out(l));
@@ -378,7 +387,7 @@ async function main(): Promise<void> {
     const rss = `Peak resident memory over the scale's run: our gateway ${mib(stack.ours.pid)}, Hive Gateway ${mib(stack.hive.pid)}.`;
     await stack.stop();
     byScale.set(scale, runs);
-    printScale(data, fixtures, parity, runs, options.workloads, rss);
+    printScale(data, fixtures, parity, runs, options, rss);
   }
   if (options.scales.some((s) => s > 1) && ops.some((o) => o.key === 'list' || o.key === 'leaderboard')) {
     out('## How p95 grows with the data (ours)');
