@@ -2,7 +2,7 @@ import { DEFAULTS, QUICK, UsageError, parseArgs } from './args';
 
 describe('the command line', () => {
   it('measures scales 1 and 100, 10 s per measurement, 20 connections, every operation and workload by default', () => {
-    expect(parseArgs([])).toEqual({ ...DEFAULTS, quick: false, fresh: false, help: false });
+    expect(parseArgs([])).toEqual({ ...DEFAULTS, quick: false, fresh: false, prepare: false, help: false });
     expect(DEFAULTS).toMatchObject({ scales: [1, 100], duration: 10, connections: 20 });
     expect(DEFAULTS.only).toEqual(['contest', 'list', 'leaderboard', 'story', 'agency']);
   });
@@ -18,7 +18,12 @@ describe('the command line', () => {
       scales: [1, 100],
       workloads: ['diverse'],
     });
-    expect(parseArgs(['--fresh', '--port-base', '5000', '--warmup', '0.5'])).toMatchObject({ fresh: true, portBase: 5000, warmup: 0.5 });
+    expect(parseArgs(['--fresh', '--prepare', '--port-base', '5000', '--warmup', '0.5'])).toMatchObject({
+      fresh: true,
+      prepare: true,
+      portBase: 5000,
+      warmup: 0.5,
+    });
   });
 
   it('refuses unknown options and bad values, naming them', () => {

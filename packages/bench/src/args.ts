@@ -11,13 +11,15 @@ export interface BenchOptions {
   workloads: Workload[];
   /** Replay the data sets again even when present. */
   fresh: boolean;
+  /** Only make the data sets (replay what is missing), measure nothing. */
+  prepare: boolean;
   quick: boolean;
   /** Our gateway listens here, the four subgraphs on the next four ports, Hive Gateway on the one after. */
   portBase: number;
   help: boolean;
 }
 
-export const DEFAULTS: Omit<BenchOptions, 'quick' | 'help' | 'fresh'> = {
+export const DEFAULTS: Omit<BenchOptions, 'quick' | 'help' | 'fresh' | 'prepare'> = {
   scales: [1, 100],
   duration: 10,
   warmup: 3,
@@ -41,6 +43,7 @@ Our gateway and Hive Gateway side by side, on the same supergraph, subgraphs and
   --only list,story    operations: ${OPERATION_KEYS.join(', ')}
   --workloads diverse  workloads: ${WORKLOADS.join(', ')}
   --fresh              replay the data sets again
+  --prepare            only make the data sets (replay what is missing), measure nothing
   --port-base 4400     ports: ours N, subgraphs N+1..N+4, Hive Gateway N+5
   --quick              smoke run: scale ${QUICK.scales.join(',')}, ${QUICK.duration} s, ${QUICK.warmup} s warm-up, ${QUICK.connections} connections
   --help`;
@@ -77,6 +80,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   const given: Partial<BenchOptions> = {};
   let quick = false;
   let fresh = false;
+  let prepare = false;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -89,6 +93,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--fresh':
         fresh = true;
+        break;
+      case '--prepare':
+        prepare = true;
         break;
       case '--help':
       case '-h':
@@ -119,5 +126,5 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         throw new UsageError(`unknown option ${arg}\n\n${USAGE}`);
     }
   }
-  return { ...DEFAULTS, ...(quick ? QUICK : {}), ...given, quick, fresh, help };
+  return { ...DEFAULTS, ...(quick ? QUICK : {}), ...given, quick, fresh, prepare, help };
 }

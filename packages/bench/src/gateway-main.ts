@@ -133,7 +133,7 @@ async function startStack(dir: string, ports: Ports): Promise<Stack> {
     subgraphs,
     async stop() {
       await Promise.all(all.map((s) => s.stop()));
-      for (const s of all) services.splice(services.indexOf(s), 1);
+      for (const s of all) if (services.includes(s)) services.splice(services.indexOf(s), 1);
     },
   };
 }
@@ -358,11 +358,24 @@ async function main(): Promise<void> {
   validateOperations(ops, readFileSync(resolve(ROOT, 'schema.graphql'), 'utf8'));
   const ports = portsFrom(options.portBase);
   const started = Date.now();
-  printHeader(options, ticksPerSecond, ports);
 
+  // Every data set first, so that no replay runs between two measurements.
+  const sets: DataSet[] = [];
+  for (const scale of options.scales) sets.push(await ensureData(scale, options.fresh, progress));
+  if (options.prepare) {
+    out(
+      sets
+        .map(
+          (d) => `- scale ${d.scale}: ${d.dir}, replayed ${d.replayedNow ? 'just now' : d.replayedAt} in ${d.replaySeconds.toFixed(0)} s`,
+        )
+        .join('\n'),
+    );
+    return;
+  }
+  printHeader(options, ticksPerSecond, ports);
   const byScale = new Map<number, OperationRun[]>();
-  for (const scale of options.scales) {
-    const data = await ensureData(scale, options.fresh, progress);
+  for (const data of sets) {
+    const { scale } = data;
     progress(`scale ${scale}: starting the four subgraphs, our gateway and Hive Gateway`);
     const stack = await startStack(data.dir, ports);
     const tokens = new ClientTokens(loadConfig(authEnv, stack.env));
