@@ -7,3 +7,4 @@ export * from './hydrate';
 export * from './locking';
 export * from './like';
 export * from './telemetry';
+export * from './insert';

@@ -57,3 +57,15 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
 /** Items in consecutive groups of at most `size`. */
 export const groupsOf = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/**
+ * Runs `work` on each item, at most `limit` at a time: how independent actors (units entering
+ * their own achievements) act at once. Resolves when all are done; the first failure rejects.
+ */
+export async function inParallel<T>(items: Iterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
+}

@@ -24,6 +24,8 @@ registerEnumType(AssignmentOrigin, {
 @Entity()
 @Index(['entryId', 'expertId'], { unique: true })
 @Index(['roundId', 'expertId'])
+// A round's assignments page by id.
+@Index(['roundId', 'id'])
 @ObjectType({ description: 'An expert asked to review an entry.' })
 export class Assignment {
   @PrimaryColumn('varchar', { length: 36 })

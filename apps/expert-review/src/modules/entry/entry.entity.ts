@@ -9,6 +9,8 @@ import { ReviewState } from '@meritgraph/domain';
 @Entity()
 @Index(['roundId', 'submissionId'], { unique: true })
 @Index(['roundId', 'trackId', 'referenceNumber'])
+// A round's entries page by reference number.
+@Index(['roundId', 'referenceNumber', 'id'])
 @ObjectType({ description: 'A submission taken into a review round, as the round saw it at intake.' })
 export class Entry {
   @PrimaryColumn('varchar', { length: 36 })

@@ -11,7 +11,7 @@ import {
   hasRole,
   readsEverything,
 } from '@meritgraph/domain';
-import { newId } from '@meritgraph/db';
+import { insertRows, newId } from '@meritgraph/db';
 import { type OrderKey, type Page, type RequestContext, groupByKey, paginate, recordAudit } from '@meritgraph/subgraph-kit';
 import type { OrganizationsApi, SubmissionFacts, SubmissionsApi } from '../references/peers';
 import type { RoundService } from '../round/round.service';
@@ -43,11 +43,6 @@ const ORDER: OrderKey<Entry>[] = [
   { column: 'e.id', value: (e) => e.id },
 ];
 
-const INSERT_BATCH = 200;
-
-async function insertAll<T extends object>(em: EntityManager, target: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) await em.insert(target, rows.slice(i, i + INSERT_BATCH) as never);
-}
 
 export class EntryService {
   constructor(
@@ -193,8 +188,8 @@ export class EntryService {
         for (const id of new Set(org?.descendantIds ?? [])) link(entry.id, 'DESCENDANT', id);
         for (const id of new Set([s.leaderId, ...s.teamMemberIds].filter((p): p is string => !!p))) link(entry.id, 'PERSON', id);
       }
-      await insertAll(em, Entry, entries);
-      await insertAll(em, EntryLink, links);
+      await insertRows(em, Entry, entries);
+      await insertRows(em, EntryLink, links);
       const linksOf = groupByKey(
         entries.map((e) => e.id),
         links,

@@ -17,7 +17,7 @@ import {
   notFound,
   quotaRefusal,
 } from '@meritgraph/domain';
-import { newId } from '@meritgraph/db';
+import { insertRows, newId } from '@meritgraph/db';
 import { recordAudit } from '@meritgraph/subgraph-kit';
 import type { RecipientFacts, RecipientsApi, ReviewApi } from '../references/peers';
 import { AwardType } from '../award/award.entity';
@@ -45,7 +45,6 @@ interface CheckedNominations {
 
 /** The most nominations one nominateHonors call takes. */
 export const MAX_BATCH = 500;
-const INSERT_CHUNK = 200;
 
 /** Where honors begin: a nomination by the office or a union, or the excellent achievements of a final round. */
 export class HonorNominationService {
@@ -277,21 +276,9 @@ export class HonorNominationService {
     return honors;
   }
 
-  /**
-   * Inserts new nominations, 200 rows a statement, with one audit row each. Every column is
-   * given, so nothing is read back: TypeORM re-reads the columns with database defaults where
-   * there is no RETURNING (SQLite, MySQL) and merges the rows into the entities by position,
-   * which the database does not keep, and the honors would come back with each other's ids.
-   */
+  /** Inserts new nominations, every column given and nothing read back (see insertRows), with one audit row each. */
   private async save(em: EntityManager, identity: Identity, honors: readonly Honor[]): Promise<void> {
-    for (let i = 0; i < honors.length; i += INSERT_CHUNK)
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(Honor)
-        .values(honors.slice(i, i + INSERT_CHUNK))
-        .updateEntity(false)
-        .execute();
+    await insertRows(em, Honor, honors);
     await recordAudit(
       em,
       identity,

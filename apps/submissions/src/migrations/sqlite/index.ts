@@ -1,5 +1,6 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import { InitialSchema1795880940073 } from './1795880940073-InitialSchema';
 import { SubmissionContent1795882968551 } from './1795882968551-SubmissionContent';
+import { PageIndexes1796187813021 } from './1796187813021-PageIndexes';
 
-export const migrations = [InitialSchema1795880940073, SubmissionContent1795882968551];
+export const migrations = [InitialSchema1795880940073, SubmissionContent1795882968551, PageIndexes1796187813021];

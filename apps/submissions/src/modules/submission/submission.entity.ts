@@ -57,6 +57,8 @@ export class Attachment {
 
 @Entity()
 @Index(['contestId', 'status'])
+// A contest's submissions page by title: its first page is an index walk, whatever the contest's size.
+@Index(['contestId', 'title', 'id'])
 @Index(['contestId', 'referenceNumber'], { unique: true })
 @Index(['organizationId', 'titleKey'])
 @ObjectType({

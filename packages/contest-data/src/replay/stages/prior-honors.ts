@@ -1,7 +1,8 @@
-import { type Call, groupBy, groupsOf, many } from '../batch';
+import { type Call, groupBy, groupsOf, inParallel, many } from '../batch';
 import { type GraphClient, type ReplayHost, at, submitterOf } from '../host';
 import type { SubmissionPlan } from '../world';
 import { type HonorsPlan, QUOTAS_2019 } from './honors';
+import { UNITS_AT_ONCE, isScaled } from './submissions';
 
 /**
  * After the final, before the honors: units record the honors their excellent achievements
@@ -38,34 +39,44 @@ export async function recordPriorHonors(host: ReplayHost, plan: HonorsPlan): Pro
             ? PROVINCIAL[i % PROVINCIAL.length]!
             : '区级科技创新成果奖',
     }));
-    const ids: string[] = [];
-    const byUnit = groupBy(records, (r) => r.plan.unit);
-    // Each unit hands in its achievements' honors in one list; the office then verifies them all, 500 a call.
-    for (const [unit, list] of byUnit) {
-      const submitter = await submitterOf(host, plan.orgId, unit);
-      const created = await many<{ id: string }[]>(
-        submitter,
-        'mutation',
-        groupsOf(list, MAX_ITEMS).map((group): Call => ({
-          field: 'recordPriorHonors',
-          args: {
-            inputs: [
-              '[PriorHonorInput!]!',
-              group.map((r) => ({
-                submissionId: plan.submissionId.get(r.plan.key),
-                level: r.level,
-                name: r.name,
-                issuer: r.level === 'NATIONAL' ? '国务院' : r.level === 'PROVINCIAL_MINISTERIAL' ? '上海市人民政府' : '区人民政府',
-                year: 2017 + (r.name.length % 2),
-                evidence: `证书编号 ${r.plan.key.replace('submission:', 'ZS-')}`,
-              })),
-            ],
-          },
-          select: 'id',
-        })),
-        1,
-      );
-      ids.push(...created.flat().map((c) => c.id));
+    const record = async (client: GraphClient, list: typeof records): Promise<string[]> =>
+      (
+        await many<{ id: string }[]>(
+          client,
+          'mutation',
+          groupsOf(list, MAX_ITEMS).map((group): Call => ({
+            field: 'recordPriorHonors',
+            args: {
+              inputs: [
+                '[PriorHonorInput!]!',
+                group.map((r) => ({
+                  submissionId: plan.submissionId.get(r.plan.key),
+                  level: r.level,
+                  name: r.name,
+                  issuer: r.level === 'NATIONAL' ? '国务院' : r.level === 'PROVINCIAL_MINISTERIAL' ? '上海市人民政府' : '区人民政府',
+                  year: 2017 + (r.name.length % 2),
+                  evidence: `证书编号 ${r.plan.key.replace('submission:', 'ZS-')}`,
+                })),
+              ],
+            },
+            select: 'id',
+          })),
+          1,
+        )
+      )
+        .flat()
+        .map((c) => c.id);
+    // Each unit hands in its achievements' honors in one list, several units at once (in a scaled replay the office enters
+    // the synthetic units' lists, as it does their drafts); the office then verifies them all, 500 a call.
+    let ids: string[];
+    if (isScaled(world)) ids = await record(admin, records);
+    else {
+      const byUnit = groupBy(records, (r) => r.plan.unit);
+      const recorded = new Map<string, string[]>();
+      await inParallel(byUnit, UNITS_AT_ONCE, async ([unit, list]) => {
+        recorded.set(unit, await record(await submitterOf(host, plan.orgId, unit), list));
+      });
+      ids = [...byUnit.keys()].flatMap((unit) => recorded.get(unit)!);
     }
     await many(
       admin,

@@ -1,4 +1,4 @@
-import { type Call, groupBy, groupsOf, many } from '../batch';
+import { type Call, groupBy, groupsOf, inParallel, many } from '../batch';
 import { type ReplayHost, at, expertOf } from '../host';
 import { Random } from '../random';
 import { staffByKeys } from './staffing';
@@ -32,6 +32,9 @@ export interface RoundPlan {
   candidates?: number;
   panels?: { name: string; trackIds: string[]; chairId: string; memberIds: string[] }[];
 }
+
+/** How many experts save their scorecards at the same time. */
+const EXPERTS_AT_ONCE = 8;
 
 /** The four criteria of the second round and the final (创新性, 实用性, 应用效果, 推广前景). */
 export const CRITERIA = [
@@ -130,16 +133,22 @@ export async function runRound(host: ReplayHost, review: ReviewContext, plan: Ro
     const serial = (key: string) => Number(key.slice(key.indexOf(':') + 1));
     const byExpert = groupBy(assignments, (a) => keyOfExpert.get(a.expert.id)!);
     const eliminations = new Set<string>();
-    // Experts score in the order of their keys, each with its leniency and each card's noise drawn from sub-streams of its own.
-    for (const [expert, list] of [...byExpert].sort(([a], [b]) => serial(a) - serial(b))) {
+    // Experts' cards are drawn in the order of their keys, each with its leniency and each card's noise from sub-streams of its
+    // own (a screening elimination goes to the first expert who casts it); then the experts save them, several at once.
+    const drawn = [...byExpert]
+      .sort(([a], [b]) => serial(a) - serial(b))
+      .map(([expert, list]) => {
+        const bias = Random.of(review.seed, plan.stage, expert).between(-4, 4);
+        const cards = list
+          .map((a) => ({ a, achievement: review.bySubmissionId.get(a.entry.submission.id)! }))
+          .sort((x, y) => serial(x.achievement.key) - serial(y.achievement.key))
+          .map(({ a, achievement }) =>
+            scorecard(plan, Random.of(review.seed, plan.stage, expert, achievement.key), a.entry.id, achievement.merit, bias, eliminations),
+          );
+        return { expert, cards };
+      });
+    await inParallel(drawn, EXPERTS_AT_ONCE, async ({ expert, cards }) => {
       const client = await expertOf(host, review.expertId.get(expert)!);
-      const bias = Random.of(review.seed, plan.stage, expert).between(-4, 4);
-      const cards = list
-        .map((a) => ({ a, achievement: review.bySubmissionId.get(a.entry.submission.id)! }))
-        .sort((x, y) => serial(x.achievement.key) - serial(y.achievement.key))
-        .map(({ a, achievement }) =>
-          scorecard(plan, Random.of(review.seed, plan.stage, expert, achievement.key), a.entry.id, achievement.merit, bias, eliminations),
-        );
       // A judge saves its cards in batches, as a review form would.
       await many(
         client,
@@ -151,7 +160,7 @@ export async function runRound(host: ReplayHost, review: ReviewContext, plan: Ro
         })),
         1,
       );
-    }
+    });
     return { count: assignments.length, value: null };
   });
   host.setNow(at(`${plan.date}T10:00:00Z`));

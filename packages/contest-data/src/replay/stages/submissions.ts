@@ -1,15 +1,24 @@
-import { type Call, groupBy, groupsOf, many } from '../batch';
-import { type ReplayHost, at, clientsOf, submitterOf } from '../host';
+import { type Call, groupBy, groupsOf, inParallel, many } from '../batch';
+import { type GraphClient, type ReplayHost, at, clientsOf, submitterOf } from '../host';
 import { Random } from '../random';
-import { SUBMISSIONS_PER_TRACK, type TrackCode, type World } from '../world';
+import { SUBMISSIONS_PER_TRACK, type SubmissionPlan, type TrackCode, type World } from '../world';
 
-/** Drafts per createSubmissions call: the most it takes. */
-const MAX_DRAFTS = 500;
+/** Drafts per createSubmissions call: 100 full drafts stay well within the gateway's 256 KB request body (it takes 500). */
+const DRAFTS_PER_CALL = 100;
+
+/** How many units enter their drafts at the same time. */
+export const UNITS_AT_ONCE = 8;
 
 /** The moments of 2019 entries were submitted at: one per achievement at scale 1. */
 const MOMENTS = Object.values(SUBMISSIONS_PER_TRACK).reduce((a, b) => a + b, 0);
 
-/** Each unit enters its achievements from its list with its own submitter, 500 a call (createSubmissions). */
+/**
+ * Each unit enters its achievements from its list with its own submitter, several units at
+ * once. In a scaled replay the office enters the synthetic units' lists, 100 entries a call,
+ * as it would from their spreadsheets: tens of thousands of units calling one by one would
+ * measure the calls, not the platform. Either way, createSubmissions holds each entry to the
+ * same rules.
+ */
 export async function draftSubmissions(
   host: ReplayHost,
   world: World,
@@ -20,48 +29,52 @@ export async function draftSubmissions(
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const submitter = clientsOf((unit) => submitterOf(host, org, unit));
-  const byUnit = groupBy(world.submissions, (s) => s.unit);
-  for (const [unit, plans] of byUnit) {
-    const client = await submitter(unit);
+  const draft = (s: SubmissionPlan) => ({
+    contestId,
+    organizationId: org.get(s.unit),
+    trackId: track[s.track],
+    title: s.title,
+    summary: s.summary,
+    achievementKind: s.kind,
+    keywords: s.keywords,
+    applicationEffect: s.effect,
+    leaderId: person.get(s.leader),
+    teamMemberIds: s.team.map((t) => person.get(t)),
+  });
+  const enter = async (client: GraphClient, plans: SubmissionPlan[]) => {
     const created = (
       await many<{ id: string }[]>(
         client,
         'mutation',
-        groupsOf(plans, MAX_DRAFTS).map((group): Call => ({
+        groupsOf(plans, DRAFTS_PER_CALL).map((group): Call => ({
           field: 'createSubmissions',
-          args: {
-            inputs: [
-              '[CreateSubmissionInput!]!',
-              group.map((s) => ({
-                contestId,
-                organizationId: org.get(unit),
-                trackId: track[s.track],
-                title: s.title,
-                summary: s.summary,
-                achievementKind: s.kind,
-                keywords: s.keywords,
-                applicationEffect: s.effect,
-                leaderId: person.get(s.leader),
-                teamMemberIds: s.team.map((t) => person.get(t)),
-              })),
-            ],
-          },
+          args: { inputs: ['[CreateSubmissionInput!]!', group.map(draft)] },
           select: 'id',
         })),
         1,
       )
     ).flat();
     plans.forEach((s, i) => ids.set(s.key, created[i]!.id));
-  }
+  };
+  if (isScaled(world)) await enter(host.gateway, world.submissions);
+  else
+    await inParallel(
+      groupBy(world.submissions, (s) => s.unit),
+      UNITS_AT_ONCE,
+      async ([unit, plans]) => enter(await submitter(unit), plans),
+    );
   return ids;
 }
 
+/** Whether the world is larger than the 2019 contest (a scale above 1). */
+export const isScaled = (world: World): boolean => world.submissions.length > MOMENTS;
+
 /**
  * Units submit between April and late September: the 2019 timeline has a moment of its own
- * for each of its 294 entries, in a fixed shuffled order. At scale N the N entries of one
- * moment are submitted at that moment, those of one unit in one submitSubmissions call
- * (each unit submits with its own submitter), in the shuffled order, so at scale 1 every
- * entry gets the time and reference number it always had.
+ * for each of its 294 entries, in a fixed shuffled order, and each unit submits its own. At
+ * scale N the N entries of one moment are submitted at that moment in one submitSubmissions
+ * call by the office, in the shuffled order; at scale 1 every entry gets the time and
+ * reference number it always had.
  */
 export async function submitAll(
   host: ReplayHost,
@@ -77,15 +90,13 @@ export async function submitAll(
   const moments = groupBy(order.entries(), ([i]) => String(Math.floor((i * MOMENTS) / order.length)));
   for (const [moment, items] of moments) {
     host.setNow(new Date(start + Math.floor((span * Number(moment)) / MOMENTS)));
-    for (const [unit, entries] of groupBy(
-      items.map(([, s]) => s),
-      (s) => s.unit,
-    )) {
-      const client = await submitter(unit);
-      await client.data(`mutation($inputs: [SubmitSubmissionInput!]!) { submitSubmissions(inputs: $inputs) { status } }`, {
-        inputs: entries.map((s) => ({ id: submissionId.get(s.key), expectedVersion: 1 })),
-      });
-    }
+    const entries = items.map(([, s]) => s);
+    // One entry, as in 2019: its unit submits it. Several (a scaled replay, where no two of a moment share a unit): the office
+    // records the moment's entries for their units in one call, as it does for entries handed in on paper.
+    const client = entries.length === 1 ? await submitter(entries[0]!.unit) : host.gateway;
+    await client.data(`mutation($inputs: [SubmitSubmissionInput!]!) { submitSubmissions(inputs: $inputs) { status } }`, {
+      inputs: entries.map((s) => ({ id: submissionId.get(s.key), expectedVersion: 1 })),
+    });
   }
   return order.length;
 }
