@@ -25,6 +25,7 @@ COPY packages/testing/package.json packages/testing/
 COPY packages/contest-data/package.json packages/contest-data/
 COPY packages/client/package.json packages/client/
 COPY packages/hive-gateway/package.json packages/hive-gateway/
+COPY packages/bench/package.json packages/bench/
 COPY apps/gateway/package.json apps/gateway/
 COPY apps/organizations/package.json apps/organizations/
 COPY apps/submissions/package.json apps/submissions/

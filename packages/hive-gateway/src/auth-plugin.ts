@@ -1,5 +1,6 @@
 import { ANONYMOUS, type Identity } from '@meritgraph/domain';
 import { HttpError, type ServiceAuth, clientIdentity, deadlineHeaders } from '@meritgraph/subgraph-kit';
+import { callerKey } from './caller';
 
 /**
  * The parts of Hive Gateway's plugin hooks this plugin uses, by shape: the runtime is a
@@ -13,7 +14,7 @@ interface RequestPayload {
 }
 interface ContextPayload {
   context: { request?: Request };
-  extendContext(extension: { identity: Identity }): void;
+  extendContext(extension: { identity: Identity; callerKey: string }): void;
 }
 interface FetchPayload {
   options: { headers?: Record<string, string> };
@@ -60,7 +61,8 @@ export function meritgraphAuth(options: AuthPluginOptions): AuthPlugin {
       }
     },
     onContextBuilding({ context, extendContext }) {
-      extendContext({ identity: (context.request && identities.get(context.request)) ?? ANONYMOUS });
+      const identity = (context.request && identities.get(context.request)) ?? ANONYMOUS;
+      extendContext({ identity, callerKey: callerKey(identity) });
     },
     async onFetch({ options: init, setOptions, executionRequest }) {
       const subgraph = executionRequest?.subgraphName;

@@ -1,5 +1,12 @@
 import type { ServiceAuth } from '@meritgraph/subgraph-kit';
 import { type AuthPlugin, meritgraphAuth } from './auth-plugin';
+import { CALLER_HEADER } from './caller';
+
+/** A subgraph's transport: where it answers, and the caller header, filled in from each request's context (callerKey). */
+interface TransportEntry {
+  location: string;
+  headers: [string, string][];
+}
 
 export interface HiveGatewayDeps {
   /** The supergraph's SDL: the committed supergraph.graphql, unchanged. */
@@ -14,7 +21,7 @@ export interface HiveGatewayDeps {
 /** The Hive Gateway options that serve the supergraph with the platform's auth (for defineConfig or createGatewayRuntime). */
 export interface HiveGatewayOptions {
   supergraph: string;
-  transportEntries: Record<string, { location: string }>;
+  transportEntries: Record<string, TransportEntry>;
   plugins(): AuthPlugin[];
   upstreamTimeout: number;
   graphqlEndpoint: string;
@@ -30,7 +37,12 @@ export function hiveGatewayOptions(deps: HiveGatewayDeps): HiveGatewayOptions {
   const production = deps.production ?? false;
   return {
     supergraph: deps.supergraphSdl,
-    transportEntries: Object.fromEntries(Object.entries(deps.subgraphUrls).map(([name, location]) => [name, { location }])),
+    transportEntries: Object.fromEntries(
+      Object.entries(deps.subgraphUrls).map(([name, location]): [string, TransportEntry] => [
+        name,
+        { location, headers: [[CALLER_HEADER, '{context.callerKey}']] },
+      ]),
+    ),
     plugins: () => [meritgraphAuth({ auth: deps.auth, subgraphTimeoutMs })],
     upstreamTimeout: subgraphTimeoutMs,
     graphqlEndpoint: '/graphql',

@@ -175,6 +175,31 @@ describe('the supergraph on Hive Gateway', () => {
     expect(publicFigures.errors?.map((e) => [e.extensions?.code, e.path])).toContainEqual(['FORBIDDEN', ['experts']]);
   });
 
+  it('never hands one caller the answer fetched for another, when both ask the same at the same time', async () => {
+    const admin = callers.find((c) => c.name === 'ADMIN')!;
+    const anonymous = callers.find((c) => c.name === 'anonymous')!;
+    const query = `{ experts(first: 1) { totalCount } }`;
+    const leaked: unknown[] = [];
+    let served = 0;
+    for (let round = 0; round < 20; round++) {
+      // Ten identical requests at once, the office's and the public's interleaved: the fetches Hive Gateway may merge.
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => {
+          const caller = i % 2 ? anonymous : admin;
+          return new GraphClient(hive.url, caller.headers)
+            .request<{ experts: { totalCount: number } | null }>(query)
+            .then((r) => ({ caller, r }));
+        }),
+      );
+      for (const { caller, r } of answers) {
+        if (caller === admin) served += r.data?.experts?.totalCount === 1 ? 1 : 0;
+        else if (r.data?.experts) leaked.push(r.data);
+      }
+    }
+    expect(served).toBe(100);
+    expect(leaked).toEqual([]);
+  });
+
   it('refuses a forged token with 401 UNAUTHENTICATED on both, never serving it as anonymous', async () => {
     const forged = {
       name: 'forged',
