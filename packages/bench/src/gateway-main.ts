@@ -258,7 +258,7 @@ function printHeader(options: BenchOptions, ticksPerSecond: number, ports: Ports
     `- ours: armor on (operation limits and demand control, DEMAND_CONTROL=enforce, default cost budgets), RATE_POINTS_ADMIN and RATE_POINTS_AGENCY = ${HUGE_RATE_POINTS} per hour so nothing is throttled; deduplication of identical in-flight subgraph fetches on (DEDUPLICATE_SUBGRAPH_FETCHES=on, the default)`,
   );
   out(
-    `- Hive Gateway: createGatewayRuntime with hiveGatewayOptions (the platform's auth plugin), Hive's defaults otherwise: its in-flight deduplication of subgraph requests on, as it ships; no operation limits or cost budgets`,
+    `- Hive Gateway: createGatewayRuntime with hiveGatewayOptions (the platform's auth plugin), Hive's defaults otherwise: its in-flight deduplication of subgraph requests on, as it ships (merging one caller's identical fetches only: each carries its caller's key, x-meritgraph-caller); no operation limits or cost budgets`,
   );
   out(
     `- requests: as the office (an ADMIN token); the agency honors list with an AGENCY token, sent to the honors subgraph's own port (no gateway, so no Hive peer)`,

@@ -1,5 +1,6 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import { InitialSchema1795880939486 } from './1795880939486-InitialSchema';
 import { ContestsTeamsParticipation1795882109258 } from './1795882109258-ContestsTeamsParticipation';
+import { EnrolmentIndexes1796189034692 } from './1796189034692-EnrolmentIndexes';
 
-export const migrations = [InitialSchema1795880939486, ContestsTeamsParticipation1795882109258];
+export const migrations = [InitialSchema1795880939486, ContestsTeamsParticipation1795882109258, EnrolmentIndexes1796189034692];
