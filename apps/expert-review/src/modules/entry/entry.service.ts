@@ -43,7 +43,6 @@ const ORDER: OrderKey<Entry>[] = [
   { column: 'e.id', value: (e) => e.id },
 ];
 
-
 export class EntryService {
   constructor(
     private readonly dataSource: DataSource,
