@@ -96,6 +96,20 @@ describe('operation limits at the gateway', () => {
     expect(body.errors[0]!.extensions).toMatchObject({ code: 'MAX_DEPTH_EXCEEDED', actual: DEFAULT_LIMITS.maxDepth + 2 });
   });
 
+  it('refuses a query sent again just as the first time, reaching no subgraph either time', async () => {
+    let query = 'name';
+    for (let i = 0; i < DEFAULT_LIMITS.maxDepth; i++) query = `parent { ${query} }`;
+    const deep = `{ organization(id: "x") { ${query} } }`;
+    const first = await attempt(graph.gateway, deep);
+    const again = await attempt(graph.gateway, deep);
+    for (const refused of [first, again]) {
+      expect(refused.status).toBe(400);
+      expect(refused.error?.extensions).toMatchObject({ code: 'MAX_DEPTH_EXCEEDED', limit: DEFAULT_LIMITS.maxDepth });
+      expect(refused.reached).toBe(0);
+      expect(refused.statements).toBe(0);
+    }
+  });
+
   it('lets an ordinary query through and answers it', async () => {
     const result = await attempt(
       graph.gateway,
