@@ -1,14 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { In, Not } from 'typeorm';
+import { In } from 'typeorm';
 import {
   ACHIEVEMENT_KINDS,
-  type AchievementKind,
-  type Attachment,
   DomainError,
   ErrorCode,
   type Identity,
   InvalidInput,
-  type Metric,
   assertAllowed,
   canWithdraw,
   check,
@@ -25,116 +22,37 @@ import {
 import { forUpdate, newId } from '@meritgraph/db';
 import { recordAudit } from '@meritgraph/subgraph-kit';
 import { type ContestFacts, type OrganizationFacts, type OrganizationsApi, enrolmentKey } from '../references/organizations-api';
-import { ReferenceCounter, Submission } from './submission.entity';
+import { Submission } from './submission.entity';
+import {
+  type SubmissionContentInput,
+  type NewSubmission,
+  type SubmitRequest,
+  INSERT_CHUNK,
+  peopleOf,
+  titleSlot,
+  refusalOf,
+  assertBatchSize,
+  judgeAll,
+  versionConflict,
+  liveTitles,
+  assertNotDuplicate,
+  nextReferences,
+  markSubmitted,
+} from './submission-batch';
 
-export interface SubmissionContentInput {
-  trackId?: string | null;
-  title?: string | null;
-  summary?: string | null;
-  achievementKind?: AchievementKind | null;
-  keywords?: string[] | null;
-  applicationEffect?: string | null;
-  metrics?: Metric[] | null;
-  attachments?: Attachment[] | null;
-  leaderId?: string | null;
-  teamMemberIds?: string[] | null;
-}
-
-export interface NewSubmission extends SubmissionContentInput {
-  contestId: string;
-  organizationId: string;
-  title: string;
-}
+export { MAX_BATCH, type NewSubmission, type SubmissionContentInput, type SubmitRequest } from './submission-batch';
 
 /** What the audit log keeps of a submission. */
 const snapshot = (s: Submission) => ({ ...s });
 
-/** A draft to submit, quoting the version it was read at. */
-export interface SubmitRequest {
-  id: string;
-  expectedVersion: number;
-}
-
 /** What the lifecycle asks of organizations: contests, units' enrolments, the people named; for a whole batch at once. */
 export type LifecycleFacts = Pick<OrganizationsApi, 'facts'>;
-
-/** Versions start at 1 and count every change. */
-const VERSIONS = { min: 1, max: 2_147_483_647 };
-
-/** The most drafts one createSubmissions call starts, and the most one submitSubmissions call submits. */
-export const MAX_BATCH = 500;
-/** Rows per INSERT: well inside SQLite's and MySQL's limits on bound parameters. */
-const INSERT_CHUNK = 200;
 
 /** What organizations said about a batch: its contests, which of its units are enrolled, the people it names. */
 type BatchFacts = OrganizationFacts;
 
-/** Who an entry names: its leader and team, each once. */
-const peopleOf = (content: Pick<SubmissionContentInput, 'leaderId' | 'teamMemberIds'>): string[] => [
-  ...new Set([...(content.leaderId ? [content.leaderId] : []), ...(content.teamMemberIds ?? [])]),
-];
-
-/** Where a title is unique: one unit, one contest, the title normalized. */
-const titleSlot = (contestId: string, organizationId: string, titleKey: string) => JSON.stringify([contestId, organizationId, titleKey]);
-
-/** Live entries (not withdrawn) by title slot. */
-type LiveTitles = Map<string, string[]>;
-
-/** One refused item of a batch. */
-type Refusal = { index: number; code: string; field?: string; message: string } & Record<string, unknown>;
-
-/** The refusal a judged item gave, or null; anything but a DomainError is no judgement and goes up as it is. */
-function refusalOf(judge: () => void): DomainError | null {
-  try {
-    judge();
-    return null;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-}
-
-/** 1 to MAX_BATCH items, else BAD_USER_INPUT on `inputs`. */
-function assertBatchSize(inputs: readonly unknown[], things: string) {
-  if (inputs.length === 0 || inputs.length > MAX_BATCH)
-    throw new InvalidInput([{ field: 'inputs', message: `give 1 to ${MAX_BATCH} ${things}` }]);
-}
-
-/**
- * Judges every item of a batch in order; `judge` throws an item's refusal. A batch of one
- * throws its own refusal, as the single mutation does; a longer one with any refused is
- * BATCH_REFUSED on `inputs`, listing every refusal (`identify` names the item).
- */
-function judgeAll<I, R>(
-  inputs: readonly I[],
-  judge: (input: I, index: number) => R,
-  identify: (input: I) => Record<string, unknown>,
-  what: { things: string; none: string },
-): R[] {
-  const accepted: R[] = [];
-  const errors: Refusal[] = [];
-  inputs.forEach((input, index) => {
-    try {
-      accepted.push(judge(input, index));
-    } catch (e) {
-      if (!(e instanceof DomainError) || inputs.length === 1) throw e;
-      errors.push({ index, ...identify(input), code: e.code, ...(e.field ? { field: e.field } : {}), message: e.message });
-    }
-  });
-  if (errors.length)
-    throw new DomainError(
-      ErrorCode.BATCH_REFUSED,
-      `${errors.length} of ${inputs.length} ${what.things} were refused; ${what.none}`,
-      'inputs',
-      { errors },
-    );
-  return accepted;
-}
-
-const versionConflict = (currentVersion: number) =>
-  new DomainError(ErrorCode.VERSION_CONFLICT, 'Someone else changed this submission; reload it and try again', 'expectedVersion', {
-    currentVersion,
-  });
+/** Versions start at 1 and count every change. */
+const VERSIONS = { min: 1, max: 2_147_483_647 };
 
 /** A submission's life: drafted, edited, submitted inside the contest's window, withdrawn. */
 export class SubmissionLifecycleService {
@@ -196,40 +114,6 @@ export class SubmissionLifecycleService {
     }
   }
 
-  /** The live entries (not withdrawn) in these title slots, in one query. */
-  private async liveTitles(
-    em: EntityManager,
-    slots: readonly { contestId: string; organizationId: string; titleKey: string }[],
-  ): Promise<LiveTitles> {
-    const live: LiveTitles = new Map();
-    if (slots.length === 0) return live;
-    const distinct = (pick: (s: (typeof slots)[number]) => string) => In([...new Set(slots.map(pick))]);
-    const rows = await em.find(Submission, {
-      select: { id: true, contestId: true, organizationId: true, titleKey: true },
-      where: {
-        contestId: distinct((s) => s.contestId),
-        organizationId: distinct((s) => s.organizationId),
-        titleKey: distinct((s) => s.titleKey),
-        status: Not('WITHDRAWN'),
-      },
-    });
-    for (const row of rows) {
-      const slot = titleSlot(row.contestId, row.organizationId, row.titleKey);
-      live.set(slot, [...(live.get(slot) ?? []), row.id]);
-    }
-    return live;
-  }
-
-  /** A live entry of the same unit in the same contest with the same title (after normalizing) is a likely duplicate. */
-  private assertNotDuplicate(live: LiveTitles, contestId: string, organizationId: string, titleKey: string, exceptId?: string) {
-    const duplicate = (live.get(titleSlot(contestId, organizationId, titleKey)) ?? []).find((id) => id !== exceptId);
-    if (duplicate) {
-      throw new DomainError('DUPLICATE_SUBMISSION', 'This unit already has an entry with the same title', 'title', {
-        existingId: duplicate,
-      });
-    }
-  }
-
   async create(identity: Identity, input: NewSubmission): Promise<Submission> {
     return (await this.createMany(identity, [input]))[0]!;
   }
@@ -255,7 +139,7 @@ export class SubmissionLifecycleService {
     const facts = await this.readFacts(judged);
     const now = this.clock();
     return this.dataSource.transaction(async (em) => {
-      const live = await this.liveTitles(
+      const live = await liveTitles(
         em,
         judged.map((input) => ({
           contestId: input.contestId,
@@ -270,7 +154,7 @@ export class SubmissionLifecycleService {
           const contest = this.contestOf(facts, input.contestId);
           this.assertFacts(facts, contest, input.organizationId, input);
           const titleKey = normalizeTitle(input.title);
-          this.assertNotDuplicate(live, input.contestId, input.organizationId, titleKey);
+          assertNotDuplicate(live, input.contestId, input.organizationId, titleKey);
           const submission = em.create(Submission, {
             id: newId(),
             contestId: input.contestId,
@@ -366,7 +250,7 @@ export class SubmissionLifecycleService {
         changes.title = input.title.trim();
         changes.titleKey = normalizeTitle(input.title);
         const slot = { contestId: submission.contestId, organizationId: submission.organizationId, titleKey: changes.titleKey };
-        this.assertNotDuplicate(await this.liveTitles(em, [slot]), slot.contestId, slot.organizationId, slot.titleKey, id);
+        assertNotDuplicate(await liveTitles(em, [slot]), slot.contestId, slot.organizationId, slot.titleKey, id);
       }
       if (input.trackId !== undefined) changes.trackId = input.trackId;
       if (input.summary !== undefined) changes.summary = input.summary?.trim() || null;
@@ -415,7 +299,7 @@ export class SubmissionLifecycleService {
       const rows = new Map(
         (ids.length ? await em.find(Submission, { where: { id: In(ids) }, ...forUpdate(em) }) : []).map((s) => [s.id, s] as const),
       );
-      const live = await this.liveTitles(
+      const live = await liveTitles(
         em,
         [...rows.values()].map((s) => ({ contestId: s.contestId, organizationId: s.organizationId, titleKey: s.titleKey })),
       );
@@ -443,7 +327,7 @@ export class SubmissionLifecycleService {
             );
           }
           this.assertFacts(facts, contest, submission.organizationId, submission);
-          this.assertNotDuplicate(live, submission.contestId, submission.organizationId, submission.titleKey, submission.id);
+          assertNotDuplicate(live, submission.contestId, submission.organizationId, submission.titleKey, submission.id);
           if (submission.version !== input.expectedVersion) throw versionConflict(submission.version);
           submittedHere.add(submission.id);
           const trackCode = contest.tracks.find((t) => t.id === submission.trackId)!.code;
@@ -452,12 +336,12 @@ export class SubmissionLifecycleService {
         (input) => ({ id: input.id }),
         { things: 'submissions', none: 'none was submitted' },
       );
-      const numbers = await this.nextReferences(
+      const numbers = await nextReferences(
         em,
         accepted.map((a) => ({ contestId: a.contest.id, trackCode: a.trackCode })),
       );
       const references = accepted.map((a, i) => referenceNumber(a.contest.year, a.trackCode, numbers[i]!));
-      await this.markSubmitted(
+      await markSubmitted(
         em,
         accepted.map((a) => a.submission),
         references,
@@ -479,70 +363,6 @@ export class SubmissionLifecycleService {
       );
       return result;
     });
-  }
-
-  /**
-   * The next numbers of each track, one per entry asked and in its order. Each track's
-   * counter row is moved on by the numbers it gives in one UPDATE inside the caller's
-   * transaction, which holds the row until it commits, so numbers never repeat.
-   */
-  private async nextReferences(em: EntityManager, wanted: readonly { contestId: string; trackCode: string }[]): Promise<number[]> {
-    const key = (w: { contestId: string; trackCode: string }) => `${w.contestId}|${w.trackCode}`;
-    const needed = new Map<string, { contestId: string; trackCode: string; count: number }>();
-    for (const w of wanted) {
-      const k = key(w);
-      needed.set(k, { contestId: w.contestId, trackCode: w.trackCode, count: (needed.get(k)?.count ?? 0) + 1 });
-    }
-    // Counters are taken in one order, so two batches never wait on each other's rows.
-    for (const { contestId, trackCode, count } of [...needed.values()].sort((a, b) => (key(a) < key(b) ? -1 : 1))) {
-      const updated = await em.increment(ReferenceCounter, { contestId, trackCode }, 'lastValue', count);
-      if (!updated.affected) {
-        try {
-          await em.insert(ReferenceCounter, { contestId, trackCode, lastValue: count });
-        } catch {
-          // another submission created the row first (MySQL): take the next numbers after it
-          await em.increment(ReferenceCounter, { contestId, trackCode }, 'lastValue', count);
-        }
-      }
-    }
-    const counters = await em.findBy(ReferenceCounter, {
-      contestId: In([...new Set(wanted.map((w) => w.contestId))]),
-      trackCode: In([...new Set(wanted.map((w) => w.trackCode))]),
-    });
-    const next = new Map<string, number>();
-    for (const c of counters) {
-      const k = key(c);
-      if (needed.has(k)) next.set(k, c.lastValue - needed.get(k)!.count + 1);
-    }
-    return wanted.map((w) => {
-      const k = key(w);
-      const n = next.get(k)!;
-      next.set(k, n + 1);
-      return n;
-    });
-  }
-
-  /**
-   * DRAFT → SUBMITTED for the entries judged, in one UPDATE: each only at the version it was
-   * judged at, which the transaction holds; anything else is a VERSION_CONFLICT.
-   */
-  private async markSubmitted(em: EntityManager, submissions: readonly Submission[], references: readonly string[], at: Date) {
-    const params: Record<string, unknown> = {};
-    submissions.forEach((s, i) => Object.assign(params, { [`id${i}`]: s.id, [`v${i}`]: s.version, [`ref${i}`]: references[i] }));
-    const result = await em
-      .createQueryBuilder()
-      .update(Submission)
-      .set({
-        status: 'SUBMITTED',
-        submittedAt: at,
-        updatedAt: at,
-        version: () => 'version + 1',
-        referenceNumber: () => `CASE id ${submissions.map((_, i) => `WHEN :id${i} THEN :ref${i}`).join(' ')} END`,
-      })
-      .where(submissions.map((_, i) => `(id = :id${i} AND version = :v${i})`).join(' OR '))
-      .setParameters(params)
-      .execute();
-    if (result.affected !== submissions.length) throw versionConflict(submissions[0]!.version);
   }
 
   /** Withdraws a draft at any time, a submitted entry only before review starts. */
