@@ -2,9 +2,8 @@ import type { GraphClient } from '../../src';
 import { roundsSuite } from './rounds-fixtures';
 
 /**
- * Entries taken into a round in one statement keep what is theirs: each audit record of the
- * intake shows its own entry's reference number, title and track, whatever order the database
- * hands rows back in.
+ * Entries taken into a round together keep what is theirs: each audit record of the intake
+ * shows its own entry's reference number, title and track.
  */
 describe('the intake audit', () => {
   const suite = roundsSuite();
