@@ -18,3 +18,4 @@ export * from './schedule';
 export * from './scoring';
 export * from './review-round';
 export * from './honors';
+export * from './statistics';
