@@ -42,10 +42,11 @@ async function all<T>(read: (after: string | null) => Promise<Page<T>>): Promise
 
 const PAGE = 'pageInfo { hasNextPage endCursor }';
 
-export async function canonicalExport(admin: GraphClient): Promise<CanonicalExport> {
+/** The export of the 2019 contest, or of another by its code. */
+export async function canonicalExport(admin: GraphClient, code = CONTEST_CODE): Promise<CanonicalExport> {
   const { contest } = await admin.data<{
     contest: { id: string; status: string; reviewRounds: { id: string; stage: string; roundOrder: number }[] };
-  }>(`query($code: String!) { contest(code: $code) { id status reviewRounds { id stage roundOrder } } }`, { code: CONTEST_CODE });
+  }>(`query($code: String!) { contest(code: $code) { id status reviewRounds { id stage roundOrder } } }`, { code });
   const rounds: CanonicalRound[] = [];
   for (const round of [...contest.reviewRounds].sort((a, b) => a.roundOrder - b.roundOrder)) {
     const cards = await all(async (after) => {

@@ -1,24 +1,18 @@
 import type { GraphClient } from '@meritgraph/supergraph';
-import { type ReplayHost, at } from './host';
-import { type StepRecord, stepRecorder } from './steps';
-import { MILESTONES, beginReview, closeContest, createContest, trackIds } from './stages/contest';
-import { enrol } from './stages/enrolment';
-import { runEvaluation } from './stages/evaluation';
-import { createExperts } from './stages/experts';
-import { runFinal } from './stages/final';
-import { type HonorsPlan, runHonors } from './stages/honors';
-import { createOrganizations, createPeople } from './stages/organizations';
-import { evaluateOrganizers, recordPriorHonors } from './stages/prior-honors';
-import type { ReviewContext } from './stages/round';
-import { runScreening } from './stages/screening';
-import { draftSubmissions, submitAll } from './stages/submissions';
-import { REPORTED_EXCELLENT, TRACKS, buildWorld } from './world';
+import { type Registry, replayContest } from './contest-replay';
+import type { ReplayHost } from './host';
+import { buildLaterWorld } from './later-world';
+import { type Season, FIRST_YEAR, seasonCode, seasonsOf } from './season';
+import { type Step, type StepRecord, stepRecorder } from './steps';
+import { MILESTONES } from './stages/contest';
+import { REPORTED_EXCELLENT, type World, buildWorld } from './world';
 
 /**
  * The 2019 contest, replayed through the gateway's public API as its actors lived it: the
  * office sets the contest up, unions enrol their units, units submit, experts screen,
  * evaluate and judge the final, and the office advances entries by the rules. Nothing is
- * written to a table directly; every figure comes out of the real workflow.
+ * written to a table directly; every figure comes out of the real workflow. Later years,
+ * when asked for, follow as synthetic contests (模拟数据) through the same workflow.
  */
 
 export type { ReplayHost };
@@ -28,9 +22,14 @@ export interface ReplayOptions {
   scale?: number;
   seed?: number;
   log?: (line: string) => void;
+  /**
+   * The contests' years: 2019, then any later years up to 2026 as synthetic contests (code
+   * `<year>-syn`), each drawn from the seed and its year. Default `[2019]`.
+   */
+  years?: readonly number[];
 }
 
-export const CONTEST_CODE = '2019-sci-tech';
+export const CONTEST_CODE = seasonCode(FIRST_YEAR);
 
 export interface ReviewFigures {
   units: number;
@@ -51,10 +50,22 @@ export interface ReviewFigures {
 /** The figures the 2019 report gives, which the replay must reach. */
 export type ContestFigures = ReviewFigures;
 
+/** A synthetic contest after 2019: what its generator planned, and what the API reports it reached. */
+export interface SyntheticContest {
+  year: number;
+  code: string;
+  contestId: string;
+  planned: ReviewFigures;
+  figures: ReviewFigures;
+  steps: StepRecord[];
+}
+
 export interface ReplayResult {
   contestId: string;
   figures: ReviewFigures;
   steps: StepRecord[];
+  /** The synthetic contests after 2019, in year order; none unless `years` names later years. */
+  synthetic: SyntheticContest[];
 }
 
 /** What the report's funnel says, at scale 1; the synthetic parts grow with the scale. */
@@ -77,62 +88,74 @@ export const expectedFigures = (scale = 1): ReviewFigures => ({
   reportedExcellent: Object.fromEntries(REPORTED_EXCELLENT.map((title) => [title, 'EXCELLENT'])),
 });
 
+/**
+ * What a synthetic contest's generator planned, in the figures' terms: its units and entries,
+ * 2019's expert pool and judges, the quotas of its rounds and honors, and its milestones.
+ */
+export function plannedFigures(season: Season, world: World): ReviewFigures {
+  const total = (split: Record<'AI' | 'BIOMED' | 'IC+BIG_SCIENCE', number>) => ({
+    ...split,
+    total: split.AI + split.BIOMED + split['IC+BIG_SCIENCE'],
+  });
+  return {
+    units: new Set(world.submissions.map((s) => s.unit)).size,
+    achievements: world.submissions.length,
+    experts: world.experts.length,
+    judges: world.experts.filter((e) => e.roles.includes('EVALUATION')).length,
+    finalists: total(season.finalists),
+    excellent: total(season.excellent),
+    excellentWithPriorHonors: { national: season.priorHonors.national, provincialMinisterial: season.priorHonors.provincialMinisterial },
+    conferred: {
+      MAY_DAY_MEDAL: season.honors.MAY_DAY_MEDAL,
+      WORKER_PIONEER: season.honors.WORKER_PIONEER,
+      MAY_DAY_AWARD: season.honors.MAY_DAY_AWARD,
+      EXCELLENT_ORGANIZATION: season.honors.EXCELLENT_ORGANIZATION,
+      EXCELLENT_ACHIEVEMENT: season.honors.EXCELLENT_ACHIEVEMENT,
+    },
+    milestones: season.milestones.map((m) => m.date),
+    reportedExcellent: {},
+  };
+}
+
+/**
+ * Replays the 2019 contest, then each later year of `years` as a synthetic contest on the
+ * same organizations and expert pool, each on its own year's days. Resolves to 2019's figures
+ * and, for each synthetic contest, its planned figures and those the API reports.
+ */
 export async function replay2019(host: ReplayHost, options: ReplayOptions = {}): Promise<ReplayResult> {
   const scale = options.scale ?? 1;
   const seed = options.seed ?? 2019;
   const admin = host.gateway;
-  const world = buildWorld(scale, seed);
+  const log = options.log ?? (() => undefined);
+  const [first, ...later] = seasonsOf(options.years ?? [FIRST_YEAR], seed, scale);
+  let world = buildWorld(scale, seed);
   const steps: ReplayResult['steps'] = [];
-  const step = stepRecorder(steps, options.log ?? (() => undefined));
+  const step = stepRecorder(steps, log);
 
   try {
-    host.setNow(at('2019-03-01T01:00:00Z'));
-    const orgId = await step('organizations', async () => ({ count: world.orgs.length, value: await createOrganizations(admin, world) }));
-    const contestId = await step('contest, tracks and milestones', async () => ({
-      count: 1 + TRACKS.length + MILESTONES.length,
-      value: await createContest(admin, orgId, CONTEST_CODE),
-    }));
-    const trackId = await trackIds(admin, contestId);
-    const personId = await step('people', async () => ({ count: world.people.length, value: await createPeople(admin, world, orgId) }));
-
-    host.setNow(at('2019-04-01T01:00:00Z'));
-    await step('enrolments by the mobilizing unions', async () => ({ count: await enrol(host, world, orgId, contestId), value: null }));
-    const submissionId = await step('drafts by the units', async () => ({
-      count: world.submissions.length,
-      value: await draftSubmissions(host, world, orgId, personId, trackId, contestId),
-    }));
-    await step('submissions, April to September', async () => ({ count: await submitAll(host, world, orgId, submissionId), value: null }));
-
-    host.setNow(at('2019-10-01T01:00:00Z'));
-    await beginReview(admin, contestId);
-    const expertId = await step('expert pool (百人评审专家库)', async () => ({
-      count: world.experts.length,
-      value: await createExperts(admin, world, personId, orgId),
-    }));
-
-    const review: ReviewContext = {
-      contestId,
-      world,
-      scale,
-      trackId,
-      expertId,
-      bySubmissionId: new Map(world.submissions.map((s) => [submissionId.get(s.key)!, s])),
-      seed: seed * 7919 + scale,
-      step,
-    };
-    await runScreening(host, review);
-    await runEvaluation(host, review);
-    const finalRoundId = await runFinal(host, review);
-
-    const honors: HonorsPlan = { contestId, finalRoundId, world, scale, orgId, personId, submissionId, step };
-    const excellent = await recordPriorHonors(host, honors);
-    const ranking = await evaluateOrganizers(host, honors);
-    await runHonors(host, honors, { excellent, ranking });
-    host.setNow(at('2020-01-15T09:00:00Z'));
-    await step('contest closed after the ceremony', async () => ({ count: 1, value: await closeContest(admin, contestId) }));
-
-    const figures = await step('figures', async () => ({ count: 1, value: await readFigures(admin, contestId) }));
-    return { contestId, figures, steps };
+    const run = await replayContest(host, { season: first!, world, newOrgs: world.orgs, newPeople: world.people, scale, seed, step });
+    const figures = await step('figures', async () => ({ count: 1, value: await readFigures(admin, run.contestId) }));
+    const synthetic: SyntheticContest[] = [];
+    let registry: Registry = run.registry;
+    for (const season of later) {
+      log(`\n${season.code}: a synthetic contest (模拟数据) for ${season.year}, drawn from seed ${seed}; not in the report`);
+      const next = buildLaterWorld(world, season, seed);
+      world = next.world;
+      const own: StepRecord[] = [];
+      const recorded = stepRecorder(own, log);
+      const yearStep: Step = (name, work) => recorded(`${season.code} ${name}`, work);
+      const contest = await replayContest(host, { season, ...next, scale, seed, step: yearStep }, registry);
+      registry = contest.registry;
+      synthetic.push({
+        year: season.year,
+        code: season.code,
+        contestId: contest.contestId,
+        planned: plannedFigures(season, world),
+        figures: await yearStep('figures', async () => ({ count: 1, value: await readFigures(admin, contest.contestId, season.code, []) })),
+        steps: own,
+      });
+    }
+    return { contestId: run.contestId, figures, steps, synthetic };
   } finally {
     host.setNow(null);
   }
@@ -174,10 +197,15 @@ interface FiguresAnswer {
   };
 }
 
-/** Reads the figures the report gives, as the analytics team would. */
-export async function readFigures(admin: GraphClient, contestId: string): Promise<ReviewFigures> {
-  const data = await admin.data<FiguresAnswer>(FIGURES_QUERY, { code: CONTEST_CODE });
-  if (data.contest.id !== contestId) throw new Error(`${CONTEST_CODE} is another contest than the one replayed`);
+/** Reads the figures the report gives, as the analytics team would; of another contest by its code, with the titles it names. */
+export async function readFigures(
+  admin: GraphClient,
+  contestId: string,
+  code = CONTEST_CODE,
+  named: readonly string[] = REPORTED_EXCELLENT,
+): Promise<ReviewFigures> {
+  const data = await admin.data<FiguresAnswer>(FIGURES_QUERY, { code });
+  if (data.contest.id !== contestId) throw new Error(`${code} is another contest than the one replayed`);
   const group = (stage: string, key: 'advanced' | 'excellent', code: string) =>
     data.contest.reviewFunnel.find((f) => f.round.stage === stage && f.groupCode === code)?.[key] ?? 0;
   const figures = (stage: string, key: 'advanced' | 'excellent') => {
@@ -205,19 +233,19 @@ export async function readFigures(admin: GraphClient, contestId: string): Promis
       EXCELLENT_ACHIEVEMENT: conferred('EXCELLENT_ACHIEVEMENT'),
     },
     milestones: data.contest.milestones.map((m) => m.date),
-    reportedExcellent: await finalOutcomes(admin, REPORTED_EXCELLENT),
+    reportedExcellent: await finalOutcomes(admin, code, named),
   };
 }
 
 /** The final's outcome of each titled achievement, read from the published final results. */
-async function finalOutcomes(admin: GraphClient, titles: readonly string[]): Promise<Record<string, string>> {
+async function finalOutcomes(admin: GraphClient, code: string, titles: readonly string[]): Promise<Record<string, string>> {
   const outcomes: Record<string, string> = Object.fromEntries(titles.map((t) => [t, 'NOT_IN_FINAL']));
   for (const title of titles) {
     const { contest } = await admin.data<{
       contest: { submissions: { nodes: { title: string; roundResults: { round: { stage: string }; outcome: string }[] }[] } };
     }>(
       `query($code: String!, $q: String!) { contest(code: $code) { submissions(search: $q, first: 5) { nodes { title roundResults { round { stage } outcome } } } } }`,
-      { code: CONTEST_CODE, q: title },
+      { code, q: title },
     );
     const found = contest.submissions.nodes.find((n) => n.title === title);
     const final = found?.roundResults.find((r) => r.round.stage === 'FINAL');

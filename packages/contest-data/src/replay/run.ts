@@ -3,7 +3,8 @@ import { SUBGRAPH_NAMES, databaseEnv, loadConfig } from '@meritgraph/config';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
 import { DEFAULT_DEMAND_CONTROL } from '@meritgraph/subgraph-kit';
 import { startGraph } from '@meritgraph/supergraph';
-import { CONTEST_CODE, type ReplayResult, type ReviewFigures, expectedFigures, replay2019 } from './replay';
+import { CONTEST_CODE, type ReplayResult, type ReviewFigures, type SyntheticContest, expectedFigures, replay2019 } from './replay';
+import { FIRST_YEAR, checkYears } from './season';
 
 /** Where the platform keeps its data, as its services read it from the environment. */
 export function configuredLocation(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
@@ -26,15 +27,19 @@ export interface ReplayRun {
 }
 
 /**
- * Replays the 2019 contest into the platform's own databases. The platform runs in this
- * process for the length of the replay, on one clock the replay moves through 2019 (a
- * historical contest cannot be lived on today's date); its data stays for the services to
- * serve afterwards. Data that already holds the contest is left alone, unless `fresh`.
+ * Replays the 2019 contest into the platform's own databases, then the synthetic contests of
+ * any later `years` (default `[2019]`; 2019 must be among them). The platform runs in this
+ * process for the length of the replay, on one clock the replay moves through each contest's
+ * year (a historical contest cannot be lived on today's date); its data stays for the
+ * services to serve afterwards. Data that already holds the 2019 contest is left alone,
+ * unless `fresh`. Years that cannot be replayed are refused (BAD_USER_INPUT on `years`)
+ * before the data is touched.
  */
 export async function replayInto(
   location: DatabaseLocation,
-  options: { scale?: number; seed?: number; fresh?: boolean; log?: (line: string) => void } = {},
+  options: { scale?: number; seed?: number; fresh?: boolean; log?: (line: string) => void; years?: readonly number[] } = {},
 ): Promise<ReplayRun> {
+  checkYears(options.years ?? [FIRST_YEAR]);
   if (options.fresh) await wipe(location);
   // One intake or assignment at scale 100 handles tens of thousands of entries in one request.
   // The office's own bulk load: its demand is measured, not refused (at scale 100 it spends far more than an hour's points).
@@ -53,7 +58,25 @@ export async function replayInto(
 
 /** The figures reached against the report's, one line each; `ok` is false when any differs. */
 export function figuresTable(reached: ReviewFigures, scale: number): { lines: string[]; ok: boolean } {
-  const expected = expectedFigures(scale);
+  return compareFigures(expectedFigures(scale), reached);
+}
+
+/**
+ * A synthetic contest's summary (submissions, finalists, excellent, honors) and its figures
+ * as the API reports them against those its generator planned; `ok` is false when any differs.
+ */
+export function syntheticTable(contest: SyntheticContest): { lines: string[]; ok: boolean } {
+  const { figures: f } = contest;
+  const honors = Object.values(f.conferred).reduce((a, b) => a + b, 0);
+  const summary =
+    `${contest.code} (synthetic, 模拟数据): ${f.achievements} submissions from ${f.units} units, ` +
+    `${f.finalists.total} finalists, ${f.excellent.total} excellent, ${honors} honors conferred`;
+  const { lines, ok } = compareFigures(contest.planned, f);
+  return { lines: [summary, ...lines], ok };
+}
+
+/** Figures reached against those expected, one line each; the expert pool only needs to be at least as large. */
+export function compareFigures(expected: ReviewFigures, reached: ReviewFigures): { lines: string[]; ok: boolean } {
   const rows: [string, unknown, unknown][] = [
     ['participating units', expected.units, reached.units],
     ['achievements submitted', expected.achievements, reached.achievements],

@@ -1,17 +1,7 @@
-import type { ExpertTitle, OrganizationKind } from '@meritgraph/domain';
-import {
-  DISTRICTS,
-  FIELD_WORDS,
-  GIVEN,
-  NAMED_ACHIEVEMENTS,
-  NAMED_EXPERTS,
-  NAMED_ORGS,
-  NAMED_UNITS,
-  PARKS,
-  SURNAMES,
-  SYLLABLES,
-} from './names';
-import { type ExpertPlan, type OrgPlan, type PersonPlan, type SubmissionPlan, TRACKS, type TrackCode, type World } from './plans';
+import type { ExpertTitle } from '@meritgraph/domain';
+import { type AchievementDraw, addAchievement, personMaker, planAchievements, unitName } from './achievements';
+import { DISTRICTS, NAMED_ACHIEVEMENTS, NAMED_EXPERTS, NAMED_ORGS, NAMED_UNITS, PARKS } from './names';
+import { type ExpertPlan, type OrgPlan, type PersonPlan, type SubmissionPlan, type TrackCode, type World } from './plans';
 import { Random } from './random';
 
 /**
@@ -59,29 +49,7 @@ export function buildWorld(scale: number, seed: number): World {
   for (let i = units.length; i < UNITS * scale; i++) {
     const track = trackCycle[i % trackCycle.length]!;
     const district = DISTRICTS[i % DISTRICTS.length]!;
-    const words = FIELD_WORDS[track];
-    let name: string;
-    do {
-      const brand = rnd.pick(SYLLABLES) + rnd.pick(SYLLABLES);
-      const kind = rnd.pick(words.kind);
-      name =
-        kind === 'ENTERPRISE'
-          ? `上海${brand}${words.suffix}有限公司`
-          : kind === 'HOSPITAL'
-            ? `上海${brand}医院`
-            : kind === 'UNIVERSITY'
-              ? `上海${brand}学院${words.suffix}研究中心`
-              : `上海${brand}${words.suffix}研究院`;
-      if (usedNames.has(name)) name = `${name}（${i}）`;
-    } while (usedNames.has(name));
-    usedNames.add(name);
-    const kind: OrganizationKind = name.endsWith('有限公司')
-      ? 'ENTERPRISE'
-      : name.endsWith('医院')
-        ? 'HOSPITAL'
-        : name.includes('学院')
-          ? 'UNIVERSITY'
-          : 'RESEARCH_INSTITUTE';
+    const { name, kind } = unitName(rnd, track, i, usedNames);
     const parent = PARKS[district] && i % 3 !== 0 ? `park:${district}` : `district:${district}`;
     const unit: OrgPlan = { key: `unit:${i}`, name, kind, parent, district, track };
     orgs.push(unit);
@@ -90,13 +58,7 @@ export function buildWorld(scale: number, seed: number): World {
   }
 
   const people: PersonPlan[] = [];
-  let personSerial = 0;
-  const personName = () => rnd.pick([...SURNAMES]) + rnd.pick([...GIVEN]) + (rnd.next() < 0.5 ? rnd.pick([...GIVEN]) : '');
-  const person = (org: string, position?: string, name = personName()): string => {
-    const key = `person:${personSerial++}`;
-    people.push({ key, name, org, position });
-    return key;
-  };
+  const person = personMaker(rnd, people);
 
   // Every participating unit names a contact person (联络员) for the contest office.
   units.forEach((u, i) => {
@@ -110,40 +72,12 @@ export function buildWorld(scale: number, seed: number): World {
   const submissions: SubmissionPlan[] = [];
   const target = Object.fromEntries(Object.entries(SUBMISSIONS_PER_TRACK).map(([t, n]) => [t, n * scale])) as Record<TrackCode, number>;
   const count: Record<TrackCode, number> = { IC: 0, AI: 0, BIOMED: 0, BIG_SCIENCE: 0 };
-  const add = (plan: Omit<SubmissionPlan, 'key' | 'leader' | 'team' | 'merit'>) => {
-    const leader = person(plan.unit, '项目负责人');
-    const team = Array.from({ length: rnd.int(2, 4) }, () => person(plan.unit, '研发骨干'));
-    // The report's named excellent achievements are among the strongest whatever the seed; the judges' scores do the rest.
-    const drawn = rnd.next();
-    const merit = REPORTED_EXCELLENT.includes(plan.title) ? 0.95 + 0.05 * drawn : drawn;
-    submissions.push({ ...plan, key: `submission:${submissions.length}`, leader, team, merit });
-    count[plan.track] += 1;
-  };
-  for (const a of NAMED_ACHIEVEMENTS) add(a);
-  // Every unit submits once; then units add a second achievement until the tracks are full.
-  // Big-science facilities come from research institutes, whatever their usual industry.
-  const byTrack = (t: TrackCode) =>
-    units.filter((u) => u.key.startsWith('unit:') && (t === 'BIG_SCIENCE' ? u.kind === 'RESEARCH_INSTITUTE' : u.track === t));
-  const synthetic = (unit: OrgPlan, track: TrackCode) => {
-    const words = FIELD_WORDS[track];
-    const topic = rnd.pick(words.topics);
-    const serial = count[track] + 1;
-    add({
-      unit: unit.key,
-      track,
-      title: `${topic}关键技术研发与产业化（${track}-${serial}）`,
-      summary: `${unit.name}围绕${topic}开展攻关，形成自主知识产权并实现应用。`,
-      kind: track === 'BIG_SCIENCE' ? 'FACILITY' : rnd.pick(['TECHNOLOGY', 'PRODUCT', 'PLATFORM'] as const),
-      keywords: [TRACKS.find((t) => t.code === track)!.name, topic],
-      effect: `已在${rnd.int(3, 120)}家单位推广应用，新增产值${rnd.int(1, 40)}亿元。`,
-    });
-  };
-  const named = new Set(NAMED_ACHIEVEMENTS.map((a) => a.unit));
-  for (const u of units) if (!named.has(u.key) && u.track && count[u.track] < target[u.track]) synthetic(u, u.track);
-  for (const t of ['BIG_SCIENCE', 'IC', 'AI', 'BIOMED'] as TrackCode[]) {
-    const candidates = byTrack(t);
-    for (let i = 0; count[t] < target[t]; i++) synthetic(candidates[i % candidates.length]!, t);
-  }
+  const draw: AchievementDraw = { rnd, person, submissions, serialPrefix: '', strong: (title) => REPORTED_EXCELLENT.includes(title) };
+  for (const a of NAMED_ACHIEVEMENTS) addAchievement(draw, count, a);
+  planAchievements(draw, units, target, count, {
+    skip: new Set(NAMED_ACHIEVEMENTS.map((a) => a.unit)),
+    second: (u) => u.key.startsWith('unit:'),
+  });
 
   // The expert pool: the named experts, then synthetic ones from universities, institutes,
   // agencies and a few participating units (whose own entries they must never judge).

@@ -1,35 +1,28 @@
 import { type Call, many } from '../batch';
 import type { GraphClient } from '../host';
+import { type Season, season2019 } from '../season';
 import { TRACKS, type TrackCode } from '../world';
 
 /** The contest itself: the office creates it with its tracks and milestones, opens it for submissions, and closes them for the review. */
 
-export const MILESTONES = [
-  { date: '2019-03-29', kind: 'LAUNCH', title: '立功竞赛启动仪式', host: 'huahong' },
-  { date: '2019-08-30', kind: 'PROMOTION_MEETING', title: '推进会暨2019“浦东杯”人工智能创新应用大赛启动（世界人工智能大会）', host: 'kcb' },
-  { date: '2019-09-19', kind: 'EXCHANGE_MEETING', title: '生物医药专场交流推介会', host: 'med-union' },
-  { date: '2019-10-09', kind: 'REVIEW', title: '初审', host: 'jxw' },
-  { date: '2019-10-24', kind: 'REVIEW', title: '第二轮评审', host: 'federation' },
-  { date: '2019-11-21', kind: 'FINAL_REVIEW', title: '终评会', host: 'federation' },
-  { date: '2019-11-29', kind: 'AWARDS_MEETING', title: '评审表彰会', host: 'federation' },
-  { date: '2020-01-15', kind: 'CEREMONY', title: '总结表彰大会', host: 'federation' },
-] as const;
+/** The report's eight milestones, from the launch to the ceremony. */
+export const MILESTONES = season2019().milestones;
 
-export async function createContest(admin: GraphClient, org: Map<string, string>, code: string): Promise<string> {
+export async function createContest(admin: GraphClient, org: Map<string, string>, season: Season): Promise<string> {
   const { createContest } = await admin.data<{ createContest: { id: string } }>(
     `mutation($input: CreateContestInput!) { createContest(input: $input) { id } }`,
     {
       input: {
-        code,
-        name: '“聚力新科技，奋进新时代”加快科创中心建设主题立功竞赛',
-        year: 2019,
-        theme: '聚力新科技，奋进新时代：加快建设具有全球影响力的科技创新中心',
+        code: season.code,
+        name: season.name,
+        year: season.year,
+        theme: season.theme,
         organizerId: org.get('federation'),
         coOrganizerIds: ['kcb', 'fgw', 'jxw', 'kw'].map((k) => org.get(k)),
-        startsOn: '2019-03-29',
-        endsOn: '2020-01-31',
-        submissionOpensAt: '2019-03-29T00:00:00.000Z',
-        submissionClosesAt: '2019-09-30T15:59:59.000Z',
+        startsOn: season.startsOn,
+        endsOn: season.endsOn,
+        submissionOpensAt: season.submissionOpensAt,
+        submissionClosesAt: season.submissionClosesAt,
       },
     },
   );
@@ -40,7 +33,7 @@ export async function createContest(admin: GraphClient, org: Map<string, string>
       args: { input: ['CreateTrackInput!', { contestId, code: t.code, name: t.name }] },
       select: 'id',
     })),
-    ...MILESTONES.map((m): Call => ({
+    ...season.milestones.map((m): Call => ({
       field: 'createMilestone',
       args: {
         input: ['CreateMilestoneInput!', { contestId, date: m.date, kind: m.kind, title: m.title, hostOrganizationId: org.get(m.host) }],

@@ -7,23 +7,23 @@ const PANEL_NAMES: Record<'IC' | 'AI' | 'BIOMED', string> = {
   BIOMED: '生物医药专业组',
 };
 
-/** 终评, 2019-11-21: each professional panel, chaired by an academician, hears its finalists and names the excellent ones. */
+/** 终评, 2019-11-21: each professional panel, chaired by an academician, hears its finalists and names the excellent ones (29, 35 and 26 in 2019). */
 export const runFinal = (host: ReplayHost, review: ReviewContext): Promise<string> => {
-  const { scale, trackId, world, expertId } = review;
+  const { trackId, world, expertId, season } = review;
   return runRound(host, review, {
     name: '终评',
     stage: 'FINAL',
     order: 3,
-    date: '2019-11-21',
+    date: season.rounds.final,
     settings: {
       reviewersPerEntry: 7,
       criteria: CRITERIA,
       aggregationMethod: 'TRIMMED_MEAN',
       trimMinimum: 5,
       quotaGroups: [
-        { code: 'AI', trackIds: [trackId.AI], quota: 29 * scale },
-        { code: 'BIOMED', trackIds: [trackId.BIOMED], quota: 35 * scale },
-        { code: 'IC+BIG_SCIENCE', trackIds: [trackId.IC, trackId.BIG_SCIENCE], quota: 26 * scale },
+        { code: 'AI', trackIds: [trackId.AI], quota: season.excellent.AI },
+        { code: 'BIOMED', trackIds: [trackId.BIOMED], quota: season.excellent.BIOMED },
+        { code: 'IC+BIG_SCIENCE', trackIds: [trackId.IC, trackId.BIG_SCIENCE], quota: season.excellent['IC+BIG_SCIENCE'] },
       ],
     },
     panels: (['IC', 'AI', 'BIOMED'] as const).map((track) => {

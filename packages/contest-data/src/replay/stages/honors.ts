@@ -1,21 +1,23 @@
 import { type Call, groupBy, groupsOf, many } from '../batch';
 import { type GraphClient, type ReplayHost, at, clientsOf, organizerOf } from '../host';
+import type { AwardCode, Season } from '../season';
 import type { Step } from '../steps';
 import type { SubmissionPlan, World } from '../world';
 
 /**
- * The honors of 2019: nominated (差额: up to 120% of each quota), proposed at the awards
- * meeting of 2019-11-29, announced for 5 working days, and conferred at the ceremony.
+ * The honors of 2019 (and of each later contest, by its own quotas and days): nominated
+ * (差额: up to 120% of each quota), proposed at the awards meeting of 2019-11-29, announced
+ * for 5 working days, and conferred at the ceremony.
  */
 
-export const QUOTAS_2019 = {
-  MAY_DAY_MEDAL: 43,
-  WORKER_PIONEER: 25,
-  MAY_DAY_AWARD: 11,
-  EXCELLENT_ORGANIZATION: 10,
-  EXCELLENT_ACHIEVEMENT: 90,
-} as const;
-type AwardCode = keyof typeof QUOTAS_2019;
+/** The award types, in the order their quotas are set. */
+const AWARDS: readonly AwardCode[] = [
+  'MAY_DAY_MEDAL',
+  'WORKER_PIONEER',
+  'MAY_DAY_AWARD',
+  'EXCELLENT_ORGANIZATION',
+  'EXCELLENT_ACHIEVEMENT',
+];
 
 /** Items per bulk call (nominateHonors, withdrawHonors, announceHonors, conferHonors): at most 500. */
 const MAX_ITEMS = 500;
@@ -24,6 +26,7 @@ export interface HonorsPlan {
   contestId: string;
   finalRoundId: string;
   world: World;
+  season: Season;
   scale: number;
   orgId: Map<string, string>;
   personId: Map<string, string>;
@@ -42,13 +45,14 @@ export interface HonorsCandidates {
 export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent, ranking }: HonorsCandidates): Promise<void> {
   const admin = host.gateway;
   const { step, world } = plan;
-  const quota = (code: AwardCode) => (code === 'EXCELLENT_ORGANIZATION' ? QUOTAS_2019[code] : QUOTAS_2019[code] * plan.scale);
+  const { season } = plan;
+  const quota = (code: AwardCode) => season.honors[code];
 
   const honors = await step('nominations (差额推荐)', async () => {
     await many(
       admin,
       'mutation',
-      (Object.keys(QUOTAS_2019) as AwardCode[]).map((code): Call => ({
+      AWARDS.map((code): Call => ({
         field: 'setAwardQuota',
         args: { contestId: ['ID!', plan.contestId], awardTypeCode: ['String!', code], quota: ['Int!', quota(code)] },
         select: 'id',
@@ -63,7 +67,7 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
     const teams = await createTeams(admin, plan, excellent.slice(0, cap('WORKER_PIONEER')));
     for (const t of teams) nominations.push({ code: 'WORKER_PIONEER', recipientId: t.id, by: t.mobilizer });
     // Unit awards: units carrying big-science facilities and platforms first, as 2019 did.
-    const units = [...new Set(['sinap', 'siom', 'microsat', 'huahong', ...excellent.map((s) => s.unit)])].slice(0, cap('MAY_DAY_AWARD'));
+    const units = [...new Set([...season.unitAwardFirst, ...excellent.map((s) => s.unit)])].slice(0, cap('MAY_DAY_AWARD'));
     for (const u of units) nominations.push({ code: 'MAY_DAY_AWARD', recipientId: plan.orgId.get(u)!, by: null });
     for (const u of ranking.slice(0, cap('EXCELLENT_ORGANIZATION')))
       nominations.push({ code: 'EXCELLENT_ORGANIZATION', recipientId: u, by: null });
@@ -141,17 +145,17 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
       1,
     );
     // One objection comes in during the window; the office looks into it and dismisses it.
-    host.setNow(at('2019-12-03T03:00:00Z'));
+    host.setNow(at(season.clock.objection));
     const citizen = await host.as('SUBMITTER', { org: plan.orgId.get('huahong')!, sub: 'submitter:objector' });
     const { fileObjection } = await citizen.data<{ fileObjection: { id: string } }>(
       `mutation($h: ID!) { fileObjection(input: { honorId: $h, text: "对该同志的事迹材料有疑问，请核实。", contact: "021-00000000" }) { id } }`,
       { h: proposed[0] },
     );
-    host.setNow(at('2019-12-05T03:00:00Z'));
+    host.setNow(at(season.clock.objectionResolved));
     await admin.data(`mutation($o: ID!) { resolveObjection(id: $o, outcome: DISMISSED, resolution: "经核实，事迹材料属实。") { id } }`, {
       o: fileObjection.id,
     });
-    host.setNow(at('2020-01-15T02:00:00Z'));
+    host.setNow(at(season.clock.conferral));
     // In the proposals' order, 500 a call: conferHonors numbers certificates in the order of its ids.
     await many(
       admin,
@@ -160,7 +164,7 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
         field: 'conferHonors',
         args: {
           ids: ['[ID!]!', ids],
-          input: ['ConferralInput!', { decisionNumber: '沪工总〔2020〕1号', conferredOn: '2020-01-15', ceremony: '总结表彰大会' }],
+          input: ['ConferralInput!', season.conferral],
         },
         select: 'id',
       })),
@@ -208,7 +212,7 @@ async function createTeams(
           'CreateTeamInput!',
           {
             organizationId: plan.orgId.get(s.unit),
-            name: `${s.title.slice(0, 12)}攻关团队（${s.key.replace('submission:', '')}）`,
+            name: `${s.title.slice(0, 12)}攻关团队（${plan.season.synthetic ? `${plan.season.year}-` : ''}${s.key.replace('submission:', '')}）`,
             memberIds: [s.leader, ...s.team].map((p) => plan.personId.get(p)),
           },
         ],

@@ -1,9 +1,12 @@
 import { makeCreditCode } from '@meritgraph/domain';
 import { type Call, groupsOf, many } from '../batch';
 import type { GraphClient } from '../host';
-import type { World } from '../world';
+import type { OrgPlan, PersonPlan } from '../world';
 
-/** The office registers every organization, parents before children, and then the people who act for them. */
+/**
+ * The office registers every organization, parents before children, and then the people who
+ * act for them; a later contest registers only those new to the platform.
+ */
 
 /** Items per createOrganizations or createPeople call: the most they take. */
 const MAX_ITEMS = 500;
@@ -27,18 +30,25 @@ const DISTRICT_CODES: Record<string, string> = {
   崇明区: '310151',
 };
 
-export async function createOrganizations(admin: GraphClient, world: World): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const byKey = new Map(world.orgs.map((o) => [o.key, o]));
+/** Registers `orgs`, whose parents are among them or `known`; resolves to the ids of both, by key. */
+export async function createOrganizations(
+  admin: GraphClient,
+  orgs: readonly OrgPlan[],
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<Map<string, string>> {
+  const ids = new Map(known);
+  const byKey = new Map(orgs.map((o) => [o.key, o]));
+  // Levels among the new ones: an organization whose parent is already registered goes first.
   const depth = (key: string): number => {
-    const org = byKey.get(key)!;
-    return org.parent ? 1 + depth(org.parent) : 0;
+    const org = byKey.get(key);
+    return org?.parent && byKey.has(org.parent) ? 1 + depth(org.parent) : 0;
   };
-  const depths = new Map(world.orgs.map((o) => [o.key, depth(o.key)]));
-  const levels = Math.max(...depths.values());
-  let serial = 0;
+  const depths = new Map(orgs.map((o) => [o.key, depth(o.key)]));
+  const levels = Math.max(0, ...depths.values());
+  // Credit codes follow on from those already given.
+  let serial = known.size;
   for (let level = 0; level <= levels; level++) {
-    const batch = world.orgs.filter((o) => depths.get(o.key) === level);
+    const batch = orgs.filter((o) => depths.get(o.key) === level);
     const inputs = batch.map((o) => {
       serial += 1;
       return {
@@ -66,8 +76,13 @@ export async function createOrganizations(admin: GraphClient, world: World): Pro
   return ids;
 }
 
-export async function createPeople(admin: GraphClient, world: World, org: Map<string, string>): Promise<Map<string, string>> {
-  const inputs = world.people.map((p) => ({
+/** Registers `people`; resolves to their ids by key. */
+export async function createPeople(
+  admin: GraphClient,
+  people: readonly PersonPlan[],
+  org: ReadonlyMap<string, string>,
+): Promise<Map<string, string>> {
+  const inputs = people.map((p) => ({
     name: p.name,
     organizationId: org.get(p.org),
     position: p.position,
@@ -85,5 +100,5 @@ export async function createPeople(admin: GraphClient, world: World, org: Map<st
     1,
   );
   const ids = created.flat();
-  return new Map(world.people.map((p, i) => [p.key, ids[i]!.id]));
+  return new Map(people.map((p, i) => [p.key, ids[i]!.id]));
 }

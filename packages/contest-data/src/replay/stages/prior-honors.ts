@@ -1,7 +1,7 @@
 import { type Call, groupBy, groupsOf, inParallel, many } from '../batch';
 import { type GraphClient, type ReplayHost, at, submitterOf } from '../host';
 import type { SubmissionPlan } from '../world';
-import { type HonorsPlan, QUOTAS_2019 } from './honors';
+import type { HonorsPlan } from './honors';
 import { UNITS_AT_ONCE, isScaled } from './submissions';
 
 /**
@@ -18,18 +18,17 @@ const PROVINCIAL = ['上海市科技进步奖一等奖', '上海市技术发明�
 /** Records and verifies the prior honors; resolves to the final's excellent achievements, strongest first. */
 export async function recordPriorHonors(host: ReplayHost, plan: HonorsPlan): Promise<SubmissionPlan[]> {
   const admin = host.gateway;
-  const { step, world } = plan;
+  const { step, world, season } = plan;
   const bySubmissionId = new Map(world.submissions.map((s) => [plan.submissionId.get(s.key)!, s]));
 
-  host.setNow(at('2019-11-25T02:00:00Z'));
+  host.setNow(at(season.clock.priorHonors));
   const excellent = await excellentOf(admin, plan.finalRoundId);
   const excellentPlans = excellent.map((id) => bySubmissionId.get(id)!).sort((a, b) => b.merit - a.merit);
 
   await step('prior honors, recorded and verified', async () => {
     // The strongest 13 (per scale) hold a national honor and the next 50 a provincial or ministerial one, as in 2019.
-    const national = 13 * plan.scale;
-    const provincial = 50 * plan.scale;
-    const records = excellentPlans.slice(0, national + provincial + 10 * plan.scale).map((s, i) => ({
+    const { national, provincialMinisterial: provincial, municipal } = season.priorHonors;
+    const records = excellentPlans.slice(0, national + provincial + municipal).map((s, i) => ({
       plan: s,
       level: i < national ? 'NATIONAL' : i < national + provincial ? 'PROVINCIAL_MINISTERIAL' : 'MUNICIPAL',
       name:
@@ -54,8 +53,8 @@ export async function recordPriorHonors(host: ReplayHost, plan: HonorsPlan): Pro
                   level: r.level,
                   name: r.name,
                   issuer: r.level === 'NATIONAL' ? '国务院' : r.level === 'PROVINCIAL_MINISTERIAL' ? '上海市人民政府' : '区人民政府',
-                  year: 2017 + (r.name.length % 2),
-                  evidence: `证书编号 ${r.plan.key.replace('submission:', 'ZS-')}`,
+                  year: season.year - 2 + (r.name.length % 2),
+                  evidence: `证书编号 ${r.plan.key.replace('submission:', season.synthetic ? `ZS-${season.year}-` : 'ZS-')}`,
                 })),
               ],
             },
@@ -69,7 +68,7 @@ export async function recordPriorHonors(host: ReplayHost, plan: HonorsPlan): Pro
     // Each unit hands in its achievements' honors in one list, several units at once (in a scaled replay the office enters
     // the synthetic units' lists, as it does their drafts); the office then verifies them all, 500 a call.
     let ids: string[];
-    if (isScaled(world)) ids = await record(admin, records);
+    if (isScaled(world, season)) ids = await record(admin, records);
     else {
       const byUnit = groupBy(records, (r) => r.plan.unit);
       const recorded = new Map<string, string[]>();
@@ -92,11 +91,12 @@ export async function recordPriorHonors(host: ReplayHost, plan: HonorsPlan): Pro
 /** The office assesses every mobilizing union on the awards meeting's day; resolves to their ids, best first. */
 export async function evaluateOrganizers(host: ReplayHost, plan: HonorsPlan): Promise<string[]> {
   const admin = host.gateway;
-  const { step, world } = plan;
-  host.setNow(at('2019-11-29T01:30:00Z'));
-  const unions = [...new Set(world.mobilizerOf.values())].sort();
+  const { step, world, season } = plan;
+  host.setNow(at(season.clock.awards));
+  // The unions that mobilized this contest's units.
+  const unions = [...new Set(world.submissions.map((s) => world.mobilizerOf.get(s.unit)!))].sort();
   return step('organizer evaluations', async () => {
-    const favoured = new Set(['district:浦东新区', 'tech-union']);
+    const favoured = new Set(season.favouredUnions);
     await many(
       admin,
       'mutation',
@@ -129,7 +129,7 @@ export async function evaluateOrganizers(host: ReplayHost, plan: HonorsPlan): Pr
       organizerEvaluations: { evaluation: { organization: { id: string } }; rank: number }[];
     }>(`query($c: ID!, $p: Int!) { organizerEvaluations(contestId: $c, places: $p) { evaluation { organization { id } } rank } }`, {
       c: plan.contestId,
-      p: QUOTAS_2019.EXCELLENT_ORGANIZATION,
+      p: season.honors.EXCELLENT_ORGANIZATION,
     });
     return { count: unions.length, value: organizerEvaluations.map((e) => e.evaluation.organization.id) };
   });

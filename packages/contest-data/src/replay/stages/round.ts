@@ -1,6 +1,7 @@
 import { type Call, groupBy, groupsOf, inParallel, many } from '../batch';
 import { type ReplayHost, at, expertOf } from '../host';
 import { Random } from '../random';
+import type { Season } from '../season';
 import { staffByKeys } from './staffing';
 import type { Step } from '../steps';
 import type { ExpertPlan, SubmissionPlan, TrackCode, World } from '../world';
@@ -9,6 +10,8 @@ import type { ExpertPlan, SubmissionPlan, TrackCode, World } from '../world';
 export interface ReviewContext {
   contestId: string;
   world: World;
+  /** The contest's year: its review days and quotas. */
+  season: Season;
   scale: number;
   trackId: Record<TrackCode, string>;
   expertId: Map<string, string>;

@@ -7,7 +7,7 @@ export const runScreening = (host: ReplayHost, review: ReviewContext): Promise<s
     name: '初审',
     stage: 'SCREENING',
     order: 1,
-    date: '2019-10-09',
+    date: review.season.rounds.screening,
     settings: { reviewersPerEntry: 3, criteria: [{ code: 'RELEVANCE', name: '与三大产业的关联度', weight: 1, maxScore: 10 }] },
     // Naming thousands of experts would not fit one request: at large scales screening draws on the whole active pool.
     pool: review.scale > 10 ? undefined : expertIdsFor(review, 'SCREENING'),

@@ -1,16 +1,14 @@
 import { type Call, groupBy, groupsOf, inParallel, many } from '../batch';
 import { type GraphClient, type ReplayHost, at, clientsOf, submitterOf } from '../host';
 import { Random } from '../random';
-import { SUBMISSIONS_PER_TRACK, type SubmissionPlan, type TrackCode, type World } from '../world';
+import type { Season } from '../season';
+import type { SubmissionPlan, TrackCode, World } from '../world';
 
 /** Drafts per createSubmissions call: 100 full drafts stay well within the gateway's 256 KB request body (it takes 500). */
 const DRAFTS_PER_CALL = 100;
 
 /** How many units enter their drafts at the same time. */
 export const UNITS_AT_ONCE = 8;
-
-/** The moments of 2019 entries were submitted at: one per achievement at scale 1. */
-const MOMENTS = Object.values(SUBMISSIONS_PER_TRACK).reduce((a, b) => a + b, 0);
 
 /**
  * Each unit enters its achievements from its list with its own submitter, several units at
@@ -26,6 +24,7 @@ export async function draftSubmissions(
   person: Map<string, string>,
   track: Record<TrackCode, string>,
   contestId: string,
+  season: Season,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const submitter = clientsOf((unit) => submitterOf(host, org, unit));
@@ -56,7 +55,7 @@ export async function draftSubmissions(
     ).flat();
     plans.forEach((s, i) => ids.set(s.key, created[i]!.id));
   };
-  if (isScaled(world)) await enter(host.gateway, world.submissions);
+  if (isScaled(world, season)) await enter(host.gateway, world.submissions);
   else
     await inParallel(
       groupBy(world.submissions, (s) => s.unit),
@@ -66,12 +65,13 @@ export async function draftSubmissions(
   return ids;
 }
 
-/** Whether the world is larger than the 2019 contest (a scale above 1). */
-export const isScaled = (world: World): boolean => world.submissions.length > MOMENTS;
+/** Whether the world is larger than its contest at scale 1 (a scale above 1): more entries than moments to submit them at. */
+export const isScaled = (world: World, season: Season): boolean => world.submissions.length > season.moments;
 
 /**
  * Units submit between April and late September: the 2019 timeline has a moment of its own
- * for each of its 294 entries, in a fixed shuffled order, and each unit submits its own. At
+ * for each of its 294 entries, in a fixed shuffled order, and each unit submits its own (a
+ * later contest likewise, with its own number of entries and order). At
  * scale N the N entries of one moment are submitted at that moment in one submitSubmissions
  * call by the office, in the shuffled order; at scale 1 every entry gets the time and
  * reference number it always had.
@@ -81,15 +81,17 @@ export async function submitAll(
   world: World,
   org: Map<string, string>,
   submissionId: Map<string, string>,
+  season: Season,
 ): Promise<number> {
   const submitter = clientsOf((unit) => submitterOf(host, org, unit));
-  const start = at('2019-04-08T01:00:00Z').getTime();
-  const span = at('2019-09-27T09:00:00Z').getTime() - start;
+  const start = at(season.clock.firstSubmission).getTime();
+  const span = at(season.clock.lastSubmission).getTime() - start;
+  const slots = season.moments;
   // Drawn from a source of its own, so the order is the same whatever the replay's seed.
-  const order = new Random(42).shuffle(world.submissions);
-  const moments = groupBy(order.entries(), ([i]) => String(Math.floor((i * MOMENTS) / order.length)));
+  const order = new Random(season.orderSeed).shuffle(world.submissions);
+  const moments = groupBy(order.entries(), ([i]) => String(Math.floor((i * slots) / order.length)));
   for (const [moment, items] of moments) {
-    host.setNow(new Date(start + Math.floor((span * Number(moment)) / MOMENTS)));
+    host.setNow(new Date(start + Math.floor((span * Number(moment)) / slots)));
     const entries = items.map(([, s]) => s);
     // One entry, as in 2019: its unit submits it. Several (a scaled replay, where no two of a moment share a unit): the office
     // records the moment's entries for their units in one call, as it does for entries handed in on paper.
