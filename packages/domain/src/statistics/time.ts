@@ -34,7 +34,7 @@ function toTime(value: Instant, field: string): number {
 
 const dayStart = (time: number): number => Math.floor(time / DAY_MS) * DAY_MS;
 
-/** Days since Monday: 1970-01-01 was a Thursday, 3 days after a Monday. */
+/** The Monday of the week: day 0, 1970-01-01, was a Thursday, so day d is (d + 3) mod 7 days after a Monday. */
 const weekStart = (time: number): number => {
   const day = dayStart(time);
   return day - ((((Math.floor(day / DAY_MS) + 3) % 7) + 7) % 7) * DAY_MS;
