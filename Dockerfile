@@ -31,6 +31,7 @@ COPY apps/organizations/package.json apps/organizations/
 COPY apps/submissions/package.json apps/submissions/
 COPY apps/expert-review/package.json apps/expert-review/
 COPY apps/honors/package.json apps/honors/
+COPY apps/analytics/package.json apps/analytics/
 RUN npm ci
 
 COPY . .

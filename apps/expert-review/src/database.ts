@@ -7,6 +7,7 @@ import { Panel, PanelMember } from './modules/panel/panel.entity';
 import { QuotaGroup, ReviewRound, RoundCriterion } from './modules/round/round.entity';
 import { Scorecard } from './modules/scorecard/scorecard.entity';
 import { Presentation, QuotaRaise, ResultOverride, RoundResult } from './modules/result/result.entity';
+import { feed } from './feed';
 import { migrations as mysql } from './migrations/mysql';
 import { migrations as sqlite } from './migrations/sqlite';
 
@@ -28,6 +29,8 @@ export const schema: SubgraphSchema = {
     QuotaRaise,
     Presentation,
     AuditEntry,
+    ...feed.entities,
   ],
+  subscribers: feed.subscribers,
   migrations: { sqlite, mysql },
 };

@@ -1,4 +1,4 @@
-import { AuditEntry, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import { AuditEntry, ChangeFeedResolver, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { AssignmentResolver } from './modules/assignment/assignment.resolver';
 import { AssignmentService } from './modules/assignment/assignment.service';
 // Loaded before the entry resolver: resolvers declare their queries and mutations in the order
@@ -58,6 +58,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const presentations = new PresentationService(dataSource, rounds, clock);
   return buildFederatedSchema({
     resolvers: [
+      new ChangeFeedResolver(dataSource),
       new ExpertResolver(experts, audit),
       new PersonExpertResolver(experts),
       new RoundResolver(rounds, entries, assignments, scorecards, panels, audit, decisions.finalize),

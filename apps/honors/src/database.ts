@@ -6,6 +6,7 @@ import { OrganizerEvaluation } from './modules/evaluation/evaluation.entity';
 import { OrganizerTieDecision } from './modules/evaluation/tie-decision.entity';
 import { Honor, Objection } from './modules/honor/honor.entity';
 import { PriorHonor } from './modules/prior/prior.entity';
+import { feed } from './feed';
 import { migrations as mysql } from './migrations/mysql';
 import { migrations as sqlite } from './migrations/sqlite';
 
@@ -22,6 +23,8 @@ export const schema: SubgraphSchema = {
     OrganizerTieDecision,
     PriorHonor,
     AuditEntry,
+    ...feed.entities,
   ],
+  subscribers: feed.subscribers,
   migrations: { sqlite, mysql },
 };

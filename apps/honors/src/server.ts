@@ -1,4 +1,4 @@
-import { AuditEntry, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import { AuditEntry, ChangeFeedResolver, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 // The schema lists fields in the order their resolver modules load: keep these imports in the published order.
 import { AwardResolver } from './modules/award/award.resolver';
 import { ContestQuotasResolver } from './modules/award/contest-quotas.resolver';
@@ -47,6 +47,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const evaluations = new EvaluationService(dataSource, recipients, clock);
   return buildFederatedSchema({
     resolvers: [
+      new ChangeFeedResolver(dataSource),
       new HonorResolver(reads, awards, audit),
       new HonorNominationResolver(nominations),
       new HonorLifecycleResolver(lifecycle, nominations),

@@ -7,11 +7,13 @@ import { Participation } from './modules/participation/participation.entity';
 import { Person } from './modules/person/person.entity';
 import { Team, TeamMember } from './modules/team/team.entity';
 import { Track } from './modules/track/track.entity';
+import { feed } from './feed';
 import { migrations as mysql } from './migrations/mysql';
 import { migrations as sqlite } from './migrations/sqlite';
 
 export const schema: SubgraphSchema = {
   subgraph: 'organizations',
-  entities: [Organization, Contest, Track, Milestone, Person, Team, TeamMember, Participation, AuditEntry],
+  entities: [Organization, Contest, Track, Milestone, Person, Team, TeamMember, Participation, AuditEntry, ...feed.entities],
+  subscribers: feed.subscribers,
   migrations: { sqlite, mysql },
 };

@@ -1,4 +1,4 @@
-import { AuditEntry, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import { AuditEntry, ChangeFeedResolver, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { ContestResolver } from './modules/contest/contest.resolver';
 import { ContestService } from './modules/contest/contest.service';
 import { MilestoneResolver } from './modules/milestone/milestone.resolver';
@@ -30,6 +30,7 @@ export async function buildSchema({ dataSource, clock }: SchemaDeps) {
   const participations = new ParticipationService(dataSource, contests, organizations, clock);
   return buildFederatedSchema({
     resolvers: [
+      new ChangeFeedResolver(dataSource),
       new OrganizationResolver(organizations, audit),
       new ContestResolver(contests, organizations, tracks, milestones, audit),
       new TrackResolver(tracks, contests),

@@ -1,11 +1,13 @@
 import type { SubgraphSchema } from '@meritgraph/db';
 import { AuditEntry } from '@meritgraph/subgraph-kit';
 import { ReferenceCounter, Submission } from './modules/submission/submission.entity';
+import { feed } from './feed';
 import { migrations as mysql } from './migrations/mysql';
 import { migrations as sqlite } from './migrations/sqlite';
 
 export const schema: SubgraphSchema = {
   subgraph: 'submissions',
-  entities: [Submission, ReferenceCounter, AuditEntry],
+  entities: [Submission, ReferenceCounter, AuditEntry, ...feed.entities],
+  subscribers: feed.subscribers,
   migrations: { sqlite, mysql },
 };

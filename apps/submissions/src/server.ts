@@ -1,4 +1,4 @@
-import { AuditEntry, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import { AuditEntry, ChangeFeedResolver, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { OrganizationsApi } from './modules/references/organizations-api';
 import { ContestRef, OrganizationRef, PersonRef, TrackRef } from './modules/references/references';
 import { ContestSubmissionsResolver } from './modules/submission/contest-submissions.resolver';
@@ -18,6 +18,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   const lifecycle = new SubmissionLifecycleService(dataSource, organizations, clock);
   return buildFederatedSchema({
     resolvers: [
+      new ChangeFeedResolver(dataSource),
       new SubmissionResolver(submissions, lifecycle, dataSource.getRepository(AuditEntry)),
       new OrganizationSubmissionsResolver(submissions),
       new ContestSubmissionsResolver(submissions),

@@ -44,7 +44,8 @@ export function loadConfig<S extends z.ZodObject>(shape: S, env?: NodeJS.Process
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 /**
- * The four subgraphs: the one list every other place reads. Each has its port, the variable
+ * The five subgraphs (the four contexts, and the analytics read model fed by their change
+ * feeds): the one list every other place reads. Each has its port, the variable
  * that says where it answers, and the routing URL the committed supergraph records. The
  * modules behind the names are listed in packages/supergraph, which composes them.
  */
@@ -53,6 +54,7 @@ export const SUBGRAPHS = {
   submissions: { port: 4002, urlVariable: 'SUBMISSIONS_URL' },
   'expert-review': { port: 4003, urlVariable: 'EXPERT_REVIEW_URL' },
   honors: { port: 4004, urlVariable: 'HONORS_URL' },
+  analytics: { port: 4005, urlVariable: 'ANALYTICS_URL' },
 } as const;
 export type SubgraphName = keyof typeof SUBGRAPHS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as readonly SubgraphName[];
@@ -219,6 +221,12 @@ export const subgraphEnv = (defaultPort: number) =>
     .superRefine(refuseDevSecrets)
     .superRefine(credentialsNeedServer)
     .overwrite(mergeCredentials);
+
+/** The analytics read model: how often it reads the change feeds, and the smallest cell it shows callers who may not see the records. */
+export const analyticsEnv = z.object({
+  ANALYTICS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  ANALYTICS_MIN_CELL: z.coerce.number().int().min(1).max(1000).default(5),
+});
 
 /** Largest request body the gateway accepts. */
 export const DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;

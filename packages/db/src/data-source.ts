@@ -18,6 +18,8 @@ export interface SubgraphSchema {
   subgraph: string;
   entities: ClassList;
   migrations: Record<DatabaseKind, ClassList>;
+  /** TypeORM subscribers, such as the change feed's writer. */
+  subscribers?: ClassList;
 }
 
 export interface DatabaseLocation {
@@ -90,6 +92,7 @@ export async function dropMysqlDatabase(server: MysqlServer, database: string): 
 export function dataSourceOptions(schema: SubgraphSchema, target: DatabaseTarget, logger: StatementLogger): DataSourceOptions {
   const common = {
     entities: schema.entities,
+    subscribers: schema.subscribers ?? [],
     migrations: schema.migrations[target.kind],
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each' as const,

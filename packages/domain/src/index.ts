@@ -19,3 +19,4 @@ export * from './scoring';
 export * from './review-round';
 export * from './honors';
 export * from './statistics';
+export * from './analytics';

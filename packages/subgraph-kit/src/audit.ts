@@ -5,6 +5,7 @@ import { Column, Entity, type EntityManager, Index, PrimaryColumn, type Reposito
 import { type Identity, type PageArgs, ROLES, type Role, assertAllowed, readsEverything } from '@meritgraph/domain';
 import type { RequestContext } from './context';
 import { Connection, type Page, loadChildPage } from './connection';
+import { noteChanges } from './feed';
 
 /** The roles a token carries, as a GraphQL enum (each value is its own name). */
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [R in Role]: R };
@@ -172,6 +173,11 @@ export async function recordAudit(
     reason: record.reason ? record.reason.slice(0, 500) : null,
   }));
   for (let i = 0; i < rows.length; i += AUDIT_BATCH) await em.insert(AuditEntry, rows.slice(i, i + AUDIT_BATCH));
+  // Every audited change is also a change of the subgraph's feed, written as the transaction commits.
+  await noteChanges(
+    em,
+    list.map((record) => ({ entityType: record.entityType, entityId: record.entityId, change: record.action, at })),
+  );
 }
 
 /** What a TEXT column holds on MySQL (64 KiB), with room to spare. */

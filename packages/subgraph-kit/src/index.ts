@@ -10,6 +10,8 @@ export * from './subgraph';
 export * from './connection';
 export * from './args';
 export * from './audit';
+export * from './feed';
+export * from './feed-resolver';
 export * from './peer';
 export * from './limits';
 export * from './cost';

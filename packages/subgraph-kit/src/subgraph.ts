@@ -19,6 +19,7 @@ import {
   budgetKey,
   demandControlFrom,
 } from './demand';
+import { snapshotFeed } from './feed';
 import { createHttpServer } from './http';
 import { DEFAULT_LIMITS, type OperationLimits, limitsFrom } from './limits';
 import { subgraphSdl } from './schema';
@@ -184,8 +185,10 @@ export function subgraphServer(
   buildSchema: (deps: SchemaDeps) => Promise<GraphQLSchema>,
   options: { acceptDirect?: readonly Role[] } = {},
 ): (deps: SubgraphDeps) => Promise<Service> {
-  return async (deps) =>
-    createSubgraphService({
+  return async (deps) => {
+    // A database with records from before its feed (or seeded by its migrations) gives the feed its first changes.
+    await snapshotFeed(deps.db.dataSource, (deps.clock ?? (() => new Date()))());
+    return createSubgraphService({
       name,
       schema: await buildSchema({
         dataSource: deps.db.dataSource,
@@ -201,13 +204,19 @@ export function subgraphServer(
       logger: deps.logger,
       identify: subgraphCaller(name, deps.auth, options.acceptDirect),
     });
+  };
 }
 
 /**
  * main() of a subgraph: typed config, its own database (created and migrated), the server,
  * and graceful shutdown.
  */
-export function runSubgraphMain(schema: SubgraphSchema, createServer: (deps: SubgraphDeps) => Promise<Service>): Promise<void> {
+export function runSubgraphMain<Extra extends object = object>(
+  schema: SubgraphSchema,
+  createServer: (deps: SubgraphDeps & Extra) => Promise<Service>,
+  /** What this subgraph's server takes besides every subgraph's deps, read from its own settings. */
+  extra: () => Extra = () => ({}) as Extra,
+): Promise<void> {
   return runMain(schema.subgraph, async () => {
     const env = loadConfig(subgraphEnv(SERVICE_PORTS[schema.subgraph as SubgraphName]));
     const db = await openDatabase(schema, {
@@ -225,6 +234,7 @@ export function runSubgraphMain(schema: SubgraphSchema, createServer: (deps: Sub
       demand: demandControlFrom(env),
       work: workFrom(env),
       cors: corsFrom(env),
+      ...extra(),
     });
     return { service, url: await service.start(env.PORT, env.HOST) };
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { SUBGRAPH_NAMES, type SubgraphName, authEnv, loadConfig } from '@meritgraph/config';
 import type { Identity, Role } from '@meritgraph/domain';
 import { type DatabaseLocation, type OpenDatabase, dropMysqlDatabase, openDatabase } from '@meritgraph/db';
+import type { AnalyticsService } from '@meritgraph/analytics';
 import * as gateway from '@meritgraph/gateway';
 import {
   DEFAULT_WORK_BOUNDS,
@@ -20,7 +21,7 @@ export interface RunningSubgraph {
   url: string;
 }
 
-/** The whole graph in one process: the four subgraphs and the gateway, on one clock. */
+/** The whole graph in one process: the five subgraphs and the gateway, on one clock. */
 export interface InProcessGraph {
   /** The gateway, as the contest office (ADMIN) calls it. */
   gateway: GraphClient;
@@ -37,6 +38,8 @@ export interface InProcessGraph {
   /** SQL statements sent per subgraph since the last reset. */
   statements(): Record<SubgraphName, number>;
   resetStatements(): void;
+  /** The analytics read model: catchUp reads every change feed to its head (the graph reads them only when asked, unless started with analytics.pollMs). */
+  analytics: { catchUp(): Promise<void>; rebuild(): Promise<void> };
   /** Fixes the time the subgraphs judge rules at; null returns to the real clock. */
   setNow(at: Date | null): void;
   stop(): Promise<void>;
@@ -60,7 +63,9 @@ export interface GraphOptions {
   subgraphTimeoutMs?: number;
   /** The gateway's cost budgets and hourly points; the defaults when absent. */
   demand?: DemandControlOptions;
-  /** Where the five services write their log lines (each names itself in `service`); the process's logger when absent. */
+  /** How often the analytics read model reads the change feeds; only when asked (analytics.catchUp) when absent. */
+  analytics?: { pollMs: number | null };
+  /** Where the services write their log lines (each names itself in `service`); the process's logger when absent. */
   logger?: Logger;
 }
 
@@ -94,7 +99,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
   try {
     for (const name of SUBGRAPH_NAMES) {
       const db = await openDatabase(SUBGRAPH_MODULES[name].databaseSchema, location);
-      const service = await SUBGRAPH_MODULES[name].createServer({ db, auth, peers, clock, work, logger: options.logger });
+      const deps = { db, auth, peers, clock, work, logger: options.logger, analytics: { pollMs: options.analytics?.pollMs ?? null } };
+      const service = await SUBGRAPH_MODULES[name].createServer(deps);
       running[name] = { service, db, url: '' };
       running[name].url = peers[name] = `${await service.start(0)}/graphql`;
     }
@@ -120,6 +126,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
       direct: (name) => new GraphClient(running[name].url),
       statements: () => Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, running[n].db.statements.count])) as Record<SubgraphName, number>,
       resetStatements: () => SUBGRAPH_NAMES.forEach((n) => running[n].db.statements.reset()),
+      analytics: {
+        catchUp: () => (running.analytics.service as AnalyticsService).consumer.catchUp(),
+        rebuild: () => (running.analytics.service as AnalyticsService).consumer.rebuild(),
+      },
       setNow: (at) => {
         now = at;
       },

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@meritgraph/config';
 import type { SubgraphSchema } from '@meritgraph/db';
 import type { SchemaDeps, Service, SubgraphDeps } from '@meritgraph/subgraph-kit';
+import * as analytics from '@meritgraph/analytics';
 import * as expertReview from '@meritgraph/expert-review';
 import * as honors from '@meritgraph/honors';
 import * as organizations from '@meritgraph/organizations';
@@ -25,6 +26,7 @@ export const SUBGRAPH_MODULES: Readonly<Record<SubgraphName, SubgraphModule>> = 
   submissions: { workspace: '@meritgraph/submissions', ...submissions },
   'expert-review': { workspace: '@meritgraph/expert-review', ...expertReview },
   honors: { workspace: '@meritgraph/honors', ...honors },
+  analytics: { workspace: '@meritgraph/analytics', ...analytics },
 };
 
 export { SUBGRAPH_NAMES, type SubgraphName };

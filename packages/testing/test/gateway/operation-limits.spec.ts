@@ -12,7 +12,7 @@ describe('operation limits at the gateway', () => {
   let contestId: string;
   let unitId: string;
   let submitter: GraphClient;
-  const subgraphRequests: Record<SubgraphName, number> = { organizations: 0, submissions: 0, 'expert-review': 0, honors: 0 };
+  const subgraphRequests: Record<SubgraphName, number> = { organizations: 0, submissions: 0, 'expert-review': 0, honors: 0, analytics: 0 };
 
   beforeAll(async () => {
     graph = await startGraph();

@@ -12,6 +12,8 @@ const PROBES: Record<SubgraphName, (ids: { contestId: string; organizationId: st
     `{ __typename: "Organization", id: "${organizationId}" }]) { ... on Organization { submissions(first: 1) { totalCount } } }`,
   'expert-review': ({ contestId }) => `{ __typename: "Contest", id: "${contestId}" }]) { ... on Contest { reviewRounds { name } } }`,
   honors: ({ organizationId }) => `{ __typename: "Organization", id: "${organizationId}" }]) { ... on Organization { honors { status } } }`,
+  // The read model extends no entity: a reference resolves to its key alone.
+  analytics: ({ contestId }) => `{ __typename: "Contest", id: "${contestId}" }]) { ... on Contest { id } }`,
 };
 
 /**

@@ -4,5 +4,6 @@ import { AwardsLifecycleObjectionsEvaluations1795887597016 } from './17958875970
 import { OrganizerTieDecisions1796162520546 } from './1796162520546-OrganizerTieDecisions';
 import { RecordedObjections1796162823864 } from './1796162823864-RecordedObjections';
 import { CalendarYears1796163045523 } from './1796163045523-CalendarYears';
+import { ChangeFeed1796195744599 } from './1796195744599-ChangeFeed';
 
-export const migrations = [InitialSchema1795880941414, AwardsLifecycleObjectionsEvaluations1795887597016, OrganizerTieDecisions1796162520546, RecordedObjections1796162823864, CalendarYears1796163045523];
+export const migrations = [InitialSchema1795880941414, AwardsLifecycleObjectionsEvaluations1795887597016, OrganizerTieDecisions1796162520546, RecordedObjections1796162823864, CalendarYears1796163045523, ChangeFeed1796195744599];

@@ -1,0 +1,176 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The facts a cube counts. */
+export const CubeFact = {
+  SUBMISSION: 'SUBMISSION',
+  ENTRY: 'ENTRY',
+  ASSIGNMENT: 'ASSIGNMENT',
+  SCORECARD: 'SCORECARD',
+  HONOR: 'HONOR',
+  PRIOR_HONOR: 'PRIOR_HONOR',
+  ORGANIZER_EVALUATION: 'ORGANIZER_EVALUATION',
+} as const;
+export type CubeFact = keyof typeof CubeFact;
+
+/** What a cube groups and filters by. */
+export const CubeDimension = {
+  CONTEST: 'CONTEST',
+  YEAR: 'YEAR',
+  TRACK: 'TRACK',
+  ROUND: 'ROUND',
+  STAGE: 'STAGE',
+  PANEL: 'PANEL',
+  QUOTA_GROUP: 'QUOTA_GROUP',
+  ORGANIZATION: 'ORGANIZATION',
+  ORGANIZATION_KIND: 'ORGANIZATION_KIND',
+  DISTRICT: 'DISTRICT',
+  MOBILIZING_UNION: 'MOBILIZING_UNION',
+  EXPERT: 'EXPERT',
+  EXPERT_TITLE: 'EXPERT_TITLE',
+  AWARD_TYPE: 'AWARD_TYPE',
+  RECIPIENT_KIND: 'RECIPIENT_KIND',
+  STATUS: 'STATUS',
+  OUTCOME: 'OUTCOME',
+  ACHIEVEMENT_KIND: 'ACHIEVEMENT_KIND',
+  PRIOR_HONOR_LEVEL: 'PRIOR_HONOR_LEVEL',
+  WEEK: 'WEEK',
+  DAY: 'DAY',
+} as const;
+export type CubeDimension = keyof typeof CubeDimension;
+
+/** The figures a measure is taken of: numbers, or yes/no facts (1 and 0) for rates and sums. */
+export const CubeField = {
+  TEAM_SIZE: 'TEAM_SIZE',
+  FINALIST: 'FINALIST',
+  EXCELLENT: 'EXCELLENT',
+  PRIOR_HONORS: 'PRIOR_HONORS',
+  AGGREGATE: 'AGGREGATE',
+  MEAN: 'MEAN',
+  TRIMMED_MEAN: 'TRIMMED_MEAN',
+  NORMALIZED: 'NORMALIZED',
+  RANK: 'RANK',
+  SCORECARDS: 'SCORECARDS',
+  ADVANCED: 'ADVANCED',
+  SCORED: 'SCORED',
+  DECLINED: 'DECLINED',
+  CONFLICT_DECLARED: 'CONFLICT_DECLARED',
+  TOTAL: 'TOTAL',
+  CONFERRED: 'CONFERRED',
+  PUBLIC: 'PUBLIC',
+  VERIFIED: 'VERIFIED',
+  LEADERSHIP: 'LEADERSHIP',
+  PROMOTION: 'PROMOTION',
+  PERFORMANCE: 'PERFORMANCE',
+  INCENTIVE: 'INCENTIVE',
+  FEATURES: 'FEATURES',
+} as const;
+export type CubeField = keyof typeof CubeField;
+
+export const SortDirection = { ASC: 'ASC', DESC: 'DESC' } as const;
+export type SortDirection = keyof typeof SortDirection;
+
+/** What each fact can be grouped by and measured on. */
+export const FACT_SHAPES: Readonly<Record<CubeFact, { dimensions: readonly CubeDimension[]; fields: readonly CubeField[] }>> = {
+  SUBMISSION: {
+    dimensions: [
+      'CONTEST',
+      'YEAR',
+      'TRACK',
+      'ORGANIZATION',
+      'ORGANIZATION_KIND',
+      'DISTRICT',
+      'MOBILIZING_UNION',
+      'STATUS',
+      'ACHIEVEMENT_KIND',
+      'PRIOR_HONOR_LEVEL',
+      'WEEK',
+      'DAY',
+    ],
+    fields: ['TEAM_SIZE', 'FINALIST', 'EXCELLENT', 'PRIOR_HONORS'],
+  },
+  ENTRY: {
+    dimensions: [
+      'CONTEST',
+      'YEAR',
+      'ROUND',
+      'STAGE',
+      'TRACK',
+      'QUOTA_GROUP',
+      'ORGANIZATION',
+      'ORGANIZATION_KIND',
+      'DISTRICT',
+      'MOBILIZING_UNION',
+      'STATUS',
+      'OUTCOME',
+    ],
+    fields: ['AGGREGATE', 'MEAN', 'TRIMMED_MEAN', 'NORMALIZED', 'RANK', 'SCORECARDS', 'ADVANCED', 'EXCELLENT'],
+  },
+  ASSIGNMENT: {
+    dimensions: ['CONTEST', 'YEAR', 'ROUND', 'STAGE', 'TRACK', 'PANEL', 'EXPERT', 'EXPERT_TITLE', 'STATUS'],
+    fields: ['SCORED', 'DECLINED', 'CONFLICT_DECLARED'],
+  },
+  SCORECARD: {
+    dimensions: ['CONTEST', 'YEAR', 'ROUND', 'STAGE', 'TRACK', 'PANEL', 'EXPERT', 'EXPERT_TITLE', 'ORGANIZATION', 'STATUS'],
+    fields: ['TOTAL'],
+  },
+  HONOR: {
+    dimensions: [
+      'CONTEST',
+      'YEAR',
+      'AWARD_TYPE',
+      'RECIPIENT_KIND',
+      'STATUS',
+      'ORGANIZATION',
+      'ORGANIZATION_KIND',
+      'DISTRICT',
+      'MOBILIZING_UNION',
+      'DAY',
+    ],
+    fields: ['CONFERRED', 'PUBLIC'],
+  },
+  PRIOR_HONOR: {
+    dimensions: ['CONTEST', 'YEAR', 'TRACK', 'ORGANIZATION', 'DISTRICT', 'MOBILIZING_UNION', 'PRIOR_HONOR_LEVEL', 'STATUS'],
+    fields: ['VERIFIED', 'EXCELLENT'],
+  },
+  ORGANIZER_EVALUATION: {
+    dimensions: ['CONTEST', 'YEAR', 'ORGANIZATION', 'ORGANIZATION_KIND', 'DISTRICT'],
+    fields: ['LEADERSHIP', 'PROMOTION', 'PERFORMANCE', 'INCENTIVE', 'FEATURES', 'TOTAL'],
+  },
+};
+
+registerEnumType(CubeFact, {
+  name: 'CubeFact',
+  description:
+    'What a cube counts: one record per submission, entry in a round, assignment, scorecard, honor, prior honor or organizer evaluation.',
+  valuesConfig: {
+    SUBMISSION: { description: 'A submission, with whether it reached the final (FINALIST) and was judged excellent (EXCELLENT).' },
+    ENTRY: { description: 'A submission taken into a round, with its frozen result once the round is finalized.' },
+    ASSIGNMENT: { description: 'An expert assigned an entry: scored, declined, or a declared conflict.' },
+    SCORECARD: { description: 'A scorecard’s weighted total; analysts see those of finalized rounds only.' },
+    HONOR: { description: 'An honor in any status; callers who are not the office or analysts count public ones only.' },
+    PRIOR_HONOR: { description: 'An honor a submission already held, by level.' },
+    ORGANIZER_EVALUATION: { description: 'A mobilizing union’s evaluation on the five dimensions.' },
+  },
+});
+
+registerEnumType(CubeDimension, {
+  name: 'CubeDimension',
+  description:
+    'What a cube groups or filters by; each fact takes the dimensions its description lists (others are BAD_USER_INPUT on groupBy).',
+  valuesConfig: {
+    MOBILIZING_UNION: { description: 'The union that mobilized the unit for the contest (its nearest union for one not enrolled).' },
+    DISTRICT: { description: 'The district of the submitting or honored organization.' },
+    PRIOR_HONOR_LEVEL: { description: 'The highest level of a submission’s prior honors (NATIONAL first), NONE without any.' },
+    WEEK: { description: 'The ISO week (its Monday, YYYY-MM-DD, UTC) of a submission’s submission, or an honor’s latest step.' },
+    DAY: { description: 'The day (YYYY-MM-DD, UTC), as WEEK.' },
+    STATUS: { description: 'The record’s status (a scorecard’s: its screening decision).' },
+    OUTCOME: { description: 'An entry’s frozen outcome: ADVANCED, ELIMINATED or EXCELLENT; PENDING before its round is finalized.' },
+  },
+});
+
+registerEnumType(CubeField, {
+  name: 'CubeField',
+  description: 'What a measure is taken of. Yes/no fields count as 1 and 0: RATE gives their share, SUM their number.',
+});
+
+registerEnumType(SortDirection, { name: 'SortDirection', description: 'ASC or DESC.' });

@@ -1,0 +1,2 @@
+export { type AnalyticsOptions, type AnalyticsService, DEFAULT_ANALYTICS, createServer, buildSchema, databaseSchema } from './server';
+export { FEEDS, type FeedName } from './projection/projections';

@@ -1,0 +1,67 @@
+import {
+  PeerClient,
+  type SchemaDeps,
+  type Service,
+  type SubgraphDeps,
+  buildFederatedSchema,
+  subgraphServer,
+} from '@meritgraph/subgraph-kit';
+import { CubeResolver } from './cube/cube.resolver';
+import { CubeService } from './cube/cube.service';
+import { FeedConsumer } from './feeds/consumer';
+import { AnalyticsStatusResolver } from './feeds/status.resolver';
+import { ContestRef, ExpertRef, OrganizationRef, ReviewRoundRef, SubmissionRef, TrackRef } from './references';
+
+export { schema as databaseSchema } from './database';
+
+/** How the read model runs: how often it reads the feeds, and the smallest cell shown to callers who may not see the records. */
+export interface AnalyticsOptions {
+  /** Milliseconds between reads of the feeds; null reads only when asked (tests call catchUp). */
+  pollMs: number | null;
+  minimumCell: number;
+}
+
+export const DEFAULT_ANALYTICS: AnalyticsOptions = { pollMs: 500, minimumCell: 5 };
+
+/** The analytics service: a subgraph, and the reader of the change feeds behind it. */
+export interface AnalyticsService extends Service {
+  consumer: FeedConsumer;
+}
+
+function schemaWith(consumer: FeedConsumer, options: AnalyticsOptions) {
+  return ({ dataSource }: SchemaDeps) =>
+    buildFederatedSchema({
+      resolvers: [new CubeResolver(new CubeService(dataSource, options.minimumCell)), new AnalyticsStatusResolver(consumer)],
+      orphanedTypes: [ContestRef, TrackRef, ReviewRoundRef, OrganizationRef, ExpertRef, SubmissionRef],
+    });
+}
+
+const consumerOf = (deps: Pick<SchemaDeps, 'dataSource' | 'peers' | 'clock'>, pollMs: number | null) =>
+  new FeedConsumer(deps.dataSource, (feed) => deps.peers(feed), deps.clock, { pollMs });
+
+/** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
+export function buildSchema(deps: SchemaDeps) {
+  return schemaWith(consumerOf(deps, null), DEFAULT_ANALYTICS)(deps);
+}
+
+/** The service: the subgraph on its database, reading the feeds from when it starts until it stops. */
+export async function createServer(deps: SubgraphDeps & { analytics?: Partial<AnalyticsOptions> }): Promise<AnalyticsService> {
+  const options = { ...DEFAULT_ANALYTICS, ...deps.analytics };
+  const clock = deps.clock ?? (() => new Date());
+  const peers = (target: string) => new PeerClient('analytics', target, deps.peers ?? {}, deps.auth.internal);
+  const consumer = consumerOf({ dataSource: deps.db.dataSource, peers, clock }, options.pollMs);
+  const service = await subgraphServer('analytics', schemaWith(consumer, options))(deps);
+  return {
+    ...service,
+    consumer,
+    start: async (port, host) => {
+      const url = await service.start(port, host);
+      consumer.start();
+      return url;
+    },
+    stop: async () => {
+      await consumer.stop();
+      await service.stop();
+    },
+  };
+}
