@@ -65,7 +65,7 @@ export interface Season {
   unitAwardFirst: readonly string[];
   /** Unions the assessment favours (2019: the two the report names among the excellent organizers). */
   favouredUnions: readonly string[];
-  /** The shuffled order entries are submitted in is drawn from this seed, whatever the replay's. */
+  /** The seed of the shuffled order entries are submitted in: 42 in 2019 whatever the replay's seed, drawn from it and the year later. */
   orderSeed: number;
 }
 
@@ -252,7 +252,7 @@ export function parseYears(text: string | undefined): number[] {
   const parts = (text ?? '').split(',').map((p) => p.trim());
   const bad = parts.filter((p) => !/^\d{4}$/.test(p));
   if (!text || bad.length)
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, `--years takes years separated by commas, such as 2019,2020,2021`, 'years', {
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `expected years separated by commas, such as 2019,2020,2021`, 'years', {
       text: text ?? null,
     });
   return checkYears(parts.map(Number));
