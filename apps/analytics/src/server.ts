@@ -8,6 +8,8 @@ import {
 } from '@meritgraph/subgraph-kit';
 import { CubeResolver } from './cube/cube.resolver';
 import { CubeService } from './cube/cube.service';
+import { QuestionsResolver } from './cube/questions.resolver';
+import { QuestionsService } from './cube/questions.service';
 import { FeedConsumer } from './feeds/consumer';
 import { AnalyticsStatusResolver } from './feeds/status.resolver';
 import { ContestRef, ExpertRef, OrganizationRef, ReviewRoundRef, SubmissionRef, TrackRef } from './references';
@@ -31,7 +33,11 @@ export interface AnalyticsService extends Service {
 function schemaWith(consumer: FeedConsumer, options: AnalyticsOptions) {
   return ({ dataSource }: SchemaDeps) =>
     buildFederatedSchema({
-      resolvers: [new CubeResolver(new CubeService(dataSource, options.minimumCell)), new AnalyticsStatusResolver(consumer)],
+      resolvers: [
+        new CubeResolver(new CubeService(dataSource, options.minimumCell)),
+        new QuestionsResolver(new QuestionsService(dataSource, options.minimumCell)),
+        new AnalyticsStatusResolver(consumer),
+      ],
       orphanedTypes: [ContestRef, TrackRef, ReviewRoundRef, OrganizationRef, ExpertRef, SubmissionRef],
     });
 }

@@ -26,6 +26,12 @@ export interface CubeRecord {
   fields: Partial<Record<CubeField, number | null>>;
   /** Whose record it is, for a union's subtree. */
   organizationId: string | null;
+  /** What a scorecard or assignment is of: its entry. */
+  item?: string;
+  /** When a submission was submitted, for series. */
+  at?: Date | null;
+  /** An honor's steps so far, each with its day, for series. */
+  steps?: { status: string; at: Date }[];
 }
 
 const flag = (value: boolean): number => (value ? 1 : 0);
@@ -85,6 +91,7 @@ export async function loadRecords(
           const at = s.submittedAt ?? s.createdAt;
           return {
             organizationId: s.organizationId,
+            at: s.submittedAt,
             dims: {
               ...star.contestDims(s.contestId),
               ...star.organizationDims(s.contestId, s.organizationId),
@@ -148,6 +155,7 @@ export async function loadRecords(
           const round = star.rounds.get(a.roundId)!;
           return {
             organizationId: entries.get(a.entryId)?.organizationId ?? null,
+            item: a.entryId,
             dims: {
               ...star.contestDims(round.contestId),
               ...expertDims(a.expertId),
@@ -173,6 +181,7 @@ export async function loadRecords(
             const entry = entries.get(c.entryId);
             return {
               organizationId: entry?.organizationId ?? null,
+              item: c.entryId,
               dims: {
                 ...star.contestDims(round.contestId),
                 ...expertDims(c.expertId),
@@ -197,6 +206,7 @@ export async function loadRecords(
         const at = latestStep(h);
         return {
           organizationId: h.organizationId,
+          steps: stepsOf(h),
           dims: {
             ...star.contestDims(h.contestId),
             ...star.organizationDims(h.contestId, h.organizationId),
@@ -251,6 +261,18 @@ export async function loadRecords(
   }
   if (access.scope === 'SUBTREE') records = records.filter((r) => star.within(r.organizationId, identity.org!));
   return { star, records };
+}
+
+/** The steps an honor has taken, each on its day: nominated, proposed, announced, conferred, revoked. */
+export function stepsOf(h: FactHonor): { status: string; at: Date }[] {
+  const steps: [string, Date | null][] = [
+    ['NOMINATED', h.createdAt],
+    ['PROPOSED', h.proposedAt],
+    ['ANNOUNCED', h.announcedAt],
+    ['CONFERRED', h.conferredOn ? new Date(`${h.conferredOn}T00:00:00Z`) : null],
+    ['REVOKED', h.revokedAt],
+  ];
+  return steps.filter((s): s is [string, Date] => s[1] !== null).map(([status, at]) => ({ status, at }));
 }
 
 /** When an honor took its latest step: revoked, conferred, announced, proposed, or nominated. */

@@ -1,0 +1,161 @@
+import type { DataSource } from 'typeorm';
+import {
+  type FactAccess,
+  type Identity,
+  type Rating,
+  type TimeUnit,
+  dayOf,
+  factAccess,
+  forbidden,
+  histogram,
+  notFound,
+  panelAgreement,
+  relativeHarshness,
+  suppressCell,
+  timeBuckets,
+  weekOf,
+} from '@meritgraph/domain';
+import { DimContest, DimRound } from '../projection/dimensions.entity';
+import type { AgreementCell, JudgeHarshness, ScoreDistribution, SeriesPoint, TimeSeries } from './questions.types';
+import type { AgreementBy, HarshnessOrder, HistogramOf, SeriesBy, SeriesFact } from './questions.types';
+import { type CubeRecord, loadRecords } from './records';
+import type { Star } from './star';
+
+/** Judges a harshness list returns at most. */
+export const HARSHNESS_FIRST_MAX = 500;
+
+const panelOf = (star: Star, id: string | null) => (id ? { id, name: star.panels.get(id)?.name ?? id } : null);
+
+/** Records grouped by a key, in the order the keys first appear. */
+function groupBy<K>(records: readonly CubeRecord[], key: (r: CubeRecord) => K): Map<K, CubeRecord[]> {
+  const groups = new Map<K, CubeRecord[]>();
+  for (const record of records) {
+    const k = key(record);
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(record);
+  }
+  return groups;
+}
+
+const byKey = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => a.localeCompare(b));
+
+/**
+ * The questions a cube cannot put as a group-by: score distributions, judges' relative
+ * harshness, agreement, and time series. Each reads the star schema within the caller's
+ * access, as cubes do.
+ */
+export class QuestionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly minimumCell: number,
+  ) {}
+
+  private async round(roundId: string): Promise<DimRound> {
+    const round = await this.dataSource.getRepository(DimRound).findOneBy({ id: roundId });
+    if (!round) throw notFound('ReviewRound', roundId, 'round');
+    return round;
+  }
+
+  private async roundRecords(identity: Identity, roundId: string, fact: 'SCORECARD' | 'ENTRY', field: string, needsAll: boolean) {
+    const access = factAccess(identity, fact);
+    if (!access || (needsAll && access.scope !== 'ALL')) throw forbidden(field);
+    const round = await this.round(roundId);
+    const { star, records } = await loadRecords(this.dataSource.manager, fact, [round.contestId], access, identity);
+    return { access, star, records: records.filter((r) => r.dims.ROUND === roundId) };
+  }
+
+  private hide(access: FactAccess, count: number): number | null {
+    return access.suppressSmallCells && suppressCell(count, this.minimumCell) ? null : count;
+  }
+
+  async histogram(identity: Identity, roundId: string, width: number, by: SeriesBy, of: HistogramOf): Promise<ScoreDistribution[]> {
+    const fact = of === 'ENTRY_AGGREGATE' ? 'ENTRY' : 'SCORECARD';
+    const { access, star, records } = await this.roundRecords(identity, roundId, fact, 'scoreHistogram', false);
+    const figureOf = (r: CubeRecord) => (fact === 'ENTRY' ? r.fields.AGGREGATE : r.fields.TOTAL);
+    const figures = records.map(figureOf).filter((v): v is number => typeof v === 'number');
+    // Every series shares the round's buckets, so they line up side by side.
+    const min = figures.length ? Math.floor(Math.min(...figures) / width) * width : 0;
+    const max = figures.length ? Math.max(...figures) : 0;
+    const groups = groupBy(records, (r) => (by === 'TRACK' ? (r.dims.TRACK as string) : by === 'PANEL' ? (r.dims.PANEL as string) : null));
+    return byKey([...groups].map(([key, list]) => [String(key ?? ''), [key, list] as const])).map(([, [key, list]]) => {
+      const values = list.map(figureOf).filter((v): v is number => typeof v === 'number');
+      return {
+        round: { id: roundId },
+        track: by === 'TRACK' && key ? { id: key } : null,
+        panel: by === 'PANEL' ? panelOf(star, key) : null,
+        records: values.length,
+        buckets: figures.length ? histogram(values, { width, min, max }).map((b) => ({ ...b, count: this.hide(access, b.count) })) : [],
+      };
+    });
+  }
+
+  async harshness(identity: Identity, roundId: string, order: HarshnessOrder, first: number): Promise<JudgeHarshness[]> {
+    const { records } = await this.roundRecords(identity, roundId, 'SCORECARD', 'judgeHarshness', true);
+    const ranked = relativeHarshness(ratingsOf(records));
+    const scored = ranked.filter((r) => r.meanDeviation !== null);
+    const listed = order === 'MOST_LENIENT_FIRST' ? [...scored].reverse() : scored;
+    return [...listed, ...ranked.filter((r) => r.meanDeviation === null)].slice(0, first).map((r, i) => ({
+      expert: { id: r.raterId },
+      items: r.items,
+      meanDeviation: r.meanDeviation,
+      stdDev: r.stdDev,
+      low: r.low,
+      high: r.high,
+      place: i + 1,
+    }));
+  }
+
+  async agreement(identity: Identity, roundId: string, by: AgreementBy): Promise<AgreementCell[]> {
+    const { star, records } = await this.roundRecords(identity, roundId, 'SCORECARD', 'panelAgreement', true);
+    const groups = groupBy(records, (r) => (by === 'PANEL' ? (r.dims.PANEL as string) : by === 'TRACK' ? (r.dims.TRACK as string) : null));
+    return byKey([...groups].map(([key, list]) => [String(key ?? ''), [key, list] as const])).map(([, [key, list]]) => ({
+      round: { id: roundId },
+      panel: by === 'PANEL' ? panelOf(star, key) : null,
+      track: by === 'TRACK' && key ? { id: key } : null,
+      ...panelAgreement(ratingsOf(list)),
+    }));
+  }
+
+  async series(
+    identity: Identity,
+    fact: SeriesFact,
+    contestId: string,
+    unit: TimeUnit,
+    from?: string | null,
+    to?: string | null,
+  ): Promise<TimeSeries> {
+    const access = factAccess(identity, fact);
+    if (!access) throw forbidden('timeSeries');
+    const contest = await this.dataSource.getRepository(DimContest).findOneBy({ id: contestId });
+    if (!contest) throw notFound('Contest', contestId, 'contest');
+    const { records } = await loadRecords(this.dataSource.manager, fact, [contestId], access, identity);
+    const events: { status: string | null; at: Date }[] =
+      fact === 'SUBMISSION' ? records.flatMap((r) => (r.at ? [{ status: null, at: r.at }] : [])) : records.flatMap((r) => r.steps ?? []);
+    const bucketOf = (at: Date) => (unit === 'WEEK' ? weekOf(at) : dayOf(at));
+    const times = events.map((e) => e.at.getTime());
+    const start =
+      from ??
+      (fact === 'SUBMISSION' && contest.submissionOpensAt ? dayOf(contest.submissionOpensAt) : null) ??
+      (times.length ? dayOf(new Date(Math.min(...times))) : dayOf(new Date(`${contest.year}-01-01T00:00:00Z`)));
+    const end =
+      to ??
+      (fact === 'SUBMISSION' && contest.submissionClosesAt ? dayOf(contest.submissionClosesAt) : null) ??
+      (times.length ? dayOf(new Date(Math.max(...times))) : start);
+    const buckets = timeBuckets(start, end, unit);
+    const statuses = fact === 'SUBMISSION' ? [null] : [...new Set(events.map((e) => e.status))].sort();
+    const counts = new Map<string, number>();
+    for (const e of events) counts.set(`${bucketOf(e.at)}\0${e.status}`, (counts.get(`${bucketOf(e.at)}\0${e.status}`) ?? 0) + 1);
+    const points: SeriesPoint[] = buckets.flatMap((bucket) =>
+      statuses.map((status) => ({ bucket, status, count: this.hide(access, counts.get(`${bucket}\0${status}`) ?? 0) })),
+    );
+    return { contestId, from: start, to: end, points };
+  }
+}
+
+/** A round's scorecards as ratings: judge, entry, weighted total. */
+function ratingsOf(records: readonly CubeRecord[]): Rating[] {
+  return records
+    .filter((r) => typeof r.fields.TOTAL === 'number' && r.item)
+    .map((r) => ({ raterId: String(r.dims.EXPERT), itemId: r.item!, score: r.fields.TOTAL! }));
+}
