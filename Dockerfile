@@ -1,4 +1,4 @@
-# One image for all five services and the replay; pick one with the command, e.g.
+# One image for all six services and the replay; pick one with the command, e.g.
 #   docker run meritgraph:local node apps/honors/dist/main.js
 # Node 22 LTS. The code also runs on Node 20.19+ (package.json engines), as CI does.
 
@@ -51,7 +51,7 @@ COPY --from=build /app /app
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 
-EXPOSE 4000 4001 4002 4003 4004
+EXPOSE 4000 4001 4002 4003 4004 4005
 # The slim image has no curl; Node has fetch. PORT is set per service (gateway default 4000).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

@@ -26,7 +26,7 @@ quote() {
 }
 
 sql=''
-for subgraph in organizations submissions expert_review honors; do
+for subgraph in organizations submissions expert_review honors analytics; do
   file="$secrets_dir/db_password_$subgraph"
   if [[ ! -s $file ]]; then
     echo "missing or empty password file $file (the Docker secret db_password_$subgraph)" >&2
@@ -44,4 +44,4 @@ done
 root_password=${MYSQL_ROOT_PASSWORD:-}
 if [[ -z $root_password && -n ${MYSQL_ROOT_PASSWORD_FILE:-} ]]; then root_password=$(<"$MYSQL_ROOT_PASSWORD_FILE"); fi
 MYSQL_PWD=$root_password "${client[@]}" <<<"$sql"
-echo "subgraph databases and users ready: ${prefix}{organizations,submissions,expert_review,honors}"
+echo "subgraph databases and users ready: ${prefix}{organizations,submissions,expert_review,honors,analytics}"

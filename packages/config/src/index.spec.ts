@@ -87,6 +87,7 @@ describe('the subgraph list', () => {
       submissions: 'http://127.0.0.1:4002/graphql',
       'expert-review': 'http://127.0.0.1:4003/graphql',
       honors: 'http://honors.internal:8080/graphql',
+      analytics: 'http://127.0.0.1:4005/graphql',
     });
   });
 

@@ -40,7 +40,7 @@ describe('the compose deployment', () => {
     expect(loop?.split(' ')).toEqual(SUBGRAPH_NAMES.map(snake));
   });
 
-  it('runs each subgraph as its own user, and gives the replay all four', () => {
+  it('runs each subgraph as its own user, and gives the replay every one of them', () => {
     for (const name of SUBGRAPH_NAMES) {
       const user = `\${DATABASE_PREFIX:-meritgraph_}${snake(name)}`;
       const secret = `/run/secrets/db_password_${snake(name)}`;

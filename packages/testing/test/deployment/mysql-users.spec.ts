@@ -78,10 +78,12 @@ const server = process.env.DATABASE_URL;
   });
 
   it('makes each user with rights on its own database only', () => {
-    const grants = sqlAsRoot(`SHOW GRANTS FOR '${prefix}organizations'@'%'`);
-    expect(grants).toContain(`GRANT ALL PRIVILEGES ON \`${prefix}organizations\`.* TO`);
-    expect(grants).toMatch(/GRANT USAGE ON \*\.\* TO/);
-    expect(grants.trim().split('\n')).toHaveLength(2);
+    for (const name of SUBGRAPH_NAMES) {
+      const grants = sqlAsRoot(`SHOW GRANTS FOR '${prefix}${snake(name)}'@'%'`);
+      expect(grants).toContain(`GRANT ALL PRIVILEGES ON \`${prefix}${snake(name)}\`.* TO`);
+      expect(grants).toMatch(/GRANT USAGE ON \*\.\* TO/);
+      expect(grants.trim().split('\n')).toHaveLength(2);
+    }
   });
 
   it('serves the graph with every subgraph connected, migrated and writing as its own user', async () => {
@@ -112,6 +114,12 @@ const server = process.env.DATABASE_URL;
       message: expect.stringContaining(`SELECT command denied to user '${prefix}organizations'`),
     });
     await expect(organizations.query(`CREATE DATABASE \`${prefix}other\``)).rejects.toMatchObject({ code: 'ER_DBACCESS_DENIED_ERROR' });
+    // The read model has the others' changes from their feeds only, never from their tables.
+    const analytics = graph!.subgraphs.analytics.db.dataSource;
+    await expect(analytics.query(`SELECT COUNT(*) FROM \`${prefix}organizations\`.\`schema_migrations\``)).rejects.toMatchObject({
+      code: 'ER_TABLEACCESS_DENIED_ERROR',
+      message: expect.stringContaining(`SELECT command denied to user '${prefix}analytics'`),
+    });
     expect(sqlAsRoot(`SHOW DATABASES LIKE '${prefix}other'`).trim()).toBe('');
   });
 
