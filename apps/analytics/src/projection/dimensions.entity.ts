@@ -50,6 +50,16 @@ export class DimParticipation {
   @Column('int') version: number;
 }
 
+/** A person's name and unit, as lists print them; the feed carries no contact data. */
+@Entity('dim_person')
+export class DimPerson {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+  @Column('varchar', { length: 100 }) name: string;
+  @Column('varchar', { length: 36 }) organizationId: string;
+  @Column('varchar', { length: 100, nullable: true }) position: string | null;
+  @Column('int') version: number;
+}
+
 @Entity('dim_expert')
 export class DimExpert {
   @PrimaryColumn('varchar', { length: 36 }) id: string;

@@ -7,6 +7,7 @@ import {
   DimOrganization,
   DimPanel,
   DimParticipation,
+  DimPerson,
   DimRound,
   DimTrack,
 } from './dimensions.entity';
@@ -70,6 +71,13 @@ export const PROJECTIONS: Readonly<Record<FeedName, Readonly<Record<string, Proj
       kind: text(s.kind),
       parentId: maybe(s.parentId),
       district: maybe(s.district),
+      version,
+    })),
+    Person: project(DimPerson, (s, version) => ({
+      id: text(s.id),
+      name: text(s.name),
+      organizationId: text(s.organizationId),
+      position: maybe(s.position),
       version,
     })),
     Participation: project(DimParticipation, (s, version) => ({

@@ -1,4 +1,5 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import { StarSchema1796196280236 } from './1796196280236-StarSchema';
+import { People1796196796337 } from './1796196796337-People';
 
-export const migrations = [StarSchema1796196280236];
+export const migrations = [StarSchema1796196280236, People1796196796337];
