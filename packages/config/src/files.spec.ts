@@ -115,12 +115,14 @@ describe('database credentials', () => {
       submissions: 'mysql://root:shared@db:3306',
       'expert-review': 'mysql://review:shared@db:3306',
       honors: 'mysql://root:shared@db:3306',
+      analytics: 'mysql://root:shared@db:3306',
     });
     expect(databaseUrls(loadConfig(databaseEnv, {}))).toEqual({
       organizations: undefined,
       submissions: undefined,
       'expert-review': undefined,
       honors: undefined,
+      analytics: undefined,
     });
   });
 
