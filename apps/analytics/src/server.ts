@@ -56,7 +56,13 @@ export async function createServer(deps: SubgraphDeps & { analytics?: Partial<An
   const clock = deps.clock ?? (() => new Date());
   const peers = (target: string) => new PeerClient('analytics', target, deps.peers ?? {}, deps.auth.internal);
   const consumer = consumerOf({ dataSource: deps.db.dataSource, peers, clock }, options.pollMs);
-  const service = await subgraphServer('analytics', schemaWith(consumer, options))(deps);
+  const lag = {
+    name: 'analytics_feed_lag_changes',
+    help: 'Changes each subgraph’s feed had committed but the analytics read model had not applied, as of its last read',
+    label: 'feed',
+    read: async () => Object.fromEntries((await consumer.lag()).map((l) => [l.feed, l.lag])),
+  };
+  const service = await subgraphServer('analytics', schemaWith(consumer, options), { gauges: [lag] })(deps);
   return {
     ...service,
     consumer,

@@ -93,6 +93,16 @@ export interface SubgraphServiceOptions {
   logger?: Logger;
   /** Resolves the caller (see subgraphCaller). */
   identify: (req: IncomingMessage) => Promise<Caller>;
+  /** Gauges of the service's own on /metrics. */
+  gauges?: readonly ServiceGauge[];
+}
+
+/** A gauge a service adds to its /metrics (see ServiceMetrics.gauge). */
+export interface ServiceGauge {
+  name: string;
+  help: string;
+  label: string;
+  read: () => Promise<Record<string, number>>;
 }
 
 /** A subgraph's request context, with where a caller from outside the graph calls from. */
@@ -120,6 +130,7 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
   guardStatements(options.db.dataSource);
   const telemetry = new ServiceTelemetry(options.name, { logger: options.logger });
   telemetry.watchDatabase(options.db.dataSource);
+  for (const g of options.gauges ?? []) telemetry.metrics.gauge(g.name, g.help, g.label, g.read);
   // The graph's own callers were limited and budgeted at the gateway; callers from outside (an agency on the honors port) are here.
   const demand = new DemandControl<DirectContext>(options.demand ?? DEFAULT_DEMAND_CONTROL, budgetKey, (ctx) => ctx.internal).useSchema(
     options.schema,
@@ -183,7 +194,7 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
 export function subgraphServer(
   name: string,
   buildSchema: (deps: SchemaDeps) => Promise<GraphQLSchema>,
-  options: { acceptDirect?: readonly Role[] } = {},
+  options: { acceptDirect?: readonly Role[]; gauges?: readonly ServiceGauge[] } = {},
 ): (deps: SubgraphDeps) => Promise<Service> {
   return async (deps) => {
     // A database with records from before its feed (or seeded by its migrations) gives the feed its first changes.
@@ -203,6 +214,7 @@ export function subgraphServer(
       demand: deps.demand,
       logger: deps.logger,
       identify: subgraphCaller(name, deps.auth, options.acceptDirect),
+      gauges: options.gauges,
     });
   };
 }

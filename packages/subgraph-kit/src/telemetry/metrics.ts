@@ -136,6 +136,22 @@ export class ServiceMetrics {
     return observer;
   }
 
+  /**
+   * A gauge of the service's own, read when /metrics is scraped: `read` gives each label
+   * value's figure (the analytics read model's lag per feed, for one).
+   */
+  gauge(name: string, help: string, label: string, read: () => Promise<Record<string, number>>): void {
+    new Gauge<string>({
+      name: `${METRIC_PREFIX}${name}`,
+      help,
+      labelNames: [label],
+      registers: [this.registry],
+      async collect() {
+        for (const [value, figure] of Object.entries(await read())) this.set({ [label]: value }, figure);
+      },
+    });
+  }
+
   /** One served request. */
   observeRequest(operation: string, outcome: Outcome, seconds: number, codes: Iterable<string>, cost: number | undefined): void {
     this.requests.inc({ operation, outcome });
