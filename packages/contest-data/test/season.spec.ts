@@ -116,6 +116,21 @@ describe('the world of a synthetic contest', () => {
     for (const s of world.submissions) for (const p of [s.leader, ...s.team]) expect(fresh).toContain(p);
   });
 
+  it('keeps about as many units as 2019 year after year, most of them from the year before', () => {
+    for (const seed of SEEDS) {
+      let last = before;
+      for (const year of YEARS) {
+        const next = buildLaterWorld(last, syntheticSeason(year, seed), seed).world;
+        const lastUnits = new Set(last.submissions.map((s) => s.unit));
+        const units = new Set(next.submissions.map((s) => s.unit));
+        expect(units.size).toBeGreaterThanOrEqual(0.85 * 210);
+        expect(units.size).toBeLessThanOrEqual(1.15 * 210);
+        expect([...units].filter((u) => lastUnits.has(u)).length).toBeGreaterThan(0.7 * lastUnits.size);
+        last = next;
+      }
+    }
+  });
+
   it('draws on the 2019 expert pool and unions', () => {
     expect(world.experts).toBe(before.experts);
     const unions = new Set(before.mobilizerOf.values());

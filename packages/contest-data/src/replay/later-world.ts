@@ -6,8 +6,8 @@ import type { Season } from './season';
 
 /**
  * The world of a synthetic contest after 2019: the same federation, unions, parks and expert
- * pool; most earlier units come back (the units the report names always do), some do not, and
- * new units join. Every achievement, leader and team is new. Pure data, made from the seed
+ * pool; most units of the contest before come back (the units the report names always do), some
+ * do not, and new units join, about as many units in all as 2019 had, give or take. Every achievement, leader and team is new. Pure data, made from the seed
  * and the year.
  */
 
@@ -26,9 +26,21 @@ const NEW_UNIT_TRACKS: TrackCode[] = ['AI', 'BIOMED', 'IC', 'AI', 'BIOMED', 'IC'
 export function buildLaterWorld(before: World, season: Season, seed: number): LaterWorld {
   const { year } = season;
   const rnd = Random.of(seed, 'world', String(year));
-  // A unit's return is drawn from a source of its own, so it does not depend on the other units.
-  const returns = (u: OrgPlan) => !u.key.startsWith('unit:') || Random.of(seed, 'returns', String(year), u.key).next() < season.returning;
-  const units = before.orgs.filter((o) => o.track !== undefined && returns(o));
+  // The units of the contest before: the named ones come back, and of the others as many as leave room for the new units,
+  // by a draw of each unit's own (so it does not depend on the other units).
+  const last = new Set(before.submissions.map((s) => s.unit));
+  const candidates = before.orgs.filter((o) => o.track !== undefined && last.has(o.key));
+  const isNamed = (u: OrgPlan) => !u.key.startsWith('unit:');
+  const luck = new Map(candidates.map((u) => [u.key, Random.of(seed, 'returns', String(year), u.key).next()]));
+  const room = Math.max(0, season.units - season.newUnits - candidates.filter(isNamed).length);
+  const back = new Set(
+    candidates
+      .filter((u) => !isNamed(u))
+      .sort((a, b) => luck.get(a.key)! - luck.get(b.key)!)
+      .slice(0, room)
+      .map((u) => u.key),
+  );
+  const units = candidates.filter((u) => isNamed(u) || back.has(u.key));
   const usedNames = new Set(before.orgs.map((o) => o.name));
   const newOrgs: OrgPlan[] = [];
   const mobilizerOf = new Map(before.mobilizerOf);

@@ -52,10 +52,9 @@ export interface Season {
   /** Achievements per track, and the entries' moments on the submission timeline (one each at scale 1). */
   submissionsPerTrack: Record<TrackCode, number>;
   moments: number;
-  /** Units the contest brings in that no earlier one had (2019: all of them), at the season's scale. */
+  /** Units taking part, and of them those no earlier contest had (2019: all of them), at the season's scale. */
+  units: number;
   newUnits: number;
-  /** Each 2019 synthetic unit comes back with this chance (later years). */
-  returning: number;
   finalists: QuotaSplit;
   excellent: QuotaSplit;
   honors: Record<AwardCode, number>;
@@ -119,8 +118,8 @@ export function season2019(scale = 1): Season {
     conferral: { decisionNumber: '沪工总〔2020〕1号', conferredOn: '2020-01-15', ceremony: '总结表彰大会' },
     submissionsPerTrack: scaled(SUBMISSIONS_PER_TRACK, scale),
     moments: sum(SUBMISSIONS_PER_TRACK),
+    units: UNITS * scale,
     newUnits: UNITS * scale,
-    returning: 0,
     finalists: scaled({ AI: 68, BIOMED: 68, 'IC+BIG_SCIENCE': 49 }, scale),
     excellent: scaled({ AI: 29, BIOMED: 35, 'IC+BIG_SCIENCE': 26 }, scale),
     honors: {
@@ -179,6 +178,7 @@ export function syntheticSeason(year: number, seed: number, scale = 1): Season {
     EXCELLENT_ORGANIZATION: rnd.int(9, 11),
   };
   const newUnits = Math.round(UNITS * rnd.between(0.08, 0.16));
+  const units = Math.round(UNITS * (1 + trend + rnd.between(-0.03, 0.03)));
   const times = <T extends Record<string, number>>(split: T): T => scaled(split, scale);
   return {
     ...base,
@@ -213,8 +213,8 @@ export function syntheticSeason(year: number, seed: number, scale = 1): Season {
     },
     submissionsPerTrack: scaled(perTrack, scale),
     moments: sum(perTrack),
+    units: units * scale,
     newUnits: newUnits * scale,
-    returning: 0.85,
     finalists: times(finalists),
     excellent: times(excellent),
     honors: {
