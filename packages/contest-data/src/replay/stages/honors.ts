@@ -44,8 +44,7 @@ export interface HonorsCandidates {
 
 export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent, ranking }: HonorsCandidates): Promise<void> {
   const admin = host.gateway;
-  const { step, world } = plan;
-  const { season } = plan;
+  const { step, world, season } = plan;
   const quota = (code: AwardCode) => season.honors[code];
 
   const honors = await step('nominations (差额推荐)', async () => {

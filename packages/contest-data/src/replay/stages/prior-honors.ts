@@ -26,7 +26,7 @@ export async function recordPriorHonors(host: ReplayHost, plan: HonorsPlan): Pro
   const excellentPlans = excellent.map((id) => bySubmissionId.get(id)!).sort((a, b) => b.merit - a.merit);
 
   await step('prior honors, recorded and verified', async () => {
-    // The strongest 13 (per scale) hold a national honor and the next 50 a provincial or ministerial one, as in 2019.
+    // The strongest hold a national honor and the next a provincial or ministerial one: 13 and 50 (per scale) in 2019.
     const { national, provincialMinisterial: provincial, municipal } = season.priorHonors;
     const records = excellentPlans.slice(0, national + provincial + municipal).map((s, i) => ({
       plan: s,
