@@ -1,2 +1,2 @@
 export { type AnalyticsOptions, type AnalyticsService, DEFAULT_ANALYTICS, createServer, buildSchema, databaseSchema } from './server';
-export { FEEDS, type FeedName } from './projection/projections';
+export { FEEDS, type FeedChange, type FeedName, applyChanges } from './projection/projections';

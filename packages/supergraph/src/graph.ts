@@ -86,7 +86,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
   let gatewayService: Service | undefined;
   const stop = async () => {
     await gatewayService?.stop();
-    for (const name of SUBGRAPH_NAMES) {
+    // Last started, first stopped: analytics reads the others' feeds until it stops.
+    for (const name of [...SUBGRAPH_NAMES].reverse()) {
       const sub = running[name];
       if (!sub) continue;
       await sub.service.stop();

@@ -70,9 +70,12 @@ export class FeedConsumer {
     this.stopped = false;
     const tick = () => {
       this.timer = setTimeout(() => {
-        void this.catchUp().finally(() => {
-          if (!this.stopped) tick();
-        });
+        // A failed read is kept in its cursor's lastError and tried again at the next tick.
+        void this.catchUp()
+          .catch(() => undefined)
+          .finally(() => {
+            if (!this.stopped) tick();
+          });
       }, this.options.pollMs!);
       this.timer.unref();
     };
