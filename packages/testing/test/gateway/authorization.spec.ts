@@ -1,6 +1,7 @@
 import { type GraphQLObjectType } from 'graphql';
 import { readSupergraph } from '@meritgraph/gateway';
 import { apiSchema } from '@meritgraph/supergraph';
+import { ANALYTICS_TABLE } from '../analytics/authorization-table';
 import { EXPERT_REVIEW_TABLE } from '../expert-review/authorization-table';
 import { HONORS_TABLE } from '../honors/authorization-table';
 import { ORGANIZATIONS_TABLE } from '../organizations/authorization-table';
@@ -11,7 +12,7 @@ import { SUBMISSIONS_TABLE } from '../submissions/authorization-table';
  * its tables must name every query and mutation of the graph, so a new one fails here until
  * it joins the table of its subgraph.
  */
-const TABLE = [...ORGANIZATIONS_TABLE, ...SUBMISSIONS_TABLE, ...EXPERT_REVIEW_TABLE, ...HONORS_TABLE];
+const TABLE = [...ORGANIZATIONS_TABLE, ...SUBMISSIONS_TABLE, ...EXPERT_REVIEW_TABLE, ...HONORS_TABLE, ...ANALYTICS_TABLE];
 
 describe('authorization matrix', () => {
   it('covers every query and mutation of the graph, and nothing that is not in it', () => {
