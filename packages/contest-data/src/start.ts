@@ -1,11 +1,12 @@
 /**
  * npm start — the whole platform on embedded SQLite: on a fresh database, the 2019 contest
- * replayed through the API first; then the four subgraphs and the gateway as separate
- * processes (as in production), each restarted if it crashes, and the URL, a token per role
- * and the figures query. Ctrl-C stops every process.
+ * replayed through the API first; then the five subgraphs (the four contexts and the
+ * analytics read model) and the gateway as separate processes (as in production), each
+ * restarted if it crashes, and the URLs, a token per role and the figures query. Ctrl-C stops
+ * every process.
  */
 import { resolve } from 'node:path';
-import { SERVICE_PORTS, SUBGRAPH_NAMES, gatewayEnv, loadConfig, withDevelopmentSecrets, z } from '@meritgraph/config';
+import { SERVICE_PORTS, SUBGRAPH_NAMES, analyticsEnv, gatewayEnv, loadConfig, withDevelopmentSecrets, z } from '@meritgraph/config';
 import type { Identity } from '@meritgraph/domain';
 import { ClientTokens } from '@meritgraph/subgraph-kit';
 import { GraphClient } from '@meritgraph/supergraph';
@@ -120,6 +121,9 @@ Try it as the contest office:
 
 The contest's figures in one query (variables ${variables}):
 ${FIGURES_QUERY}
+
+Services: gateway ${url}; ${SUBGRAPH_NAMES.map((name) => `${name} :${SERVICE_PORTS[name]}`).join(', ')}
+  (analytics reads the others' change feeds every ${loadConfig(analyticsEnv, process.env).ANALYTICS_POLL_MS} ms; ask it through the gateway: { analytics { cube(…) } })
 
 MeritGraph is ready: ${url}  (Ctrl-C stops every service)`);
 }
