@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, type Identity, factAccess, forbidden } from '@meritgraph/domain';
 import type { CubeFilter, CubeGroup, CubeOrder, CubeResult, MeasureInput } from './cube.types';
-import { type CubeFilterSpec, type CubeQuery, answerCube } from './engine';
+import { type CubeFilterSpec, type CubeQuery, answerCube, checkCubeQuery } from './engine';
 import type { CubeDimension, CubeFact, CubeField } from './model';
 import { loadRecords } from './records';
 import type { Star } from './star';
@@ -106,6 +106,8 @@ export class CubeService {
       orderBy: (args.orderBy ?? []).map((o) => ({ measure: o.measure ?? null, dimension: o.dimension ?? null, direction: o.direction })),
       first,
     };
+    // A question the fact cannot answer is refused before anything is read.
+    checkCubeQuery(query);
     const { star, records } = await loadRecords(this.dataSource.manager, args.fact, args.filter?.contest ?? null, access, identity);
     const within = args.filter?.within;
     const scoped = within ? records.filter((r) => star.within(r.organizationId, within)) : records;

@@ -63,6 +63,8 @@ export function checkCubeQuery(query: CubeQuery): void {
   if (query.measures.length === 0 || query.measures.length > MAX_MEASURES)
     problems.push({ field: 'measures', message: `give 1 to ${MAX_MEASURES} measures` });
   query.measures.forEach((m, i) => {
+    if (m.kind === 'PERCENTILE' && !(typeof m.percentile === 'number' && m.percentile >= 0 && m.percentile <= 100))
+      problems.push({ field: `measures[${i}].percentile`, message: 'PERCENTILE needs a percentile from 0 to 100' });
     if (m.kind === 'COUNT') return;
     if (!m.field) problems.push({ field: `measures[${i}].field`, message: `${m.kind} needs a field` });
     else if (!shape.fields.includes(m.field))
