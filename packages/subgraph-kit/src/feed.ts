@@ -249,11 +249,11 @@ async function lastVersions(em: EntityManager, entityType: string, ids: readonly
   for (let i = 0; i < ids.length; i += IDS_PER_READ) {
     const rows = (await em
       .createQueryBuilder(FeedChange, 'c')
-      .select('c.entity_id', 'id')
+      .select('c.entityId', 'id')
       .addSelect('MAX(c.version)', 'version')
-      .where('c.entity_type = :entityType', { entityType })
-      .andWhere('c.entity_id IN (:...ids)', { ids: ids.slice(i, i + IDS_PER_READ) })
-      .groupBy('c.entity_id')
+      .where('c.entityType = :entityType', { entityType })
+      .andWhere('c.entityId IN (:...ids)', { ids: ids.slice(i, i + IDS_PER_READ) })
+      .groupBy('c.entityId')
       .getRawMany()) as { id: string; version: string | number }[];
     for (const row of rows) versions.set(row.id, Number(row.version));
   }
