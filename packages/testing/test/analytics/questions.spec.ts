@@ -115,13 +115,12 @@ describe('the analysts’ questions on the 2019 and 2020 contests', () => {
         ]),
       );
     };
-    const answered = (cells: Cell<unknown>[], key: (g: never) => string) =>
-      Object.fromEntries(cells.map((c) => [key(c.group as never), [c.records, ...c.values.map(close)]]));
+    // Each cell: its records, then its measures (the count, the finalist rate, the excellent rate).
+    const answered = <G>(cells: Cell<G>[], key: (g: G) => string) =>
+      Object.fromEntries(cells.map((c) => [key(c.group), [c.records, ...c.values.map(close)]]));
 
-    expect(answered(answer.byTrack.cells, (g: { track: Id }) => keyOf(g.track.id))).toEqual(rates((s) => keyOf(s.track?.id)));
-    expect(answered(answer.byDistrict.cells, (g: { district: string | null }) => keyOf(g.district))).toEqual(
-      rates((s) => keyOf(tree.district(s.organization!.id))),
-    );
+    expect(answered(answer.byTrack.cells, (g) => keyOf(g.track.id))).toEqual(rates((s) => keyOf(s.track?.id)));
+    expect(answered(answer.byDistrict.cells, (g) => keyOf(g.district))).toEqual(rates((s) => keyOf(tree.district(s.organization!.id))));
     // The report's figures: 185 finalists and 90 excellent of 294.
     expect([finalists.size, excellent.size, submissions.length]).toEqual([185, 90, 294]);
   });
