@@ -63,8 +63,11 @@ export interface GraphOptions {
   subgraphTimeoutMs?: number;
   /** The gateway's cost budgets and hourly points; the defaults when absent. */
   demand?: DemandControlOptions;
-  /** How often the analytics read model reads the change feeds; only when asked (analytics.catchUp) when absent. */
-  analytics?: { pollMs: number | null };
+  /**
+   * How often the analytics read model reads the change feeds (only when asked, analytics.catchUp,
+   * when absent), and the fewest records of a cell it shows callers who may not see them.
+   */
+  analytics?: { pollMs?: number | null; minimumCell?: number };
   /** Where the services write their log lines (each names itself in `service`); the process's logger when absent. */
   logger?: Logger;
 }
@@ -100,7 +103,15 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
   try {
     for (const name of SUBGRAPH_NAMES) {
       const db = await openDatabase(SUBGRAPH_MODULES[name].databaseSchema, location);
-      const deps = { db, auth, peers, clock, work, logger: options.logger, analytics: { pollMs: options.analytics?.pollMs ?? null } };
+      const deps = {
+        db,
+        auth,
+        peers,
+        clock,
+        work,
+        logger: options.logger,
+        analytics: { ...options.analytics, pollMs: options.analytics?.pollMs ?? null },
+      };
       const service = await SUBGRAPH_MODULES[name].createServer(deps);
       running[name] = { service, db, url: '' };
       running[name].url = peers[name] = `${await service.start(0)}/graphql`;
