@@ -14,4 +14,6 @@ export const KEY_FIELDS = {
   CalendarYear: ['year'],
   /** A day of the working-day calendar (a holiday, a working weekend), by its date. */
   CalendarDay: ['date'],
+  /** How far the analytics read model has read one subgraph's change feed, by the subgraph's name. */
+  FeedLag: ['feed'],
 } as const satisfies Record<string, readonly string[]>;

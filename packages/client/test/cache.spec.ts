@@ -8,8 +8,8 @@ const objectTypes = Object.values(schema.getTypeMap()).filter(
   (t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__') && !['Query', 'Mutation'].includes(t.name),
 );
 
-/** Answers computed per request (previews, rankings, ties): a cache has nothing to normalize them to. */
-const COMPUTED = new Set(['OrganizerTie', 'RankedEvaluation', 'ResultPreview']);
+/** Answers computed per request (previews, rankings, ties, analytics questions): a cache has nothing to normalize them to. */
+const COMPUTED = new Set(['OrganizerTie', 'RankedEvaluation', 'ResultPreview', 'Analytics']);
 
 describe('cache keys', () => {
   it('gives every entity a non-null ID named id, so a normalized cache needs no policy for it', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPH_NAMES } from '@meritgraph/config';
 import { databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
-import { startGraph } from '@meritgraph/testing';
+import { startGraph } from '@meritgraph/supergraph';
 import { CONTEST_CODE } from '../src/replay';
 import { replayLocation, replayMain } from '../src/replay-main';
 

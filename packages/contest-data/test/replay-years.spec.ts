@@ -6,7 +6,7 @@ import { SUBGRAPH_NAMES } from '@meritgraph/config';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
 import { DEFAULT_DEMAND_CONTROL } from '@meritgraph/subgraph-kit';
 import { startGraph as startMemoryGraph } from '@meritgraph/supergraph';
-import { startGraph } from '@meritgraph/testing';
+import { startGraph } from '@meritgraph/supergraph';
 import { type GraphClient } from '@meritgraph/supergraph';
 import { type ReplayRun, expectedFigures, figuresTable, plannedFigures, replay2019, replayInto, syntheticTable } from '../src/replay';
 import { type CanonicalExport, canonicalExport } from '../src/replay/export';

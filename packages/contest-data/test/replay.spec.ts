@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SUBGRAPH_NAMES } from '@meritgraph/config';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
-import { type TestGraph, startGraph } from '@meritgraph/testing';
+import { type InProcessGraph as TestGraph, startGraph } from '@meritgraph/supergraph';
 import { CONTEST_CODE, FIGURES_QUERY, type ReplayResult, expectedFigures, readFigures, replayInto } from '../src/replay';
 import { answersOf, callerFor, figuresExample, printed, readmeExamples, variablesOf } from '../src/replay/readme-examples';
 import { type DocumentedCall, documentedCalls, errorPaths, makeCall, missingFrom, withNull } from './documented-calls';

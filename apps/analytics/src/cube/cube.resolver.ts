@@ -24,8 +24,9 @@ export class CubeResolver {
   }
 
   @FieldResolver(() => CubeResult, {
+    nullable: true,
     description:
-      'Counts a fact grouped by dimensions, with the measures asked for, within what the caller may see: the office and analysts everything (analysts: scorecards of finalized rounds), a union its subtree, anyone else what is public. BAD_USER_INPUT names a dimension or field the fact lacks; FORBIDDEN where the caller may not count the fact.',
+      'Counts a fact grouped by dimensions, with the measures asked for, within what the caller may see: the office and analysts everything (analysts: scorecards of finalized rounds), a union its subtree, anyone else what is public. Null with its error when refused (the query’s other fields still answer): BAD_USER_INPUT names a dimension or field the fact lacks; FORBIDDEN where the caller may not count the fact.',
   })
   @Directive(`@cost(weight: 50)`)
   @Directive(`@listSize(slicingArguments: ["first"], sizedFields: ["cells"])`)

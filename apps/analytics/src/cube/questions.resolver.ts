@@ -21,6 +21,7 @@ export class QuestionsResolver {
   constructor(private readonly questions: QuestionsService) {}
 
   @FieldResolver(() => [ScoreDistribution], {
+    nullable: true,
     description: `A round's score distribution in buckets of \`width\`, for the round or per track or panel; the series share their buckets. Within the caller's access to scorecards or entries (analysts: finalized rounds). At most ${MAX_HISTOGRAM_BUCKETS} buckets (else BAD_USER_INPUT on width).`,
   })
   @Directive('@cost(weight: 50)')
@@ -36,6 +37,7 @@ export class QuestionsResolver {
   }
 
   @FieldResolver(() => [JudgeHarshness], {
+    nullable: true,
     description:
       "The judges of a round by relative harshness (each judge's mean deviation from the other judges of the same entries, with a 95% interval); the office and analysts (finalized rounds), FORBIDDEN to others.",
   })
@@ -55,6 +57,7 @@ export class QuestionsResolver {
   }
 
   @FieldResolver(() => [AgreementCell], {
+    nullable: true,
     description:
       "How far a round's judges agree, for the round or per panel or track: ICC(2,1), ICC(3,1) and Kendall's W over the judges who scored every entry; the office and analysts (finalized rounds).",
   })
@@ -68,6 +71,7 @@ export class QuestionsResolver {
   }
 
   @FieldResolver(() => TimeSeries, {
+    nullable: true,
     description:
       'Submissions per day or week (by when they were submitted, over the submission window unless from/to say otherwise), or honors per status per day or week (by the day of each step); empty buckets included.',
   })
