@@ -10,6 +10,10 @@ import { CubeResolver } from './cube/cube.resolver';
 import { CubeService } from './cube/cube.service';
 import { QuestionsResolver } from './cube/questions.resolver';
 import { QuestionsService } from './cube/questions.service';
+import { ExportResolver } from './exports/export.resolver';
+import { ExportService } from './exports/export.service';
+import { SavedQueriesResolver } from './exports/saved-queries.resolver';
+import { SavedQueriesService } from './exports/saved-queries.service';
 import { FeedConsumer } from './feeds/consumer';
 import { AnalyticsStatusResolver } from './feeds/status.resolver';
 import { ContestRef, ExpertRef, OrganizationRef, ReviewRoundRef, SubmissionRef, TrackRef } from './references';
@@ -31,15 +35,20 @@ export interface AnalyticsService extends Service {
 }
 
 function schemaWith(consumer: FeedConsumer, options: AnalyticsOptions) {
-  return ({ dataSource }: SchemaDeps) =>
-    buildFederatedSchema({
+  return ({ dataSource, clock }: SchemaDeps) => {
+    const cubes = new CubeService(dataSource, options.minimumCell);
+    const saved = new SavedQueriesService(dataSource, clock);
+    return buildFederatedSchema({
       resolvers: [
-        new CubeResolver(new CubeService(dataSource, options.minimumCell)),
+        new CubeResolver(cubes),
         new QuestionsResolver(new QuestionsService(dataSource, options.minimumCell)),
         new AnalyticsStatusResolver(consumer),
+        new ExportResolver(new ExportService(dataSource, cubes, saved)),
+        new SavedQueriesResolver(saved),
       ],
       orphanedTypes: [ContestRef, TrackRef, ReviewRoundRef, OrganizationRef, ExpertRef, SubmissionRef],
     });
+  };
 }
 
 const consumerOf = (deps: Pick<SchemaDeps, 'dataSource' | 'peers' | 'clock'>, pollMs: number | null) =>

@@ -21,6 +21,7 @@ import {
   createRequestContext,
   operationPlugin,
 } from '@meritgraph/subgraph-kit';
+import { exportRoute } from './export/export-route';
 import { authenticate } from './identity';
 import { type ReadinessOptions, subgraphReadiness } from './readiness';
 import { InflightFetches } from './inflight';
@@ -99,6 +100,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     cors: deps.cors,
     telemetry,
     admit: demand?.admitBatch,
+    routes: { '/export/': exportRoute(telemetry.logger) },
   });
   const service = asService('gateway', apollo, http);
   return {

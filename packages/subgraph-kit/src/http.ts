@@ -29,7 +29,25 @@ export interface HttpOptions<TContext extends BaseContext> {
   telemetry?: ServiceTelemetry;
   /** Runs the operation within what the request may do (its deadline, its result bound). */
   scope?: <R>(context: TContext, run: () => Promise<R>) => Promise<R>;
+  /** Paths served beside GraphQL, by prefix (e.g. `/export/`); each may run operations through the same pipeline as its caller. */
+  routes?: Record<string, RouteHandler>;
 }
+
+/** A GraphQL answer as the pipeline gave it. */
+export interface OperationAnswer {
+  status: number;
+  headers: Map<string, string>;
+  body: string;
+}
+
+/**
+ * Runs one operation exactly as a POST to the GraphQL path from the same request would run:
+ * its limits, the caller's identity and context, admission, demand control and the scope.
+ */
+export type RunOperation = (operation: RequestedOperation) => Promise<OperationAnswer>;
+
+/** Serves a route; an HttpError thrown before it writes is answered as JSON with its status. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, run: RunOperation) => Promise<void>;
 
 /** An error answered with an HTTP status and a GraphQL-shaped body (e.g. 401 for a bad token). */
 export class HttpError extends Error {
@@ -108,6 +126,14 @@ function enforceLimits(operations: RequestedOperation[], batchSize: number, limi
   }
 }
 
+function headersOf(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
 const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -134,6 +160,20 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
   const path = options.graphqlPath ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const telemetry = options.telemetry ?? new ServiceTelemetry('http');
+  /** Limits, context, admission and the scope around Apollo: the one pipeline of every operation. */
+  const graphql = async (req: IncomingMessage, method: string, headers: HeaderMap, url: URL, body: unknown) => {
+    const limits = typeof options.limits === 'function' ? await options.limits(req) : options.limits;
+    const requested = requestedOperations(method, url, body);
+    if (limits) enforceLimits(requested.operations, Array.isArray(body) ? body.length : 1, limits);
+    const contextValue = await options.context(req);
+    if (options.admit && requested.batch) await options.admit(contextValue, requested.operations);
+    const execute = () =>
+      options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers, search: url.search, body },
+        context: async () => contextValue,
+      });
+    return options.scope ? options.scope(contextValue, execute) : execute();
+  };
   const handle = telemetry.observe(path, async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     applySecurityHeaders(res);
@@ -144,12 +184,23 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
         const ready = await options.ready().catch(() => false);
         return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
       }
+      const route = Object.entries(options.routes ?? {}).find(([prefix]) => url.pathname.startsWith(prefix));
+      if (route) {
+        const run: RunOperation = async (operation) => {
+          const headers = headersOf(req);
+          headers.set('content-type', 'application/json');
+          headers.set('accept', 'application/json');
+          const response = await graphql(req, 'POST', headers, new URL(path, url), operation);
+          let body = '';
+          if (response.body.kind === 'complete') body = response.body.string;
+          else for await (const chunk of response.body.asyncIterator) body += chunk;
+          return { status: response.status ?? 200, headers: new Map(response.headers), body };
+        };
+        return await route[1](req, res, url, run);
+      }
       if (url.pathname !== path) return json(res, 404, { error: 'not found' });
 
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
+      const headers = headersOf(req);
       const limit = typeof maxBodyBytes === 'number' ? maxBodyBytes : await maxBodyBytes(req);
       const raw = req.method === 'POST' ? await readBody(req, limit) : '';
       let body: unknown = raw;
@@ -160,17 +211,7 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
           throw new HttpError(400, 'BAD_REQUEST', 'Request body is not valid JSON');
         }
       }
-      const limits = typeof options.limits === 'function' ? await options.limits(req) : options.limits;
-      const requested = requestedOperations(req.method ?? 'GET', url, body);
-      if (limits) enforceLimits(requested.operations, Array.isArray(body) ? body.length : 1, limits);
-      const contextValue = await options.context(req);
-      if (options.admit && requested.batch) await options.admit(contextValue, requested.operations);
-      const execute = () =>
-        options.apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-          context: async () => contextValue,
-        });
-      const response = await (options.scope ? options.scope(contextValue, execute) : execute());
+      const response = await graphql(req, req.method ?? 'GET', headers, url, body);
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {

@@ -1,5 +1,6 @@
 // Written by `npm run migration:generate`: every migration of this folder, oldest first.
 import { StarSchema1796196280236 } from './1796196280236-StarSchema';
 import { People1796196796337 } from './1796196796337-People';
+import { SavedCubeQueries1796197300614 } from './1796197300614-SavedCubeQueries';
 
-export const migrations = [StarSchema1796196280236, People1796196796337];
+export const migrations = [StarSchema1796196280236, People1796196796337, SavedCubeQueries1796197300614];
