@@ -6,7 +6,15 @@ import { SUBGRAPH_NAMES } from '@meritgraph/config';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
 import { type InProcessGraph as TestGraph, startGraph } from '@meritgraph/supergraph';
 import { CONTEST_CODE, FIGURES_QUERY, type ReplayResult, expectedFigures, readFigures, replayInto } from '../src/replay';
-import { answersOf, callerFor, figuresExample, printed, readmeExamples, variablesOf } from '../src/replay/readme-examples';
+import {
+  ANALYSTS_HEADING,
+  answersOf,
+  callerFor,
+  figuresExample,
+  printed,
+  readmeExamples,
+  variablesOf,
+} from '../src/replay/readme-examples';
 import { type DocumentedCall, documentedCalls, errorPaths, makeCall, missingFrom, withNull } from './documented-calls';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -100,6 +108,14 @@ describe('the 2019 contest replayed through the gateway', () => {
       expect(examples.map((e) => e.name)).toEqual(['Leaderboard', 'Story', 'OrganizationHonors']);
       expect(examples.map((e) => e.note.token?.roles ?? 'none')).toEqual([['ANALYST'], ['ANALYST'], 'none']);
       expect(await answersOf(graph, examples)).toEqual(examples.map((e) => e.answer));
+    });
+
+    it('answers the README’s ten analysts’ questions as it prints them, once the read model has read the feeds', async () => {
+      await graph.analytics.catchUp();
+      const questions = readmeExamples(README(), ANALYSTS_HEADING);
+      expect(questions).toHaveLength(10);
+      expect(questions.every((q) => q.note.token?.roles.includes('ANALYST'))).toBe(true);
+      expect(await answersOf(graph, questions)).toEqual(questions.map((q) => q.answer));
     });
 
     it('gives anonymous callers of the README’s examples what the README says: the same answer, with the fields it names null and FORBIDDEN', async () => {

@@ -111,7 +111,7 @@ export class CubeService {
     const { star, records } = await loadRecords(this.dataSource.manager, args.fact, args.filter?.contest ?? null, access, identity);
     const within = args.filter?.within;
     const scoped = within ? records.filter((r) => star.within(r.organizationId, within)) : records;
-    const answer = answerCube(scoped, query, access.suppressSmallCells, this.minimumCell);
+    const answer = answerCube(scoped, query, access.suppressSmallCells, this.minimumCell, (d, v) => star.labelOf(d, v));
     return {
       fact: args.fact,
       cells: answer.cells.map((c) => ({ ...c, group: groupOf(c.group, star) })),

@@ -111,7 +111,14 @@ const compare = (a: unknown, b: unknown): number => {
  * measure of each group, suppresses the cells built from fewer than `minimumCell` records
  * (when `suppress`), ranks and orders the cells, and keeps the first `first`.
  */
-export function answerCube(records: readonly CubeRecord[], query: CubeQuery, suppress: boolean, minimumCell: number): CubeAnswer {
+export function answerCube(
+  records: readonly CubeRecord[],
+  query: CubeQuery,
+  suppress: boolean,
+  minimumCell: number,
+  /** How a dimension's value sorts (an organization by its name, a track by its code); the value itself when absent. */
+  labelOf: (dimension: CubeDimension, value: string | number | null | undefined) => string | number | null | undefined = (_d, v) => v,
+): CubeAnswer {
   checkCubeQuery(query);
   const kept = records.filter((r) => matches(r, query.filter));
   const groups = new Map<string, CubeRecord[]>();
@@ -143,10 +150,13 @@ export function answerCube(records: readonly CubeRecord[], query: CubeQuery, sup
     ? query.orderBy
     : query.groupBy.map((dimension): OrderSpec => ({ dimension, direction: 'ASC' }));
   const valueOf = (cell: CubeCell, o: OrderSpec) => (o.measure != null ? cell.values[o.measure] : cell.group[o.dimension!]);
+  const sortOf = (cell: CubeCell, o: OrderSpec) => (o.measure != null ? valueOf(cell, o) : labelOf(o.dimension!, valueOf(cell, o)));
+  // Cells equal on every key keep the order of their groups' labels, so an answer reads the same on every database.
+  const tieBreak = (cell: CubeCell) => JSON.stringify(query.groupBy.map((d) => labelOf(d, cell.group[d]) ?? null));
   cells.sort((a, b) => {
     for (const o of order) {
-      const va = valueOf(a, o);
-      const vb = valueOf(b, o);
+      const va = sortOf(a, o);
+      const vb = sortOf(b, o);
       // Empty figures go last whichever the direction.
       if (va === null || va === undefined || vb === null || vb === undefined) {
         const c = compare(va, vb);
@@ -156,7 +166,7 @@ export function answerCube(records: readonly CubeRecord[], query: CubeQuery, sup
       const c = compare(va, vb) * (o.direction === 'DESC' ? -1 : 1);
       if (c) return c;
     }
-    return compare(JSON.stringify(a.group), JSON.stringify(b.group));
+    return compare(tieBreak(a), tieBreak(b)) || compare(JSON.stringify(a.group), JSON.stringify(b.group));
   });
   const key = order[0];
   // Cells rank by the first key's figure; cells without one rank after every cell with one.

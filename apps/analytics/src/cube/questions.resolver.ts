@@ -27,13 +27,17 @@ export class QuestionsResolver {
   @Directive('@cost(weight: 50)')
   scoreHistogram(
     @Ctx() ctx: RequestContext,
-    @Arg('round', () => ID) round: string,
+    @Arg('round', () => ID, { nullable: true, description: 'The round; or give `contest` and `stage`.' }) round: string | null | undefined,
+    @Arg('contest', () => String, { nullable: true, description: 'The contest’s code, with `stage`, in place of `round`.' })
+    contest: string | null | undefined,
+    @Arg('stage', () => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
+    stage: string | null | undefined,
     @Arg('width', () => Float, { description: 'The buckets’ width, in points (e.g. 10).' }) width: number,
     @Arg('by', () => SeriesBy, { defaultValue: 'NONE' }) by: SeriesBy,
     @Arg('of', () => HistogramOf, { defaultValue: 'SCORECARD_TOTAL' }) of: HistogramOf,
   ): Promise<ScoreDistribution[]> {
     if (!(width > 0)) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'width must be above 0', 'width');
-    return this.questions.histogram(ctx.identity, round, width, by, of);
+    return this.questions.histogram(ctx.identity, { round, contest, stage }, width, by, of);
   }
 
   @FieldResolver(() => [JudgeHarshness], {
@@ -45,7 +49,11 @@ export class QuestionsResolver {
   @Directive('@listSize(slicingArguments: ["first"])')
   judgeHarshness(
     @Ctx() ctx: RequestContext,
-    @Arg('round', () => ID) round: string,
+    @Arg('round', () => ID, { nullable: true, description: 'The round; or give `contest` and `stage`.' }) round: string | null | undefined,
+    @Arg('contest', () => String, { nullable: true, description: 'The contest’s code, with `stage`, in place of `round`.' })
+    contest: string | null | undefined,
+    @Arg('stage', () => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
+    stage: string | null | undefined,
     @Arg('order', () => HarshnessOrder, { defaultValue: 'HARSHEST_FIRST' }) order: HarshnessOrder,
     @Arg('first', () => Int, { nullable: true, description: withRange('Judges to list (default 10).', 1, HARSHNESS_FIRST_MAX) })
     first?: number | null,
@@ -53,7 +61,7 @@ export class QuestionsResolver {
     const size = first ?? 10;
     if (!Number.isInteger(size) || size < 1 || size > HARSHNESS_FIRST_MAX)
       throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be 1 to ${HARSHNESS_FIRST_MAX}`, 'first');
-    return this.questions.harshness(ctx.identity, round, order, size);
+    return this.questions.harshness(ctx.identity, { round, contest, stage }, order, size);
   }
 
   @FieldResolver(() => [AgreementCell], {
@@ -64,10 +72,14 @@ export class QuestionsResolver {
   @Directive('@cost(weight: 50)')
   panelAgreement(
     @Ctx() ctx: RequestContext,
-    @Arg('round', () => ID) round: string,
+    @Arg('round', () => ID, { nullable: true, description: 'The round; or give `contest` and `stage`.' }) round: string | null | undefined,
+    @Arg('contest', () => String, { nullable: true, description: 'The contest’s code, with `stage`, in place of `round`.' })
+    contest: string | null | undefined,
+    @Arg('stage', () => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
+    stage: string | null | undefined,
     @Arg('by', () => AgreementBy, { defaultValue: 'PANEL' }) by: AgreementBy,
   ): Promise<AgreementCell[]> {
-    return this.questions.agreement(ctx.identity, round, by);
+    return this.questions.agreement(ctx.identity, { round, contest, stage }, by);
   }
 
   @FieldResolver(() => TimeSeries, {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import {
   type FactAccess,
   type Identity,
+  InvalidInput,
   type Rating,
   type TimeUnit,
   dayOf,
@@ -38,7 +39,16 @@ function groupBy<K>(records: readonly CubeRecord[], key: (r: CubeRecord) => K): 
   return groups;
 }
 
-const byKey = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => a.localeCompare(b));
+/** Series in the order of their labels (tracks by code, panels by name). */
+const byLabel = <T>(entries: [string, T][], label: (key: string) => string) =>
+  entries.sort(([a], [b]) => label(a).localeCompare(label(b)) || a.localeCompare(b));
+
+/** Which round a question is about: its id, or its stage in the contest with this code. */
+export interface RoundRef {
+  round?: string | null;
+  contest?: string | null;
+  stage?: string | null;
+}
 
 /**
  * The questions a cube cannot put as a group-by: score distributions, judges' relative
@@ -51,34 +61,58 @@ export class QuestionsService {
     private readonly minimumCell: number,
   ) {}
 
-  private async round(roundId: string): Promise<DimRound> {
-    const round = await this.dataSource.getRepository(DimRound).findOneBy({ id: roundId });
-    if (!round) throw notFound('ReviewRound', roundId, 'round');
-    return round;
+  private async round(ref: RoundRef): Promise<DimRound> {
+    if (ref.round) {
+      const round = await this.dataSource.getRepository(DimRound).findOneBy({ id: ref.round });
+      if (!round) throw notFound('ReviewRound', ref.round, 'round');
+      return round;
+    }
+    if (!ref.contest || !ref.stage)
+      throw new InvalidInput([{ field: 'round', message: 'give the round, or the contest (its code) and the stage' }]);
+    const contest = await this.dataSource.getRepository(DimContest).findOneBy({ code: ref.contest });
+    if (!contest) throw notFound('Contest', ref.contest, 'contest');
+    const rounds = await this.dataSource
+      .getRepository(DimRound)
+      .find({ where: { contestId: contest.id, stage: ref.stage }, order: { roundOrder: 'ASC' } });
+    if (rounds.length !== 1)
+      throw new InvalidInput([
+        {
+          field: 'stage',
+          message: rounds.length
+            ? `the contest has ${rounds.length} ${ref.stage} rounds: give the round`
+            : `the contest has no ${ref.stage} round`,
+        },
+      ]);
+    return rounds[0]!;
   }
 
-  private async roundRecords(identity: Identity, roundId: string, fact: 'SCORECARD' | 'ENTRY', field: string, needsAll: boolean) {
+  private async roundRecords(identity: Identity, ref: RoundRef, fact: 'SCORECARD' | 'ENTRY', field: string, needsAll: boolean) {
     const access = factAccess(identity, fact);
     if (!access || (needsAll && access.scope !== 'ALL')) throw forbidden(field);
-    const round = await this.round(roundId);
+    const round = await this.round(ref);
+    const roundId = round.id;
     const { star, records } = await loadRecords(this.dataSource.manager, fact, [round.contestId], access, identity);
-    return { access, star, records: records.filter((r) => r.dims.ROUND === roundId) };
+    return { access, star, roundId, records: records.filter((r) => r.dims.ROUND === roundId) };
   }
 
   private hide(access: FactAccess, count: number): number | null {
     return access.suppressSmallCells && suppressCell(count, this.minimumCell) ? null : count;
   }
 
-  async histogram(identity: Identity, roundId: string, width: number, by: SeriesBy, of: HistogramOf): Promise<ScoreDistribution[]> {
+  async histogram(identity: Identity, ref: RoundRef, width: number, by: SeriesBy, of: HistogramOf): Promise<ScoreDistribution[]> {
     const fact = of === 'ENTRY_AGGREGATE' ? 'ENTRY' : 'SCORECARD';
-    const { access, star, records } = await this.roundRecords(identity, roundId, fact, 'scoreHistogram', false);
+    const { access, star, roundId, records } = await this.roundRecords(identity, ref, fact, 'scoreHistogram', false);
     const figureOf = (r: CubeRecord) => (fact === 'ENTRY' ? r.fields.AGGREGATE : r.fields.TOTAL);
     const figures = records.map(figureOf).filter((v): v is number => typeof v === 'number');
     // Every series shares the round's buckets, so they line up side by side.
     const min = figures.length ? Math.floor(Math.min(...figures) / width) * width : 0;
     const max = figures.length ? Math.max(...figures) : 0;
     const groups = groupBy(records, (r) => (by === 'TRACK' ? (r.dims.TRACK as string) : by === 'PANEL' ? (r.dims.PANEL as string) : null));
-    return byKey([...groups].map(([key, list]) => [String(key ?? ''), [key, list] as const])).map(([, [key, list]]) => {
+    const label = (key: string) => String(star.labelOf(by === 'PANEL' ? 'PANEL' : 'TRACK', key) ?? '');
+    return byLabel(
+      [...groups].map(([key, list]) => [String(key ?? ''), [key, list] as const]),
+      label,
+    ).map(([, [key, list]]) => {
       const values = list.map(figureOf).filter((v): v is number => typeof v === 'number');
       return {
         round: { id: roundId },
@@ -90,8 +124,8 @@ export class QuestionsService {
     });
   }
 
-  async harshness(identity: Identity, roundId: string, order: HarshnessOrder, first: number): Promise<JudgeHarshness[]> {
-    const { records } = await this.roundRecords(identity, roundId, 'SCORECARD', 'judgeHarshness', true);
+  async harshness(identity: Identity, ref: RoundRef, order: HarshnessOrder, first: number): Promise<JudgeHarshness[]> {
+    const { records } = await this.roundRecords(identity, ref, 'SCORECARD', 'judgeHarshness', true);
     const ranked = relativeHarshness(ratingsOf(records));
     const scored = ranked.filter((r) => r.meanDeviation !== null);
     const listed = order === 'MOST_LENIENT_FIRST' ? [...scored].reverse() : scored;
@@ -106,10 +140,14 @@ export class QuestionsService {
     }));
   }
 
-  async agreement(identity: Identity, roundId: string, by: AgreementBy): Promise<AgreementCell[]> {
-    const { star, records } = await this.roundRecords(identity, roundId, 'SCORECARD', 'panelAgreement', true);
+  async agreement(identity: Identity, ref: RoundRef, by: AgreementBy): Promise<AgreementCell[]> {
+    const { star, roundId, records } = await this.roundRecords(identity, ref, 'SCORECARD', 'panelAgreement', true);
     const groups = groupBy(records, (r) => (by === 'PANEL' ? (r.dims.PANEL as string) : by === 'TRACK' ? (r.dims.TRACK as string) : null));
-    return byKey([...groups].map(([key, list]) => [String(key ?? ''), [key, list] as const])).map(([, [key, list]]) => ({
+    const label = (key: string) => String(star.labelOf(by === 'PANEL' ? 'PANEL' : 'TRACK', key) ?? '');
+    return byLabel(
+      [...groups].map(([key, list]) => [String(key ?? ''), [key, list] as const]),
+      label,
+    ).map(([, [key, list]]) => ({
       round: { id: roundId },
       panel: by === 'PANEL' ? panelOf(star, key) : null,
       track: by === 'TRACK' && key ? { id: key } : null,

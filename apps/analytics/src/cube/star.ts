@@ -94,6 +94,31 @@ export class Star {
     };
   }
 
+  /** How a dimension's value sorts in an answer: contests by year and code, tracks by code, rounds in order, organizations and panels by name. */
+  labelOf(dimension: string, value: string | number | null | undefined): string | number | null | undefined {
+    if (value === null || value === undefined) return value;
+    const id = String(value);
+    switch (dimension) {
+      case 'CONTEST': {
+        const contest = this.contests.get(id);
+        return contest ? `${contest.year} ${contest.code}` : id;
+      }
+      case 'TRACK':
+        return this.tracks.get(id)?.code ?? id;
+      case 'ROUND': {
+        const round = this.rounds.get(id);
+        return round ? `${this.contests.get(round.contestId)?.year ?? ''} ${String(round.roundOrder).padStart(3, '0')}` : id;
+      }
+      case 'PANEL':
+        return this.panels.get(id)?.name ?? id;
+      case 'ORGANIZATION':
+      case 'MOBILIZING_UNION':
+        return this.organizations.get(id)?.name ?? id;
+      default:
+        return value;
+    }
+  }
+
   contestDims(contestId: string) {
     return { CONTEST: contestId, YEAR: this.contests.get(contestId)?.year ?? null };
   }

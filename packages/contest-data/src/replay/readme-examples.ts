@@ -13,6 +13,8 @@ import { CONTEST_CODE } from './replay';
  */
 
 export const EXAMPLES_HEADING = '### More examples';
+/** The analysts' questions, asked of the analytics read model once it has read the feeds. */
+export const ANALYSTS_HEADING = '## For analysts';
 export const FIGURES_HEADING = '## The 2019 contest in one query';
 
 /** The claims of a token as `npm run token` makes them. */
@@ -69,18 +71,24 @@ export function anonymousNull(text: string, what: string): string[] {
   return [...anonymous[1]!.matchAll(/`([a-z]\w*(?:\.[a-z]\w*)*)`/g)].map((m) => m[1]!);
 }
 
-/** The token note in a text: "Token: `npm run token -- …`" or "No token needed", and the sentence on anonymous callers. */
-export function tokenNote(text: string, what: string): TokenNote {
+/**
+ * The token note in a text: "Token: `npm run token -- …`" or "No token needed", and (where
+ * `anonymous`) the sentence on anonymous callers.
+ */
+export function tokenNote(text: string, what: string, anonymous = true): TokenNote {
   const command = /`npm run (?:--silent )?token -- ([^`|]+?)(?:\s*\|[^`]*)?`/.exec(text);
   if (!command && !/No token needed/.test(text)) throw new Error(`${what} does not say which token it needs`);
-  return { token: command ? tokenClaims(command[1]!) : null, anonymousNull: anonymousNull(text, what) };
+  return { token: command ? tokenClaims(command[1]!) : null, anonymousNull: anonymous ? anonymousNull(text, what) : [] };
 }
 
-/** The query/answer pairs of the README's examples section, in order, with their token notes. */
-export function readmeExamples(readme: string): Example[] {
-  const from = readme.indexOf(EXAMPLES_HEADING);
-  if (from < 0) throw new Error(`the README has no "${EXAMPLES_HEADING}" section`);
-  const next = readme.indexOf('\n#', from + EXAMPLES_HEADING.length);
+/**
+ * The query/answer pairs of a README section (the examples, or the analysts' questions), in
+ * order, with their token notes; the analysts' say nothing of anonymous callers.
+ */
+export function readmeExamples(readme: string, heading = EXAMPLES_HEADING): Example[] {
+  const from = readme.indexOf(heading);
+  if (from < 0) throw new Error(`the README has no "${heading}" section`);
+  const next = readme.indexOf('\n#', from + heading.length);
   const section = readme.slice(0, next < 0 ? readme.length : next);
   const pair = /```graphql\n([\s\S]*?)```\s*```json\n([\s\S]*?)```/g;
   pair.lastIndex = from;
@@ -89,7 +97,7 @@ export function readmeExamples(readme: string): Example[] {
   for (let m = pair.exec(section); m; m = pair.exec(section)) {
     const start = m.index + m[0].length - 3 - m[2]!.length;
     const name = /^\s*query (\w+)/.exec(m[1]!)?.[1] ?? '(anonymous operation)';
-    const note = tokenNote(readme.slice(previous, m.index), `the README's ${name} example`);
+    const note = tokenNote(readme.slice(previous, m.index), `the README's ${name} example`, heading === EXAMPLES_HEADING);
     examples.push({ query: m[1]!, name, note, answer: m[2]!, start, end: start + m[2]!.length });
     previous = m.index + m[0].length;
   }
