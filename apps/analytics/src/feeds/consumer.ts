@@ -20,7 +20,7 @@ export class FeedCursor {
 /** Changes per read: the largest page a feed serves. */
 export const FEED_PAGE = 500;
 
-const FEED_QUERY = `query($after: ID, $first: Int) { changes(after: $after, first: $first) {
+const FEED_QUERY = `query ChangeFeed($after: ID, $first: Int) { changes(after: $after, first: $first) {
   changes { position entityType entityId version change state } endCursor head hasMore } }`;
 
 interface FeedPage {

@@ -24,6 +24,13 @@ export function outcomeOf(status: number, record: RequestRecord): Outcome {
 }
 
 /**
+ * Operations the graph's own services send several times a second (the analytics read model
+ * polling the change feeds): answered well, their access lines are at debug level, so they do
+ * not drown the others; failures are logged as any request's.
+ */
+export const ROUTINE_OPERATIONS: ReadonlySet<string> = new Set(['ChangeFeed']);
+
+/**
  * The telemetry of one service: its logger, its metrics (served on /metrics), and a trace,
  * an access line and the request metrics for every GraphQL request it serves.
  */
@@ -107,8 +114,10 @@ export class ServiceTelemetry {
     const operation = names.length === 1 ? this.metrics.operations.label(names[0]) : 'batch';
     const outcome = outcomeOf(status, record);
     this.metrics.observeRequest(operation, outcome, seconds, record.codes, record.cost);
-    if (!this.logger.isLevelEnabled('info')) return;
-    this.logger[status >= 500 ? 'error' : 'info'](
+    const routine = outcome === 'ok' && names.every((name) => name !== undefined && ROUTINE_OPERATIONS.has(name));
+    const level = status >= 500 ? 'error' : routine ? 'debug' : 'info';
+    if (!this.logger.isLevelEnabled(level)) return;
+    this.logger[level](
       {
         requestId: record.requestId,
         ...(traced ? { traceId } : {}),

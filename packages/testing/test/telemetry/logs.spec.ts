@@ -38,6 +38,24 @@ describe('access and error logs', () => {
     }
   });
 
+  it('logs the read model’s polls of the change feeds at debug level, so that they do not drown the other requests', async () => {
+    const before = lines.length;
+    await graph.analytics.catchUp();
+    const polls = lines.slice(before).filter((l) => l.msg === 'request' && l.operation === 'ChangeFeed');
+    // The captured log is at info: answered polls leave no line.
+    expect(polls).toEqual([]);
+    const debug = capturedLogs('debug');
+    const quiet = await startGraph({ logger: debug.logger });
+    try {
+      await quiet.analytics.catchUp();
+      const logged = debug.lines.filter((l) => l.msg === 'request' && l.operation === 'ChangeFeed');
+      expect(new Set(logged.map((l) => l.service))).toEqual(new Set(['organizations', 'submissions', 'expert-review', 'honors']));
+      expect(logged.every((l) => l.level === 'debug' && l.outcome === 'ok')).toBe(true);
+    } finally {
+      await quiet.stop();
+    }
+  });
+
   it('echoes the request id, and answers one of its own for an id that is too long or has other characters', async () => {
     const post = (id: string) =>
       fetch(graph.gatewayUrl, {

@@ -1,7 +1,7 @@
 import { type Logger, createLogger } from '@meritgraph/subgraph-kit';
 import { Factories, type TestGraph } from '../../src';
 
-/** The README's figures query ("The 2019 contest in one query"): it reads all four subgraphs. */
+/** The README's figures query ("The 2019 contest in one query"), and a cube of the analytics read model: it reads all five subgraphs. */
 export const FIGURES = `query Figures($code: String!) {
   contest(code: $code) {
     id
@@ -16,6 +16,7 @@ export const FIGURES = `query Figures($code: String!) {
     }
   }
   experts(first: 1) { totalCount }
+  analytics { cube(fact: SUBMISSION, measures: [{ kind: COUNT }]) { records } }
 }`;
 
 /** A contest with a unit enrolled and two drafts, as the figures query reads it. */
@@ -29,10 +30,10 @@ export async function figuresContest(graph: TestGraph): Promise<string> {
 }
 
 /** A logger whose JSON lines a test reads back. */
-export function capturedLogs(): { logger: Logger; lines: Record<string, unknown>[] } {
+export function capturedLogs(level: 'info' | 'debug' = 'info'): { logger: Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
   const destination = { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) };
-  return { logger: createLogger({ level: 'info', destination }), lines };
+  return { logger: createLogger({ level, destination }), lines };
 }
 
 /** The /metrics beside a service's /graphql. */
