@@ -6,9 +6,10 @@ import { parse } from 'csv-parse/sync';
 import { parse as parseStream } from 'csv-parse';
 import { Workbook } from 'exceljs';
 import { CONTEST_CODE, replayInto } from '@meritgraph/contest-data';
+import { dropMysqlDatabase } from '@meritgraph/db';
 import type { Role } from '@meritgraph/domain';
 import { DEFAULT_DEMAND_CONTROL } from '@meritgraph/subgraph-kit';
-import { type GraphClient, type TestGraph, startGraph } from '../../src';
+import { type GraphClient, type TestGraph, startGraph, throwawayLocation } from '../../src';
 
 /** One change of a feed, as the read model's consumer applies it. */
 interface FeedChange {
@@ -209,7 +210,10 @@ describe('analytics exports', () => {
   let origin: string;
   let contest: string;
   let evaluation: string;
-  const location = { prefix: '', dataDir: mkdtempSync(join(tmpdir(), 'mg-exports-')), log: 'none' as const };
+  // The replay's databases: throwaway MySQL ones when DATABASE_URL is set (dropped after), else SQLite files of this run.
+  const location = process.env.DATABASE_URL
+    ? throwawayLocation()
+    : { prefix: '', dataDir: mkdtempSync(join(tmpdir(), 'mg-exports-')), log: 'none' as const };
   const token = (roles: Role[], sub = `${roles.join('-').toLowerCase()}-exporter`, claims: { org?: string } = {}, ttl?: number) =>
     graph.auth.client.signDev({ roles, sub, ...claims }, ttl);
   const download = async (path: string, bearer?: string): Promise<Download> => {
@@ -266,7 +270,11 @@ describe('analytics exports', () => {
     const analyst = await graph.as('ANALYST', { sub: 'analyst-saver' });
     await analyst.data(SAVE, { name: 'scores-by-track', query: { ...SAVED_QUERY, filter: { round: [evaluation] } } });
   }, 600_000);
-  afterAll(() => graph?.stop());
+  afterAll(async () => {
+    await graph?.stop();
+    for (const { db } of Object.values(graph?.subgraphs ?? {}))
+      if (db.target.kind === 'mysql') await dropMysqlDatabase(db.target.server, db.target.database);
+  });
 
   describe.each(['ADMIN', 'ANALYST'] as const)('as %s', (role) => {
     it.each(LISTS)('%s downloads as CSV and XLSX holding every row the table API lists, in its order', async (list) => {
