@@ -347,6 +347,79 @@ describe('analytics exports', () => {
     expect(big.growth).toBeLessThan(100 * 1024 * 1024);
   }, 300_000);
 
+  it.each(['SUBMISSIONS', 'LEADERBOARD', 'SCORECARDS', 'CONFERRAL_LIST'])(
+    'a page of %s costs the same statements whether it holds 10 rows or 1,000',
+    async (list) => {
+      const variables = { list, ...(list === 'SUBMISSIONS' || list === 'CONFERRAL_LIST' ? { contest } : { round: evaluation }) };
+      const statementsFor = async (first: number) => {
+        graph.resetStatements();
+        const data: { analytics: { table: TablePage } } = await graph.gateway.data(TABLE, { ...variables, first });
+        expect(data.analytics.table.rows.length).toBe(Math.min(first, data.analytics.table.totalCount!));
+        return graph.statements();
+      };
+      const small = await statementsFor(10);
+      const large = await statementsFor(1000);
+      expect(large).toEqual(small);
+      expect(small.analytics).toBeLessThanOrEqual(10);
+      // Only the read model answers: the transactional subgraphs run no statement for an export.
+      expect(small.submissions + small['expert-review'] + small.honors + small.organizations).toBe(0);
+    },
+  );
+
+  it('pages follow each other by the cursor without gap or repeat; first outside 1..1000 and a foreign cursor are BAD_USER_INPUT', async () => {
+    const whole = await tableOf(graph.gateway, { list: 'SCORECARDS', round: evaluation });
+    const pages: (string | null)[][] = [];
+    for (let after: string | null = null; ;) {
+      const data: { analytics: { table: TablePage } } = await graph.gateway.data(TABLE, {
+        list: 'SCORECARDS',
+        round: evaluation,
+        first: 97,
+        after,
+      });
+      pages.push(...data.analytics.table.rows);
+      if (!data.analytics.table.hasMore) break;
+      after = data.analytics.table.endCursor;
+    }
+    expect(pages).toEqual(whole.rows);
+    for (const first of [0, 1001]) {
+      const answer = await graph.gateway.request(TABLE, { list: 'SCORECARDS', round: evaluation, first });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    }
+    const other: { analytics: { table: TablePage } } = await graph.gateway.data(TABLE, { list: 'SUBMISSIONS', contest, first: 5 });
+    const foreign = await graph.gateway.request(TABLE, { list: 'SCORECARDS', round: evaluation, after: other.analytics.table.endCursor });
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('a union exports the submissions of its own subtree only', async () => {
+    type Cells = { analytics: { cube: { cells: { group: { mobilizingUnion: { id: string } | null }; records: number }[] } } };
+    const unions: Cells = await graph.gateway.data(
+      `query($c: ID!) { analytics { cube(fact: SUBMISSION, measures: [{ kind: COUNT }], groupBy: [MOBILIZING_UNION], filter: { contest: [$c] },
+        orderBy: [{ measure: 0, direction: DESC }]) { cells { group { mobilizingUnion { id } } records } } } }`,
+      { c: contest },
+    );
+    const union = unions.analytics.cube.cells.find((c) => c.group.mobilizingUnion)!.group.mobilizingUnion!.id;
+    const within: { analytics: { cube: { records: number } } } = await graph.gateway.data(
+      `query($c: ID!, $u: ID!) { analytics { cube(fact: SUBMISSION, measures: [{ kind: COUNT }], filter: { contest: [$c], within: $u }) { records } } }`,
+      { c: contest, u: union },
+    );
+    const all = await tableOf(graph.gateway, { list: 'SUBMISSIONS', contest });
+    const csv = readCsv(
+      (await download(pathOf('submissions', 'csv'), await token(['ORGANIZER'], 'union-exporter', { org: union }))).body,
+    ).slice(1);
+    expect(within.analytics.cube.records).toBeGreaterThan(0);
+    expect(csv).toHaveLength(within.analytics.cube.records);
+    expect(csv.length).toBeLessThan(all.rows.length);
+    const admin = new Set(csvOf(all).map((r) => JSON.stringify(r)));
+    for (const row of csv) expect(admin.has(JSON.stringify(row))).toBe(true);
+  });
+
+  it('the public exports the leaderboard of a published round, as the office sees it', async () => {
+    const office = await tableOf(graph.gateway, { list: 'LEADERBOARD', round: evaluation });
+    const answer = await download(pathOf('leaderboard', 'csv'));
+    expect(answer.status).toBe(200);
+    expect(readCsv(answer.body)).toEqual(csvOf(office));
+  });
+
   describe('refusals answer JSON with their code before any byte of a file, and write nothing', () => {
     const refused = async (path: string, bearer: string | undefined, status: number, code: string, field?: string) => {
       graph.resetStatements();
