@@ -18,7 +18,7 @@ export class MeasureInput {
   @Field(() => CubeField, { nullable: true, description: 'The field measured; every kind but COUNT needs one.' })
   field?: CubeField | null;
 
-  @Field(() => Float, { nullable: true, description: 'For PERCENTILE: 0 to 100.' })
+  @Field(() => Float, { nullable: true, description: 'For PERCENTILE, which percentile (50 is the median). From 0 to 100.' })
   percentile?: number | null;
 }
 
@@ -34,7 +34,7 @@ export class FieldIs {
 @InputType({ description: 'Which records a cube counts; every list given must hold the record’s value. Absent lists do not filter.' })
 export class CubeFilter {
   @Field(() => [ID], { nullable: true }) contest?: string[] | null;
-  @Field(() => [Int], { nullable: true }) year?: number[] | null;
+  @Field(() => [Int], { nullable: true, description: 'Contest years. From 1949 to 2200.' }) year?: number[] | null;
   @Field(() => [ID], { nullable: true }) track?: string[] | null;
   @Field(() => [ID], { nullable: true }) round?: string[] | null;
   @Field(() => [String], { nullable: true, description: 'SCREENING, EVALUATION or FINAL.' }) stage?: string[] | null;
@@ -42,10 +42,12 @@ export class CubeFilter {
   @Field(() => [String], { nullable: true }) quotaGroup?: string[] | null;
   @Field(() => [ID], { nullable: true }) organization?: string[] | null;
   @Field(() => [String], { nullable: true }) organizationKind?: string[] | null;
+  @Field(() => [ID], { nullable: true }) parentOrganization?: string[] | null;
   @Field(() => [String], { nullable: true, description: 'Districts, e.g. 浦东新区.' }) district?: string[] | null;
   @Field(() => [ID], { nullable: true }) mobilizingUnion?: string[] | null;
   @Field(() => [ID], { nullable: true }) expert?: string[] | null;
   @Field(() => [String], { nullable: true }) expertTitle?: string[] | null;
+  @Field(() => [String], { nullable: true }) expertAffiliationKind?: string[] | null;
   @Field(() => [String], { nullable: true, description: 'Award type codes.' }) awardType?: string[] | null;
   @Field(() => [String], { nullable: true }) recipientKind?: string[] | null;
   @Field(() => [String], { nullable: true }) status?: string[] | null;
@@ -64,7 +66,7 @@ export class CubeFilter {
 
 @InputType({ description: 'One key of the cells’ order: a measure by its place in `measures` (0 first), or a dimension of `groupBy`.' })
 export class CubeOrder {
-  @Field(() => Int, { nullable: true }) measure?: number | null;
+  @Field(() => Int, { nullable: true, description: 'A measure’s place in `measures`, 0 first. From 0 to 11.' }) measure?: number | null;
   @Field(() => CubeDimension, { nullable: true }) dimension?: CubeDimension | null;
   @Field(() => SortDirection, { defaultValue: 'DESC' }) direction: SortDirection;
 }
@@ -89,10 +91,12 @@ export class CubeGroup {
   @Field(() => String, { nullable: true }) quotaGroup: string | null;
   @Field(() => OrganizationRef, { nullable: true }) organization: OrganizationRef | null;
   @Field(() => String, { nullable: true }) organizationKind: string | null;
+  @Field(() => OrganizationRef, { nullable: true }) parentOrganization: OrganizationRef | null;
   @Field(() => String, { nullable: true }) district: string | null;
   @Field(() => OrganizationRef, { nullable: true }) mobilizingUnion: OrganizationRef | null;
   @Field(() => ExpertRef, { nullable: true }) expert: ExpertRef | null;
   @Field(() => String, { nullable: true }) expertTitle: string | null;
+  @Field(() => String, { nullable: true }) expertAffiliationKind: string | null;
   @Field(() => String, { nullable: true, description: 'The award type’s code.' }) awardType: string | null;
   @Field(() => String, { nullable: true }) recipientKind: string | null;
   @Field(() => String, { nullable: true }) status: string | null;

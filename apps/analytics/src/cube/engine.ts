@@ -79,6 +79,9 @@ export function checkCubeQuery(query: CubeQuery): void {
   for (const d of query.groupBy)
     if (!shape.dimensions.includes(d))
       problems.push({ field: 'groupBy', message: `${query.fact} has no dimension ${d} (it has ${shape.dimensions.join(', ')})` });
+  for (const year of query.filter.values.YEAR ?? [])
+    if (!(Number.isInteger(year) && Number(year) >= 1949 && Number(year) <= 2200))
+      problems.push({ field: 'filter.year', message: 'years are 1949 to 2200' });
   for (const d of Object.keys(query.filter.values) as CubeDimension[])
     if (!shape.dimensions.includes(d)) problems.push({ field: 'filter', message: `${query.fact} cannot be filtered by ${d}` });
   for (const f of Object.keys(query.filter.flags) as CubeField[])

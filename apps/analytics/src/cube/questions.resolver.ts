@@ -32,11 +32,11 @@ export class QuestionsResolver {
     contest: string | null | undefined,
     @Arg('stage', () => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
     stage: string | null | undefined,
-    @Arg('width', () => Float, { description: 'The buckets’ width, in points (e.g. 10).' }) width: number,
+    @Arg('width', () => Float, { description: withRange('The buckets’ width, in points (e.g. 10).', 0.01, 10000) }) width: number,
     @Arg('by', () => SeriesBy, { defaultValue: 'NONE' }) by: SeriesBy,
     @Arg('of', () => HistogramOf, { defaultValue: 'SCORECARD_TOTAL' }) of: HistogramOf,
   ): Promise<ScoreDistribution[]> {
-    if (!(width > 0)) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'width must be above 0', 'width');
+    if (!(width >= 0.01 && width <= 10000)) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'width must be 0.01 to 10000', 'width');
     return this.questions.histogram(ctx.identity, { round, contest, stage }, width, by, of);
   }
 

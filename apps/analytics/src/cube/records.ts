@@ -148,7 +148,14 @@ export async function loadRecords(
       const entries = new Map((await entriesOf()).map((e) => [e.id, e]));
       const assignments = await findIn(em, FactAssignment, 'roundId', roundIds);
       const cards = await findIn(em, FactScorecard, 'roundId', roundIds);
-      const expertDims = (expertId: string) => ({ EXPERT: expertId, EXPERT_TITLE: star.experts.get(expertId)?.title ?? null });
+      const expertDims = (expertId: string) => {
+        const expert = star.experts.get(expertId);
+        return {
+          EXPERT: expertId,
+          EXPERT_TITLE: expert?.title ?? null,
+          EXPERT_AFFILIATION_KIND: (expert && star.organizations.get(expert.affiliationId)?.kind) ?? null,
+        };
+      };
       if (fact === 'ASSIGNMENT') {
         const scored = new Set(cards.map((c) => c.assignmentId));
         records = assignments.map((a) => {

@@ -89,6 +89,7 @@ export class Star {
     return {
       ORGANIZATION: organizationId,
       ORGANIZATION_KIND: chain[0]?.kind ?? null,
+      PARENT_ORGANIZATION: chain[0]?.parentId ?? null,
       DISTRICT: chain.find((o) => o.district)?.district ?? null,
       MOBILIZING_UNION: this.unionOf(contestId, organizationId),
     };
@@ -112,6 +113,7 @@ export class Star {
       case 'PANEL':
         return this.panels.get(id)?.name ?? id;
       case 'ORGANIZATION':
+      case 'PARENT_ORGANIZATION':
       case 'MOBILIZING_UNION':
         return this.organizations.get(id)?.name ?? id;
       default:

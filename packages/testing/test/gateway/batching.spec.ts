@@ -39,7 +39,7 @@ describe('statements per request', () => {
     const fifty = await cost(query, 50);
     expect(fifty).toEqual(five);
     // submissions: the page; organizations: the units, then their parents.
-    expect(five).toEqual({ submissions: 1, organizations: 2, 'expert-review': 0, honors: 0 });
+    expect(five).toEqual({ submissions: 1, organizations: 2, 'expert-review': 0, honors: 0, analytics: 0 });
   });
 
   it('a page crossing all four subgraphs, with nested connections and counts, costs the same for 5 and for 50', async () => {
@@ -57,6 +57,6 @@ describe('statements per request', () => {
     const five = await cost(query, 5);
     const fifty = await cost(query, 50);
     expect(fifty).toEqual(five);
-    expect(five).toEqual({ submissions: 4, organizations: 1, 'expert-review': 1, honors: 2 });
+    expect(five).toEqual({ submissions: 4, organizations: 1, 'expert-review': 1, honors: 2, analytics: 0 });
   });
 });
