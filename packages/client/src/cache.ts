@@ -16,4 +16,6 @@ export const KEY_FIELDS = {
   CalendarDay: ['date'],
   /** How far the analytics read model has read one subgraph's change feed, by the subgraph's name. */
   FeedLag: ['feed'],
+  /** A saved cube query of the analytics read model, by its unique name. */
+  SavedCubeQuery: ['name'],
 } as const satisfies Record<string, readonly string[]>;
