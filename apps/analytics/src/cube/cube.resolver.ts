@@ -32,11 +32,12 @@ export class CubeResolver {
   @Directive(`@listSize(slicingArguments: ["first"], sizedFields: ["cells"])`)
   cube(
     @Ctx() ctx: RequestContext,
-    @Arg('fact', () => CubeFact) fact: CubeFact,
+    @Arg('fact', () => CubeFact, { description: 'What to count.' }) fact: CubeFact,
     @Arg('measures', () => [MeasureInput], { description: 'The figures to take of each group, 1 to 12.' }) measures: MeasureInput[],
     @Arg('groupBy', () => [CubeDimension], { nullable: true, description: 'Up to 4 dimensions; none gives one cell of everything.' })
     groupBy?: CubeDimension[] | null,
-    @Arg('filter', () => CubeFilter, { nullable: true }) filter?: CubeFilter | null,
+    @Arg('filter', () => CubeFilter, { nullable: true, description: 'Which records; all the caller may see when absent.' })
+    filter?: CubeFilter | null,
     @Arg('orderBy', () => [CubeOrder], { nullable: true, description: 'The cells’ order; by the groups’ values when absent.' })
     orderBy?: CubeOrder[] | null,
     @Arg('first', () => Int, {

@@ -175,6 +175,20 @@ registerEnumType(CubeDimension, {
   description:
     'What a cube groups or filters by; each fact takes the dimensions its description lists (others are BAD_USER_INPUT on groupBy).',
   valuesConfig: {
+    CONTEST: { description: 'The contest.' },
+    YEAR: { description: 'The contest’s year.' },
+    TRACK: { description: 'The track.' },
+    ROUND: { description: 'The review round.' },
+    STAGE: { description: 'The round’s stage: SCREENING, EVALUATION or FINAL.' },
+    PANEL: { description: 'The review panel.' },
+    QUOTA_GROUP: { description: 'The quota group an entry was ranked in.' },
+    ORGANIZATION: { description: 'The submitting, honored or evaluated organization.' },
+    ORGANIZATION_KIND: { description: 'That organization’s kind.' },
+    EXPERT: { description: 'The expert.' },
+    EXPERT_TITLE: { description: 'The expert’s title.' },
+    AWARD_TYPE: { description: 'The award type.' },
+    RECIPIENT_KIND: { description: 'What an honor is given to: PERSON, TEAM, ORGANIZATION or SUBMISSION.' },
+    ACHIEVEMENT_KIND: { description: 'The achievement’s kind (technology, product, platform…).' },
     MOBILIZING_UNION: { description: 'The union that mobilized the unit for the contest (its nearest union for one not enrolled).' },
     DISTRICT: { description: 'The district of the submitting or honored organization.' },
     PARENT_ORGANIZATION: { description: 'The organization above it (a park, a group, a union): one step up its parent chain.' },
@@ -190,6 +204,35 @@ registerEnumType(CubeDimension, {
 registerEnumType(CubeField, {
   name: 'CubeField',
   description: 'What a measure is taken of. Yes/no fields count as 1 and 0: RATE gives their share, SUM their number.',
+  valuesConfig: {
+    TEAM_SIZE: { description: 'A submission’s team members.' },
+    FINALIST: { description: 'Yes when the submission has an entry in a FINAL round.' },
+    EXCELLENT: { description: 'Yes when an entry of it (or the entry) was judged EXCELLENT.' },
+    PRIOR_HONORS: { description: 'A submission’s prior honors.' },
+    AGGREGATE: { description: 'An entry’s frozen aggregate score.' },
+    MEAN: { description: 'An entry’s mean score.' },
+    TRIMMED_MEAN: { description: 'An entry’s trimmed mean.' },
+    NORMALIZED: { description: 'An entry’s normalized score.' },
+    RANK: { description: 'An entry’s rank in its quota group.' },
+    SCORECARDS: { description: 'Scorecards an entry’s result was computed from.' },
+    ADVANCED: { description: 'Yes when an entry ADVANCED or was judged EXCELLENT.' },
+    SCORED: { description: 'Yes when an assignment’s expert has saved its scorecard.' },
+    DECLINED: { description: 'Yes when the expert declined the assignment.' },
+    CONFLICT_DECLARED: { description: 'Yes when the expert declared a conflict of interest.' },
+    TOTAL: { description: 'A scorecard’s weighted total, or an organizer evaluation’s sum of its five dimensions.' },
+    CONFERRED: { description: 'Yes when the honor is conferred.' },
+    PUBLIC: { description: 'Yes when the honor is a public record (announced, conferred or revoked).' },
+    VERIFIED: { description: 'Yes when the office verified the prior honor.' },
+    LEADERSHIP: { description: 'An organizer evaluation’s leadership (组织领导) score.' },
+    PROMOTION: { description: 'Its promotion (宣传发动) score.' },
+    PERFORMANCE: { description: 'Its performance (工作成效) score.' },
+    INCENTIVE: { description: 'Its incentive (激励保障) score.' },
+    FEATURES: { description: 'Its features (特色亮点) score.' },
+  },
 });
 
-registerEnumType(SortDirection, { name: 'SortDirection', description: 'ASC or DESC.' });
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'ASC or DESC.',
+  valuesConfig: { ASC: { description: 'Lowest first.' }, DESC: { description: 'Highest first.' } },
+});

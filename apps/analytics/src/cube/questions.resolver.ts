@@ -33,8 +33,9 @@ export class QuestionsResolver {
     @Arg('stage', () => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
     stage: string | null | undefined,
     @Arg('width', () => Float, { description: withRange('The buckets’ width, in points (e.g. 10).', 0.01, 10000) }) width: number,
-    @Arg('by', () => SeriesBy, { defaultValue: 'NONE' }) by: SeriesBy,
-    @Arg('of', () => HistogramOf, { defaultValue: 'SCORECARD_TOTAL' }) of: HistogramOf,
+    @Arg('by', () => SeriesBy, { defaultValue: 'NONE', description: 'One series, or one per track or panel.' }) by: SeriesBy,
+    @Arg('of', () => HistogramOf, { defaultValue: 'SCORECARD_TOTAL', description: 'Scorecards’ totals, or entries’ aggregates.' })
+    of: HistogramOf,
   ): Promise<ScoreDistribution[]> {
     if (!(width >= 0.01 && width <= 10000)) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'width must be 0.01 to 10000', 'width');
     return this.questions.histogram(ctx.identity, { round, contest, stage }, width, by, of);
@@ -54,7 +55,8 @@ export class QuestionsResolver {
     contest: string | null | undefined,
     @Arg('stage', () => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
     stage: string | null | undefined,
-    @Arg('order', () => HarshnessOrder, { defaultValue: 'HARSHEST_FIRST' }) order: HarshnessOrder,
+    @Arg('order', () => HarshnessOrder, { defaultValue: 'HARSHEST_FIRST', description: 'Harshest first, or most lenient first.' })
+    order: HarshnessOrder,
     @Arg('first', () => Int, { nullable: true, description: withRange('Judges to list (default 10).', 1, HARSHNESS_FIRST_MAX) })
     first?: number | null,
   ): Promise<JudgeHarshness[]> {
@@ -77,7 +79,7 @@ export class QuestionsResolver {
     contest: string | null | undefined,
     @Arg('stage', () => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
     stage: string | null | undefined,
-    @Arg('by', () => AgreementBy, { defaultValue: 'PANEL' }) by: AgreementBy,
+    @Arg('by', () => AgreementBy, { defaultValue: 'PANEL', description: 'The round, each panel, or each track.' }) by: AgreementBy,
   ): Promise<AgreementCell[]> {
     return this.questions.agreement(ctx.identity, { round, contest, stage }, by);
   }
@@ -90,9 +92,9 @@ export class QuestionsResolver {
   @Directive('@cost(weight: 50)')
   timeSeries(
     @Ctx() ctx: RequestContext,
-    @Arg('fact', () => SeriesFact) fact: SeriesFact,
-    @Arg('contest', () => ID) contest: string,
-    @Arg('unit', () => SeriesUnit, { defaultValue: 'WEEK' }) unit: SeriesUnit,
+    @Arg('fact', () => SeriesFact, { description: 'Submissions, or honors’ steps.' }) fact: SeriesFact,
+    @Arg('contest', () => ID, { description: 'The contest, by id.' }) contest: string,
+    @Arg('unit', () => SeriesUnit, { defaultValue: 'WEEK', description: 'Days or weeks.' }) unit: SeriesUnit,
     @Arg('from', () => String, { nullable: true, description: 'The first day (YYYY-MM-DD).' }) from?: string | null,
     @Arg('to', () => String, { nullable: true, description: 'The last day (YYYY-MM-DD).' }) to?: string | null,
   ): Promise<TimeSeries> {
