@@ -79,7 +79,7 @@ export class ExportService {
   async table(identity: Identity, args: TableArgs): Promise<ExportTable> {
     if (args.list === 'SAVED_CUBE') return this.savedCube(identity, args);
     const shape = LISTS[args.list];
-    const access = shape.fact ? factAccess(identity, shape.fact) : null;
+    const access = factAccess(identity, shape.fact);
     // Lists are records one by one: a caller who sees only aggregates of the fact sees none of them.
     if (!access || access.suppressSmallCells || (args.list === 'SCORECARDS' && access.scope !== 'ALL')) throw forbidden('table');
     if (args.name) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${args.list} does not take name`, 'name');

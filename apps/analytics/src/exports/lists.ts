@@ -11,11 +11,11 @@ const RECIPIENT = column('recipient', '获奖对象', 'Recipient');
 const ORGANIZATION = column('organization', '所在单位', 'Organization');
 
 /** What a list needs to be asked for: the contest or round it is of. */
-export type ListScope = 'contest' | 'round' | 'name';
+export type ListScope = 'contest' | 'round';
 
 /** A list of records: the fact whose access rules it follows, what it is of, and its columns. */
 export interface ListShape {
-  fact: AnalyticsFact | null;
+  fact: AnalyticsFact;
   of: ListScope;
   columns: readonly ExportColumn[];
 }

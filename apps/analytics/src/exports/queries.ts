@@ -41,7 +41,7 @@ function checkArgs(list: RecordList, args: ListArgs): string {
     const given = args[field] !== null && args[field] !== undefined;
     if (given && field !== of && !(field === 'group' && list === 'LEADERBOARD')) throw bad(field, `${list} does not take ${field}`);
   }
-  const value = args[of as 'contest' | 'round'];
+  const value = args[of];
   if (!value) throw bad(of, `${list} needs a ${of}`);
   return value;
 }

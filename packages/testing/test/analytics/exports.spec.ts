@@ -165,22 +165,31 @@ async function seedContest(graph: TestGraph, submissions: number): Promise<strin
   return id;
 }
 
-/** Reads a streamed CSV as it arrives, counting its records, while sampling the heap; the file is never held whole. */
-async function streamCsv(url: string, bearer: string): Promise<{ records: number; growth: number }> {
+/**
+ * Downloads an export as it streams while sampling the heap: a CSV is parsed as it arrives
+ * (its records counted, never held whole); an XLSX is kept as the bytes it is, to read back
+ * once the sampling ends.
+ */
+async function streamed(url: string, bearer: string): Promise<{ records: number; growth: number; file: Buffer }> {
   const baseline = process.memoryUsage().heapUsed;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
   try {
     const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
     expect(response.status).toBe(200);
+    const csv = url.includes('.csv');
     let records = 0;
+    const chunks: Buffer[] = [];
     const parser = parseStream({ bom: true });
     parser.on('data', () => (records += 1));
     const ended = new Promise((resolve, reject) => parser.on('end', resolve).on('error', reject));
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) parser.write(Buffer.from(chunk));
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      if (csv) parser.write(Buffer.from(chunk));
+      else chunks.push(Buffer.from(chunk));
+    }
     parser.end();
     await ended;
-    return { records, growth: peak - baseline };
+    return { records, growth: peak - baseline, file: Buffer.concat(chunks) };
   } finally {
     clearInterval(sampler);
   }
@@ -336,15 +345,24 @@ describe('analytics exports', () => {
     expect(csv).toEqual([...honors].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0)).map((r) => r.map(csvText)));
   });
 
-  it('streams 1,470 scorecards and 29,400 submissions page by page with the heap growing by less than 100 MB', async () => {
+  it('streams 1,470 scorecards and 29,400 submissions page by page, CSV and XLSX, with the heap growing by less than 100 MB', async () => {
     const synthetic = await seedContest(graph, 29_400);
     const bearer = await token(['ANALYST'], 'analyst-bulk');
-    const cards = await streamCsv(`${origin}${pathOf('scorecards', 'csv')}`, bearer);
+    const limit = 100 * 1024 * 1024;
+    const cards = await streamed(`${origin}${pathOf('scorecards', 'csv')}`, bearer);
     expect(cards.records).toBe(1 + 1470);
-    expect(cards.growth).toBeLessThan(100 * 1024 * 1024);
-    const big = await streamCsv(`${origin}/export/submissions.csv?contest=${synthetic}`, bearer);
+    expect(cards.growth).toBeLessThan(limit);
+    const big = await streamed(`${origin}/export/submissions.csv?contest=${synthetic}`, bearer);
     expect(big.records).toBe(1 + 29_400);
-    expect(big.growth).toBeLessThan(100 * 1024 * 1024);
+    expect(big.growth).toBeLessThan(limit);
+    const cardsXlsx = await streamed(`${origin}${pathOf('scorecards', 'xlsx')}`, bearer);
+    expect(cardsXlsx.growth).toBeLessThan(limit);
+    expect(await readXlsx(cardsXlsx.file, 5)).toHaveLength(1 + 1470);
+    const bigXlsx = await streamed(`${origin}/export/submissions.xlsx?contest=${synthetic}`, bearer);
+    expect(bigXlsx.growth).toBeLessThan(limit);
+    const sheet = await readXlsx(bigXlsx.file, 8);
+    expect(sheet).toHaveLength(1 + 29_400);
+    expect(sheet.at(-1)?.slice(0, 2)).toEqual(['2031-SYN-29400', '模拟成果 29400，含逗号与"引号"']);
   }, 300_000);
 
   it.each(['SUBMISSIONS', 'LEADERBOARD', 'SCORECARDS', 'CONFERRAL_LIST'])(
@@ -564,28 +582,31 @@ describe('an export within the hourly budget', () => {
   }, 120_000);
   afterAll(() => graph?.stop());
 
-  it('stops when the points run out mid-export: the response is aborted and the refused page’s statement never runs', async () => {
-    const origin = graph.gatewayUrl.replace(/\/graphql$/, '');
-    const variables = { list: 'SUBMISSIONS', contest: synthetic, first: 500 };
-    // One page's statements, by another analyst (its own budget).
-    graph.resetStatements();
-    await (await graph.as('ANALYST', { sub: 'probe' })).data(TABLE, variables);
-    const perPage = graph.statements().analytics;
-    expect(perPage).toBeGreaterThan(0);
+  it.each(['csv', 'xlsx'])(
+    'a %s export stops when the points run out mid-export: the response is aborted and the refused page’s statement never runs',
+    async (format) => {
+      const origin = graph.gatewayUrl.replace(/\/graphql$/, '');
+      const variables = { list: 'SUBMISSIONS', contest: synthetic, first: 500 };
+      // One page's statements, by another analyst (its own budget).
+      graph.resetStatements();
+      await (await graph.as('ANALYST', { sub: `probe-${format}` })).data(TABLE, variables);
+      const perPage = graph.statements().analytics;
+      expect(perPage).toBeGreaterThan(0);
 
-    graph.resetStatements();
-    const bearer = await graph.auth.client.signDev({ roles: ['ANALYST'], sub: 'exporter' });
-    const response = await fetch(`${origin}/export/submissions.csv?contest=${synthetic}`, {
-      headers: { authorization: `Bearer ${bearer}` },
-    });
-    expect(response.status).toBe(200);
-    await expect(response.arrayBuffer()).rejects.toThrow();
-    expect(graph.statements().analytics).toBe(2 * perPage);
+      graph.resetStatements();
+      const bearer = await graph.auth.client.signDev({ roles: ['ANALYST'], sub: `exporter-${format}` });
+      const url = `${origin}/export/submissions.${format}?contest=${synthetic}`;
+      const response = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
+      expect(response.status).toBe(200);
+      await expect(response.arrayBuffer()).rejects.toThrow();
+      expect(graph.statements().analytics).toBe(2 * perPage);
 
-    const again = await fetch(`${origin}/export/submissions.csv?contest=${synthetic}`, { headers: { authorization: `Bearer ${bearer}` } });
-    expect(again.status).toBe(429);
-    expect(((await again.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('RATE_LIMITED');
-    expect(again.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(graph.statements().analytics).toBe(2 * perPage);
-  });
+      const again = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
+      expect(again.status).toBe(429);
+      expect(again.headers.get('content-disposition')).toBeNull();
+      expect(((await again.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('RATE_LIMITED');
+      expect(again.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(graph.statements().analytics).toBe(2 * perPage);
+    },
+  );
 });
