@@ -9,6 +9,8 @@ const NULLABLE_ROOT =
   'Root fields that can be refused are nullable, so one refusal (FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT) nulls that field alone and the rest of the response still answers; check the field for null and read its error in `errors`.';
 
 export const ACKNOWLEDGED_BREAKING_CHANGES: Readonly<Record<string, string>> = {
+  'FIELD_CHANGED_KIND: Mutation.deleteCubeQuery changed type from Boolean! to SavedCubeQuery!.':
+    'Deleting a saved cube query answers the query as it was: select its fields (name, fact, query) instead of reading true.',
   'FIELD_CHANGED_KIND: AuditEntry.actorRoles changed type from String! to [Role!]!.':
     'The roles are a list of the Role enum instead of a comma-separated string; an entry whose actor is withheld lists none.',
   'FIELD_CHANGED_KIND: AuditEntry.before changed type from String to JSONObject.':

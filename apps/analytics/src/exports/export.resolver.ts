@@ -16,7 +16,7 @@ export class ExportResolver {
   @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["rows"], requireOneSlicingArgument: false)')
   table(
     @Ctx() ctx: RequestContext,
-    @Arg('list', () => ExportList) list: ExportList,
+    @Arg('list', () => ExportList, { description: 'Which list.' }) list: ExportList,
     @Arg('contest', () => ID, {
       nullable: true,
       description: 'The contest (SUBMISSIONS, ANNOUNCED_HONORS, CONFERRAL_LIST, ORGANIZER_RANKING).',

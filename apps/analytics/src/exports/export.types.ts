@@ -37,6 +37,11 @@ export type ExportColumnKind = keyof typeof ExportColumnKind;
 registerEnumType(ExportColumnKind, {
   name: 'ExportColumnKind',
   description: 'TEXT; NUMBER (decimal, as JavaScript prints it); DATETIME (ISO 8601, UTC).',
+  valuesConfig: {
+    TEXT: { description: 'Text.' },
+    NUMBER: { description: 'A decimal number.' },
+    DATETIME: { description: 'An instant, ISO 8601 in UTC.' },
+  },
 });
 
 @ObjectType({ description: 'One column of an exported table, with its headers in Chinese and English.' })
@@ -44,13 +49,13 @@ export class ExportColumn {
   @Field(() => String, { description: 'A stable key, e.g. referenceNumber.' }) key: string;
   @Field(() => String, { description: 'The Chinese header, e.g. 申报编号.' }) zh: string;
   @Field(() => String, { description: 'The English header, e.g. Reference number.' }) en: string;
-  @Field(() => ExportColumnKind) kind: ExportColumnKind;
+  @Field(() => ExportColumnKind, { description: 'How its values read.' }) kind: ExportColumnKind;
 }
 
 @ObjectType({ description: 'One page of an exported list: its columns, and rows of values in the columns’ order.' })
 export class ExportTable {
-  @Field(() => ExportList) list: ExportList;
-  @Field(() => [ExportColumn]) columns: ExportColumn[];
+  @Field(() => ExportList, { description: 'The list exported.' }) list: ExportList;
+  @Field(() => [ExportColumn], { description: 'The columns, in order.' }) columns: ExportColumn[];
 
   @Field(() => [[String]], {
     nullable: 'items',
@@ -71,19 +76,19 @@ export class ExportTable {
 
 @InputType({ description: 'A cube’s arguments, as `analytics { cube(...) }` takes them.' })
 export class CubeQueryInput {
-  @Field(() => CubeFact) fact: CubeFact;
-  @Field(() => [MeasureInput]) measures: MeasureInput[];
-  @Field(() => [CubeDimension], { nullable: true }) groupBy?: CubeDimension[] | null;
-  @Field(() => CubeFilter, { nullable: true }) filter?: CubeFilter | null;
-  @Field(() => [CubeOrder], { nullable: true }) orderBy?: CubeOrder[] | null;
-  @Field(() => Int, { nullable: true, description: 'Cells, 1 to 1000 (default 100).' }) first?: number | null;
+  @Field(() => CubeFact, { description: 'What to count.' }) fact: CubeFact;
+  @Field(() => [MeasureInput], { description: 'The figures of each group.' }) measures: MeasureInput[];
+  @Field(() => [CubeDimension], { nullable: true, description: 'Up to 4 dimensions.' }) groupBy?: CubeDimension[] | null;
+  @Field(() => CubeFilter, { nullable: true, description: 'Which records.' }) filter?: CubeFilter | null;
+  @Field(() => [CubeOrder], { nullable: true, description: 'The cells’ order.' }) orderBy?: CubeOrder[] | null;
+  @Field(() => Int, { nullable: true, description: 'Cells (default 100). From 1 to 1000.' }) first?: number | null;
 }
 
 @ObjectType('SavedCubeQuery', { description: 'A cube query kept under a name, to export its cells again (SAVED_CUBE).' })
 export class SavedCubeQueryType {
   @Field(() => String, { description: '1 to 60 characters of a-z, 0-9 and -.' }) name: string;
-  @Field(() => CubeFact) fact: CubeFact;
+  @Field(() => CubeFact, { description: 'The fact it counts.' }) fact: CubeFact;
   @Field(() => GraphQLJSONObject, { description: 'The cube’s arguments as saved.' }) query: Record<string, unknown>;
   @Field(() => String, { description: 'Who saved it (the token’s sub).' }) owner: string;
-  @Field(() => GraphQLDateTimeISO) createdAt: Date;
+  @Field(() => GraphQLDateTimeISO, { description: 'When it was saved.' }) createdAt: Date;
 }

@@ -19,17 +19,20 @@ export class SavedQueriesResolver {
   })
   saveCubeQuery(
     @Ctx() ctx: RequestContext,
-    @Arg('name', () => String) name: string,
-    @Arg('query', () => CubeQueryInput) query: CubeQueryInput,
+    @Arg('name', () => String, { description: 'Its name: 1 to 60 of a-z, 0-9 and -.' }) name: string,
+    @Arg('query', () => CubeQueryInput, { description: 'The cube’s arguments, as `cube` takes them.' }) query: CubeQueryInput,
   ): Promise<SavedCubeQueryType> {
     return this.saved.save(ctx.identity, name, query);
   }
 
   @Authorized('ADMIN', 'ANALYST')
-  @Mutation(() => Boolean, {
-    description: 'Deletes a saved cube query: the office any, an analyst its own; NOT_FOUND for an unknown name.',
+  @Mutation(() => SavedCubeQueryType, {
+    description: 'Deletes a saved cube query and answers it as it was: the office any, an analyst its own; NOT_FOUND for an unknown name.',
   })
-  deleteCubeQuery(@Ctx() ctx: RequestContext, @Arg('name', () => String) name: string): Promise<boolean> {
+  deleteCubeQuery(
+    @Ctx() ctx: RequestContext,
+    @Arg('name', () => String, { description: 'The saved query’s name.' }) name: string,
+  ): Promise<SavedCubeQueryType> {
     return this.saved.delete(ctx.identity, name);
   }
 }

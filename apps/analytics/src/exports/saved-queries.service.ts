@@ -83,7 +83,7 @@ export class SavedQueriesService {
   }
 
   /** Deletes a saved query: the office any, an analyst its own. */
-  async delete(identity: Identity, name: string): Promise<boolean> {
+  async delete(identity: Identity, name: string): Promise<SavedCubeQueryType> {
     assertAllowed(mayKeepQueries(identity), 'deleteCubeQuery');
     checkName(name);
     return this.dataSource.transaction(async (em) => {
@@ -91,7 +91,7 @@ export class SavedQueriesService {
       if (!row) throw notFound('SavedCubeQuery', name, 'name');
       assertAllowed(hasRole(identity, 'ADMIN') || row.owner === identity.sub, 'deleteCubeQuery');
       await em.delete(SavedCubeQuery, { name });
-      return true;
+      return view(row);
     });
   }
 

@@ -9,6 +9,9 @@ const cube = (data: Record<string, unknown> | null | undefined) =>
 const field = (name: string) => (data: Record<string, unknown> | null | undefined) =>
   ((data?.analytics as Record<string, unknown> | null)?.[name] ?? null) as unknown;
 
+const savedNames = async (admin: GraphClient) =>
+  (await admin.data<{ savedCubeQueries: { name: string }[] }>(`{ savedCubeQueries { name } }`)).savedCubeQueries.map((q) => q.name);
+
 /**
  * The authorization rows of the analytics read model: cubes by fact (the office and analysts
  * everything, a union its subtree, the public what is public), the per-judge figures, the
@@ -66,5 +69,41 @@ export const ANALYTICS_TABLE: Row[] = [
       (await admin.data<{ analyticsStatus: { applied: number }[] }>(`{ analyticsStatus { applied } }`)).analyticsStatus.map(
         (f) => f.applied,
       ),
+  },
+  {
+    operation: 'Query.savedCubeQueries',
+    scenario: 'the saved cube queries',
+    allowed: ['ADMIN', 'ANALYST'],
+    pick: (data) => data?.savedCubeQueries ?? null,
+    run: (api) => api.request(`{ savedCubeQueries { name } }`),
+  },
+  {
+    operation: 'Mutation.saveCubeQuery',
+    scenario: 'a cube query kept under a name',
+    allowed: ['ADMIN', 'ANALYST'],
+    pick: (data) => data?.saveCubeQuery ?? null,
+    run: (api, _fx, n) =>
+      api.request(
+        `mutation($name: String!) { saveCubeQuery(name: $name, query: { fact: SUBMISSION, measures: [{ kind: COUNT }] }) { name } }`,
+        {
+          name: `matrix-save-${n}`,
+        },
+      ),
+    snapshot: savedNames,
+  },
+  {
+    operation: 'Mutation.deleteCubeQuery',
+    scenario: 'a saved cube query removed (the office any, an analyst its own)',
+    allowed: ['ADMIN'],
+    pick: (data) => data?.deleteCubeQuery ?? null,
+    run: async (api, _fx, n, admin) => {
+      await admin.data(
+        `mutation($name: String!) { saveCubeQuery(name: $name, query: { fact: SUBMISSION, measures: [{ kind: COUNT }] }) { name } }`,
+        {
+          name: `matrix-delete-${n}`,
+        },
+      );
+      return api.request(`mutation($name: String!) { deleteCubeQuery(name: $name) { name } }`, { name: `matrix-delete-${n}` });
+    },
   },
 ];

@@ -559,13 +559,13 @@ describe('analytics exports', () => {
     it('an analyst deletes its own saved query, not another’s; a union deletes none', async () => {
       const owner = await graph.as('ANALYST', { sub: 'analyst-owner' });
       await owner.data(SAVE, { name: 'to-delete', query: SAVED_QUERY });
-      const DELETE = `mutation($name: String!) { deleteCubeQuery(name: $name) }`;
+      const DELETE = `mutation($name: String!) { deleteCubeQuery(name: $name) { name } }`;
       const other = await graph.as('ANALYST', { sub: 'analyst-other' });
       expect((await other.request(DELETE, { name: 'to-delete' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const union = await graph.as('ORGANIZER', { sub: 'union', org: randomUUID() });
       expect((await union.request(DELETE, { name: 'to-delete' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(await names()).toContain('to-delete');
-      expect(await owner.data(DELETE, { name: 'to-delete' })).toEqual({ deleteCubeQuery: true });
+      expect(await owner.data(DELETE, { name: 'to-delete' })).toEqual({ deleteCubeQuery: { name: 'to-delete' } });
       expect(await names()).not.toContain('to-delete');
     });
   });
