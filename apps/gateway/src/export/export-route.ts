@@ -71,9 +71,9 @@ async function page(run: RunOperation, variables: Record<string, unknown>): Prom
   return { page: table, answer };
 }
 
-const refuse = (status: number, field: string, message: string) => {
+function refuse(status: 400 | 404, field: string, message: string): never {
   throw new HttpError(status, status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT', message, status === 404 ? {} : { field });
-};
+}
 
 function writerFor(format: ExportFormat, res: ServerResponse, sheet: string): TableWriter {
   return format === 'csv' ? csvWriter(res) : xlsxWriter(res, sheet);
@@ -90,7 +90,7 @@ export function exportRoute(logger: Logger): RouteHandler {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, run: RunOperation) => {
     const target = parseExportPath(url.pathname);
     if (!target) refuse(404, 'list', `No export at ${url.pathname}: /export/<list>.csv or .xlsx, or /export/saved/<name>.csv`);
-    const { list, saved, format, name } = target!;
+    const { list, saved, format, name } = target;
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'BAD_REQUEST', 'Exports are read with GET');
     const variables: Record<string, unknown> = { list: list.list, first: EXPORT_PAGE_SIZE, ...(saved ? { name: saved } : {}) };
     for (const [key, value] of url.searchParams) {
