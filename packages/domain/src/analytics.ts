@@ -1,7 +1,16 @@
 import { type Identity, hasRole, readsEverything } from './access';
 
 /** The facts the analytics read model counts. */
-export type AnalyticsFact = 'SUBMISSION' | 'ENTRY' | 'ASSIGNMENT' | 'SCORECARD' | 'HONOR' | 'PRIOR_HONOR' | 'ORGANIZER_EVALUATION';
+export const AnalyticsFact = {
+  SUBMISSION: 'SUBMISSION',
+  ENTRY: 'ENTRY',
+  ASSIGNMENT: 'ASSIGNMENT',
+  SCORECARD: 'SCORECARD',
+  HONOR: 'HONOR',
+  PRIOR_HONOR: 'PRIOR_HONOR',
+  ORGANIZER_EVALUATION: 'ORGANIZER_EVALUATION',
+} as const;
+export type AnalyticsFact = keyof typeof AnalyticsFact;
 
 /**
  * How much of a fact a caller's aggregates may draw on:

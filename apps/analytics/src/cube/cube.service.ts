@@ -1,13 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { DomainError, ErrorCode, type Identity, factAccess, forbidden } from '@meritgraph/domain';
+import { type Identity, factAccess, forbidden } from '@meritgraph/domain';
 import type { CubeFilter, CubeGroup, CubeOrder, CubeResult, MeasureInput } from './cube.types';
-import { type CubeFilterSpec, type CubeQuery, answerCube, checkCubeQuery } from './engine';
+import { CUBE_FIRST_MAX, type CubeFilterSpec, type CubeQuery, answerCube, checkCubeQuery } from './engine';
 import type { CubeDimension, CubeFact, CubeField } from './model';
 import { loadRecords } from './records';
 import type { Star } from './star';
 
-/** The cells a cube returns at most. */
-export const CUBE_FIRST_MAX = 1000;
+export { CUBE_FIRST_MAX };
 export const CUBE_FIRST_DEFAULT = 100;
 
 /** The filter's lists, by the dimension each filters. */
@@ -89,6 +88,18 @@ export interface CubeArgs {
   first?: number | null;
 }
 
+/** The cube a `cube` field's arguments ask, as the engine takes it. */
+export function cubeQueryOf(args: CubeArgs): CubeQuery {
+  return {
+    fact: args.fact,
+    measures: args.measures.map((m) => ({ kind: m.kind, field: m.field ?? null, percentile: m.percentile ?? null })),
+    groupBy: args.groupBy ?? [],
+    filter: filterSpec(args.filter),
+    orderBy: (args.orderBy ?? []).map((o) => ({ measure: o.measure ?? null, dimension: o.dimension ?? null, direction: o.direction })),
+    first: args.first ?? CUBE_FIRST_DEFAULT,
+  };
+}
+
 /** Answers cubes from the star schema, within what the caller may see. */
 export class CubeService {
   constructor(
@@ -99,17 +110,7 @@ export class CubeService {
   async cube(identity: Identity, args: CubeArgs): Promise<CubeResult> {
     const access = factAccess(identity, args.fact);
     if (!access) throw forbidden('cube');
-    const first = args.first ?? CUBE_FIRST_DEFAULT;
-    if (!Number.isInteger(first) || first < 1 || first > CUBE_FIRST_MAX)
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be 1 to ${CUBE_FIRST_MAX}`, 'first');
-    const query: CubeQuery = {
-      fact: args.fact,
-      measures: args.measures.map((m) => ({ kind: m.kind, field: m.field ?? null, percentile: m.percentile ?? null })),
-      groupBy: args.groupBy ?? [],
-      filter: filterSpec(args.filter),
-      orderBy: (args.orderBy ?? []).map((o) => ({ measure: o.measure ?? null, dimension: o.dimension ?? null, direction: o.direction })),
-      first,
-    };
+    const query = cubeQueryOf(args);
     // A question the fact cannot answer is refused before anything is read.
     checkCubeQuery(query);
     const { star, records } = await loadRecords(this.dataSource.manager, args.fact, args.filter?.contest ?? null, access, identity);

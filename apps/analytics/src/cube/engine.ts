@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, InvalidInput, type MeasureKind, measure, rankWithTies, suppressCell } from '@meritgraph/domain';
+import { InvalidInput, type MeasureKind, measure, rankWithTies, suppressCell } from '@meritgraph/domain';
 import type { CubeRecord } from './records';
 import { type CubeDimension, type CubeFact, type CubeField, FACT_SHAPES, type SortDirection } from './model';
 
@@ -54,12 +54,16 @@ export interface CubeAnswer {
 }
 
 export const MAX_GROUP_DIMENSIONS = 4;
+/** The cells a cube returns at most. */
+export const CUBE_FIRST_MAX = 1000;
 export const MAX_MEASURES = 12;
 
 /** Refuses a question the fact cannot answer, naming the argument. */
 export function checkCubeQuery(query: CubeQuery): void {
   const shape = FACT_SHAPES[query.fact];
   const problems: { field: string; message: string }[] = [];
+  if (!Number.isInteger(query.first) || query.first < 1 || query.first > CUBE_FIRST_MAX)
+    problems.push({ field: 'first', message: `first must be 1 to ${CUBE_FIRST_MAX}` });
   if (query.measures.length === 0 || query.measures.length > MAX_MEASURES)
     problems.push({ field: 'measures', message: `give 1 to ${MAX_MEASURES} measures` });
   query.measures.forEach((m, i) => {
@@ -112,7 +116,8 @@ const compare = (a: unknown, b: unknown): number => {
 /**
  * Answers a cube over records: filters them, groups them by the dimensions, takes each
  * measure of each group, suppresses the cells built from fewer than `minimumCell` records
- * (when `suppress`), ranks and orders the cells, and keeps the first `first`.
+ * (when `suppress`), ranks and orders the cells, and keeps the first `first`. The query is
+ * one checkCubeQuery let through, before any record was read.
  */
 export function answerCube(
   records: readonly CubeRecord[],
@@ -122,7 +127,6 @@ export function answerCube(
   /** How a dimension's value sorts (an organization by its name, a track by its code); the value itself when absent. */
   labelOf: (dimension: CubeDimension, value: string | number | null | undefined) => string | number | null | undefined = (_d, v) => v,
 ): CubeAnswer {
-  checkCubeQuery(query);
   const kept = records.filter((r) => matches(r, query.filter));
   const groups = new Map<string, CubeRecord[]>();
   for (const record of kept) {
@@ -184,8 +188,6 @@ export function answerCube(
       : [];
   const rankOf = new Map(numeric.map((x, j) => [x.i, ranks[j]!]));
   cells = cells.map((c, i) => ({ ...c, rank: rankOf.get(i) ?? (key?.measure != null ? numeric.length + 1 : i + 1) }));
-  if (!Number.isInteger(query.first) || query.first < 1)
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, 'first must be at least 1', 'first');
   return {
     cells: cells.slice(0, query.first),
     groups: cells.length,

@@ -1,15 +1,8 @@
 import { registerEnumType } from 'type-graphql';
+import { AnalyticsFact } from '@meritgraph/domain';
 
-/** The facts a cube counts. */
-export const CubeFact = {
-  SUBMISSION: 'SUBMISSION',
-  ENTRY: 'ENTRY',
-  ASSIGNMENT: 'ASSIGNMENT',
-  SCORECARD: 'SCORECARD',
-  HONOR: 'HONOR',
-  PRIOR_HONOR: 'PRIOR_HONOR',
-  ORGANIZER_EVALUATION: 'ORGANIZER_EVALUATION',
-} as const;
+/** The facts a cube counts: the domain's analytics facts, whose access rules decide who may count them. */
+export const CubeFact = AnalyticsFact;
 export type CubeFact = keyof typeof CubeFact;
 
 /** What a cube groups and filters by. */

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, Float, ID, Int, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Float, ID, Int, Resolver } from 'type-graphql';
 import { DomainError, ErrorCode, MAX_HISTOGRAM_BUCKETS } from '@meritgraph/domain';
 import { type RequestContext, withRange } from '@meritgraph/subgraph-kit';
 import { Analytics } from './cube.resolver';
@@ -16,6 +16,19 @@ import {
   TimeSeries,
 } from './questions.types';
 
+/** Which round a question is about: its id, or the contest's code and the stage. */
+@ArgsType()
+class RoundArgs {
+  @Field(() => ID, { nullable: true, description: 'The round; or give `contest` and `stage`.' })
+  round?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The contest’s code, with `stage`, in place of `round`.' })
+  contest?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
+  stage?: string | null;
+}
+
 @Resolver(() => Analytics)
 export class QuestionsResolver {
   constructor(private readonly questions: QuestionsService) {}
@@ -27,18 +40,14 @@ export class QuestionsResolver {
   @Directive('@cost(weight: 50)')
   scoreHistogram(
     @Ctx() ctx: RequestContext,
-    @Arg('round', () => ID, { nullable: true, description: 'The round; or give `contest` and `stage`.' }) round: string | null | undefined,
-    @Arg('contest', () => String, { nullable: true, description: 'The contest’s code, with `stage`, in place of `round`.' })
-    contest: string | null | undefined,
-    @Arg('stage', () => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
-    stage: string | null | undefined,
+    @Args() round: RoundArgs,
     @Arg('width', () => Float, { description: withRange('The buckets’ width, in points (e.g. 10).', 0.01, 10000) }) width: number,
     @Arg('by', () => SeriesBy, { defaultValue: 'NONE', description: 'One series, or one per track or panel.' }) by: SeriesBy,
     @Arg('of', () => HistogramOf, { defaultValue: 'SCORECARD_TOTAL', description: 'Scorecards’ totals, or entries’ aggregates.' })
     of: HistogramOf,
   ): Promise<ScoreDistribution[]> {
     if (!(width >= 0.01 && width <= 10000)) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'width must be 0.01 to 10000', 'width');
-    return this.questions.histogram(ctx.identity, { round, contest, stage }, width, by, of);
+    return this.questions.histogram(ctx.identity, round, width, by, of);
   }
 
   @FieldResolver(() => [JudgeHarshness], {
@@ -50,11 +59,7 @@ export class QuestionsResolver {
   @Directive('@listSize(slicingArguments: ["first"])')
   judgeHarshness(
     @Ctx() ctx: RequestContext,
-    @Arg('round', () => ID, { nullable: true, description: 'The round; or give `contest` and `stage`.' }) round: string | null | undefined,
-    @Arg('contest', () => String, { nullable: true, description: 'The contest’s code, with `stage`, in place of `round`.' })
-    contest: string | null | undefined,
-    @Arg('stage', () => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
-    stage: string | null | undefined,
+    @Args() round: RoundArgs,
     @Arg('order', () => HarshnessOrder, { defaultValue: 'HARSHEST_FIRST', description: 'Harshest first, or most lenient first.' })
     order: HarshnessOrder,
     @Arg('first', () => Int, { nullable: true, description: withRange('Judges to list (default 10).', 1, HARSHNESS_FIRST_MAX) })
@@ -63,7 +68,7 @@ export class QuestionsResolver {
     const size = first ?? 10;
     if (!Number.isInteger(size) || size < 1 || size > HARSHNESS_FIRST_MAX)
       throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be 1 to ${HARSHNESS_FIRST_MAX}`, 'first');
-    return this.questions.harshness(ctx.identity, { round, contest, stage }, order, size);
+    return this.questions.harshness(ctx.identity, round, order, size);
   }
 
   @FieldResolver(() => [AgreementCell], {
@@ -74,14 +79,10 @@ export class QuestionsResolver {
   @Directive('@cost(weight: 50)')
   panelAgreement(
     @Ctx() ctx: RequestContext,
-    @Arg('round', () => ID, { nullable: true, description: 'The round; or give `contest` and `stage`.' }) round: string | null | undefined,
-    @Arg('contest', () => String, { nullable: true, description: 'The contest’s code, with `stage`, in place of `round`.' })
-    contest: string | null | undefined,
-    @Arg('stage', () => String, { nullable: true, description: 'SCREENING, EVALUATION or FINAL: the contest’s round of that stage.' })
-    stage: string | null | undefined,
+    @Args() round: RoundArgs,
     @Arg('by', () => AgreementBy, { defaultValue: 'PANEL', description: 'The round, each panel, or each track.' }) by: AgreementBy,
   ): Promise<AgreementCell[]> {
-    return this.questions.agreement(ctx.identity, { round, contest, stage }, by);
+    return this.questions.agreement(ctx.identity, round, by);
   }
 
   @FieldResolver(() => TimeSeries, {

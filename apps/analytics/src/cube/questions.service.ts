@@ -105,8 +105,9 @@ export class QuestionsService {
     const figureOf = (r: CubeRecord) => (fact === 'ENTRY' ? r.fields.AGGREGATE : r.fields.TOTAL);
     const figures = records.map(figureOf).filter((v): v is number => typeof v === 'number');
     // Every series shares the round's buckets, so they line up side by side.
-    const min = figures.length ? Math.floor(Math.min(...figures) / width) * width : 0;
-    const max = figures.length ? Math.max(...figures) : 0;
+    // Reduces, not Math.min(...figures): spreading a large round's scorecards overflows the stack.
+    const min = figures.length ? Math.floor(figures.reduce((a, b) => Math.min(a, b)) / width) * width : 0;
+    const max = figures.length ? figures.reduce((a, b) => Math.max(a, b)) : 0;
     const groups = groupBy(records, (r) => (by === 'TRACK' ? (r.dims.TRACK as string) : by === 'PANEL' ? (r.dims.PANEL as string) : null));
     const label = (key: string) => String(star.labelOf(by === 'PANEL' ? 'PANEL' : 'TRACK', key) ?? '');
     return byLabel(
@@ -175,11 +176,11 @@ export class QuestionsService {
     const start =
       from ??
       (fact === 'SUBMISSION' && contest.submissionOpensAt ? dayOf(contest.submissionOpensAt) : null) ??
-      (times.length ? dayOf(new Date(Math.min(...times))) : dayOf(new Date(`${contest.year}-01-01T00:00:00Z`)));
+      (times.length ? dayOf(new Date(times.reduce((a, b) => Math.min(a, b)))) : dayOf(new Date(`${contest.year}-01-01T00:00:00Z`)));
     const end =
       to ??
       (fact === 'SUBMISSION' && contest.submissionClosesAt ? dayOf(contest.submissionClosesAt) : null) ??
-      (times.length ? dayOf(new Date(Math.max(...times))) : start);
+      (times.length ? dayOf(new Date(times.reduce((a, b) => Math.max(a, b)))) : start);
     const buckets = timeBuckets(start, end, unit);
     const statuses = fact === 'SUBMISSION' ? [null] : [...new Set(events.map((e) => e.status))].sort();
     const counts = new Map<string, number>();

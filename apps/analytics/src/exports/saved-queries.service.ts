@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { DomainError, ErrorCode, type Identity, InvalidInput, alreadyExists, assertAllowed, hasRole, notFound } from '@meritgraph/domain';
-import { CUBE_FIRST_MAX, type CubeArgs, filterSpec } from '../cube/cube.service';
+import { type Identity, InvalidInput, alreadyExists, assertAllowed, hasRole, notFound } from '@meritgraph/domain';
+import { type CubeArgs, cubeQueryOf } from '../cube/cube.service';
 import { checkCubeQuery } from '../cube/engine';
 import type { CubeQueryInput, SavedCubeQueryType } from './export.types';
 import { SavedCubeQuery } from './saved-query.entity';
@@ -30,18 +30,8 @@ function argsOf(query: CubeQueryInput): CubeArgs {
 
 /** Refuses, naming the argument, a query `cube` would refuse for its shape (whoever runs it later). */
 function checkQuery(args: CubeArgs): void {
-  const first = args.first ?? 1;
-  if (!Number.isInteger(first) || first < 1 || first > CUBE_FIRST_MAX)
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, `first must be 1 to ${CUBE_FIRST_MAX}`, 'query.first');
   try {
-    checkCubeQuery({
-      fact: args.fact,
-      measures: args.measures.map((m) => ({ kind: m.kind, field: m.field ?? null, percentile: m.percentile ?? null })),
-      groupBy: args.groupBy ?? [],
-      filter: filterSpec(args.filter),
-      orderBy: (args.orderBy ?? []).map((o) => ({ measure: o.measure ?? null, dimension: o.dimension ?? null, direction: o.direction })),
-      first,
-    });
+    checkCubeQuery(cubeQueryOf(args));
   } catch (error) {
     if (error instanceof InvalidInput) throw new InvalidInput(error.problems.map((p) => ({ ...p, field: `query.${p.field}` })));
     throw error;
