@@ -5,7 +5,7 @@
  * nothing read either.
  */
 import { DEFAULT_DEMAND_CONTROL } from '@meritgraph/subgraph-kit';
-import { Factories, type TestGraph, startGraph } from '@meritgraph/testing';
+import { Factories, type TestGraph, startGraph } from '../../src';
 
 let graph: TestGraph;
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AnalyticsService, createServer as createAnalytics, databaseSchema as analyticsSchema } from '@meritgraph/analytics';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase, openDatabase } from '@meritgraph/db';
-import { Factories, GraphClient, type TestGraph, startGraph, throwawayLocation } from '@meritgraph/testing';
+import { Factories, GraphClient, type TestGraph, startGraph, throwawayLocation } from '../../src';
 
 const CUBE = `query($contest: [ID!]) { analytics { cube(fact: SUBMISSION, measures: [{ kind: COUNT }], groupBy: [STATUS, DISTRICT],
   filter: { contest: $contest }) { records cells { group { status district } records values } } } }`;

@@ -6,7 +6,7 @@ import { SUBGRAPH_NAMES } from '@meritgraph/config';
 import { CONTEST_CODE, replayInto } from '@meritgraph/contest-data';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
 import { histogram, panelAgreement, relativeHarshness } from '@meritgraph/domain';
-import { type GraphClient, type TestGraph, startGraph } from '@meritgraph/testing';
+import { type GraphClient, type TestGraph, startGraph } from '../../src';
 import { type Expert, overall, reviewFixtures } from '../expert-review/review-fixtures';
 import { QUESTIONS } from './questions-queries';
 import {

@@ -3,7 +3,7 @@
  * a union its own subtree, and the public what is public, where a cell built from fewer records
  * than the minimum keeps its figures back.
  */
-import { type TestGraph, startGraph } from '@meritgraph/testing';
+import { type TestGraph, startGraph } from '../../src';
 import { reviewFixtures } from '../expert-review/review-fixtures';
 
 interface Cell {

@@ -5,7 +5,7 @@
  */
 import type { SubgraphName } from '@meritgraph/config';
 import { AWARD_TYPES_2019 } from '@meritgraph/domain';
-import { Factories, GraphClient, type TestGraph, startGraph } from '@meritgraph/testing';
+import { Factories, GraphClient, type TestGraph, startGraph } from '../../src';
 
 interface Change {
   position: string;

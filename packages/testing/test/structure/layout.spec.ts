@@ -69,4 +69,11 @@ describe('the package graph', () => {
       .map((w) => w.name);
     expect(dependents).toEqual([]);
   });
+
+  it('has no package import itself by name, which would type-check only after its own build', () => {
+    const selfImports = workspaces().flatMap((w) =>
+      [...sourceFiles(`${w.dir}/src`), ...sourceFiles(`${w.dir}/test`)].filter((file) => importedPackages(file).includes(w.name)),
+    );
+    expect(selfImports).toEqual([]);
+  });
 });
