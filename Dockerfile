@@ -1,4 +1,4 @@
-# One image for all six services and the replay; pick one with the command, e.g.
+# One image for all seven services (the console among them) and the replay; pick one with the command, e.g.
 #   docker run meritgraph:local node apps/honors/dist/main.js
 # Node 22 LTS. The code also runs on Node 20.19+ (package.json engines), as CI does.
 
@@ -32,13 +32,15 @@ COPY apps/submissions/package.json apps/submissions/
 COPY apps/expert-review/package.json apps/expert-review/
 COPY apps/honors/package.json apps/honors/
 COPY apps/analytics/package.json apps/analytics/
+COPY apps/web/package.json apps/web/
 RUN npm ci
 
 COPY . .
 RUN TURBO_TELEMETRY_DISABLED=1 npx turbo run build
-# Keep only what the services run: production deps and the compiled dist/ folders.
+# Keep only what the services run: production deps and the compiled dist/ folders (the
+# console's bundle among them, apps/web/dist/console).
 RUN npm prune --omit=dev \
- && rm -rf .turbo apps/*/src packages/*/src packages/testing/test
+ && rm -rf .turbo apps/*/src apps/web/console packages/*/src packages/testing/test
 
 FROM node:22-bookworm-slim
 # An explicit heap limit per service: a leak or a runaway request ends in a restart by the
@@ -51,7 +53,7 @@ COPY --from=build /app /app
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 
-EXPOSE 4000 4001 4002 4003 4004 4005
+EXPOSE 3000 4000 4001 4002 4003 4004 4005
 # The slim image has no curl; Node has fetch. PORT is set per service (gateway default 4000).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

@@ -8,11 +8,12 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const APPS = ['gateway', 'organizations', 'submissions', 'expert-review', 'honors'];
+const APPS = ['gateway', 'organizations', 'submissions', 'expert-review', 'honors', 'analytics', 'web'];
 
 /** An app is deployed on its own: it may import packages, never another app. */
 const appBoundaries = APPS.map((app) => ({
-  files: [`apps/${app}/**/*.ts`],
+  files: [`apps/${app}/**/*.{ts,tsx}`],
+  ignores: [`apps/${app}/test/**`],
   rules: {
     'no-restricted-imports': [
       'error',
@@ -30,7 +31,7 @@ const appBoundaries = APPS.map((app) => ({
 }));
 
 /** The TypeScript and JavaScript sources: the code rules below apply to these, never to GraphQL files. */
-const CODE = ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'];
+const CODE = ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.mts', '**/*.cjs'];
 
 /**
  * The client-facing schema (schema.graphql at the root, written by `npm run compose`) is linted
@@ -104,9 +105,9 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     languageOptions: { globals: { ...globals.node } },
     settings: {
-      'import-x/extensions': ['.ts', '.js'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
@@ -117,6 +118,11 @@ export default tseslint.config(
     },
   },
   ...appBoundaries,
+  {
+    // The console runs in the browser: its globals, not Node's.
+    files: ['apps/web/console/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     // Runtime packages: the test package is for tests only.
     files: ['packages/*/src/**/*.ts'],

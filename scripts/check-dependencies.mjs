@@ -16,6 +16,7 @@ const LOADED_BY_NAME = {
     '@graphql-codegen/cli': 'npm run generate and the lint script run graphql-codegen',
     '@graphql-codegen/client-preset': 'codegen.ts names the client preset',
   },
+  '@meritgraph/web': { vite: 'the build and dev scripts run vite' },
 };
 /** Every workspace extends the shared TypeScript config from its tsconfig files. */
 const TOOLING = new Set(['@meritgraph/typescript-config']);
@@ -47,7 +48,9 @@ function peerDependenciesOf(name, from) {
   return {};
 }
 
-const isTestFile = (path) => /\.spec\.ts$|\.test\.ts$|\/test\//.test(path);
+const isTestFile = (path) => /\.spec\.ts$|\.test\.ts$|(^|\/)test\//.test(path);
+/** Browser code and its build config are bundled at build time: what they import is a build dependency (either list). */
+const isBundled = (path) => /^console\/|^vite\.config\.m?ts$/.test(path);
 
 const workspaces = ['apps', 'packages'].flatMap((dir) =>
   (existsSync(join(root, dir)) ? readdirSync(join(root, dir)) : [])
@@ -61,8 +64,9 @@ for (const dir of workspaces) {
   const runtime = new Set(Object.keys(manifest.dependencies ?? {}));
   const dev = new Set(Object.keys(manifest.devDependencies ?? {}));
   const used = new Map(); // package → 'runtime' | 'test'
-  for (const file of [...files(join(dir, 'src')), ...files(join(dir, 'test'))]) {
-    const kind = isTestFile(relative(dir, file)) ? 'test' : 'runtime';
+  const configs = readdirSync(dir).filter((name) => /^vite\.config\.m?ts$/.test(name)).map((name) => join(dir, name));
+  for (const file of [...files(join(dir, 'src')), ...files(join(dir, 'test')), ...files(join(dir, 'console')), ...configs]) {
+    const kind = isTestFile(relative(dir, file)) || isBundled(relative(dir, file)) ? 'test' : 'runtime';
     for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const name = packageOf(specifier);
       if (!name || name === manifest.name) continue;

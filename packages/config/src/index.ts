@@ -228,6 +228,27 @@ export const analyticsEnv = z.object({
   ANALYTICS_MIN_CELL: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
+/** Where the web console listens by default: its own origin, which proxies the graph's paths to the gateway. */
+export const WEB_PORT = 3000;
+
+/**
+ * The web console's server: it serves the built console and passes /graphql and /export/ to
+ * the gateway, so the browser talks to one origin. Sign-in is OpenID Connect (authorization
+ * code with PKCE) when OIDC_ISSUER_URL is set, against the provider whose JWKS the gateway
+ * trusts (JWT_JWKS_URL); otherwise, outside production, a picker of development identities
+ * (DEV_IDENTITIES, as npm start prints them), whose tokens it signs with JWT_SECRET.
+ */
+export const webEnv = runtimeEnv.extend(authEnv.shape).extend({
+  PORT: port(WEB_PORT),
+  GATEWAY_URL: z.url().default(`http://127.0.0.1:${SERVICE_PORTS.gateway}`),
+  CONSOLE_DIR: z.string().optional(),
+  OIDC_ISSUER_URL: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).default('meritgraph-console'),
+  OIDC_SCOPE: z.string().min(1).default('openid profile'),
+  /** A JSON list of {role, label, claims} the development picker offers. */
+  DEV_IDENTITIES: z.string().optional(),
+});
+
 /** Largest request body the gateway accepts. */
 export const DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
 

@@ -1,1 +1,2 @@
 export * from './replay';
+export * from './identities';

@@ -1,15 +1,24 @@
 /**
  * npm start — the whole platform on embedded SQLite: on a fresh database, the 2019 contest
  * replayed through the API first; then the five subgraphs (the four contexts and the
- * analytics read model) and the gateway as separate processes (as in production), each
- * restarted if it crashes, and the URLs, a token per role and the figures query. Ctrl-C stops
+ * analytics read model), the gateway and the web console as separate processes (as in
+ * production), each restarted if it crashes, and the URLs, a token per role and the figures query. Ctrl-C stops
  * every process.
  */
 import { resolve } from 'node:path';
-import { SERVICE_PORTS, SUBGRAPH_NAMES, analyticsEnv, gatewayEnv, loadConfig, withDevelopmentSecrets, z } from '@meritgraph/config';
-import type { Identity } from '@meritgraph/domain';
+import {
+  SERVICE_PORTS,
+  SUBGRAPH_NAMES,
+  WEB_PORT,
+  analyticsEnv,
+  gatewayEnv,
+  loadConfig,
+  withDevelopmentSecrets,
+  z,
+} from '@meritgraph/config';
 import { ClientTokens } from '@meritgraph/subgraph-kit';
 import { GraphClient } from '@meritgraph/supergraph';
+import { developmentIdentities } from './identities';
 import { CONTEST_CODE, FIGURES_QUERY, configuredLocation, figuresTable, replayInto } from './replay';
 import { Supervisor } from './supervisor';
 
@@ -56,13 +65,6 @@ async function stopAll(code: number): Promise<void> {
   process.exit(code);
 }
 
-/** Who the printed tokens speak for: real records of the replayed contest. */
-const IDENTITIES_QUERY = `query($code: String!) {
-  unions: organizations(nameContains: "浦东新区总工会", kind: DISTRICT_UNION, first: 1) { nodes { id } }
-  contest(code: $code) { submissions(search: "隧道内镜", first: 1) { nodes { organization { id } leader { id } } } }
-  experts(track: "AI", title: PROFESSOR, first: 1) { nodes { id person { id } } }
-}`;
-
 async function main() {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
@@ -89,31 +91,24 @@ async function main() {
   const url = `http://127.0.0.1:${env.PORT}/graphql`;
   const tokens = new ClientTokens(env);
   const admin = await tokens.signDev({ roles: ['ADMIN'], sub: 'office-admin' });
-  const ids = await new GraphClient(url).with({ authorization: `Bearer ${admin}` }).data<{
-    unions: { nodes: { id: string }[] };
-    contest: { submissions: { nodes: { organization: { id: string }; leader: { id: string } }[] } };
-    experts: { nodes: { id: string; person: { id: string } }[] };
-  }>(IDENTITIES_QUERY, { code: CONTEST_CODE });
-  const achievement = ids.contest.submissions.nodes[0]!;
-  const expert = ids.experts.nodes[0]!;
-  const identities: Record<string, Omit<Identity, 'service'>> = {
-    ADMIN: { roles: ['ADMIN'], sub: 'office-admin' },
-    ORGANIZER: { roles: ['ORGANIZER'], org: ids.unions.nodes[0]!.id, sub: 'organizer-pudong' },
-    SUBMITTER: { roles: ['SUBMITTER'], org: achievement.organization.id, sub: achievement.leader.id },
-    EXPERT: { roles: ['EXPERT'], expert: expert.id, sub: expert.person.id },
-    ANALYST: { roles: ['ANALYST'], sub: 'analyst' },
-    AGENCY: { roles: ['AGENCY'], sub: 'agency' },
-  };
-  const lines = await Promise.all(
-    Object.entries(identities).map(async ([role, identity]) => `  ${role.padEnd(10)} ${await tokens.signDev(identity)}`),
+  const identities = await developmentIdentities(new GraphClient(url).with({ authorization: `Bearer ${admin}` }));
+  // The console's sign-in picker offers the same identities, with tokens it signs when asked.
+  const webPort = Number(process.env.WEB_PORT ?? WEB_PORT);
+  startService(
+    'web',
+    webPort,
+    { ...serviceEnv, GATEWAY_URL: `http://127.0.0.1:${env.PORT}`, DEV_IDENTITIES: JSON.stringify(identities) },
+    SERVICE_HEAP_MB,
   );
+  await waitUntilReady('web', webPort);
+  const lines = await Promise.all(identities.map(async ({ role, claims }) => `  ${role.padEnd(10)} ${await tokens.signDev(claims)}`));
   const variables = JSON.stringify({ code: CONTEST_CODE });
   console.log(`
 The 2019 contest (${CONTEST_CODE}): ${run.replayed ? 'replayed through the API just now' : 'already present'}, in ${location.url ? `MySQL (${location.prefix}*)` : dataDir}
 
 Development tokens (12 h; send as "Authorization: Bearer <token>"; no token means anonymous):
 ${lines.join('\n')}
-  (ORGANIZER: 浦东新区总工会; SUBMITTER: 复旦大学附属中山医院; EXPERT: a professor of the AI judges)
+${identities.map(({ role, label }) => `  (${role}: ${label})`).join('\n')}
 
 Try it as the contest office:
   curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${admin}' \\
@@ -122,10 +117,12 @@ Try it as the contest office:
 The contest's figures in one query (variables ${variables}):
 ${FIGURES_QUERY}
 
+The web console: http://127.0.0.1:${webPort}  (sign in as any of the identities above)
+
 Services: gateway ${url}; ${SUBGRAPH_NAMES.map((name) => `${name} :${SERVICE_PORTS[name]}`).join(', ')}
   (analytics reads the others' change feeds every ${loadConfig(analyticsEnv, process.env).ANALYTICS_POLL_MS} ms; ask it through the gateway: { analytics { cube(…) } })
 
-MeritGraph is ready: ${url}  (Ctrl-C stops every service)`);
+MeritGraph is ready: console http://127.0.0.1:${webPort}, graph ${url}  (Ctrl-C stops every service)`);
 }
 
 main().catch(async (error) => {

@@ -1,0 +1,8 @@
+export default {
+  zh: {
+    title: 'expert',
+  },
+  en: {
+    title: 'expert',
+  },
+};

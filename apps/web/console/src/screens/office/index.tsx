@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { Page } from '../../ui/Page';
+
+function Home() {
+  const { t } = useTranslation('office');
+  return <Page title={t('title')}>{null}</Page>;
+}
+
+export default function OfficeArea() {
+  return (
+    <Routes>
+      <Route index element={<Home />} />
+    </Routes>
+  );
+}

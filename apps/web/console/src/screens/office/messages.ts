@@ -1,0 +1,8 @@
+export default {
+  zh: {
+    title: 'office',
+  },
+  en: {
+    title: 'office',
+  },
+};

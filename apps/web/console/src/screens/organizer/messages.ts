@@ -1,0 +1,8 @@
+export default {
+  zh: {
+    title: 'organizer',
+  },
+  en: {
+    title: 'organizer',
+  },
+};

@@ -1,0 +1,8 @@
+export default {
+  zh: {
+    title: 'public',
+  },
+  en: {
+    title: 'public',
+  },
+};

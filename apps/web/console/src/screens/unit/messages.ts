@@ -1,0 +1,8 @@
+export default {
+  zh: {
+    title: 'unit',
+  },
+  en: {
+    title: 'unit',
+  },
+};

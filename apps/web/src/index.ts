@@ -1,0 +1,2 @@
+export { createServer, type DevelopmentIdentity, type SignInSettings, type WebDeps } from './server';
+export { developmentIdentities } from './identities';
