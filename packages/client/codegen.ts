@@ -1,5 +1,6 @@
 /**
- * GraphQL Code Generator's client preset: the operations in src/operations/, typed against the
+ * GraphQL Code Generator's client preset: the operations in src/operations/ (the README's) and
+ * src/operations/console/ (the web console's), typed against the
  * client-facing schema at the repository root (which `npm run compose` writes), into
  * src/generated/. `npm run generate -w @meritgraph/client` writes it; `npm run lint` fails
  * while it is stale (`graphql-codegen --check`).
@@ -8,7 +9,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: `${__dirname}/../../schema.graphql`,
-  documents: [`${__dirname}/src/operations/*.graphql`],
+  documents: [`${__dirname}/src/operations/*.graphql`, `${__dirname}/src/operations/console/*.graphql`],
   ignoreNoDocuments: false,
   generates: {
     [`${__dirname}/src/generated/`]: {

@@ -17,13 +17,16 @@ const operationOf = (doc: DocumentNode): OperationDefinitionNode => {
   return definition;
 };
 
-/** The operation documents of the client, by file name (without .graphql). */
-const clientDocuments = (): Map<string, DocumentNode> =>
+/** The operation documents of the client in a folder (the README's by default), by file name (without .graphql). */
+const clientDocuments = (dir = OPERATIONS): Map<string, DocumentNode> =>
   new Map(
-    readdirSync(OPERATIONS)
+    readdirSync(dir)
       .filter((f) => f.endsWith('.graphql'))
-      .map((f) => [f.slice(0, -'.graphql'.length), parse(readFileSync(join(OPERATIONS, f), 'utf8'))]),
+      .map((f) => [f.slice(0, -'.graphql'.length), parse(readFileSync(join(dir, f), 'utf8'))]),
   );
+
+/** The web console's operations. */
+const CONSOLE = join(OPERATIONS, 'console');
 
 describe('the typed client', () => {
   it('holds every operation of the README, printed the same, in a file named after it', () => {
@@ -43,8 +46,12 @@ describe('the typed client', () => {
     expect([...clientDocuments().keys()].sort()).toEqual([...shown].sort());
   });
 
-  it('each file holds one operation with the file’s name, and the index exports it as a typed document', () => {
-    for (const [file, document] of clientDocuments()) {
+  it('each file, the README’s and the console’s, holds one operation with the file’s name, and the index exports it as a typed document', () => {
+    const readme = clientDocuments();
+    const console = clientDocuments(CONSOLE);
+    expect(console.size).toBeGreaterThan(0);
+    expect([...console.keys()].filter((name) => readme.has(name))).toEqual([]);
+    for (const [file, document] of [...readme, ...console]) {
       expect(operationOf(document).name?.value).toBe(file);
       const exported = (client as Record<string, unknown>)[`${file}Document`] as DocumentNode | undefined;
       expect(exported && print(exported)).toBe(print(document));
