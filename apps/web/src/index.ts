@@ -1,2 +1,3 @@
 export { createServer, type DevelopmentIdentity, type SignInSettings, type WebDeps } from './server';
 export { developmentIdentities } from './identities';
+export { signInFrom } from './sign-in';

@@ -60,7 +60,8 @@ function securityHeaders(signIn: SignInSettings): Record<string, string> {
 }
 
 function proxy(req: IncomingMessage, res: ServerResponse, gatewayUrl: string, log: Logger): void {
-  const target = new URL(req.url ?? '/', gatewayUrl);
+  // The path is appended to the gateway's origin, never resolved against it: no request can aim the proxy elsewhere.
+  const target = new URL(`${new URL(gatewayUrl).origin}${req.url ?? '/'}`);
   const headers = { ...req.headers, host: target.host, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
   const upstream = httpRequest(target, { method: req.method, headers }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -101,6 +102,15 @@ function sendFile(res: ServerResponse, path: string, headers: Record<string, str
   createReadStream(path).pipe(res);
 }
 
+/** The request's path, decoded; null when it cannot be (a malformed %-escape). */
+function pathOf(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url, 'http://console').pathname);
+  } catch {
+    return null;
+  }
+}
+
 export function createServer(deps: WebDeps): Service {
   const log = (deps.logger ?? defaultLogger()).child({ service: 'web' });
   const root = resolve(deps.consoleDir);
@@ -109,7 +119,11 @@ export function createServer(deps: WebDeps): Service {
   const http = createHttpServer((req, res) => {
     const url = req.url ?? '/';
     if (PROXIED.some((pattern) => pattern.test(url))) return proxy(req, res, deps.gatewayUrl, log);
-    const path = decodeURIComponent(new URL(url, 'http://console').pathname);
+    const path = pathOf(url);
+    if (path === null) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      return void res.end('Bad request path');
+    }
     if (path === '/health' || path === '/ready') {
       const ready = path === '/health' || existsSync(index);
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
