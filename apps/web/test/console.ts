@@ -14,10 +14,10 @@ import { type DevelopmentIdentity, developmentIdentities, replayInto } from '@me
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
 import type { Role } from '@meritgraph/domain';
 import type { Service } from '@meritgraph/subgraph-kit';
-import { type TestGraph, startGraph } from '@meritgraph/testing';
+import { type GraphOptions, type TestGraph, startGraph } from '@meritgraph/testing';
 import axe from 'axe-core';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { createServer } from '../src';
+import { type SignInSettings, createServer } from '../src';
 
 /** The system's Chromium (Debian's package), never a downloaded one. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -76,21 +76,31 @@ function throwawayReplayLocation(): { location: DatabaseLocation; cleanup(): Pro
   return { location: { prefix: '', dataDir, log: 'none' }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
+export interface ConsoleOptions {
+  /** Whether the graph holds the replayed 2019 contest (the default) or starts empty, on throwaway databases. */
+  replay?: boolean;
+  /** How the in-process graph starts (whom it trusts for client tokens, …); where its data lives is the harness's. */
+  graph?: Omit<GraphOptions, 'location'>;
+  /** How the console signs people in (identities is then empty); the development picker of the replayed identities when absent. */
+  signIn?: SignInSettings;
+}
+
 /** Starts the replayed graph, the console and Chromium. The console must be built (npm test builds it first). */
-export async function startConsole(): Promise<ConsoleRun> {
+export async function startConsole(options: ConsoleOptions = {}): Promise<ConsoleRun> {
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error(`The console is not built (${CONSOLE_DIR}): run npm run build`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  const { location, cleanup } = throwawayReplayLocation();
-  await replayInto(location);
-  const graph = await startGraph({ location });
+  const replay = options.replay ?? true;
+  const { location, cleanup } = replay ? throwawayReplayLocation() : { location: undefined, cleanup: async () => {} };
+  if (location) await replayInto(location);
+  const graph = await startGraph({ ...options.graph, location });
   let web: Service | undefined;
   let browser: Browser | undefined;
   try {
-    const identities = await developmentIdentities(graph.gateway);
+    const identities = options.signIn ? [] : await developmentIdentities(graph.gateway);
     web = createServer({
       gatewayUrl: new URL(graph.gatewayUrl).origin,
       consoleDir: CONSOLE_DIR,
-      signIn: { development: { identities, sign: (claims) => graph.auth.client.signDev(claims) } },
+      signIn: options.signIn ?? { development: { identities, sign: (claims) => graph.auth.client.signDev(claims) } },
     });
     const url = await web.start(0);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });

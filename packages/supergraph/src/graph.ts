@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SUBGRAPH_NAMES, type SubgraphName, authEnv, loadConfig } from '@meritgraph/config';
+import { type AuthEnv, SUBGRAPH_NAMES, type SubgraphName, authEnv, loadConfig } from '@meritgraph/config';
 import type { Identity, Role } from '@meritgraph/domain';
 import { type DatabaseLocation, type OpenDatabase, dropMysqlDatabase, openDatabase } from '@meritgraph/db';
 import type { AnalyticsService } from '@meritgraph/analytics';
@@ -23,11 +23,14 @@ export interface RunningSubgraph {
 
 /** The whole graph in one process: the five subgraphs and the gateway, on one clock. */
 export interface InProcessGraph {
-  /** The gateway, as the contest office (ADMIN) calls it. */
+  /**
+   * The gateway, as the contest office (ADMIN) calls it, with a development token. Unavailable
+   * (reading it throws) when the graph trusts a provider's JWKS (options.auth.JWT_JWKS_URL).
+   */
   gateway: GraphClient;
   /** The gateway, called with no token. */
   anonymous: GraphClient;
-  /** The gateway, called with a token for these roles and claims. */
+  /** The gateway, called with a development token for these roles and claims; rejects when the graph trusts a JWKS. */
   as(roles: Role | Role[], claims?: Omit<Identity, 'roles' | 'service'>): Promise<GraphClient>;
   /** The tokens of this graph, on this process's random stand-in secrets (DEV_JWT_SECRET, DEV_INTERNAL_SECRET). */
   auth: ServiceAuth;
@@ -70,6 +73,12 @@ export interface GraphOptions {
   analytics?: { pollMs?: number | null; minimumCell?: number };
   /** Where the services write their log lines (each names itself in `service`); the process's logger when absent. */
   logger?: Logger;
+  /**
+   * Whom the graph trusts for client tokens, over the stand-ins: a provider's JWKS (RS256), its
+   * issuer and the audience. With a JWKS set the graph signs no development tokens, so `gateway`
+   * and `as` are unavailable; tokens come from that provider.
+   */
+  auth?: Partial<Pick<AuthEnv, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>>;
 }
 
 /**
@@ -81,7 +90,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
   const throwaway = !options.location;
   const location = options.location ?? throwawayLocation();
   // No installation's secrets: the config's stand-ins, random in each process (so in each test file).
-  const auth = serviceAuth(loadConfig(authEnv, {}));
+  const trusted = Object.fromEntries(Object.entries(options.auth ?? {}).filter(([, value]) => value !== undefined));
+  const auth = serviceAuth(loadConfig(authEnv, trusted));
   const peers: Partial<Record<SubgraphName, string>> = {};
   let now: Date | null = null;
   const clock = () => now ?? new Date();
@@ -128,8 +138,9 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
     const anonymous = new GraphClient(gatewayUrl);
     const as = async (roles: Role | Role[], claims: Omit<Identity, 'roles' | 'service'> = {}) =>
       anonymous.with({ authorization: `Bearer ${await auth.client.signDev({ ...claims, roles: [roles].flat() })}` });
-    return {
-      gateway: await as('ADMIN', { sub: 'office-admin' }),
+    const office = options.auth?.JWT_JWKS_URL ? undefined : await as('ADMIN', { sub: 'office-admin' });
+    const graph: InProcessGraph = {
+      gateway: office as GraphClient,
       anonymous,
       as,
       auth,
@@ -147,6 +158,15 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
       },
       stop,
     };
+    if (!office) {
+      Object.defineProperty(graph, 'gateway', {
+        enumerable: false,
+        get() {
+          throw new Error('This graph trusts a JWKS and signs no development tokens: call it with a token from that provider');
+        },
+      });
+    }
+    return graph;
   } catch (error) {
     await stop();
     throw error;
