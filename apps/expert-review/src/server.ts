@@ -10,6 +10,7 @@ import { expertReference } from './modules/expert/expert.reference';
 import { ExpertResolver } from './modules/expert/expert.resolver';
 import { ExpertService } from './modules/expert/expert.service';
 import { PersonExpertResolver } from './modules/expert/person-expert.resolver';
+import { ExpertAssignmentsResolver } from './modules/expert/expert-assignments.resolver';
 import { PanelResolver } from './modules/panel/panel.resolver';
 import { PanelService } from './modules/panel/panel.service';
 import { OrganizationsApi, SubmissionsApi } from './modules/references/peers';
@@ -68,6 +69,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
       new EntryResolver(entries, rounds, assignments, scorecards, audit),
       new PanelResolver(panels, rounds, experts),
       new AssignmentResolver(assignments, entries, experts, panels, scorecards, audit),
+      new ExpertAssignmentsResolver(assignments),
       new ScorecardResolver(scorecards, entries, experts, audit),
       new RoundResultsResolver(reports),
       new ResultPreviewResolver(computation, entries),

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AssignmentStatus } from '@meritgraph/domain';
+import { AssignmentStatus, RoundStatus } from '@meritgraph/domain';
 import { Connection, PageArgs, withRange } from '@meritgraph/subgraph-kit';
 import { Entry } from '../entry/entry.entity';
 import { Expert } from '../expert/expert.entity';
@@ -18,6 +18,19 @@ export class AssignmentsArgs extends PageArgs {
 
   @Field(() => AssignmentStatus, { nullable: true, description: 'Only assignments in this status.' })
   status?: AssignmentStatus | null;
+}
+
+@ArgsType()
+export class ExpertAssignmentsArgs extends PageArgs {
+  @Field(() => [RoundStatus], {
+    nullable: true,
+    description:
+      'Only assignments in rounds of these statuses, e.g. [OPEN]; every status the caller may see when absent. An empty list is BAD_USER_INPUT.',
+  })
+  roundStatus?: RoundStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only the assignments of this round.' })
+  roundId?: string | null;
 }
 
 @InputType({ description: 'One expert to assign to one entry by hand.' })
