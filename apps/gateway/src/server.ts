@@ -19,6 +19,8 @@ import {
   createErrorFormatter,
   createHttpServer,
   createRequestContext,
+  developmentLandingPage,
+  graphqlUrlOf,
   operationPlugin,
 } from '@meritgraph/subgraph-kit';
 import { exportRoute } from './export/export-route';
@@ -77,7 +79,14 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
   if (demand) gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => demand.useSchema(apiSchema, coreSupergraphSdl));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [operationPlugin, ...(demand ? [demand.plugin()] : []), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      operationPlugin,
+      ...(demand ? [demand.plugin()] : []),
+      // Development's landing page is the graph's own, self-contained one (Apollo's Sandbox loads from a CDN).
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : developmentLandingPage<GatewayContext>({ service: 'gateway', endpoint: (): string | undefined => graphqlUrlOf(http) }),
+    ],
     formatError: createErrorFormatter('gateway', telemetry.errorLog),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,

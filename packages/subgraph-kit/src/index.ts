@@ -7,6 +7,7 @@ export * from './schema';
 export * from './http';
 export * from './service';
 export * from './subgraph';
+export * from './landing-page';
 export * from './connection';
 export * from './args';
 export * from './audit';

@@ -21,6 +21,7 @@ import {
 } from './demand';
 import { snapshotFeed } from './feed';
 import { createHttpServer } from './http';
+import { developmentLandingPage, graphqlUrlOf } from './landing-page';
 import { DEFAULT_LIMITS, type OperationLimits, limitsFrom } from './limits';
 import { subgraphSdl } from './schema';
 import { boundResolvers, stoppedWorkPlugin } from './result-bound';
@@ -149,7 +150,9 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
       stoppedWorkPlugin,
       operationPlugin,
       demand.plugin(),
-      ...(production ? [ApolloServerPluginLandingPageDisabled(), gatewayOnlyFieldsPlugin] : []),
+      ...(production
+        ? [ApolloServerPluginLandingPageDisabled(), gatewayOnlyFieldsPlugin]
+        : [developmentLandingPage<DirectContext>({ service: options.name, endpoint: (): string | undefined => graphqlUrlOf(http) })]),
     ],
   });
   // The caller is known from the headers, before the body is read: the graph's own callers may send more.
