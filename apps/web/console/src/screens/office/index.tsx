@@ -1,16 +1,12 @@
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { Page } from '../../ui/Page';
+import { Dashboard } from './Dashboard';
 
-function Home() {
-  const { t } = useTranslation('office');
-  return <Page title={t('title')}>{null}</Page>;
-}
-
+/** The contest office's area (ADMIN; the shell guards it). */
 export default function OfficeArea() {
   return (
     <Routes>
-      <Route index element={<Home />} />
+      <Route index element={<Dashboard />} />
+      <Route path="*" element={<Dashboard />} />
     </Routes>
   );
 }

@@ -1,16 +1,13 @@
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { Page } from '../../ui/Page';
+import { AnnouncementsPage } from './Announcements';
+import { ContestPage } from './Contest';
 
-function Home() {
-  const { t } = useTranslation('public');
-  return <Page title={t('title')}>{null}</Page>;
-}
-
+/** The public pages: no sign-in needed. Any other path here is the contest page. */
 export default function PublicArea() {
   return (
     <Routes>
-      <Route index element={<Home />} />
+      <Route path="announcements" element={<AnnouncementsPage />} />
+      <Route path="*" element={<ContestPage />} />
     </Routes>
   );
 }

@@ -1,0 +1,78 @@
+import { useQuery } from '@apollo/client/react';
+import { OfficeReviewProgressDocument } from '@meritgraph/client';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../ui/Page';
+import { Refused } from '../../ui/Refused';
+
+const MEASURES = ['assigned', 'scored', 'declined', 'conflicts'] as const;
+/** How often the figures are asked again while a round is open (the read model follows the feeds within a second or two). */
+export const PROGRESS_POLL_MS = 2000;
+
+/**
+ * Each expert's assignments in each round and panel: assigned, scored, declined, conflicts
+ * declared. From the analytics read model (fact ASSIGNMENT by round, panel and expert), asked
+ * again every two seconds while any round of the contest is open.
+ */
+export function ReviewProgress({ contestId, open }: { contestId: string; open: boolean }) {
+  const { t } = useTranslation('office');
+  const { data, error, loading } = useQuery(OfficeReviewProgressDocument, {
+    variables: { contestId },
+    errorPolicy: 'all',
+    pollInterval: open ? PROGRESS_POLL_MS : 0,
+    notifyOnNetworkStatusChange: false,
+  });
+  const cells = [...(data?.analytics.cube?.cells ?? [])].sort(
+    (a, b) =>
+      (a.group.round?.roundOrder ?? 0) - (b.group.round?.roundOrder ?? 0) ||
+      (a.group.panel?.name ?? '').localeCompare(b.group.panel?.name ?? '') ||
+      (a.group.expert?.person?.name ?? '').localeCompare(b.group.expert?.person?.name ?? ''),
+  );
+  return (
+    <section aria-labelledby="progress">
+      <h2 id="progress">{t('progressTitle')}</h2>
+      <p className="hint">{open ? t('progressLive') : t('progressStill')}</p>
+      <Refused error={error} />
+      {loading && !data ? (
+        <Loading />
+      ) : cells.length === 0 ? (
+        <p data-testid="no-progress">{t('noProgress')}</p>
+      ) : (
+        <div className="scroll">
+          <table data-testid="review-progress">
+            <thead>
+              <tr>
+                <th scope="col">{t('round')}</th>
+                <th scope="col">{t('panel')}</th>
+                <th scope="col">{t('expert')}</th>
+                {MEASURES.map((m) => (
+                  <th key={m} scope="col" className="number">
+                    {t(`measure.${m}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {cells.map((c) => (
+                <tr
+                  key={`${c.group.round?.id}-${c.group.panel?.id ?? ''}-${c.group.expert?.id}`}
+                  data-round={c.group.round?.id}
+                  data-panel={c.group.panel?.id ?? ''}
+                  data-expert={c.group.expert?.id}
+                >
+                  <td>{c.group.round?.name}</td>
+                  <td>{c.group.panel?.name ?? t('noPanel')}</td>
+                  <th scope="row">{c.group.expert?.person?.name ?? c.group.expert?.id}</th>
+                  {MEASURES.map((m, i) => (
+                    <td key={m} className="number" data-measure={m}>
+                      {c.values[i] ?? '—'}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
