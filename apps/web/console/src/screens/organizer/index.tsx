@@ -1,16 +1,16 @@
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { Page } from '../../ui/Page';
-
-function Home() {
-  const { t } = useTranslation('organizer');
-  return <Page title={t('title')}>{null}</Page>;
-}
+import { Enrolments } from './Enrolments';
+import { Nominations } from './Nominations';
+import { Submissions } from './Submissions';
+import { Units } from './Units';
 
 export default function OrganizerArea() {
   return (
     <Routes>
-      <Route index element={<Home />} />
+      <Route index element={<Units />} />
+      <Route path="enrolments" element={<Enrolments />} />
+      <Route path="submissions" element={<Submissions />} />
+      <Route path="nominations" element={<Nominations />} />
     </Routes>
   );
 }
