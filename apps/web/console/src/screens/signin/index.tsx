@@ -1,21 +1,44 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
 import { consoleConfig } from '../../config';
-import { type Role, sessionFromToken, signIn } from '../../session';
+import { startOidcSignIn } from '../../oidc';
+import { sessionFromToken, signIn } from '../../session';
 import { Page } from '../../ui/Page';
+import { Callback } from './Callback';
+import { homeOf } from './home';
 
-/** Where each role lands after signing in. */
-export const HOME: Record<Role, string> = {
-  ADMIN: '/office',
-  EXPERT: '/expert',
-  SUBMITTER: '/unit',
-  ORGANIZER: '/organizer',
-  ANALYST: '/',
-  AGENCY: '/announcements',
-};
+export { HOME, homeOf } from './home';
 
-export const homeOf = (roles: Role[]): string => (roles[0] ? HOME[roles[0]] : '/');
+/** The identity provider's sign-in: the browser leaves for the provider and returns to /auth/callback. */
+function OidcSignIn({ next }: { next: string | null }) {
+  const { t } = useTranslation('signin');
+  const [state, setState] = useState<'idle' | 'leaving' | 'failed'>('idle');
+  return (
+    <>
+      <h2>{t('oidcHeading')}</h2>
+      <p>{t('oidcHint')}</p>
+      <button
+        type="button"
+        className="primary"
+        data-testid="oidc-sign-in"
+        disabled={state === 'leaving'}
+        onClick={() => {
+          setState('leaving');
+          startOidcSignIn(next).catch(() => setState('failed'));
+        }}
+      >
+        {t('oidc')}
+      </button>
+      {state === 'failed' && (
+        <p role="alert" className="refused" data-testid="oidc-unavailable">
+          {t('oidcUnreachable')}
+        </p>
+      )}
+    </>
+  );
+}
 
 function SignIn() {
   const { t } = useTranslation('signin');
@@ -27,7 +50,7 @@ function SignIn() {
   const next = params.get('next');
   return (
     <Page title={t('title')}>
-      {oidc && <p>{t('oidc')}</p>}
+      {oidc && <OidcSignIn next={next} />}
       {development && (
         <>
           <h2>{t('development')}</h2>
@@ -64,6 +87,7 @@ export default function SignInArea() {
   return (
     <Routes>
       <Route index element={<SignIn />} />
+      <Route path="callback" element={<Callback />} />
       <Route path="*" element={<SignIn />} />
     </Routes>
   );
