@@ -1,16 +1,15 @@
-import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { Page } from '../../ui/Page';
+import { Assignments } from './Assignments';
+import { Batch } from './Batch';
+import { EntryScreen } from './EntryScreen';
 
-function Home() {
-  const { t } = useTranslation('expert');
-  return <Page title={t('title')}>{null}</Page>;
-}
-
+/** The expert's screens: its assignments across open rounds, one entry with its scorecard, and a round's batch of scorecards. */
 export default function ExpertArea() {
   return (
     <Routes>
-      <Route index element={<Home />} />
+      <Route index element={<Assignments />} />
+      <Route path="entries/:entryId" element={<EntryScreen />} />
+      <Route path="rounds/:roundId/batch" element={<Batch />} />
     </Routes>
   );
 }
