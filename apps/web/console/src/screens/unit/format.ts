@@ -1,6 +1,12 @@
-/** Times as the person reading expects them, in the console's language. */
+/** Times as the person reading expects them: Beijing time, in the console's language. */
 export const formatTime = (iso: string | null | undefined, language: string): string =>
-  iso ? new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+  iso
+    ? new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Asia/Shanghai',
+      })
+    : '—';
 
 /** Whether a contest takes submissions at this moment: open, and inside its window when it has one. */
 export function windowOpen(
