@@ -6,12 +6,12 @@ import { Refused } from '../../ui/Refused';
 
 const MEASURES = ['assigned', 'scored', 'declined', 'conflicts'] as const;
 /** How often the figures are asked again while a round is open (the read model follows the feeds within a second or two). */
-export const PROGRESS_POLL_MS = 2000;
+export const PROGRESS_POLL_MS = 3000;
 
 /**
  * Each expert's assignments in each round and panel: assigned, scored, declined, conflicts
  * declared. From the analytics read model (fact ASSIGNMENT by round, panel and expert), asked
- * again every two seconds while any round of the contest is open.
+ * again every three seconds while any round of the contest is open (the first 200 rows).
  */
 export function ReviewProgress({ contestId, open }: { contestId: string; open: boolean }) {
   const { t } = useTranslation('office');
@@ -32,6 +32,9 @@ export function ReviewProgress({ contestId, open }: { contestId: string; open: b
       <h2 id="progress">{t('progressTitle')}</h2>
       <p className="hint">{open ? t('progressLive') : t('progressStill')}</p>
       <Refused error={error} />
+      {(data?.analytics.cube?.groups ?? 0) > cells.length && (
+        <p className="notice">{t('progressTruncated', { shown: cells.length, total: data?.analytics.cube?.groups })}</p>
+      )}
       {loading && !data ? (
         <Loading />
       ) : cells.length === 0 ? (

@@ -27,9 +27,13 @@ export function useChosenContest(contests: readonly ContestChoice[] | undefined)
   ];
 }
 
-/** A moment as Beijing reads it (UTC+8, no daylight saving): 2019-12-06 24:00 style, minutes precision. */
+/** A moment as Beijing reads it (UTC+8, no daylight saving), to the minute; midnight is the day before's 24:00, as a window's end is written. */
 export function beijingDateTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const t = new Date(iso).getTime() + 8 * 3600_000;
+  const d = new Date(t);
+  const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0;
+  const day = midnight ? new Date(t - 1) : d;
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const date = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+  return midnight ? `${date} 24:00` : `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
