@@ -66,6 +66,13 @@ describe("a unit's workspace and its union's screens", () => {
         { id },
       )
     ).submission;
+  const priorHonors = async (id: string) =>
+    (
+      await run.graph.gateway.data<{ submission: { priorHonors: unknown[] } }>(
+        `query($id: ID!) { submission(id: $id) { priorHonors { level name issuer year evidence verified } } }`,
+        { id },
+      )
+    ).submission.priorHonors;
   /** axe-core's serious and critical violations: the harness's check, or, where the console's CSP refuses its inline script, the same run injected through DevTools. */
   const violations = async (page: Page) => {
     try {
@@ -102,7 +109,7 @@ describe("a unit's workspace and its union's screens", () => {
     await page.context().close();
   });
 
-  it('refuses to submit a draft without its summary, on that field, and keeps it a draft; filled in, it is submitted with a reference number', async () => {
+  it('refuses to submit a draft without its summary, on that field, and keeps it a draft; filled in, it is submitted with a reference number; a prior honor is recorded for it', async () => {
     const page = await run.open('/unit/new', 'SUBMITTER');
     await page.locator('[data-testid="draft-form"]').waitFor();
     await page.locator('#draft-contestId').selectOption(contestId);
@@ -149,6 +156,30 @@ describe("a unit's workspace and its union's screens", () => {
     await expect(page.locator('[data-testid="submit-submission"]').count()).resolves.toBe(0);
     expect(await page.locator('#draft-summary').isDisabled()).toBe(true);
 
+    // A prior honor without its year is refused on that field; complete, it is recorded for the office to verify
+    // (unverified, the unit does not see it listed).
+    await page.locator('#prior-level').selectOption('MUNICIPAL');
+    await page.locator('#prior-name').fill('上海市科技进步奖一等奖');
+    await page.locator('#prior-issuer').fill('上海市人民政府');
+    await page.locator('#prior-evidence').fill('沪府2025-001');
+    await page.getByRole('button', { name: '登记既往荣誉' }).click();
+    await page.locator('[data-testid="prior-honor-form"] .refused[data-code="BAD_USER_INPUT"]').waitFor();
+    await page.locator('.field-error[data-field="year"]').waitFor();
+    expect(await priorHonors(draftId)).toEqual([]);
+    await page.locator('#prior-year').fill('2025');
+    await page.getByRole('button', { name: '登记既往荣誉' }).click();
+    await page.locator('[data-testid="prior-recorded"]').waitFor();
+    expect(await priorHonors(draftId)).toEqual([
+      {
+        level: 'MUNICIPAL',
+        name: '上海市科技进步奖一等奖',
+        issuer: '上海市人民政府',
+        year: 2025,
+        evidence: '沪府2025-001',
+        verified: false,
+      },
+    ]);
+
     await page.getByRole('link', { name: '返回本单位的申报' }).click();
     const row = page.locator(`[data-testid="submission-row"][data-id="${draftId}"]`);
     await row.waitFor();
@@ -159,7 +190,7 @@ describe("a unit's workspace and its union's screens", () => {
     await page.context().close();
   });
 
-  it('shows a stale save as a version conflict, and writes nothing', async () => {
+  it('shows a stale save as a version conflict and writes nothing; reloaded, the draft can be withdrawn', async () => {
     const admin = run.graph.gateway;
     const { createSubmission } = await admin.data<{ createSubmission: { id: string } }>(
       `mutation($c: ID!, $o: ID!) { createSubmission(input: { contestId: $c, organizationId: $o, title: "并发修改的草稿" }) { id } }`,
@@ -176,6 +207,13 @@ describe("a unit's workspace and its union's screens", () => {
     expect(await stored(createSubmission.id)).toMatchObject({ version: 2, summary: '同事已修改。' });
     await page.locator('[data-testid="reload"]').click();
     await page.waitForFunction(() => (document.querySelector('#draft-summary') as HTMLTextAreaElement | null)?.value === '同事已修改。');
+
+    // A draft can be withdrawn; withdrawn, it is final and its form read-only.
+    await page.locator('#withdraw-reason').fill('合并到另一项申报');
+    await page.locator('[data-testid="withdraw-submission"]').click();
+    await page.locator('[data-testid="submission-status"][data-status="WITHDRAWN"]').waitFor();
+    expect(await stored(createSubmission.id)).toMatchObject({ status: 'WITHDRAWN' });
+    await expect(page.locator('[data-testid="withdraw-submission"]').count()).resolves.toBe(0);
     await page.context().close();
   });
 

@@ -15,7 +15,7 @@ export function OrganizerNav() {
       <ul style={{ display: 'flex', gap: 16, listStyle: 'none', padding: 0 }}>
         {tabs.map((tab) => (
           <li key={tab.to}>
-            <NavLink to={tab.to} end>
+            <NavLink to={tab.to} end style={({ isActive }) => (isActive ? { fontWeight: 600 } : undefined)}>
               {t(tab.label)}
             </NavLink>
           </li>

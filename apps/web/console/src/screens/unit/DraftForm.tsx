@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../errors';
 import { FieldError } from '../../ui/Refused';
 
+const ROW = { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-end', margin: '0 0 8px' } as const;
+const CELL = { display: 'flex', flexDirection: 'column', gap: 2 } as const;
+export const ACTIONS = { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', margin: '8px 0' } as const;
+
 export const KINDS: AchievementKind[] = ['TECHNOLOGY', 'PRODUCT', 'PLATFORM', 'FACILITY', 'PROCESS', 'SOFTWARE', 'OTHER'];
 
 export interface MetricRow {
@@ -219,13 +223,13 @@ export function DraftForm({ values, onChange, onSave, refusal, contests, tracks,
         <fieldset className="field" data-testid="metrics">
           <legend>{t('field.metrics')}</legend>
           {values.metrics.map((m, i) => (
-            <div key={i} className="metric-row" data-testid="metric-row">
+            <div key={i} className="metric-row" data-testid="metric-row" style={ROW}>
               <span className="visually-hidden">{t('metricRow', { n: i + 1 })}</span>
               {(['name', 'value', 'unit'] as const).map((part) => {
                 const field = `metrics[${i}].${part}`;
                 const label = t(part === 'name' ? 'field.metricName' : part === 'value' ? 'field.metricValue' : 'field.metricUnit');
                 return (
-                  <span key={part} className="metric-cell">
+                  <span key={part} className="metric-cell" style={CELL}>
                     <label htmlFor={idOf(field)}>
                       {label}
                       <span className="visually-hidden"> {t('metricRow', { n: i + 1 })}</span>
@@ -260,7 +264,7 @@ export function DraftForm({ values, onChange, onSave, refusal, contests, tracks,
             </button>
           </div>
         </fieldset>
-        <div className="actions">
+        <div className="actions" style={ACTIONS}>
           <button type="submit" className="primary" disabled={busy} data-testid="save-draft">
             {t('saveDraft')}
           </button>

@@ -12,13 +12,13 @@ const EMPTY = { level: 'MUNICIPAL' as PriorHonorLevel, name: '', issuer: '', yea
 export function PriorHonors({ submission }: { submission: Submission }) {
   const { t } = useTranslation('unit');
   const [values, setValues] = useState(EMPTY);
-  const [recorded, setRecorded] = useState(false);
+  const [recorded, setRecorded] = useState<string | null>(null);
   const [record, { error, loading }] = useMutation(UnitRecordPriorHonorDocument, { refetchQueries: [UnitSubmissionDocument] });
   const refusal = useRefusal(error);
   const honors = submission.priorHonors ?? [];
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setRecorded(false);
+    setRecorded(null);
     const year = Number(values.year);
     const result = await record({
       variables: {
@@ -34,7 +34,7 @@ export function PriorHonors({ submission }: { submission: Submission }) {
     }).catch(() => null);
     if (result?.data) {
       setValues(EMPTY);
-      setRecorded(true);
+      setRecorded(result.data.recordPriorHonor.name);
     }
   };
   const input = (field: 'name' | 'issuer' | 'year' | 'evidence') => {
@@ -90,8 +90,8 @@ export function PriorHonors({ submission }: { submission: Submission }) {
       <form onSubmit={(e) => void onSubmit(e)} data-testid="prior-honor-form" noValidate>
         <Refused error={error} />
         {recorded ? (
-          <p className="notice" role="status">
-            {t('prior.recorded')}
+          <p className="notice" role="status" data-testid="prior-recorded">
+            {t('prior.recorded', { name: recorded })}
           </p>
         ) : null}
         <div className="field">

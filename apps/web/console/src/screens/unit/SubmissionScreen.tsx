@@ -15,7 +15,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../session';
 import { Loading, Page } from '../../ui/Page';
 import { Refused, useRefusal } from '../../ui/Refused';
-import { type DraftValues, DraftForm, EMPTY_DRAFT, contentOf } from './DraftForm';
+import { ACTIONS, type DraftValues, DraftForm, EMPTY_DRAFT, contentOf } from './DraftForm';
 import { formatTime, windowOpen } from './format';
 import { PriorHonors } from './PriorHonors';
 import { Results } from './Results';
@@ -74,6 +74,7 @@ export function NewSubmission() {
 }
 
 type Submission = NonNullable<UnitSubmissionQuery['submission']>;
+const FACTS = { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 16px', margin: '0 0 12px' } as const;
 
 const valuesOf = (s: Submission): DraftValues => ({
   contestId: s.contest?.id ?? '',
@@ -172,19 +173,21 @@ function Editor({ submission, reload }: { submission: Submission; reload(): void
 
   return (
     <>
-      <dl className="facts" data-testid="submission-facts">
+      <dl className="facts" data-testid="submission-facts" style={FACTS}>
         <dt>{t('col.contest')}</dt>
-        <dd>{contest?.name ?? '—'}</dd>
+        <dd style={{ margin: 0 }}>{contest?.name ?? '—'}</dd>
         <dt>{t('col.status')}</dt>
-        <dd>
+        <dd style={{ margin: 0 }}>
           <span className="status" data-testid="submission-status" data-status={submission.status}>
             {t(`status.${submission.status}`)}
           </span>
         </dd>
         <dt>{t('col.reference')}</dt>
-        <dd data-testid="submission-reference">{submission.referenceNumber ?? '—'}</dd>
+        <dd style={{ margin: 0 }} data-testid="submission-reference">
+          {submission.referenceNumber ?? '—'}
+        </dd>
         <dt>{t('col.updated')}</dt>
-        <dd>{formatTime(submission.updatedAt, i18n.language)}</dd>
+        <dd style={{ margin: 0 }}>{formatTime(submission.updatedAt, i18n.language)}</dd>
       </dl>
       {contest?.submissionOpensAt || contest?.submissionClosesAt ? (
         <p>
@@ -223,7 +226,7 @@ function Editor({ submission, reload }: { submission: Submission; reload(): void
         disabled={!isDraft}
         busy={busy}
       >
-        <div className="actions">
+        <div className="actions" style={ACTIONS}>
           {isDraft && inWindow ? (
             <button type="button" className="primary" onClick={onSubmit} disabled={busy} data-testid="submit-submission">
               {t('submit')}
