@@ -23,6 +23,9 @@ async function graphThroughConsole(url: string, token: string | null, query: str
   return { status: response.status, body: (await response.json()) as GraphAnswer['body'] };
 }
 
+/** The one identity of the development picker here. */
+const PICKED = { role: 'ADMIN', label: '竞赛办公室（开发身份）', claims: { roles: ['ADMIN' as const], sub: 'dev-office-admin' } };
+
 const codes = (answer: GraphAnswer) => (answer.body.errors ?? []).map((e) => e.extensions?.code);
 
 /**
@@ -42,7 +45,14 @@ describe('signing in through OpenID Connect', () => {
     run = await startConsole({
       replay: false,
       graph: { auth: { JWT_JWKS_URL: idp.jwksUrl, JWT_ISSUER: idp.issuer, JWT_AUDIENCE: idp.audience } },
-      signIn: { oidc: { issuer: idp.issuer, clientId: idp.clientId, scope: 'openid profile' } },
+      signIn: {
+        oidc: { issuer: idp.issuer, clientId: idp.clientId, scope: 'openid profile' },
+        // The development picker beside it, its token signed here by the provider's key so that this graph accepts it.
+        development: {
+          identities: [PICKED],
+          sign: ({ sub, ...claims }) => idp.sign(claims, { sub }),
+        },
+      },
     });
     idp.allow(run.url);
   });
@@ -51,10 +61,10 @@ describe('signing in through OpenID Connect', () => {
     await idp?.stop();
   });
 
-  it('offers the provider on the sign-in screen, accessibly, and no development picker', async () => {
+  it('offers the provider on the sign-in screen, accessibly, beside the development picker', async () => {
     page = await run.open('/sign-in');
     await page.locator('[data-testid="oidc-sign-in"]').waitFor();
-    expect(await page.locator('button[data-role]').count()).toBe(0);
+    expect(await page.locator('button[data-role]').count()).toBe(1);
     expect(await page.locator('h1').count()).toBe(1);
     await run.screenshot(page, 'oidc-sign-in');
     expect(await run.accessibility(page)).toEqual([]);
@@ -168,5 +178,26 @@ describe('signing in through OpenID Connect', () => {
       status: 200,
       body: { data: { experts: { totalCount: 0 } } },
     });
+  });
+
+  it('still signs in through the development picker beside the provider, as before', async () => {
+    const office = await run.open('/office', 'ADMIN');
+    const signedIn = office.locator('[data-testid="signed-in-as"]');
+    await signedIn.waitFor();
+    expect(await signedIn.textContent()).toContain(PICKED.label);
+    expect(new URL(office.url()).pathname).toBe('/office');
+    const session = JSON.parse((await office.evaluate(() => sessionStorage.getItem('meritgraph.session'))) ?? 'null') as {
+      via: string;
+      sub: string;
+    };
+    expect(session).toMatchObject({ via: 'development', sub: PICKED.claims.sub });
+  });
+
+  it('a return to /auth/callback that no sign-in here started signs no one in, and says so', async () => {
+    const stray = await run.open('/auth/callback?code=stolen-code&state=not-ours');
+    await stray.locator('[data-testid="oidc-callback-failed"]').waitFor();
+    expect(await stray.evaluate(() => sessionStorage.getItem('meritgraph.session'))).toBeNull();
+    expect(await stray.locator('[data-testid="signed-in-as"]').count()).toBe(0);
+    expect(await run.accessibility(stray)).toEqual([]);
   });
 });
