@@ -7,7 +7,7 @@
 import { Factories } from '@meritgraph/testing';
 import type { ConsoleRun } from './console';
 
-/** Three criteria weighing 0.4, 0.35 and 0.25; feasibility is marked out of 40 (highest total 80). */
+/** Three criteria weighing 0.4, 0.35 and 0.25; feasibility is marked out of 40 (highest total 85). */
 export const OPEN_ROUND_CRITERIA = [
   { code: 'INNOVATION', name: '创新性', weight: 0.4, maxScore: 100 },
   { code: 'BENEFIT', name: '经济社会效益', weight: 0.35, maxScore: 100 },
