@@ -16,7 +16,10 @@ const LOADED_BY_NAME = {
     '@graphql-codegen/cli': 'npm run generate and the lint script run graphql-codegen',
     '@graphql-codegen/client-preset': 'codegen.ts names the client preset',
   },
-  '@meritgraph/web': { vite: 'the build and dev scripts run vite' },
+  '@meritgraph/web': {
+    vite: 'the build and dev scripts run vite',
+    'oidc-provider': 'the OpenID Connect test loads it with createRequire, outside the test runner’s module registry',
+  },
 };
 /** Every workspace extends the shared TypeScript config from its tsconfig files. */
 const TOOLING = new Set(['@meritgraph/typescript-config']);
@@ -64,7 +67,9 @@ for (const dir of workspaces) {
   const runtime = new Set(Object.keys(manifest.dependencies ?? {}));
   const dev = new Set(Object.keys(manifest.devDependencies ?? {}));
   const used = new Map(); // package → 'runtime' | 'test'
-  const configs = readdirSync(dir).filter((name) => /^vite\.config\.m?ts$/.test(name)).map((name) => join(dir, name));
+  const configs = readdirSync(dir)
+    .filter((name) => /^vite\.config\.m?ts$/.test(name))
+    .map((name) => join(dir, name));
   for (const file of [...files(join(dir, 'src')), ...files(join(dir, 'test')), ...files(join(dir, 'console')), ...configs]) {
     const kind = isTestFile(relative(dir, file)) || isBundled(relative(dir, file)) ? 'test' : 'runtime';
     for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
