@@ -217,7 +217,7 @@ describe("a unit's workspace and its union's screens", () => {
     await page.context().close();
   });
 
-  it('shows the union its units, their submissions and enrolments as the graph has them, and enrols a unit', async () => {
+  it('shows the union its units, their submissions and enrolments as the graph has them, enrols a unit and nominates it', async () => {
     const organizer = await run.graph.as('ORGANIZER', { org: union, sub: run.identities.find((i) => i.role === 'ORGANIZER')!.claims.sub });
     const { organization } = await organizer.data<{
       organization: { descendants: { totalCount: number; nodes: { id: string; kind: string }[] } };
@@ -272,9 +272,32 @@ describe("a unit's workspace and its union's screens", () => {
     );
     expect(again.participations.totalCount).toBe(participations.nodes.length);
 
+    // Nominating that unit for an award of the contest (the office set its quota).
+    const { awardTypes } = await run.graph.gateway.data<{ awardTypes: { code: string; recipientKind: string }[] }>(
+      `{ awardTypes { code recipientKind } }`,
+    );
+    const award = awardTypes.find((a) => a.recipientKind === 'ORGANIZATION')!;
+    await run.graph.gateway.data(`mutation($c: ID!, $t: String!) { setAwardQuota(contestId: $c, awardTypeCode: $t, quota: 5) { id } }`, {
+      c: contestId,
+      t: award.code,
+    });
     await page.getByRole('link', { name: '推荐', exact: true }).click();
     await page.locator('[data-testid="nominate-form"]').waitFor();
     await expectAccessible(page);
+    await page.locator(`#nominate-contest option[value="${contestId}"]`).waitFor({ state: 'attached' });
+    await page.locator('#nominate-contest').selectOption(contestId);
+    await page.locator('#nominate-award').selectOption(award.code);
+    await page.locator(`#nominate-recipient option[value="${candidate.id}"]`).waitFor({ state: 'attached' });
+    await page.locator('#nominate-recipient').selectOption(candidate.id);
+    await page.locator('#nominate-citation').fill('动员职工参与创新成效显著。');
+    await page.locator('[data-testid="nominate-submit"]').click();
+    await page.locator('[data-testid="nominations-made"] tbody tr').waitFor();
+    const { honors } = await run.graph.gateway.data<{
+      honors: { nodes: { awardTypeCode: string; status: string; recipient: { id: string } }[] };
+    }>(`query($c: ID!) { honors(contestId: $c, first: 100) { nodes { awardTypeCode status recipient { ... on Organization { id } } } } }`, {
+      c: contestId,
+    });
+    expect(honors.nodes).toEqual([{ awardTypeCode: award.code, status: 'NOMINATED', recipient: { id: candidate.id } }]);
     await page.context().close();
   });
 });
