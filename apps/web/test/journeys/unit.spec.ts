@@ -1,5 +1,4 @@
 import { Factories } from '@meritgraph/testing';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { type ConsoleRun, startConsole } from '../console';
 
@@ -12,13 +11,6 @@ type Stored = {
   summary: string | null;
   metrics: { name: string; value: number; unit: string }[];
 };
-
-interface AxeResult {
-  id: string;
-  impact?: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 describe("a unit's workspace and its union's screens", () => {
   let run: ConsoleRun;
@@ -73,23 +65,7 @@ describe("a unit's workspace and its union's screens", () => {
         { id },
       )
     ).submission.priorHonors;
-  /** axe-core's serious and critical violations: the harness's check, or, where the console's CSP refuses its inline script, the same run injected through DevTools. */
-  const violations = async (page: Page) => {
-    try {
-      return await run.accessibility(page);
-    } catch (error) {
-      if (!String(error).includes('Content Security Policy')) throw error;
-    }
-    await page.evaluate(axe.source);
-    const found = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: AxeResult[] }> } }).axe;
-      return (await axe.run(document)).violations;
-    });
-    return found
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  };
-  const expectAccessible = async (page: Page) => expect(await violations(page)).toEqual([]);
+  const expectAccessible = async (page: Page) => expect(await run.accessibility(page)).toEqual([]);
 
   it('lists the unit’s own submissions across contests, as the graph has them', async () => {
     const { submissions } = await (
