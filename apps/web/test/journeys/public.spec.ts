@@ -144,6 +144,39 @@ describe('the public pages', () => {
     await run.screenshot(page, 'public-announcements');
     expect(await accessibility(page)).toEqual([]);
     await page.context().close();
+
+    // Signed in, a visitor may object here: once the window has closed the graph refuses it with its code and files nothing;
+    // within the window it is filed, and the office sees it open.
+    const objectionsOf = async (honorId: string) =>
+      (
+        await admin.data<{ honor: { objections: { id: string; status: string; text: string }[] } }>(
+          `query($id: ID!) { honor(id: $id) { objections { id status text } } }`,
+          { id: honorId },
+        )
+      ).honor.objections;
+    const text = '该单位申报材料中的部分数据与实际不符，请核实。';
+    const visitor = await run.open('/announcements', 'SUBMITTER');
+    const form = visitor.locator('[data-testid="objection-form"]');
+    await form.waitFor();
+    await form.locator('select[name="honorId"]').selectOption(ids[0]!);
+    await form.locator('textarea[name="text"]').fill(text);
+    await form.locator('input[name="contact"]').fill('13800000000');
+    await form.getByRole('button').click();
+    await form.locator('.refused').waitFor();
+    expect(await form.locator('.refused').getAttribute('data-code')).toBe('ANNOUNCEMENT_WINDOW_CLOSED');
+    expect(await objectionsOf(ids[0]!)).toEqual([]);
+    expect(await accessibility(visitor)).toEqual([]);
+    run.graph.setNow(new Date('2019-12-02T03:00:00Z'));
+    try {
+      await form.getByRole('button').click();
+      await form.locator('[data-testid="objection-filed"]').waitFor();
+    } finally {
+      run.graph.setNow(null);
+    }
+    const filed = await form.locator('[data-testid="objection-filed"]').getAttribute('data-objection');
+    expect(await objectionsOf(ids[0]!)).toEqual([{ id: filed, status: 'OPEN', text }]);
+    expect(await objectionsOf(ids[1]!)).toEqual([]);
+    await visitor.context().close();
   });
 
   it('an anonymous visitor to /office is asked to sign in and sees none of its figures; the graph refuses the office’s query too', async () => {

@@ -40,10 +40,10 @@ export function Dashboard() {
           <Funnel contest={contest} />
           <PerTrack contest={contest} />
         </div>
-        <ReviewProgress contestId={contest.id} open={open} />
         <Quotas contest={contest} />
         <Objections contestId={contest.id} onResolved={() => void refetch()} />
         <Exports contest={contest} />
+        <ReviewProgress contestId={contest.id} open={open} />
       </div>
     </Page>
   );

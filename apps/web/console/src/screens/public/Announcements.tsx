@@ -6,6 +6,7 @@ import { useSession } from '../../session';
 import { Loading, Page } from '../../ui/Page';
 import { Refused } from '../../ui/Refused';
 import { beijingDateTime } from './contests';
+import { ObjectionForm } from './ObjectionForm';
 
 /** 公示: the honors announced now, each with the moment its window for objections closes, and the honors conferred. */
 export function AnnouncementsPage() {
@@ -58,6 +59,7 @@ export function AnnouncementsPage() {
         )}
         <p className="hint">{t('beijingTime')}</p>
       </section>
+      {session && announced.length > 0 && <ObjectionForm honors={announced} />}
       <section aria-labelledby="conferred">
         <h2 id="conferred">{t('conferred')}</h2>
         {!conferred || conferred.nodes.length === 0 ? (

@@ -54,6 +54,12 @@ export default {
     conferredCount: '显示 {{shown}} 项，共 {{total}} 项。',
     conferredOn: '授予日期',
     decision: '决定文号',
+    objectTitle: '提出异议',
+    objectTo: '异议对象',
+    objectionText: '异议内容（10 至 2000 字）',
+    objectionContact: '联系方式（仅竞赛办公室可见）',
+    fileObjection: '提交异议',
+    objectionFiled: '异议已提交，竞赛办公室将予以核实。',
   },
   en: {
     contestTitle: 'Merit contest',
@@ -96,7 +102,7 @@ export default {
     announcementsTitle: 'Announcements (公示)',
     announced: 'Honors announced now',
     howToObject:
-      'Each announcement runs for 5 working days. To object to an honor, sign in before its window closes and file a written objection on that honor with a way to reach you; the contest office checks it and replies.',
+      'Each announcement runs for 5 working days. To object to an honor, sign in before its window closes and file your objection below with a way to reach you (or write, call or email the contest office); the office looks into each one.',
     signInToObject: 'Sign in to object',
     noAnnounced: 'No honor is being announced now.',
     recipient: 'Recipient',
@@ -110,5 +116,11 @@ export default {
     conferredCount: 'Showing {{shown}} of {{total}}.',
     conferredOn: 'Conferred on',
     decision: 'Decision',
+    objectTitle: 'Object to an honor',
+    objectTo: 'Honor',
+    objectionText: 'What is wrong (10 to 2000 characters)',
+    objectionContact: 'How to reach you (only the office sees it)',
+    fileObjection: 'File the objection',
+    objectionFiled: 'Your objection is filed; the contest office will look into it.',
   },
 };
