@@ -23,6 +23,11 @@ export interface OpenRoundOptions {
   stage?: 'SCREENING' | 'EVALUATION' | 'FINAL';
   /** The track's code, which the expert must judge; AI by default. */
   track?: string;
+  /** The contest's name and the achievement's title, so that two set-ups read apart. */
+  contestName?: string;
+  title?: string;
+  /** How many achievements of the unit the round takes in, each assigned to the expert; 1 by default. */
+  entries?: number;
 }
 
 export interface OpenRound {
@@ -36,8 +41,12 @@ export interface OpenRound {
   referenceNumber: string;
   title: string;
   roundId: string;
+  /** The first entry and its assignment; every one of them below, in the order made. */
   entryId: string;
   assignmentId: string;
+  entryIds: string[];
+  assignmentIds: string[];
+  referenceNumbers: string[];
   criteria: typeof OPEN_ROUND_CRITERIA;
 }
 
@@ -51,9 +60,14 @@ export async function openRoundFor(run: ConsoleRun, expertId: string, options: O
   const trackCode = options.track ?? 'AI';
   const now = Date.now();
   const { createContest } = await admin.data<{ createContest: Id }>(
-    `mutation($code: String!, $o: DateTimeISO!, $c: DateTimeISO!) { createContest(input: { code: $code, name: "2026年职工技术创新成果评审", year: 2026,
+    `mutation($code: String!, $name: String!, $o: DateTimeISO!, $c: DateTimeISO!) { createContest(input: { code: $code, name: $name, year: 2026,
       submissionOpensAt: $o, submissionClosesAt: $c }) { id } }`,
-    { code, o: new Date(now - 3600_000).toISOString(), c: new Date(now + 30 * 86400_000).toISOString() },
+    {
+      code,
+      name: options.contestName ?? '2026年职工技术创新成果评审',
+      o: new Date(now - 3600_000).toISOString(),
+      c: new Date(now + 30 * 86400_000).toISOString(),
+    },
   );
   const contestId = createContest.id;
   const { createTrack } = await admin.data<{ createTrack: Id }>(
@@ -67,28 +81,34 @@ export async function openRoundFor(run: ConsoleRun, expertId: string, options: O
     `mutation($o: ID!) { createPerson(input: { name: "陈立新", organizationId: $o }) { id } }`,
     { o: unit.id },
   );
-  const title = '基于机器视觉的焊缝缺陷在线检测系统';
-  const { createSubmission } = await admin.data<{ createSubmission: Id }>(
-    `mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id } }`,
-    {
-      input: {
-        contestId,
-        organizationId: unit.id,
-        trackId: createTrack.id,
-        title,
-        summary: '以深度学习识别焊缝气孔、裂纹等缺陷，检测准确率达到 98%，已在三条产线应用。',
-        achievementKind: 'TECHNOLOGY',
-        keywords: ['机器视觉', '焊缝检测'],
-        applicationEffect: '年减少返修成本约 300 万元。',
-        leaderId: createPerson.id,
-        teamMemberIds: [],
+  const title = options.title ?? '基于机器视觉的焊缝缺陷在线检测系统';
+  const submissionIds: string[] = [];
+  const referenceNumbers: string[] = [];
+  for (let i = 0; i < (options.entries ?? 1); i++) {
+    const { createSubmission } = await admin.data<{ createSubmission: Id }>(
+      `mutation($input: CreateSubmissionInput!) { createSubmission(input: $input) { id } }`,
+      {
+        input: {
+          contestId,
+          organizationId: unit.id,
+          trackId: createTrack.id,
+          title: i === 0 ? title : `${title}（第${i + 1}项）`,
+          summary: '以深度学习识别焊缝气孔、裂纹等缺陷，检测准确率达到 98%，已在三条产线应用。',
+          achievementKind: 'TECHNOLOGY',
+          keywords: ['机器视觉', '焊缝检测'],
+          applicationEffect: '年减少返修成本约 300 万元。',
+          leaderId: createPerson.id,
+          teamMemberIds: [],
+        },
       },
-    },
-  );
-  const { submitSubmission } = await admin.data<{ submitSubmission: { referenceNumber: string } }>(
-    `mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { referenceNumber } }`,
-    { id: createSubmission.id },
-  );
+    );
+    const { submitSubmission } = await admin.data<{ submitSubmission: { referenceNumber: string } }>(
+      `mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { referenceNumber } }`,
+      { id: createSubmission.id },
+    );
+    submissionIds.push(createSubmission.id);
+    referenceNumbers.push(submitSubmission.referenceNumber);
+  }
   const { createReviewRound } = await admin.data<{ createReviewRound: Id }>(
     `mutation($input: CreateReviewRoundInput!) { createReviewRound(input: $input) { id } }`,
     {
@@ -106,15 +126,20 @@ export async function openRoundFor(run: ConsoleRun, expertId: string, options: O
   );
   const roundId = createReviewRound.id;
   await admin.data(`mutation($r: ID!) { takeEntries(roundId: $r) { taken } }`, { r: roundId });
-  const { reviewRound } = await admin.data<{ reviewRound: { entries: { nodes: Id[] } } }>(
-    `query($r: ID!) { reviewRound(id: $r) { entries(first: 1) { nodes { id } } } }`,
+  const { reviewRound } = await admin.data<{ reviewRound: { entries: { nodes: { id: string; referenceNumber: string }[] } } }>(
+    `query($r: ID!) { reviewRound(id: $r) { entries(first: 100) { nodes { id referenceNumber } } } }`,
     { r: roundId },
   );
-  const entryId = reviewRound.entries.nodes[0]!.id;
-  const { assignExpert } = await admin.data<{ assignExpert: Id }>(
-    `mutation($e: ID!, $x: ID!) { assignExpert(entryId: $e, expertId: $x) { id } }`,
-    { e: entryId, x: expertId },
-  );
+  const entryOf = new Map(reviewRound.entries.nodes.map((e) => [e.referenceNumber, e.id]));
+  const entryIds = referenceNumbers.map((ref) => entryOf.get(ref)!);
+  const assignmentIds: string[] = [];
+  for (const entryId of entryIds) {
+    const { assignExpert } = await admin.data<{ assignExpert: Id }>(
+      `mutation($e: ID!, $x: ID!) { assignExpert(entryId: $e, expertId: $x) { id } }`,
+      { e: entryId, x: expertId },
+    );
+    assignmentIds.push(assignExpert.id);
+  }
   await admin.data(`mutation($r: ID!) { changeReviewRoundStatus(id: $r, status: OPEN) { id } }`, { r: roundId });
   return {
     contestId,
@@ -123,12 +148,15 @@ export async function openRoundFor(run: ConsoleRun, expertId: string, options: O
     unitId: unit.id,
     unitName: unit.name,
     leaderId: createPerson.id,
-    submissionId: createSubmission.id,
-    referenceNumber: submitSubmission.referenceNumber,
+    submissionId: submissionIds[0]!,
+    referenceNumber: referenceNumbers[0]!,
     title,
     roundId,
-    entryId,
-    assignmentId: assignExpert.id,
+    entryId: entryIds[0]!,
+    assignmentId: assignmentIds[0]!,
+    entryIds,
+    assignmentIds,
+    referenceNumbers,
     criteria: OPEN_ROUND_CRITERIA,
   };
 }

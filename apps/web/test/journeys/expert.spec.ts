@@ -29,12 +29,25 @@ describe("an expert's review: assignments, an entry, stepping back and the score
   /** The blind round the expert scores in, and a round that is not blind, where it declares a conflict. */
   let blind: OpenRound;
   let open: OpenRound;
+  /** A round with two entries for the expert, scored in one batch. */
+  let batch: OpenRound;
 
   beforeAll(async () => {
     run = await startConsole();
     expertId = run.identities.find((i) => i.role === 'EXPERT')!.claims.expert!;
     blind = await openRoundFor(run, expertId, { code: 'expert-journey' });
-    open = await openRoundFor(run, expertId, { code: 'expert-conflict', blind: false });
+    open = await openRoundFor(run, expertId, {
+      code: 'expert-conflict',
+      blind: false,
+      contestName: '2026年职工合理化建议评选',
+      title: '地铁隧道渗漏水智能巡检机器人',
+    });
+    batch = await openRoundFor(run, expertId, {
+      code: 'expert-batch',
+      contestName: '2026年职工先进操作法评选',
+      title: '高压带电作业机器人',
+      entries: 2,
+    });
   });
   afterAll(() => run?.stop());
 
@@ -192,6 +205,40 @@ describe("an expert's review: assignments, an entry, stepping back and the score
       (x) => document.querySelector(`[data-testid="review-progress"] tr[data-expert="${x}"] [data-measure="scored"]`)?.textContent === '1',
       expertId,
     );
+    await page.context().close();
+  });
+
+  it('submits two scorecards of a round at once, all or nothing', async () => {
+    const page = await run.open('/expert', 'EXPERT');
+    await page.locator(`[data-testid="batch-links"] a[href$="/rounds/${batch.roundId}/batch"]`).click();
+    await page.locator('[data-testid="batch-form"]').waitFor();
+    const [first, second] = batch.entryIds as [string, string];
+    const score = (entryId: string, code: string, value: string) =>
+      page.locator(`[data-testid="batch-row"][data-entry="${entryId}"] input[id$="-${code}"]`).fill(value);
+    for (const [entryId, marks] of [
+      [first, ['80', '70', '30']],
+      [second, ['90', '70', '50']],
+    ] as const)
+      for (const [i, c] of batch.criteria.entries()) await score(entryId, c.code, marks[i]!);
+    const total = (entryId: string) =>
+      page.locator(`[data-testid="batch-row"][data-entry="${entryId}"] [data-testid="batch-total"]`).textContent();
+    await expect(total(first)).resolves.toBe('64');
+    // 50 is beyond feasibility's 40: no total, and the batch is refused whole.
+    await expect(total(second)).resolves.toBe('—');
+    await page.locator('[data-testid="submit-batch"]').click();
+    await page.locator('[data-testid="batch-form"] .refused[data-code="BATCH_REFUSED"]').waitFor();
+    await page.locator(`[data-testid="batch-row"][data-entry="${second}"][data-refused="BAD_USER_INPUT"]`).waitFor();
+    expect(await page.locator(`[data-testid="batch-row"][data-entry="${first}"]`).getAttribute('data-refused')).toBe('');
+    expect((await officeView(batch.roundId)).cards.totalCount).toBe(0);
+    // Fixed: 0.4 × 90 + 0.35 × 70 + 0.25 × 40 = 70.5; both are saved.
+    await score(second, 'FEASIBILITY', '40');
+    await expect(total(second)).resolves.toBe('70.5');
+    await page.locator('[data-testid="submit-batch"]').click();
+    await page.locator('[data-testid="batch-saved"]').waitFor();
+    const { cards } = await officeView(batch.roundId);
+    expect(cards.totalCount).toBe(2);
+    expect(cards.nodes.map((c) => c.total).sort()).toEqual([64, 70.5]);
+    await expectAccessible(page);
     await page.context().close();
   });
 });

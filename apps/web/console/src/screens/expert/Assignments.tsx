@@ -41,7 +41,7 @@ export function Assignments() {
       {loading && !data ? <Loading /> : null}
       {list ? (
         <p className="notice" data-testid="assignment-summary" data-scored={scored} data-total={active.length}>
-          <strong>{t('summaryLabel')}：</strong>
+          <strong>{t('summaryLabel')}</strong>
           {t('summary', { scored, total: active.length })}
         </p>
       ) : null}
@@ -78,7 +78,7 @@ export function Assignments() {
                   data-scored={a.scorecard ? 'true' : 'false'}
                 >
                   <td>{round?.contest?.name ?? '—'}</td>
-                  <td>{round ? `${round.name}（${t(`stage.${round.stage}`)}）` : '—'}</td>
+                  <td>{round ? t('roundWithStage', { round: round.name, stage: t(`stage.${round.stage}`) }) : '—'}</td>
                   <td>{a.panel?.name ?? t('noPanel')}</td>
                   <td>{a.entry?.referenceNumber ?? '—'}</td>
                   <td>

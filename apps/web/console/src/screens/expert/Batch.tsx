@@ -90,7 +90,7 @@ export function Batch() {
 
   return (
     <Page
-      title={round ? `${t('batch.title')}：${round.name}` : t('batch.title')}
+      title={round ? t('batch.titleOf', { round: round.name }) : t('batch.title')}
       actions={
         <Link to="/expert" data-testid="back">
           {t('back')}
@@ -116,7 +116,7 @@ export function Batch() {
                 <th scope="col">{t('col.reference')}</th>
                 {criteria.map((c) => (
                   <th scope="col" key={c.code}>
-                    {c.name}（0–{c.maxScore}，{c.weight}）
+                    {t('batch.criterion', { name: c.name, max: c.maxScore, weight: c.weight })}
                   </th>
                 ))}
                 {screening ? <th scope="col">{t('card.decision')}</th> : null}

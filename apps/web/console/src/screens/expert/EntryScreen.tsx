@@ -59,7 +59,11 @@ export function EntryScreen() {
             <dt>{t('entry.track')}</dt>
             <dd>{entry.track ? `${entry.track.name} (${entry.trackCode})` : entry.trackCode}</dd>
             <dt>{t('entry.round')}</dt>
-            <dd>{round ? `${round.name}（${t(`stage.${round.stage}`)}，${t(`roundStatus.${round.status}`)}）` : dash}</dd>
+            <dd>
+              {round
+                ? t('entry.roundOf', { round: round.name, stage: t(`stage.${round.stage}`), status: t(`roundStatus.${round.status}`) })
+                : dash}
+            </dd>
             <dt>{t('entry.panel')}</dt>
             <dd>{assignment?.panel?.name ?? dash}</dd>
             <dt>{t('entry.reviewDate')}</dt>

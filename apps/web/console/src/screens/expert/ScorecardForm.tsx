@@ -119,7 +119,7 @@ export function ScorecardForm({ entryId, criteria, screening, saved, disabled, o
           </tbody>
         </table>
         <p data-testid="live-total" data-total={total ?? ''} aria-live="polite">
-          <strong>{t('card.total')}：</strong>
+          <strong>{t('card.totalLabel')}</strong>
           {total === null ? t('card.totalPending') : t('card.totalOf', { total, max: scoreMax(criteria) })}
         </p>
         {screening ? (

@@ -2,7 +2,8 @@ export default {
   zh: {
     title: '我的评审任务',
     summary: '已评分 {{scored}} / 共 {{total}} 项',
-    summaryLabel: '评分进度',
+    summaryLabel: '评分进度：',
+    roundWithStage: '{{round}}（{{stage}}）',
     noAssignments: '目前没有开放轮次中的评审任务。',
     openRounds: '开放中的评审轮次',
     more: '加载更多',
@@ -56,6 +57,7 @@ export default {
       people: '团队成员',
       blind: '本轮为盲评：申报单位和人员信息不向专家显示。',
       none: '—',
+      roundOf: '{{round}}（{{stage}}，{{status}}）',
     },
     stepBack: {
       heading: '回避或谢绝',
@@ -76,6 +78,7 @@ export default {
       rangeText: '0–{{max}}',
       scoreLabel: '{{name}}得分（0–{{max}}）',
       total: '加权总分',
+      totalLabel: '加权总分：',
       totalOf: '{{total}} / {{max}}',
       totalPending: '请为每一项填写范围内的分数',
       comment: '评审意见',
@@ -101,6 +104,8 @@ export default {
     },
     batch: {
       title: '批量评分',
+      titleOf: '批量评分：{{round}}',
+      criterion: '{{name}}（0–{{max}}，权重 {{weight}}）',
       intro: '一次提交本轮次的多张评分表：全部通过才保存，任一被拒绝则全部不保存。',
       include: '提交',
       includeLabel: '提交 {{reference}} 的评分',
@@ -114,7 +119,8 @@ export default {
   en: {
     title: 'My assignments',
     summary: '{{scored}} of {{total}} scored',
-    summaryLabel: 'Progress',
+    summaryLabel: 'Progress: ',
+    roundWithStage: '{{round}} ({{stage}})',
     noAssignments: 'No assignments in open rounds at the moment.',
     openRounds: 'Open review rounds',
     more: 'Load more',
@@ -168,6 +174,7 @@ export default {
       people: 'Team',
       blind: 'This round is blind: the unit and people are not shown to experts.',
       none: '—',
+      roundOf: '{{round}} ({{stage}}, {{status}})',
     },
     stepBack: {
       heading: 'Conflict or decline',
@@ -189,6 +196,7 @@ export default {
       rangeText: '0–{{max}}',
       scoreLabel: '{{name}} score (0–{{max}})',
       total: 'Weighted total',
+      totalLabel: 'Weighted total: ',
       totalOf: '{{total}} of {{max}}',
       totalPending: 'Give every criterion a score within its range',
       comment: 'Comment',
@@ -214,6 +222,8 @@ export default {
     },
     batch: {
       title: 'Batch scoring',
+      titleOf: 'Batch scoring: {{round}}',
+      criterion: '{{name}} (0–{{max}}, weight {{weight}})',
       intro: 'Submit several scorecards of this round at once: all are saved, or none if any is refused.',
       include: 'Submit',
       includeLabel: 'Submit the scorecard of {{reference}}',
