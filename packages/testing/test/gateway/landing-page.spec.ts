@@ -28,13 +28,9 @@ describe('the landing page at GET /graphql', () => {
     graph = await startGraph();
     const peers = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, graph.subgraphs[name].url]));
     for (const name of SUBGRAPH_NAMES) {
-      const service = await SUBGRAPH_MODULES[name].createServer({
-        db: graph.subgraphs[name].db,
-        auth: graph.auth,
-        peers,
-        production: true,
-        analytics: { pollMs: null },
-      });
+      // The read model reads the feeds only when asked.
+      const deps = { db: graph.subgraphs[name].db, auth: graph.auth, peers, production: true, analytics: { pollMs: null } };
+      const service = await SUBGRAPH_MODULES[name].createServer(deps);
       production.push(service);
       productionUrls[name] = `${await service.start(0)}/graphql`;
     }
