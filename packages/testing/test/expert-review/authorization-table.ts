@@ -87,6 +87,26 @@ export const EXPERT_REVIEW_TABLE: Row[] = [
       api.request(`query($expertOther: ID!) { expert(id: $expertOther) { title expertise } }`, { expertOther: fx.expertOther }),
   },
   {
+    operation: 'Query.expert',
+    scenario: "the expert's own assignments across open rounds (Expert.assignments)",
+    allowed: ['ADMIN', 'EXPERT'],
+    pick: (data) => (data?.expert as { assignments?: unknown } | null | undefined)?.assignments ?? null,
+    run: (api, fx) =>
+      api.request(`query($expertMe: ID!) { expert(id: $expertMe) { assignments(roundStatus: [OPEN], first: 10) { totalCount } } }`, {
+        expertMe: fx.expertMe,
+      }),
+  },
+  {
+    operation: 'Query.expert',
+    scenario: "another expert's assignments (Expert.assignments)",
+    allowed: ['ADMIN'],
+    pick: (data) => (data?.expert as { assignments?: unknown } | null | undefined)?.assignments ?? null,
+    run: (api, fx) =>
+      api.request(`query($expertOther: ID!) { expert(id: $expertOther) { assignments(first: 10) { totalCount } } }`, {
+        expertOther: fx.expertOther,
+      }),
+  },
+  {
     operation: 'Query.entry',
     scenario: 'an entry assigned to the expert',
     allowed: ['ADMIN', 'ANALYST', 'EXPERT'],
