@@ -56,9 +56,14 @@ export function Layout({ children }: { children: ReactNode }) {
               <button
                 type="button"
                 onClick={() => {
-                  signOut();
                   void client.clearStore();
-                  void navigate('/');
+                  const here = () => {
+                    signOut();
+                    void navigate('/');
+                  };
+                  // Signed in at the provider: end that session too (its end-session endpoint returns to /).
+                  if (session.via === 'oidc') void import('./oidc').then((oidc) => oidc.signOutEverywhere()).catch(here);
+                  else here();
                 }}
               >
                 {t('nav.signOut')}
