@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { OfficeReviewProgressDocument } from '@meritgraph/client';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../ui/Page';
 import { Refused } from '../../ui/Refused';
@@ -15,12 +16,16 @@ export const PROGRESS_POLL_MS = 3000;
  */
 export function ReviewProgress({ contestId, open }: { contestId: string; open: boolean }) {
   const { t } = useTranslation('office');
+  const [behind, setBehind] = useState(0);
   const { data, error, loading } = useQuery(OfficeReviewProgressDocument, {
     variables: { contestId },
     errorPolicy: 'all',
-    pollInterval: open ? PROGRESS_POLL_MS : 0,
+    // Asked again while a round is open, and while the read model has changes still to apply.
+    pollInterval: open || behind > 0 ? PROGRESS_POLL_MS : 0,
     notifyOnNetworkStatusChange: false,
   });
+  const lag = (data?.analyticsStatus ?? []).reduce((n, f) => n + f.lag, 0);
+  useEffect(() => setBehind(lag), [lag]);
   const cells = [...(data?.analytics.cube?.cells ?? [])].sort(
     (a, b) =>
       (a.group.round?.roundOrder ?? 0) - (b.group.round?.roundOrder ?? 0) ||
@@ -31,6 +36,11 @@ export function ReviewProgress({ contestId, open }: { contestId: string; open: b
     <section aria-labelledby="progress">
       <h2 id="progress">{t('progressTitle')}</h2>
       <p className="hint">{open ? t('progressLive') : t('progressStill')}</p>
+      {behind > 0 && (
+        <p className="notice" data-testid="progress-behind">
+          {t('progressBehind', { count: behind })}
+        </p>
+      )}
       <Refused error={error} />
       {(data?.analytics.cube?.groups ?? 0) > cells.length && (
         <p className="notice">{t('progressTruncated', { shown: cells.length, total: data?.analytics.cube?.groups })}</p>
