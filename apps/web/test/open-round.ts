@@ -58,6 +58,7 @@ export async function openRoundFor(run: ConsoleRun, expertId: string, options: O
   const make = new Factories(admin);
   const code = options.code ?? 'open-round';
   const trackCode = options.track ?? 'AI';
+  const stage = options.stage ?? 'EVALUATION';
   const now = Date.now();
   const { createContest } = await admin.data<{ createContest: Id }>(
     `mutation($code: String!, $name: String!, $o: DateTimeISO!, $c: DateTimeISO!) { createContest(input: { code: $code, name: $name, year: 2026,
@@ -115,10 +116,11 @@ export async function openRoundFor(run: ConsoleRun, expertId: string, options: O
       input: {
         contestId,
         name: '复审',
-        stage: options.stage ?? 'EVALUATION',
+        stage,
         order: 1,
         criteria: OPEN_ROUND_CRITERIA,
-        threshold: 50,
+        // Screening advances by the experts' decisions, other stages by a threshold.
+        ...(stage === 'SCREENING' ? {} : { threshold: 50 }),
         blind: options.blind ?? true,
         reviewDate: new Date(now + 14 * 86400_000).toISOString().slice(0, 10),
       },

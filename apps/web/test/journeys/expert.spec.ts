@@ -31,6 +31,8 @@ describe("an expert's review: assignments, an entry, stepping back and the score
   let open: OpenRound;
   /** A round with two entries for the expert, scored in one batch. */
   let batch: OpenRound;
+  /** A screening round: each scorecard carries a decision. */
+  let screening: OpenRound;
 
   beforeAll(async () => {
     run = await startConsole();
@@ -47,6 +49,12 @@ describe("an expert's review: assignments, an entry, stepping back and the score
       contestName: '2026年职工先进操作法评选',
       title: '高压带电作业机器人',
       entries: 2,
+    });
+    screening = await openRoundFor(run, expertId, {
+      code: 'expert-screening',
+      contestName: '2026年职工发明创造评选',
+      title: '输电线路覆冰在线监测装置',
+      stage: 'SCREENING',
     });
   });
   afterAll(() => run?.stop());
@@ -238,6 +246,40 @@ describe("an expert's review: assignments, an entry, stepping back and the score
     const { cards } = await officeView(batch.roundId);
     expect(cards.totalCount).toBe(2);
     expect(cards.nodes.map((c) => c.total).sort()).toEqual([64, 70.5]);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('asks a screening round for the decision, and an elimination for its reason, showing the refusal on each', async () => {
+    const page = await run.open(`/expert/entries/${screening.entryId}`, 'EXPERT');
+    await page.locator('[data-testid="scorecard-form"]').waitFor();
+    for (const [code, value] of [
+      ['INNOVATION', '40'],
+      ['BENEFIT', '50'],
+      ['FEASIBILITY', '20'],
+    ])
+      await page.locator(`[data-testid="score-${code}"]`).fill(value);
+    const save = async (field: string) => {
+      await page.locator('[data-testid="save-scorecard"]').click();
+      await page.locator(`.field-error[data-field="${field}"]`).waitFor();
+      expect(await page.locator(`#card-${field}`).getAttribute('aria-invalid')).toBe('true');
+      expect((await officeView(screening.roundId)).cards.totalCount).toBe(0);
+    };
+    await save('decision');
+    await page.locator('#card-decision').selectOption('ELIMINATE');
+    await save('eliminationReason');
+    await page.locator('#card-eliminationReason').selectOption('INCOMPLETE');
+    await page.locator('[data-testid="save-scorecard"]').click();
+    // 0.4 × 40 + 0.35 × 50 + 0.25 × 20 = 38.5.
+    await page.locator('[data-testid="scorecard-saved"][data-total="38.5"]').waitFor();
+    const { cards } = await officeView(screening.roundId);
+    expect(cards).toEqual({ totalCount: 1, nodes: [{ total: 38.5 }] });
+    const { reviewRound } = await admin().data<{
+      reviewRound: { scorecards: { nodes: { decision: string; eliminationReason: string }[] } };
+    }>(`query($r: ID!) { reviewRound(id: $r) { scorecards(first: 1) { nodes { decision eliminationReason } } } }`, {
+      r: screening.roundId,
+    });
+    expect(reviewRound.scorecards.nodes).toEqual([{ decision: 'ELIMINATE', eliminationReason: 'INCOMPLETE' }]);
     await expectAccessible(page);
     await page.context().close();
   });
