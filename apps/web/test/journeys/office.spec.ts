@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Factories } from '@meritgraph/testing';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { type ConsoleRun, startConsole } from '../console';
 
@@ -58,23 +57,6 @@ describe('the office dashboard', () => {
     run = await startConsole({ graph: { analytics: { pollMs: 500 } } });
   });
   afterAll(() => run?.stop());
-
-  /** axe's serious and critical findings; axe goes in through DevTools when the console's CSP refuses it as an inline script. */
-  async function accessibility(page: Page) {
-    try {
-      return await run.accessibility(page);
-    } catch (error) {
-      if (!String(error).includes('Content Security Policy')) throw error;
-      await page.evaluate(axe.source);
-      const violations = await page.evaluate(async () => {
-        const found = (window as unknown as { axe: { run(d: Document): Promise<{ violations: unknown[] }> } }).axe;
-        return (await found.run(document)).violations as { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[];
-      });
-      return violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-    }
-  }
 
   const progressRows = (page: Page) =>
     page.locator('[data-testid="review-progress"] tbody tr').evaluateAll((trs) =>
@@ -187,7 +169,7 @@ describe('the office dashboard', () => {
     expect([one.assigned, one.scored]).toEqual([reviewRound.assignments.totalCount, reviewRound.scorecards.totalCount]);
 
     await run.screenshot(page, 'office-dashboard');
-    expect(await accessibility(page)).toEqual([]);
+    expect(await run.accessibility(page)).toEqual([]);
     expect(foreign).toEqual([]);
     await page.context().close();
   });
@@ -265,7 +247,7 @@ describe('the office dashboard', () => {
     expect(await refusal.getAttribute('data-code')).toBe('BAD_USER_INPUT');
     expect(await item.locator('textarea[name="resolution"]').getAttribute('aria-invalid')).toBe('true');
     expect(await item.locator('[data-field="resolution"]').count()).toBe(1);
-    expect(await accessibility(page)).toEqual([]);
+    expect(await run.accessibility(page)).toEqual([]);
     expect(await objectionOf()).toEqual({ status: 'ANNOUNCED', objections: [{ id: objectionId, status: 'OPEN', resolution: null }] });
 
     // With one: dismissed, the queue shows it resolved, and the honor may go on to conferral.
@@ -278,7 +260,7 @@ describe('the office dashboard', () => {
       status: 'ANNOUNCED',
       objections: [{ id: objectionId, status: 'DISMISSED', resolution: '经核实，申报材料属实。' }],
     });
-    expect(await accessibility(page)).toEqual([]);
+    expect(await run.accessibility(page)).toEqual([]);
     await page.context().close();
   });
 });

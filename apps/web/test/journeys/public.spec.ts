@@ -1,8 +1,6 @@
 import { OfficeDashboardDocument, OfficeReviewProgressDocument } from '@meritgraph/client';
 import { Factories } from '@meritgraph/testing';
-import axe from 'axe-core';
 import { print } from 'graphql';
-import type { Page } from 'playwright-core';
 import { type ConsoleRun, startConsole } from '../console';
 
 jest.setTimeout(300_000);
@@ -22,23 +20,6 @@ describe('the public pages', () => {
     run = await startConsole();
   });
   afterAll(() => run?.stop());
-
-  /** axe's serious and critical findings; axe goes in through DevTools when the console's CSP refuses it as an inline script. */
-  async function accessibility(page: Page) {
-    try {
-      return await run.accessibility(page);
-    } catch (error) {
-      if (!String(error).includes('Content Security Policy')) throw error;
-      await page.evaluate(axe.source);
-      const violations = await page.evaluate(async () => {
-        const found = (window as unknown as { axe: { run(d: Document): Promise<{ violations: unknown[] }> } }).axe;
-        return (await found.run(document)).violations as { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[];
-      });
-      return violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-    }
-  }
 
   it('the contest page shows the latest public contest (2019): its organizers, tracks, timeline and published results', async () => {
     const { contests } = await run.graph.anonymous.data<{ contests: { nodes: { code: string; year: number }[] } }>(
@@ -85,7 +66,7 @@ describe('the public pages', () => {
     expect(excellent).toBe(90);
 
     await run.screenshot(page, 'public-contest');
-    expect(await accessibility(page)).toEqual([]);
+    expect(await run.accessibility(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -142,7 +123,7 @@ describe('the public pages', () => {
     expect(await page.locator('[data-testid="conferred-count"]').textContent()).toContain('179');
 
     await run.screenshot(page, 'public-announcements');
-    expect(await accessibility(page)).toEqual([]);
+    expect(await run.accessibility(page)).toEqual([]);
     await page.context().close();
 
     // Signed in, a visitor may object here: once the window has closed the graph refuses it with its code and files nothing;
@@ -165,7 +146,7 @@ describe('the public pages', () => {
     await form.locator('.refused').waitFor();
     expect(await form.locator('.refused').getAttribute('data-code')).toBe('ANNOUNCEMENT_WINDOW_CLOSED');
     expect(await objectionsOf(ids[0]!)).toEqual([]);
-    expect(await accessibility(visitor)).toEqual([]);
+    expect(await run.accessibility(visitor)).toEqual([]);
     run.graph.setNow(new Date('2019-12-02T03:00:00Z'));
     try {
       await form.getByRole('button').click();
@@ -184,7 +165,7 @@ describe('the public pages', () => {
     await page.locator('[data-testid="sign-in-required"]').waitFor();
     expect(await page.locator('[data-testid="office-dashboard"]').count()).toBe(0);
     expect(await page.locator('[data-testid="review-progress"], [data-testid="funnel-table"]').count()).toBe(0);
-    expect(await accessibility(page)).toEqual([]);
+    expect(await run.accessibility(page)).toEqual([]);
     await page.context().close();
 
     // The office's own queries, sent anonymously: the entries and the review progress are refused with their code.
