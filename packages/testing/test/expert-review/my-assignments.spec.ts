@@ -14,7 +14,9 @@ type Row = {
     people: { name: string }[];
   } | null;
 };
-type Mine = { expert: { assignments: { totalCount: number; nodes: Row[] } | null } | null };
+type Mine = {
+  expert: { assignments: { totalCount: number; nodes: Row[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null } | null;
+};
 
 const MINE = `query($x: ID!, $status: [RoundStatus!], $round: ID, $first: Int, $after: String) {
   expert(id: $x) { assignments(roundStatus: $status, roundId: $round, first: $first, after: $after) {
