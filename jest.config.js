@@ -33,6 +33,7 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = {
   testEnvironment: 'node',
+  testSequencer: '<rootDir>/jest.sequencer.js',
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
   testMatch: ['<rootDir>/{packages,apps}/*/{src,test}/**/*.spec.ts'],

@@ -1,6 +1,7 @@
 import { AuditEntry, ChangeFeedResolver, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
 import { AssignmentResolver } from './modules/assignment/assignment.resolver';
 import { AssignmentService } from './modules/assignment/assignment.service';
+import { ExpertAssignmentService } from './modules/assignment/expert-assignment.service';
 // Loaded before the entry resolver: resolvers declare their queries and mutations in the order
 // their modules load, and that order is the published schema's.
 import { RoundResolver } from './modules/round/round.resolver';
@@ -69,7 +70,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
       new EntryResolver(entries, rounds, assignments, scorecards, audit),
       new PanelResolver(panels, rounds, experts),
       new AssignmentResolver(assignments, entries, experts, panels, scorecards, audit),
-      new ExpertAssignmentsResolver(assignments),
+      new ExpertAssignmentsResolver(new ExpertAssignmentService(dataSource)),
       new ScorecardResolver(scorecards, entries, experts, audit),
       new RoundResultsResolver(reports),
       new ResultPreviewResolver(computation, entries),

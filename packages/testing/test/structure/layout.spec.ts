@@ -3,9 +3,12 @@ import { APP_PACKAGES, importedPackages, isMigration, isTest, lineCount, read, s
 const everySource = () => [...sourceFiles('apps'), ...sourceFiles('packages')];
 
 describe('the shape of the tree', () => {
-  it('keeps every source file outside tests and migrations to 400 lines, but the assignment algorithm', () => {
+  it('keeps every source file outside tests, migrations and generated code to 400 lines, but the assignment algorithm', () => {
     const long = everySource()
-      .filter((f) => !isTest(f) && !isMigration(f) && f !== 'packages/domain/src/assignment.ts')
+      .filter(
+        (f) =>
+          !isTest(f) && !isMigration(f) && !f.startsWith('packages/client/src/generated/') && f !== 'packages/domain/src/assignment.ts',
+      )
       .map((f) => ({ file: f, lines: lineCount(f) }))
       .filter((f) => f.lines > 400);
     expect(long).toEqual([]);

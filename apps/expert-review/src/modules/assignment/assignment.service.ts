@@ -8,7 +8,6 @@ import {
   type Identity,
   InvalidInput,
   type PageArgs,
-  type RoundStatus,
   assertAllowed,
   assertRoundActivity,
   check,
@@ -52,16 +51,6 @@ export interface AutoAssignReport {
 }
 
 const ORDER: OrderKey<Assignment>[] = [{ column: 'a.id', value: (a) => a.id }];
-/** An expert's assignments, round by round: the same order on every page and every database. */
-const BY_ROUND: OrderKey<Assignment>[] = [
-  { column: 'a.round_id', value: (a) => a.roundId },
-  { column: 'a.id', value: (a) => a.id },
-];
-
-export interface ExpertAssignmentFilter {
-  roundStatus?: RoundStatus[] | null;
-  roundId?: string | null;
-}
 const BATCH = 200;
 /** The most assignments one assignExperts call makes. */
 export const MAX_MANUAL_BATCH = 500;
@@ -126,40 +115,6 @@ export class AssignmentService {
       parentColumn: 'entry_id',
       parentOf: (a) => a.entryId,
       order: ORDER,
-      args: page,
-    });
-  }
-
-  /**
-   * One expert's assignments across rounds, for the expert itself and the office only (FORBIDDEN
-   * to anyone else, analysts included); batched across every expert of the request. An expert
-   * does not see its assignments in a round still in DRAFT, as it does not see the round.
-   */
-  ofExpert(ctx: RequestContext, expertId: string, filter: ExpertAssignmentFilter, page: PageArgs): Page<Assignment> {
-    const { identity } = ctx;
-    const office = hasRole(identity, 'ADMIN');
-    assertAllowed(office || (hasRole(identity, 'EXPERT') && identity.expert !== undefined && identity.expert === expertId));
-    check(filter)
-      .text('roundId', { max: 36, optional: true })
-      .rule('roundStatus', (v) => ((v as string[]).length === 0 ? 'name at least one status, or leave it out for all' : null), {
-        optional: true,
-      })
-      .done();
-    const statuses = filter.roundStatus ? [...new Set(filter.roundStatus)].sort() : null;
-    return loadChildPage(ctx, expertId, {
-      name: `Expert.assignments:${statuses?.join(',') ?? ''}:${filter.roundId ?? ''}`,
-      repository: this.repo,
-      query: () => {
-        const query = this.repo.createQueryBuilder('a').innerJoin(ReviewRound, 'r', 'r.id = a.round_id');
-        if (!office) query.andWhere('r.status <> :draft', { draft: 'DRAFT' });
-        if (statuses) query.andWhere('r.status IN (:...roundStatus)', { roundStatus: statuses });
-        if (filter.roundId) query.andWhere('a.round_id = :fRound', { fRound: filter.roundId });
-        return query;
-      },
-      alias: 'a',
-      parentColumn: 'expert_id',
-      parentOf: (a) => a.expertId,
-      order: BY_ROUND,
       args: page,
     });
   }

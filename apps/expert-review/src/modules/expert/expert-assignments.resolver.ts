@@ -1,12 +1,12 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { AssignmentConnection, ExpertAssignmentsArgs } from '../assignment/assignment.types';
-import type { AssignmentService } from '../assignment/assignment.service';
+import type { ExpertAssignmentService } from '../assignment/expert-assignment.service';
 import { Expert } from './expert.entity';
 
 @Resolver(() => Expert)
 export class ExpertAssignmentsResolver {
-  constructor(private readonly service: AssignmentService) {}
+  constructor(private readonly service: ExpertAssignmentService) {}
 
   @FieldResolver(() => AssignmentConnection, {
     nullable: true,
