@@ -63,7 +63,7 @@ export function buildSchema(deps: SchemaDeps) {
 export async function createServer(deps: SubgraphDeps & { analytics?: Partial<AnalyticsOptions> }): Promise<AnalyticsService> {
   const options = { ...DEFAULT_ANALYTICS, ...deps.analytics };
   const clock = deps.clock ?? (() => new Date());
-  const peers = (target: string) => new PeerClient('analytics', target, deps.peers ?? {}, deps.auth.internal);
+  const peers = (target: string) => new PeerClient('analytics', target, deps.peers ?? {}, deps.auth.internal, deps.peerTimeoutMs);
   const consumer = consumerOf({ dataSource: deps.db.dataSource, peers, clock }, options.pollMs);
   const lag = {
     name: 'analytics_feed_lag_changes',

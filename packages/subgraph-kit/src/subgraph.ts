@@ -61,6 +61,8 @@ export interface SubgraphDeps {
   production?: boolean;
   /** URLs of the other subgraphs, for reads through their APIs. */
   peers?: PeerUrls;
+  /** How long one read from another subgraph may take (10 s when absent); a bulk load's graph waits longer. */
+  peerTimeoutMs?: number;
   /** The time rules are judged at; tests set it to check window edges. */
   clock?: () => Date;
   /** How long a request may run and how large its answer may be; the defaults when absent. */
@@ -206,7 +208,7 @@ export function subgraphServer(
       name,
       schema: await buildSchema({
         dataSource: deps.db.dataSource,
-        peers: (target) => new PeerClient(name, target, deps.peers ?? {}, deps.auth.internal),
+        peers: (target) => new PeerClient(name, target, deps.peers ?? {}, deps.auth.internal, deps.peerTimeoutMs),
         clock: deps.clock ?? (() => new Date()),
       }),
       db: deps.db,

@@ -119,6 +119,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
         peers,
         clock,
         work,
+        // A read from another subgraph may take as long as the request it serves may run.
+        peerTimeoutMs: work.executionTimeoutMs,
         logger: options.logger,
         analytics: { ...options.analytics, pollMs: options.analytics?.pollMs ?? null },
       };

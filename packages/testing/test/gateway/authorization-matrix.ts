@@ -398,6 +398,7 @@ export function authorizationMatrix(table: Row[]): void {
     const clients = {} as Record<Actor, GraphClient>;
     let serial = 0;
 
+    // One graph and every fixture of the matrix: on MySQL beside a replay on the other core, this takes over a minute.
     beforeAll(async () => {
       graph = await startGraph();
       const make = new Factories(graph.gateway);
@@ -467,7 +468,7 @@ export function authorizationMatrix(table: Row[]): void {
       clients.EXPERT = await graph.as('EXPERT', { expert: fx.expertMe, sub: fx.personMe });
       clients.ANALYST = await graph.as('ANALYST');
       clients.AGENCY = await graph.as('AGENCY');
-    });
+    }, 180_000);
     afterAll(() => graph?.stop());
 
     // Denied actors go first, so a mutation's refusals are checked against an untouched state.
