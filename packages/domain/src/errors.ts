@@ -53,6 +53,20 @@ export const ERROR_CODES = {
   DUPLICATE_SUBMISSION: 'The unit already entered an achievement with this title in the contest.',
   REVIEW_STARTED: 'The submission is already in review and can no longer be changed or withdrawn.',
 
+  // Files: attachments and their signed URLs
+  FILE_TYPE_NOT_ALLOWED: 'The file’s type is not one the platform keeps (PDF, images, Office documents); `extensions.field` names it.',
+  FILE_TOO_LARGE: 'The file is larger than an attachment may be; `extensions.limit` gives the largest size in bytes.',
+  FILE_SIZE_MISMATCH: 'The bytes received are not as many as the upload declared; nothing was stored.',
+  FILE_HASH_MISMATCH: 'The SHA-256 of the bytes received is not the one the upload declared; nothing was stored.',
+  URL_EXPIRED: 'The signed upload or download URL has expired; ask the graph for a new one.',
+  URL_INVALID: 'The signed URL was altered, is for another file, or was already used for its one upload.',
+  ATTACHMENT_LOCKED: 'The submission is no longer a draft, so its files are fixed: nothing can be added or deleted.',
+
+  // Imports
+  IMPORT_UNREADABLE: 'The file is not an Excel workbook (.xlsx) laid out as the import’s template: a missing sheet or header.',
+  IMPORT_TOO_MANY_ROWS: 'The sheet has more rows than one import takes; `extensions.limit` gives the most.',
+  IMPORT_HAS_ERRORS: 'The sheet has bad rows, so nothing was imported; `details.problems` gives every row, column and code.',
+
   // Review rounds
   ROUND_NOT_READY: 'The round cannot open: it has no entries, or no advancement rule outside screening.',
   ROUND_ALREADY_OPEN: 'The round is open or past it, so its configuration and entries are fixed.',
