@@ -34,11 +34,14 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   testEnvironment: 'node',
   testSequencer: '<rootDir>/jest.sequencer.js',
+  // The 2019 replay is made once per run and copied into each test's databases.
+  globalSetup: '<rootDir>/packages/contest-data/test/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/packages/contest-data/test/jest-global-teardown.ts',
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
   testMatch: ['<rootDir>/{packages,apps}/*/{src,test}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/packages/subgraph-kit/src/jest-keep-alive.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

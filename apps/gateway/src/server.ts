@@ -24,6 +24,7 @@ import {
   operationPlugin,
 } from '@meritgraph/subgraph-kit';
 import { exportRoute } from './export/export-route';
+import { passThroughRoutes } from './pass-through-routes';
 import { authenticate } from './identity';
 import { type ReadinessOptions, subgraphReadiness } from './readiness';
 import { InflightFetches } from './inflight';
@@ -109,7 +110,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     cors: deps.cors,
     telemetry,
     admit: demand?.admitBatch,
-    routes: { '/export/': exportRoute(telemetry.logger) },
+    routes: { '/export/': exportRoute(telemetry.logger), ...passThroughRoutes(deps.subgraphUrls, telemetry.logger) },
   });
   const service = asService('gateway', apollo, http);
   return {

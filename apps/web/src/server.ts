@@ -1,14 +1,14 @@
 /**
  * The web console's server: the built console's files, and the graph's paths (/graphql,
- * /export/) passed through to the gateway, so that the browser talks to one origin and sends
+ * /export/, /files/, /imports/, /templates/) passed through to the gateway, so that the browser talks to one origin and sends
  * its token to nothing else. It serves the console's sign-in settings too: OpenID Connect, or
  * outside production the development identities with fresh tokens.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { type IncomingMessage, type ServerResponse, createServer as createHttpServer, request as httpRequest } from 'node:http';
+import { type ServerResponse, createServer as createHttpServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Identity } from '@meritgraph/domain';
-import { type Logger, type Service, closeServer, defaultLogger, listen } from '@meritgraph/subgraph-kit';
+import { type Logger, type Service, closeServer, defaultLogger, listen, passThrough } from '@meritgraph/subgraph-kit';
 
 /** One identity of the development picker: a role bound to a real record of the data. */
 export interface DevelopmentIdentity {
@@ -34,8 +34,8 @@ export interface WebDeps {
   logger?: Logger;
 }
 
-/** The gateway's paths, passed through as they are. */
-const PROXIED = [/^\/graphql(\?|$)/, /^\/export\//];
+/** The gateway's paths, passed through as they are: the graph, exports, attachments, imports and their templates. */
+const PROXIED = [/^\/graphql(\?|$)/, /^\/(export|files|imports|templates)\//];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,25 +57,6 @@ function securityHeaders(signIn: SignInSettings): Record<string, string> {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'same-origin',
   };
-}
-
-function proxy(req: IncomingMessage, res: ServerResponse, gatewayUrl: string, log: Logger): void {
-  // The path is appended to the gateway's origin, never resolved against it: no request can aim the proxy elsewhere.
-  const target = new URL(`${new URL(gatewayUrl).origin}${req.url ?? '/'}`);
-  const headers = { ...req.headers, host: target.host, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
-  const upstream = httpRequest(target, { method: req.method, headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
-  upstream.on('error', (error) => {
-    log.warn({ err: error.message, path: target.pathname }, 'gateway unreachable');
-    if (!res.headersSent) {
-      res.writeHead(502, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'The graph is unreachable', extensions: { code: 'GATEWAY_UNREACHABLE' } }] }));
-    } else res.destroy();
-  });
-  req.on('aborted', () => upstream.destroy());
-  req.pipe(upstream);
 }
 
 /** What the console reads at start: how to sign in. Development tokens are minted per request, never stored. */
@@ -118,7 +99,11 @@ export function createServer(deps: WebDeps): Service {
   const headers = securityHeaders(deps.signIn);
   const http = createHttpServer((req, res) => {
     const url = req.url ?? '/';
-    if (PROXIED.some((pattern) => pattern.test(url))) return proxy(req, res, deps.gatewayUrl, log);
+    if (PROXIED.some((pattern) => pattern.test(url))) {
+      // The path is appended to the gateway's origin, never resolved against it: no request can aim the proxy elsewhere.
+      const target = new URL(`${new URL(deps.gatewayUrl).origin}${url}`);
+      return void passThrough(req, res, target, { log, unreachable: { code: 'GATEWAY_UNREACHABLE', message: 'The graph is unreachable' } });
+    }
     const path = pathOf(url);
     if (path === null) {
       res.writeHead(400, { 'content-type': 'text/plain' });

@@ -122,6 +122,17 @@ describe('the console’s server', () => {
     expect(seen.at(-1)).toMatchObject({ method: 'GET', url: '/export/leaderboard.csv?round=r-1', authorization: 'Bearer t-2' });
   });
 
+  it.each([
+    ['an upload to a signed file URL', 'PUT', '/files/submissions/upload/t0k.en', '%PDF-1.7 bytes'],
+    ['a download from a signed file URL', 'GET', '/files/submissions/download/t0k.en', ''],
+    ['an import’s dry run', 'POST', '/imports/organizations?mode=dry-run', 'xlsx bytes'],
+    ['an import template', 'GET', '/templates/people.xlsx', ''],
+  ])('passes %s to the gateway as it is, body and token', async (_, method, path, body) => {
+    const response = await fetch(`${url}${path}`, { method, headers: { authorization: 'Bearer t-3' }, ...(body ? { body } : {}) });
+    expect(response.status).toBe(200);
+    expect(seen.at(-1)).toEqual({ method, url: path, authorization: 'Bearer t-3', body });
+  });
+
   it('answers a coded 502 when the gateway is down, and stays up', async () => {
     const down = createServer({ gatewayUrl: 'http://127.0.0.1:9', consoleDir: dir, signIn: {} });
     const downUrl = await down.start(0);

@@ -13,6 +13,7 @@
 import { databaseEnv, databaseUrls, loadConfig } from '@meritgraph/config';
 import type { DatabaseLocation } from '@meritgraph/db';
 import { DomainError } from '@meritgraph/domain';
+import { useShortKeepAliveClient } from '@meritgraph/subgraph-kit';
 import { FIRST_YEAR, configuredLocation, figuresTable, parseYears, replayInto, syntheticTable } from './replay';
 
 export interface ReplayMainIo {
@@ -95,6 +96,7 @@ export async function replayMain(argv: readonly string[], env: NodeJS.ProcessEnv
 class UsageError extends Error {}
 
 if (require.main === module) {
+  useShortKeepAliveClient();
   replayMain(process.argv.slice(2), process.env).then(
     (code) => process.exit(code),
     (error: unknown) => {

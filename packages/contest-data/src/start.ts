@@ -16,7 +16,7 @@ import {
   withDevelopmentSecrets,
   z,
 } from '@meritgraph/config';
-import { ClientTokens } from '@meritgraph/subgraph-kit';
+import { ClientTokens, useShortKeepAliveClient } from '@meritgraph/subgraph-kit';
 import { GraphClient } from '@meritgraph/supergraph';
 import { developmentIdentities } from './identities';
 import { CONTEST_CODE, FIGURES_QUERY, configuredLocation, figuresTable, replayInto } from './replay';
@@ -66,6 +66,7 @@ async function stopAll(code: number): Promise<void> {
 }
 
 async function main() {
+  useShortKeepAliveClient();
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
   const dataDir = resolve(process.env.DATA_DIR ?? resolve(ROOT, 'data'));

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import type { ErrorCode } from '@meritgraph/domain';
 import { LRUCache } from 'lru-cache';
+import { keepConnectionsAlive } from './keep-alive';
 import { LimitExceeded, type OperationLimits, checkBatch, checkOperation } from './limits';
 import { type CorsOptions, applyCors, applySecurityHeaders } from './security';
 import { ServiceTelemetry, currentRequest } from './telemetry';
@@ -234,7 +235,11 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
   return createServer((req, res) => void handle(req, res));
 }
 
+/** How long a stopping server waits for the answers still in flight before it cuts their connections. */
+const CLOSE_GRACE_MS = 5_000;
+
 export async function listen(server: Server, port: number, host: string): Promise<string> {
+  keepConnectionsAlive(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -249,7 +254,12 @@ export async function listen(server: Server, port: number, host: string): Promis
 export async function closeServer(server: Server): Promise<void> {
   if (!server.listening) return;
   await new Promise<void>((resolve) => {
-    server.close(() => resolve());
+    // A connection still busy at close ends when its answer is sent, and one left open past a grace is cut.
+    const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

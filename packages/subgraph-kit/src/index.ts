@@ -5,6 +5,8 @@ export * from './context';
 export * from './errors';
 export * from './schema';
 export * from './http';
+export * from './keep-alive';
+export * from './pass-through';
 export * from './service';
 export * from './subgraph';
 export * from './landing-page';

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { closeServer, listen } from './http';
+import { useShortKeepAliveClient } from './keep-alive';
 import { defaultLogger } from './telemetry/logger';
 import { startTracing } from './telemetry/sdk';
 
@@ -46,6 +47,7 @@ export function asService<TContext extends BaseContext>(
  */
 export async function runMain(name: string, start: () => Promise<{ service: Service; url: string }>): Promise<void> {
   const log = defaultLogger().child({ service: name });
+  useShortKeepAliveClient();
   try {
     const stopTracing = await startTracing(name);
     const { service, url } = await start();
