@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SUBGRAPH_NAMES } from '@meritgraph/config';
-import { type DevelopmentIdentity, developmentIdentities, replayInto } from '@meritgraph/contest-data';
+import { type DevelopmentIdentity, developmentIdentities, replayCopy } from '@meritgraph/contest-data';
 import { type DatabaseLocation, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
 import type { Role } from '@meritgraph/domain';
 import type { Service } from '@meritgraph/subgraph-kit';
@@ -91,7 +91,7 @@ export async function startConsole(options: ConsoleOptions = {}): Promise<Consol
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   const replay = options.replay ?? true;
   const { location, cleanup } = replay ? throwawayReplayLocation() : { location: undefined, cleanup: async () => {} };
-  if (location) await replayInto(location);
+  if (location) await replayCopy(location);
   const graph = await startGraph({ ...options.graph, location });
   let web: Service | undefined;
   let browser: Browser | undefined;

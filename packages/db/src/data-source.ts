@@ -183,3 +183,25 @@ export async function databaseIsReady(dataSource: DataSource): Promise<boolean> 
     return false;
   }
 }
+
+/**
+ * Copies every table of one MySQL database into another (created if missing), rows and
+ * indexes, inside the server: how a replayed template becomes a test's own databases.
+ */
+export async function copyMysqlDatabase(server: MysqlServer, from: string, to: string): Promise<void> {
+  await ensureMysqlDatabase(server, to);
+  const connection = await createConnection(server);
+  try {
+    await connection.query('SET FOREIGN_KEY_CHECKS = 0');
+    const [tables] = await connection.query(
+      "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'",
+      [from],
+    );
+    for (const { name } of tables as { name: string }[]) {
+      await connection.query(`CREATE TABLE \`${to}\`.\`${name}\` LIKE \`${from}\`.\`${name}\``);
+      await connection.query(`INSERT INTO \`${to}\`.\`${name}\` SELECT * FROM \`${from}\`.\`${name}\``);
+    }
+  } finally {
+    await connection.end();
+  }
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parse as parseStream } from 'csv-parse';
 import { Workbook } from 'exceljs';
-import { CONTEST_CODE, replayInto } from '@meritgraph/contest-data';
+import { CONTEST_CODE, replayCopy } from '@meritgraph/contest-data';
 import { dropMysqlDatabase } from '@meritgraph/db';
 import type { Role } from '@meritgraph/domain';
 import { DEFAULT_DEMAND_CONTROL } from '@meritgraph/subgraph-kit';
@@ -239,7 +239,7 @@ describe('analytics exports', () => {
   };
 
   beforeAll(async () => {
-    await replayInto(location, {});
+    await replayCopy(location);
     graph = await startGraph({ location });
     await graph.analytics.catchUp();
     origin = graph.gatewayUrl.replace(/\/graphql$/, '');
