@@ -20,3 +20,4 @@ export * from './review-round';
 export * from './honors';
 export * from './statistics';
 export * from './analytics';
+export * from './attachments';
