@@ -1,6 +1,8 @@
 /** Every namespace of messages, each with the same keys in both languages (a test checks). */
 import common from './screens/common-messages';
 import expert from './screens/expert/messages';
+import files from './screens/files/messages';
+import imports from './screens/imports/messages';
 import office from './screens/office/messages';
 import organizer from './screens/organizer/messages';
 import publicPages from './screens/public/messages';
@@ -14,4 +16,4 @@ export interface Namespace {
   en: Messages;
 }
 
-export const MESSAGES: Record<string, Namespace> = { common, public: publicPages, signin, office, expert, unit, organizer };
+export const MESSAGES: Record<string, Namespace> = { common, public: publicPages, signin, office, expert, unit, organizer, files, imports };

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { OfficeContestsDocument, OfficeDashboardDocument } from '@meritgraph/client';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Loading, Page } from '../../ui/Page';
 import { Refused } from '../../ui/Refused';
 import { ContestPicker } from '../public/ContestPicker';
@@ -22,7 +23,14 @@ export function Dashboard() {
     errorPolicy: 'all',
   });
   const contest = data?.contest;
-  const picker = <ContestPicker contests={contests} value={code} onChange={choose} label={t('chooseContest')} />;
+  const picker = (
+    <>
+      <ContestPicker contests={contests} value={code} onChange={choose} label={t('chooseContest')} />
+      <Link to="/office/imports" data-testid="office-imports">
+        {t('importsTitle')}
+      </Link>
+    </>
+  );
   if (list.loading || (loading && !data)) return <Loading />;
   if (!contest)
     return (

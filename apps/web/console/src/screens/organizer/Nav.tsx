@@ -7,6 +7,7 @@ export function OrganizerNav() {
   const tabs = [
     { to: '/organizer', label: 'tabs.units' },
     { to: '/organizer/enrolments', label: 'tabs.enrolments' },
+    { to: '/organizer/imports', label: 'tabs.imports' },
     { to: '/organizer/submissions', label: 'tabs.submissions' },
     { to: '/organizer/nominations', label: 'tabs.nominations' },
   ];

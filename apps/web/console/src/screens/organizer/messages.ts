@@ -1,7 +1,7 @@
 export default {
   zh: {
     title: '动员单位',
-    tabs: { units: '所属单位', enrolments: '报名', submissions: '申报', nominations: '推荐' },
+    tabs: { units: '所属单位', enrolments: '报名', imports: '批量报名', submissions: '申报', nominations: '推荐' },
     sections: '动员单位的页面',
     units: {
       title: '所属单位',
@@ -79,7 +79,13 @@ export default {
   },
   en: {
     title: 'Mobilizing union',
-    tabs: { units: 'Units', enrolments: 'Enrolments', submissions: 'Submissions', nominations: 'Nominations' },
+    tabs: {
+      units: 'Units',
+      enrolments: 'Enrolments',
+      imports: 'Import enrolments',
+      submissions: 'Submissions',
+      nominations: 'Nominations',
+    },
     sections: "The union's pages",
     units: {
       title: 'Units',
