@@ -1,6 +1,6 @@
 export default {
   zh: {
-    title: '批量导入',
+    title: '导入表格',
     intro: '请下载模板，按模板填写后先“试导入”检查；没有错误行时才能正式导入，任何一行有误都不会写入数据。',
     templates: '导入模板',
     template: '{{kind}}模板（.xlsx）',
@@ -22,7 +22,7 @@ export default {
     done: '已导入{{kind}}：共 {{rows}} 行，新建 {{created}} 条。',
   },
   en: {
-    title: 'Import',
+    title: 'Import a sheet',
     intro:
       'Download a template, fill it in and run a dry run first; the import is possible only when no row has a problem, and a bad row means nothing is written.',
     templates: 'Templates',
