@@ -217,6 +217,7 @@ export const subgraphEnv = (defaultPort: number) =>
     .extend(demandEnv.shape)
     .extend(corsEnv.shape)
     .extend(workEnv.shape)
+    .extend(filesEnv.shape)
     .extend({ PORT: port(defaultPort) })
     .superRefine(refuseDevSecrets)
     .superRefine(credentialsNeedServer)
@@ -331,6 +332,45 @@ export const workEnv = z.object({
   MAX_RESPONSE_OBJECTS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
 });
 export type WorkEnv = z.infer<typeof workEnv>;
+
+/**
+ * Where the subgraphs that keep files (attachments, evidence) keep them, and what their
+ * signed URLs allow: a folder under DATA_DIR (FILES_DIR, default DATA_DIR/files), or an
+ * S3-compatible bucket when S3_BUCKET is set. The signing key is random in each process when
+ * unset (URLs then end with it); several replicas need one key.
+ */
+export const filesEnv = z.object({
+  FILES_DIR: z.string().min(1).optional(),
+  FILES_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5 * 1024 ** 3)
+    .default(50 * 1024 * 1024),
+  FILES_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  FILES_UPLOAD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  FILES_DOWNLOAD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(5),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+export type FilesEnv = z.infer<typeof filesEnv>;
 
 export const gatewayEnv = runtimeEnv
   .extend(authEnv.shape)

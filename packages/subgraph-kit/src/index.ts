@@ -20,3 +20,4 @@ export * from './limits';
 export * from './cost';
 export * from './demand';
 export * from './telemetry';
+export * from './files';
