@@ -27,7 +27,10 @@ export const ERROR_TEXT: Record<string, Text> = {
   MAX_BATCH_EXCEEDED: { zh: '批量请求过多。', en: 'Too many operations in one batch.' },
   COST_ESTIMATED_TOO_EXPENSIVE: { zh: '查询开销超出限额，请缩小范围。', en: 'The query costs more than allowed; ask for less.' },
   RATE_LIMITED: { zh: '本小时的查询额度已用完，请稍后再试。', en: 'Your hourly budget is spent; try again later.' },
-  FILE_TYPE_NOT_ALLOWED: { zh: '不支持此文件类型（可上传 PDF、图片和 Office 文档）。', en: 'This file type is not accepted (PDF, images and Office documents are).' },
+  FILE_TYPE_NOT_ALLOWED: {
+    zh: '不支持此文件类型（可上传 PDF、图片和 Office 文档）。',
+    en: 'This file type is not accepted (PDF, images and Office documents are).',
+  },
   FILE_TOO_LARGE: { zh: '文件超过大小上限。', en: 'The file is larger than allowed.' },
   FILE_SIZE_MISMATCH: { zh: '上传的文件大小与声明不符，未保存。', en: 'The upload’s size did not match; nothing was stored.' },
   FILE_HASH_MISMATCH: { zh: '上传的文件校验值与声明不符，未保存。', en: 'The upload’s checksum did not match; nothing was stored.' },
