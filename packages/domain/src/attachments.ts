@@ -50,12 +50,20 @@ export const baseFileType = (contentType: string): string => contentType.split('
 export function declaredFileProblems(file: DeclaredFile): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const name = file.fileName;
-  if (typeof name !== 'string' || name.trim().length === 0 || [...name].length > 200 || /[/\\]/.test(name) || name === '.' || name === '..') {
+  if (
+    typeof name !== 'string' ||
+    name.trim().length === 0 ||
+    [...name].length > 200 ||
+    /[/\\]/.test(name) ||
+    name === '.' ||
+    name === '..'
+  ) {
     problems.push({ field: 'fileName', message: 'must be a plain file name of 1 to 200 characters, without / or \\' });
   } else if (DISGUISING.test(name)) {
     problems.push({ field: 'fileName', message: 'must not contain control or invisible characters' });
   }
-  if (!Number.isSafeInteger(file.size) || file.size < 1) problems.push({ field: 'size', message: 'must be a whole number of bytes, at least 1' });
+  if (!Number.isSafeInteger(file.size) || file.size < 1)
+    problems.push({ field: 'size', message: 'must be a whole number of bytes, at least 1' });
   if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256)) {
     problems.push({ field: 'sha256', message: 'must be 64 lower-case hex digits' });
   }
