@@ -1,5 +1,6 @@
 import type { SubgraphSchema } from '@meritgraph/db';
 import { AuditEntry } from '@meritgraph/subgraph-kit';
+import { Attachment, AttachmentUpload } from './modules/attachment/attachment.entity';
 import { ReferenceCounter, Submission } from './modules/submission/submission.entity';
 import { feed } from './feed';
 import { migrations as mysql } from './migrations/mysql';
@@ -7,7 +8,7 @@ import { migrations as sqlite } from './migrations/sqlite';
 
 export const schema: SubgraphSchema = {
   subgraph: 'submissions',
-  entities: [Submission, ReferenceCounter, AuditEntry, ...feed.entities],
+  entities: [Submission, ReferenceCounter, Attachment, AttachmentUpload, AuditEntry, ...feed.entities],
   subscribers: feed.subscribers,
   migrations: { sqlite, mysql },
 };

@@ -1,4 +1,14 @@
-import { AuditEntry, ChangeFeedResolver, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import {
+  AuditEntry,
+  ChangeFeedResolver,
+  type SchemaDeps,
+  buildFederatedSchema,
+  subgraphServer,
+  temporaryFileKit,
+} from '@meritgraph/subgraph-kit';
+import { AttachmentResolver, SubmissionAttachmentsResolver } from './modules/attachment/attachment.resolver';
+import { attachmentRoutes } from './modules/attachment/attachment.routes';
+import { AttachmentService } from './modules/attachment/attachment.service';
 import { OrganizationsApi } from './modules/references/organizations-api';
 import { ContestRef, OrganizationRef, PersonRef, TrackRef } from './modules/references/references';
 import { ContestSubmissionsResolver } from './modules/submission/contest-submissions.resolver';
@@ -12,10 +22,11 @@ import { SubmissionService } from './modules/submission/submission.service';
 export { schema as databaseSchema } from './database';
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
-export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
+export async function buildSchema({ dataSource, peers, clock, files = temporaryFileKit() }: SchemaDeps) {
   const organizations = new OrganizationsApi(peers('organizations'));
   const submissions = new SubmissionService(dataSource, organizations);
   const lifecycle = new SubmissionLifecycleService(dataSource, organizations, clock);
+  const attachments = new AttachmentService(dataSource, files, clock);
   return buildFederatedSchema({
     resolvers: [
       new ChangeFeedResolver(dataSource),
@@ -23,6 +34,8 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
       new OrganizationSubmissionsResolver(submissions),
       new ContestSubmissionsResolver(submissions),
       new PersonSubmissionsResolver(submissions),
+      new SubmissionAttachmentsResolver(attachments),
+      new AttachmentResolver(attachments),
     ],
     // Entity stubs this subgraph extends; some are reachable only as parents of field resolvers.
     orphanedTypes: [OrganizationRef, ContestRef, TrackRef, PersonRef],
@@ -30,4 +43,6 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   });
 }
 
-export const createServer = subgraphServer('submissions', buildSchema);
+export const createServer = subgraphServer('submissions', buildSchema, {
+  routes: ({ dataSource, clock, files }) => attachmentRoutes(new AttachmentService(dataSource, files, clock)),
+});

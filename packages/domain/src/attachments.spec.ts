@@ -1,5 +1,8 @@
 import {
   DEFAULT_MAX_FILE_BYTES,
+  attachmentsEditable,
+  expertMayOpenEntryFiles,
+  mayOpenSubmissionFiles,
   contentDisposition,
   declaredFileProblems,
   fileTypeProblem,
@@ -17,6 +20,10 @@ describe('declaredFileProblems', () => {
   it('names every bad field: a path, an empty file, a digest that is not hex', () => {
     const problems = declaredFileProblems({ ...pdf, fileName: '../secret.pdf', size: 0, sha256: 'ABC' });
     expect(problems.map((p) => p.field)).toEqual(['fileName', 'size', 'sha256']);
+  });
+
+  it('takes a file declared without a digest: the server computes it', () => {
+    expect(declaredFileProblems({ ...pdf, sha256: null })).toEqual([]);
   });
 
   it('refuses a name disguised by a right-to-left override', () => {
@@ -68,5 +75,28 @@ describe('contentDisposition', () => {
 
   it('gives a Chinese name in RFC 5987 form beside an ASCII fallback', () => {
     expect(contentDisposition('申报书.pdf')).toBe(`attachment; filename="___.pdf"; filename*=UTF-8''%E7%94%B3%E6%8A%A5%E4%B9%A6.pdf`);
+  });
+});
+
+describe('who opens files', () => {
+  it("lets a submission's unit, union and office open its files, not analysts", () => {
+    expect(mayOpenSubmissionFiles({ roles: ['SUBMITTER'], org: 'u' })).toBe(true);
+    expect(mayOpenSubmissionFiles({ roles: ['ORGANIZER'], org: 'g' })).toBe(true);
+    expect(mayOpenSubmissionFiles({ roles: ['ADMIN'] })).toBe(true);
+    expect(mayOpenSubmissionFiles({ roles: ['ANALYST'] })).toBe(false);
+  });
+
+  it('lets an expert open an entry only while assigned to it in an open round', () => {
+    expect(expertMayOpenEntryFiles({ status: 'ASSIGNED' }, 'OPEN')).toBe(true);
+    expect(expertMayOpenEntryFiles({ status: 'DECLINED' }, 'OPEN')).toBe(false);
+    expect(expertMayOpenEntryFiles({ status: 'CONFLICT_DECLARED' }, 'OPEN')).toBe(false);
+    expect(expertMayOpenEntryFiles({ status: 'ASSIGNED' }, 'CLOSED')).toBe(false);
+    expect(expertMayOpenEntryFiles(null, 'OPEN')).toBe(false);
+  });
+
+  it("fixes a submission's files once it is entered", () => {
+    expect(attachmentsEditable('DRAFT')).toBe(true);
+    expect(attachmentsEditable('SUBMITTED')).toBe(false);
+    expect(attachmentsEditable('WITHDRAWN')).toBe(false);
   });
 });

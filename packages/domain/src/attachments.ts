@@ -1,4 +1,6 @@
+import { type Identity, hasRole } from './access';
 import type { FieldProblem } from './errors';
+import type { SubmissionStatus } from './model';
 
 /** The largest file an attachment may be by default: 50 MB (FILES_MAX_BYTES changes it). */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -26,7 +28,8 @@ export interface DeclaredFile {
   fileName: string;
   contentType: string;
   size: number;
-  sha256: string;
+  /** Checked against the bytes when given; the server computes it either way. */
+  sha256?: string | null;
 }
 
 /** A file name's extension, lower case, without the dot; '' when it has none. */
@@ -64,7 +67,7 @@ export function declaredFileProblems(file: DeclaredFile): FieldProblem[] {
   }
   if (!Number.isSafeInteger(file.size) || file.size < 1)
     problems.push({ field: 'size', message: 'must be a whole number of bytes, at least 1' });
-  if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256)) {
+  if (file.sha256 != null && (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256))) {
     problems.push({ field: 'sha256', message: 'must be 64 lower-case hex digits' });
   }
   return problems;
@@ -104,3 +107,18 @@ export function contentDisposition(fileName: string): string {
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return fallback === fileName ? `attachment; filename="${fallback}"` : `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
+
+/** Whether a submission's files can still be added or removed: only while it is a draft; an entered one's files are fixed. */
+export const attachmentsEditable = (status: SubmissionStatus): boolean => status === 'DRAFT';
+
+/**
+ * Who, among those who may read a submission, may also open its files: its unit, its
+ * mobilizing union and the office (and the graph's own services). Analysts read figures, not
+ * documents, which carry names and contact data.
+ */
+export const mayOpenSubmissionFiles = (identity: Identity): boolean =>
+  !!identity.service || hasRole(identity, 'ADMIN', 'SUBMITTER', 'ORGANIZER');
+
+/** Whether an expert may open an entry's files: assigned to it and not stepped back, while its round is open. */
+export const expertMayOpenEntryFiles = (assignment: { status: string } | null | undefined, roundStatus: string): boolean =>
+  assignment?.status === 'ASSIGNED' && roundStatus === 'OPEN';

@@ -55,32 +55,23 @@ describe('referenceNumber', () => {
 });
 
 describe('contentProblems', () => {
-  it('names the position of each bad metric or attachment', () => {
+  it('names the position of each bad metric', () => {
     expect(
       contentProblems({
         metrics: [
           { name: '推广医院', value: 412, unit: '家' },
           { name: '', value: Number.NaN, unit: '' },
         ],
-        attachments: [{ fileName: '../secret', size: 0, sha256: 'abc', contentType: 'pdf' }],
       }).map((p) => p.field),
-    ).toEqual([
-      'metrics[1].name',
-      'metrics[1].value',
-      'attachments[0].fileName',
-      'attachments[0].size',
-      'attachments[0].sha256',
-      'attachments[0].contentType',
-    ]);
+    ).toEqual(['metrics[1].name', 'metrics[1].value']);
   });
 
-  it('refuses control and bidirectional-override characters in keywords, metric names and units and file names', () => {
+  it('refuses control and bidirectional-override characters in keywords, metric names and units', () => {
     const problems = contentProblems({
       keywords: ['AI', 'a\u0000b'],
       metrics: [{ name: '产值\u202e', value: 1, unit: '万元\u0007' }],
-      attachments: [{ fileName: 'report\u202Efdp.exe', size: 10, sha256: 'a'.repeat(64), contentType: 'application/pdf' }],
     });
-    expect(problems.map((p) => p.field)).toEqual(['keywords[1]', 'metrics[0].name', 'metrics[0].unit', 'attachments[0].fileName']);
+    expect(problems.map((p) => p.field)).toEqual(['keywords[1]', 'metrics[0].name', 'metrics[0].unit']);
     expect(problems.every((p) => /control or bidirectional-override/.test(p.message))).toBe(true);
   });
 

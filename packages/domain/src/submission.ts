@@ -78,24 +78,11 @@ export interface Metric {
   unit: string;
 }
 
-export interface Attachment {
-  fileName: string;
-  size: number;
-  sha256: string;
-  contentType: string;
-}
-
-/** The largest attachment: 2 GiB. */
-export const MAX_ATTACHMENT_BYTES = 2 * 1024 ** 3;
 /** A metric's value is a figure such as output in yuan or a count: at most 10^15 either way. */
 export const METRIC_VALUE_LIMIT = 1e15;
 
-/** Problems with metrics and attachment metadata, each naming its list position. */
-export function contentProblems(input: {
-  metrics?: readonly Metric[] | null;
-  attachments?: readonly Attachment[] | null;
-  keywords?: readonly string[] | null;
-}): FieldProblem[] {
+/** Problems with keywords and metrics, each naming its list position. */
+export function contentProblems(input: { metrics?: readonly Metric[] | null; keywords?: readonly string[] | null }): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const characters = (field: string, value: string) => {
     const problem = textCharacterProblem(value);
@@ -113,17 +100,6 @@ export function contentProblems(input: {
       problems.push({ field: `metrics[${i}].value`, message: `must be a number from -${METRIC_VALUE_LIMIT} to ${METRIC_VALUE_LIMIT}` });
     if ([...m.unit].length > 20) problems.push({ field: `metrics[${i}].unit`, message: 'must be at most 20 characters' });
     else characters(`metrics[${i}].unit`, m.unit);
-  });
-  (input.attachments ?? []).forEach((a, i) => {
-    if (!a.fileName.trim() || [...a.fileName].length > 200 || /[/\\]/.test(a.fileName)) {
-      problems.push({ field: `attachments[${i}].fileName`, message: 'must be a plain file name of 1 to 200 characters' });
-    } else characters(`attachments[${i}].fileName`, a.fileName);
-    if (!Number.isInteger(a.size) || a.size <= 0 || a.size > MAX_ATTACHMENT_BYTES) {
-      problems.push({ field: `attachments[${i}].size`, message: 'must be between 1 byte and 2 GiB' });
-    }
-    if (!/^[0-9a-f]{64}$/.test(a.sha256)) problems.push({ field: `attachments[${i}].sha256`, message: 'must be 64 lower-case hex digits' });
-    if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(a.contentType))
-      problems.push({ field: `attachments[${i}].contentType`, message: 'must be a media type such as application/pdf' });
   });
   return problems;
 }

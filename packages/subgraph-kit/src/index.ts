@@ -21,3 +21,4 @@ export * from './cost';
 export * from './demand';
 export * from './telemetry';
 export * from './files';
+export * from './imports';

@@ -5,6 +5,12 @@ export interface PassThroughOptions {
   log: Logger;
   /** Who is unreachable, for the log and the coded 502 (`GATEWAY_UNREACHABLE`, `SUBGRAPH_UNAVAILABLE`…). */
   unreachable: { code: string; message: string; service?: string };
+  /**
+   * The Authorization the target receives in place of the caller's: the graph's own token for
+   * the caller, or none (null: a signed URL is its own permission). Absent, the caller's
+   * headers go on as they are (a proxy in front of the gateway, which checks them itself).
+   */
+  authorization?: string | null;
 }
 
 /**
@@ -14,7 +20,17 @@ export interface PassThroughOptions {
  */
 export function passThrough(req: IncomingMessage, res: ServerResponse, target: URL, options: PassThroughOptions): Promise<void> {
   return new Promise((resolve) => {
-    const headers = { ...req.headers, host: target.host, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+    const headers: Record<string, string | string[] | undefined> = {
+      ...req.headers,
+      host: target.host,
+      'x-forwarded-for': req.socket.remoteAddress ?? '',
+    };
+    if (options.authorization !== undefined) {
+      // Past the gateway only the graph's own tokens travel.
+      delete headers.authorization;
+      delete headers.cookie;
+      if (options.authorization) headers.authorization = options.authorization;
+    }
     const upstream = httpRequest(target, { method: req.method, headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);

@@ -20,7 +20,8 @@ import {
   demandControlFrom,
 } from './demand';
 import { snapshotFeed } from './feed';
-import { createHttpServer } from './http';
+import { type FileKit, fileKitFrom, temporaryFileKit } from './files';
+import { type RouteHandler, createHttpServer } from './http';
 import { developmentLandingPage, graphqlUrlOf } from './landing-page';
 import { DEFAULT_LIMITS, type OperationLimits, limitsFrom } from './limits';
 import { subgraphSdl } from './schema';
@@ -75,6 +76,8 @@ export interface SubgraphDeps {
   demand?: DemandControlOptions;
   /** Where its log lines go; the process's logger (LOG_LEVEL, standard output) when absent. */
   logger?: Logger;
+  /** Where a subgraph that keeps files keeps them (FILES_*, S3_*); a temporary folder when absent. */
+  files?: FileKit;
 }
 
 /** What a subgraph's schema is built from: its database and what it needs of the world. */
@@ -82,6 +85,8 @@ export interface SchemaDeps {
   dataSource: DataSource;
   peers: (target: string) => PeerClient;
   clock: () => Date;
+  /** Its files, for a subgraph that keeps them; composition, which serves nothing, gives none. */
+  files?: FileKit;
 }
 
 export interface SubgraphServiceOptions {
@@ -98,6 +103,8 @@ export interface SubgraphServiceOptions {
   identify: (req: IncomingMessage) => Promise<Caller>;
   /** Gauges of the service's own on /metrics. */
   gauges?: readonly ServiceGauge[];
+  /** Paths it serves beside GraphQL (its file uploads and downloads, its imports), by prefix. */
+  routes?: Record<string, RouteHandler>;
 }
 
 /** A gauge a service adds to its /metrics (see ServiceMetrics.gauge). */
@@ -184,6 +191,7 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
     cors: options.cors,
     telemetry,
     scope: (context, run) => withinWork(context.work, run).finally(() => context.work.finish()),
+    routes: options.routes,
   });
   return asService(options.name, apollo, http, async () => {
     await demand.close();
@@ -199,18 +207,26 @@ export function createSubgraphService(options: SubgraphServiceOptions): Service 
 export function subgraphServer(
   name: string,
   buildSchema: (deps: SchemaDeps) => Promise<GraphQLSchema>,
-  options: { acceptDirect?: readonly Role[]; gauges?: readonly ServiceGauge[] } = {},
+  options: {
+    acceptDirect?: readonly Role[];
+    gauges?: readonly ServiceGauge[];
+    /** Paths served beside GraphQL, built on the same deps as the schema. */
+    routes?: (deps: SchemaDeps & { files: FileKit }) => Record<string, RouteHandler>;
+  } = {},
 ): (deps: SubgraphDeps) => Promise<Service> {
   return async (deps) => {
     // A database with records from before its feed (or seeded by its migrations) gives the feed its first changes.
     await snapshotFeed(deps.db.dataSource, (deps.clock ?? (() => new Date()))());
+    const schemaDeps = {
+      dataSource: deps.db.dataSource,
+      peers: (target: string) => new PeerClient(name, target, deps.peers ?? {}, deps.auth.internal, deps.peerTimeoutMs),
+      clock: deps.clock ?? (() => new Date()),
+      files: deps.files ?? temporaryFileKit(),
+    };
     return createSubgraphService({
       name,
-      schema: await buildSchema({
-        dataSource: deps.db.dataSource,
-        peers: (target) => new PeerClient(name, target, deps.peers ?? {}, deps.auth.internal, deps.peerTimeoutMs),
-        clock: deps.clock ?? (() => new Date()),
-      }),
+      schema: await buildSchema(schemaDeps),
+      routes: options.routes?.(schemaDeps),
       db: deps.db,
       production: deps.production,
       work: deps.work,
@@ -251,6 +267,7 @@ export function runSubgraphMain<Extra extends object = object>(
       demand: demandControlFrom(env),
       work: workFrom(env),
       cors: corsFrom(env),
+      files: fileKitFrom(env, schema.subgraph),
       ...extra(),
     });
     return { service, url: await service.start(env.PORT, env.HOST) };

@@ -8,7 +8,16 @@
 const NULLABLE_ROOT =
   'Root fields that can be refused are nullable, so one refusal (FORBIDDEN, UNAUTHENTICATED, BAD_USER_INPUT) nulls that field alone and the rest of the response still answers; check the field for null and read its error in `errors`.';
 
+/** Why the metadata-only file list went, the same for each. */
+const UPLOADED_FILES =
+  'Files are uploaded, not described: ask createAttachmentUpload for a signed URL, PUT the bytes to it, and read Submission.attachments (with downloadUrl); remove one with deleteAttachment.';
+
 export const ACKNOWLEDGED_BREAKING_CHANGES: Readonly<Record<string, string>> = {
+  'TYPE_REMOVED: AttachmentInput was removed.': UPLOADED_FILES,
+  'FIELD_REMOVED: CreateSubmissionInput.attachments was removed.': UPLOADED_FILES,
+  'FIELD_REMOVED: UpdateSubmissionInput.attachments was removed.': UPLOADED_FILES,
+  'FIELD_CHANGED_KIND: Attachment.size changed type from Float! to Int!.':
+    'The size is the byte count the server measured, a whole number within Int (files are at most FILES_MAX_BYTES, 50 MB by default).',
   'FIELD_CHANGED_KIND: Mutation.deleteCubeQuery changed type from Boolean! to SavedCubeQuery!.':
     'Deleting a saved cube query answers the query as it was: select its fields (name, fact, query) instead of reading true.',
   'FIELD_CHANGED_KIND: AuditEntry.actorRoles changed type from String! to [Role!]!.':

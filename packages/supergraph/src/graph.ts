@@ -7,10 +7,12 @@ import * as gateway from '@meritgraph/gateway';
 import {
   DEFAULT_WORK_BOUNDS,
   type DemandControlOptions,
+  type FileKit,
   type Logger,
   type Service,
   type ServiceAuth,
   serviceAuth,
+  temporaryFileKit,
 } from '@meritgraph/subgraph-kit';
 import { GraphClient } from './client';
 import { SUBGRAPH_MODULES } from './subgraphs';
@@ -45,8 +47,13 @@ export interface InProcessGraph {
   analytics: { catchUp(): Promise<void>; rebuild(): Promise<void> };
   /** Fixes the time the subgraphs judge rules at; null returns to the real clock. */
   setNow(at: Date | null): void;
+  /** Where the subgraphs that keep files keep them: a temporary folder each, unless given (options.files). */
+  files: Record<FileSubgraph, FileKit>;
   stop(): Promise<void>;
 }
+
+/** The subgraphs that keep files. */
+export type FileSubgraph = 'submissions' | 'honors';
 
 /**
  * Where a test graph keeps its data: in-memory SQLite by default; fresh MySQL databases,
@@ -79,6 +86,8 @@ export interface GraphOptions {
    * and `as` are unavailable; tokens come from that provider.
    */
   auth?: Partial<Pick<AuthEnv, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>>;
+  /** Where the subgraphs that keep files keep them (an S3 bucket, a smaller limit…); a temporary folder each when absent. */
+  files?: Partial<Record<FileSubgraph, FileKit>>;
 }
 
 /**
@@ -96,6 +105,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
   let now: Date | null = null;
   const clock = () => now ?? new Date();
   const running = {} as Record<SubgraphName, RunningSubgraph>;
+  const files: Record<FileSubgraph, FileKit> = {
+    submissions: options.files?.submissions ?? temporaryFileKit(),
+    honors: options.files?.honors ?? temporaryFileKit(),
+  };
   let gatewayService: Service | undefined;
   const stop = async () => {
     await gatewayService?.stop();
@@ -106,6 +119,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
       await sub.service.stop();
       if (throwaway && sub.db.target.kind === 'mysql') await dropMysqlDatabase(sub.db.target.server, sub.db.target.database);
     }
+    for (const name of ['submissions', 'honors'] as const) if (!options.files?.[name]) await files[name].dispose?.();
   };
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 15000;
   // A subgraph stops working on a request a little before the gateway stops waiting for it.
@@ -123,6 +137,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
         peerTimeoutMs: work.executionTimeoutMs,
         logger: options.logger,
         analytics: { ...options.analytics, pollMs: options.analytics?.pollMs ?? null },
+        files: name === 'submissions' || name === 'honors' ? files[name] : undefined,
       };
       const service = await SUBGRAPH_MODULES[name].createServer(deps);
       running[name] = { service, db, url: '' };
@@ -158,6 +173,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
       setNow: (at) => {
         now = at;
       },
+      files,
       stop,
     };
     if (!office) {

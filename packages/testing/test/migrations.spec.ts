@@ -45,7 +45,6 @@ describe(`upgrading a database with data on ${kind}`, () => {
         summary: 'An early summary.',
         keywords: [],
         metrics: [],
-        attachments: [],
         teamMemberIds: [],
         trackId: null,
       });

@@ -1,2 +1,4 @@
+export * from './kit';
 export * from './storage';
 export * from './tokens';
+export * from './transfer';

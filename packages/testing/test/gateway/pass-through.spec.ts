@@ -22,7 +22,7 @@ describe('the gateway passes files, imports and templates through to their subgr
   const recorders: Server[] = [];
   let gateway: Service;
   let origin: string;
-  const token = 'Bearer not-checked-by-the-gateway';
+  const auth = serviceAuth(loadConfig(authEnv, {}));
 
   beforeAll(async () => {
     const urls = {} as Record<SubgraphName, string>;
@@ -40,7 +40,7 @@ describe('the gateway passes files, imports and templates through to their subgr
     }
     gateway = await createServer({
       supergraphSdl: readSupergraph(),
-      auth: serviceAuth(loadConfig(authEnv, {})),
+      auth,
       subgraphUrls: urls,
     });
     origin = await gateway.start(0);
@@ -51,11 +51,12 @@ describe('the gateway passes files, imports and templates through to their subgr
   });
   beforeEach(() => arrivals.splice(0));
 
-  it('streams an upload to the submissions service under /files/, with the query string, the token and every byte', async () => {
+  it('streams an upload to the submissions service under /files/, with the query string and every byte, and no token', async () => {
     const body = Buffer.alloc(3 * 1024 * 1024, 7);
+    const client = `Bearer ${await auth.client.signDev({ roles: ['SUBMITTER'], org: 'unit-1' })}`;
     const response = await fetch(`${origin}/files/submissions/upload/abc.def?x=1`, {
       method: 'PUT',
-      headers: { authorization: token, 'content-type': 'application/pdf' },
+      headers: { authorization: client, cookie: 'session=1', 'content-type': 'application/pdf' },
       body,
     });
     expect(response.status).toBe(201);
@@ -63,8 +64,31 @@ describe('the gateway passes files, imports and templates through to their subgr
     expect(arrivals).toEqual([
       expect.objectContaining({ subgraph: 'submissions', method: 'PUT', path: '/files/upload/abc.def?x=1', bytes: body.length }),
     ]);
-    expect(arrivals[0]!.headers.authorization).toBe(token);
+    // The signed URL is the permission: the caller's token and cookies stop at the gateway.
+    expect(arrivals[0]!.headers.authorization).toBeUndefined();
+    expect(arrivals[0]!.headers.cookie).toBeUndefined();
     expect(arrivals[0]!.headers['content-type']).toBe('application/pdf');
+  });
+
+  it("sends an import on with the graph's own token for the caller, never the caller's", async () => {
+    const client = `Bearer ${await auth.client.signDev({ roles: ['ADMIN'], sub: 'office-1' })}`;
+    await fetch(`${origin}/imports/people?mode=dry-run`, { method: 'POST', headers: { authorization: client }, body: 'x' });
+    const sent = arrivals[0]!.headers.authorization!;
+    expect(sent).not.toBe(client);
+    await expect(auth.internal.verify(sent.replace('Bearer ', ''), 'organizations')).resolves.toEqual(
+      expect.objectContaining({ roles: ['ADMIN'], sub: 'office-1' }),
+    );
+  });
+
+  it('refuses an import with a forged token with a coded 401, and forwards nothing', async () => {
+    const response = await fetch(`${origin}/imports/people?mode=commit`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer forged.token.here' },
+      body: 'x',
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(arrivals).toEqual([]);
   });
 
   it('sends each import and template to the subgraph that owns its kind', async () => {

@@ -64,8 +64,6 @@ describe('submissions: bad input', () => {
       code: 'BAD_USER_INPUT',
       field: 'metrics[0].name',
     });
-    const file = { fileName: 'report\u202Efdp.exe', size: 1024, sha256: 'a'.repeat(64), contentType: 'application/pdf' };
-    expect(refusal(await update({ attachments: [file] }))).toEqual({ code: 'BAD_USER_INPUT', field: 'attachments[0].fileName' });
     expect(await current()).toEqual(before);
   });
 
@@ -84,11 +82,6 @@ describe('submissions: bad input', () => {
       { id: draft.id },
     );
     expect(refusal(big)).toEqual({ code: 'BAD_USER_INPUT', field: 'metrics[0].value' });
-    const huge = await admin.request(
-      `mutation($id: ID!) { updateSubmission(id: $id, expectedVersion: 1, input: { attachments: [{ fileName: "a.pdf", size: 1e12, sha256: "${'a'.repeat(64)}", contentType: "application/pdf" }] }) { id } }`,
-      { id: draft.id },
-    );
-    expect(refusal(huge)).toEqual({ code: 'BAD_USER_INPUT', field: 'attachments[0].size' });
     const version = await admin.request(
       `mutation($id: ID!) { updateSubmission(id: $id, expectedVersion: 0, input: { title: "另一个名称" }) { id } }`,
       {

@@ -1,7 +1,7 @@
 /** The lists of submissions: what an entry is made of, and how a list's items are judged and refused together. */
 import type { EntityManager } from 'typeorm';
 import { In, Not } from 'typeorm';
-import { type AchievementKind, type Attachment, DomainError, ErrorCode, InvalidInput, type Metric } from '@meritgraph/domain';
+import { type AchievementKind, DomainError, ErrorCode, InvalidInput, type Metric } from '@meritgraph/domain';
 import { ReferenceCounter, Submission } from './submission.entity';
 
 export interface SubmissionContentInput {
@@ -12,7 +12,6 @@ export interface SubmissionContentInput {
   keywords?: string[] | null;
   applicationEffect?: string | null;
   metrics?: Metric[] | null;
-  attachments?: Attachment[] | null;
   leaderId?: string | null;
   teamMemberIds?: string[] | null;
 }

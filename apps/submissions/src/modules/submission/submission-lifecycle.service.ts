@@ -69,8 +69,7 @@ export class SubmissionLifecycleService {
       .oneOf('achievementKind', ACHIEVEMENT_KINDS, { optional: true })
       .text('applicationEffect', { max: 5000, optional: true, multiline: true })
       .rule('teamMemberIds', (v) => (Array.isArray(v) && v.length > 30 ? 'at most 30 members' : null), { optional: true })
-      .rule('metrics', (v) => (Array.isArray(v) && v.length > 20 ? 'at most 20 metrics' : null), { optional: true })
-      .rule('attachments', (v) => (Array.isArray(v) && v.length > 20 ? 'at most 20 attachments' : null), { optional: true });
+      .rule('metrics', (v) => (Array.isArray(v) && v.length > 20 ? 'at most 20 metrics' : null), { optional: true });
     for (const p of contentProblems(input)) checker.problem(p.field, p.message);
     checker.done();
   }
@@ -168,7 +167,6 @@ export class SubmissionLifecycleService {
             keywords: (input.keywords ?? []).map((k) => k.trim()),
             applicationEffect: input.applicationEffect?.trim() || null,
             metrics: input.metrics ?? [],
-            attachments: input.attachments ?? [],
             leaderId: input.leaderId ?? null,
             teamMemberIds: [...new Set(input.teamMemberIds ?? [])],
             status: submissionLifecycle.initial,
@@ -258,7 +256,6 @@ export class SubmissionLifecycleService {
       if (input.keywords != null) changes.keywords = input.keywords.map((k) => k.trim());
       if (input.applicationEffect !== undefined) changes.applicationEffect = input.applicationEffect?.trim() || null;
       if (input.metrics != null) changes.metrics = input.metrics;
-      if (input.attachments != null) changes.attachments = input.attachments;
       if (input.leaderId !== undefined) changes.leaderId = input.leaderId;
       if (input.teamMemberIds != null) changes.teamMemberIds = [...new Set(input.teamMemberIds)];
       const updated = await this.writeVersioned(em, submission, expectedVersion, changes);

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { AchievementKind, MAX_ATTACHMENT_BYTES, METRIC_VALUE_LIMIT, SubmissionStatus } from '@meritgraph/domain';
+import { AchievementKind, METRIC_VALUE_LIMIT, SubmissionStatus } from '@meritgraph/domain';
 import { withRange } from '@meritgraph/subgraph-kit';
 
 registerEnumType(SubmissionStatus, {
@@ -37,22 +37,6 @@ export class Metric {
 
   @Field(() => String, { description: 'The unit of value, at most 20 characters, e.g. 家 or 万元; empty for a plain count.' })
   unit: string;
-}
-
-@ObjectType({ description: 'Metadata of an attached file (the file itself is kept elsewhere).' })
-@InputType('AttachmentInput', { description: 'Metadata of a file to attach; the file itself is uploaded elsewhere.' })
-export class Attachment {
-  @Field(() => String, { description: 'The file name, 1 to 200 characters, without a path (/ or \\).' })
-  fileName: string;
-
-  @Field(() => Float, { description: withRange('Bytes.', 1, MAX_ATTACHMENT_BYTES) })
-  size: number;
-
-  @Field(() => String, { description: 'SHA-256 of the content, hex.' })
-  sha256: string;
-
-  @Field(() => String, { description: 'The media type, e.g. application/pdf.' })
-  contentType: string;
 }
 
 @Entity()
@@ -112,10 +96,6 @@ export class Submission {
   @Column('simple-json')
   @Field(() => [Metric], { description: 'The application effect, in figures.' })
   metrics: Metric[];
-
-  @Column('simple-json')
-  @Field(() => [Attachment], { description: 'The attached files, as metadata.' })
-  attachments: Attachment[];
 
   @Column('varchar', { length: 36, nullable: true })
   @Index()

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AchievementKind, SubmissionStatus } from '@meritgraph/domain';
 import { Connection, PageArgs, withRange } from '@meritgraph/subgraph-kit';
 import { TrackRef } from '../references/references';
-import { Attachment, Metric, Submission } from './submission.entity';
+import { Metric, Submission } from './submission.entity';
 
 export const SubmissionConnection = Connection(Submission);
 
@@ -53,9 +53,6 @@ class SubmissionContentFields {
 
   @Field(() => [Metric], { nullable: true, description: 'The application effect, in figures; replaces the whole list.' })
   metrics?: Metric[] | null;
-
-  @Field(() => [Attachment], { nullable: true, description: 'The attached files, as metadata; replaces the whole list.' })
-  attachments?: Attachment[] | null;
 
   @Field(() => ID, { nullable: true, description: 'A person of the submitting unit (or a unit below it).' })
   leaderId?: string | null;

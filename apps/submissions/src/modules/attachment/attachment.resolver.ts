@@ -1,0 +1,69 @@
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { forbidden, mayOpenSubmissionFiles } from '@meritgraph/domain';
+import type { RequestContext } from '@meritgraph/subgraph-kit';
+import { Submission } from '../submission/submission.entity';
+import { Attachment, AttachmentUploadInput, AttachmentUploadTicket, ReviewFile } from './attachment.entity';
+import type { AttachmentService } from './attachment.service';
+
+/** The services that may ask for the files of entries under review, having checked the expert themselves. */
+const REVIEWERS = new Set(['expert-review']);
+
+@Resolver(() => Submission)
+export class SubmissionAttachmentsResolver {
+  constructor(private readonly service: AttachmentService) {}
+
+  @FieldResolver(() => [Attachment], { description: 'Its files, by position.' })
+  attachments(@Root() submission: Submission, @Ctx() ctx: RequestContext): Promise<Attachment[]> {
+    return this.service.ofSubmission(ctx, submission.id);
+  }
+
+  @Authorized('ADMIN', 'SUBMITTER')
+  @Mutation(() => AttachmentUploadTicket, {
+    description:
+      "A signed URL to PUT one file's bytes to, for a draft of the caller's unit (the office: any draft). The declaration is checked first: a bad name or size BAD_USER_INPUT, a type not kept FILE_TYPE_NOT_ALLOWED, over the limit FILE_TOO_LARGE, an entered submission ATTACHMENT_LOCKED, another unit's FORBIDDEN. The upload itself is refused when its size (FILE_SIZE_MISMATCH) or digest (FILE_HASH_MISMATCH) differs, or the URL expired (URL_EXPIRED).",
+  })
+  createAttachmentUpload(
+    @Arg('input', () => AttachmentUploadInput, { description: 'The file to upload.' }) input: AttachmentUploadInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AttachmentUploadTicket> {
+    return this.service.createUpload(ctx.identity, input);
+  }
+
+  @Authorized('ADMIN', 'SUBMITTER')
+  @Mutation(() => Submission, {
+    description: "Removes a draft's file and its stored bytes; an entered submission's files are fixed (ATTACHMENT_LOCKED).",
+  })
+  deleteAttachment(
+    @Arg('id', () => ID, { description: 'The file to remove.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Submission> {
+    return this.service.remove(ctx.identity, id);
+  }
+
+  @Query(() => [ReviewFile], {
+    description: "The files of entries under review, with download URLs: the graph's review service only, FORBIDDEN to anyone else.",
+  })
+  @Directive('@inaccessible')
+  reviewFiles(
+    @Arg('submissionIds', () => [ID], { description: 'The submissions, at most 500.' }) submissionIds: string[],
+    @Arg('blind', () => Boolean, { description: 'Whether to name the files neutrally (a blind round).' }) blind: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReviewFile[]> {
+    if (!ctx.identity.service || !REVIEWERS.has(ctx.identity.service)) throw forbidden('reviewFiles');
+    return this.service.reviewFiles(submissionIds.slice(0, 500), blind);
+  }
+}
+
+@Resolver(() => Attachment)
+export class AttachmentResolver {
+  constructor(private readonly service: AttachmentService) {}
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "A signed URL on the graph's host that downloads the file, good for FILES_DOWNLOAD_MINUTES (5 by default); for the unit, its union and the office, null for analysts.",
+  })
+  downloadUrl(@Root() attachment: Attachment, @Ctx() ctx: RequestContext): string | null {
+    return mayOpenSubmissionFiles(ctx.identity) ? this.service.downloadUrl(attachment) : null;
+  }
+}

@@ -1,0 +1,99 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { contentDisposition } from '@meritgraph/domain';
+import { HttpError } from '../http';
+
+/** An upload received and measured on the server: where it waits, its size and its SHA-256. */
+export interface ReceivedFile {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Receives a request's body into the staging folder, counting and hashing it as it arrives.
+ * A body over `expectedSize` (or over `maxBytes`) is cut off at the first byte too many:
+ * FILE_SIZE_MISMATCH (or FILE_TOO_LARGE, 413), and nothing is kept. A shorter one is
+ * FILE_SIZE_MISMATCH once it ends, a different hash FILE_HASH_MISMATCH (422).
+ */
+export async function receiveUpload(
+  req: IncomingMessage,
+  expected: { size: number; sha256?: string | null; maxBytes: number; staging: string },
+): Promise<ReceivedFile> {
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > expected.maxBytes) {
+    throw new HttpError(413, 'FILE_TOO_LARGE', `The file is over the limit of ${expected.maxBytes} bytes`, { limit: expected.maxBytes });
+  }
+  if (declared !== undefined && Number(declared) !== expected.size) {
+    throw new HttpError(422, 'FILE_SIZE_MISMATCH', `The body is ${declared} bytes; the upload was declared as ${expected.size}`, {
+      declared: expected.size,
+      actual: Number(declared),
+    });
+  }
+  await mkdir(expected.staging, { recursive: true });
+  const path = join(expected.staging, randomUUID());
+  const hash = createHash('sha256');
+  let size = 0;
+  const measure = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > expected.maxBytes) {
+        return done(
+          new HttpError(413, 'FILE_TOO_LARGE', `The file is over the limit of ${expected.maxBytes} bytes`, { limit: expected.maxBytes }),
+        );
+      }
+      if (size > expected.size) {
+        return done(
+          new HttpError(422, 'FILE_SIZE_MISMATCH', `The body is longer than the ${expected.size} bytes declared`, {
+            declared: expected.size,
+          }),
+        );
+      }
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(req, measure, createWriteStream(path, { flags: 'wx' }));
+    if (size !== expected.size) {
+      throw new HttpError(422, 'FILE_SIZE_MISMATCH', `The body is ${size} bytes; the upload was declared as ${expected.size}`, {
+        declared: expected.size,
+        actual: size,
+      });
+    }
+    const sha256 = hash.digest('hex');
+    if (expected.sha256 && sha256 !== expected.sha256) {
+      throw new HttpError(422, 'FILE_HASH_MISMATCH', 'The SHA-256 of the bytes received differs from the one declared', {
+        declared: expected.sha256,
+        actual: sha256,
+      });
+    }
+    return { path, size, sha256 };
+  } catch (error) {
+    await rm(path, { force: true });
+    // A body still arriving after a refusal is drained, so that the refusal reaches the client.
+    if (!req.complete) req.resume();
+    throw error;
+  }
+}
+
+/** Answers a download: the stored bytes with their type, length and file name; never cached by a shared cache. */
+export async function sendFile(
+  res: ServerResponse,
+  body: Readable,
+  file: { fileName: string; contentType: string; size: number },
+): Promise<void> {
+  res.writeHead(200, {
+    'content-type': file.contentType,
+    'content-length': String(file.size),
+    'content-disposition': contentDisposition(file.fileName),
+    'cache-control': 'private, no-store',
+  });
+  await pipeline(body, res);
+}
