@@ -211,7 +211,7 @@ export function subgraphServer(
     acceptDirect?: readonly Role[];
     gauges?: readonly ServiceGauge[];
     /** Paths served beside GraphQL, built on the same deps as the schema. */
-    routes?: (deps: SchemaDeps & { files: FileKit }) => Record<string, RouteHandler>;
+    routes?: (deps: SchemaDeps & { files: FileKit; identify: (req: IncomingMessage) => Promise<Caller> }) => Record<string, RouteHandler>;
   } = {},
 ): (deps: SubgraphDeps) => Promise<Service> {
   return async (deps) => {
@@ -223,10 +223,11 @@ export function subgraphServer(
       clock: deps.clock ?? (() => new Date()),
       files: deps.files ?? temporaryFileKit(),
     };
+    const identify = subgraphCaller(name, deps.auth, options.acceptDirect);
     return createSubgraphService({
       name,
       schema: await buildSchema(schemaDeps),
-      routes: options.routes?.(schemaDeps),
+      routes: options.routes?.({ ...schemaDeps, identify }),
       db: deps.db,
       production: deps.production,
       work: deps.work,
@@ -234,7 +235,7 @@ export function subgraphServer(
       limits: deps.limits,
       demand: deps.demand,
       logger: deps.logger,
-      identify: subgraphCaller(name, deps.auth, options.acceptDirect),
+      identify,
       gauges: options.gauges,
     });
   };
