@@ -21,3 +21,4 @@ export * from './honors';
 export * from './statistics';
 export * from './analytics';
 export * from './attachments';
+export * from './import-sheets';
