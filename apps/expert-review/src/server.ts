@@ -15,6 +15,7 @@ import { ExpertAssignmentsResolver } from './modules/expert/expert-assignments.r
 import { PanelResolver } from './modules/panel/panel.resolver';
 import { PanelService } from './modules/panel/panel.service';
 import { OrganizationsApi, SubmissionsApi } from './modules/references/peers';
+import { EntryFilesResolver, EntryFilesService } from './modules/entry/entry-files';
 import { ContestRef, OrganizationRef, PersonRef, SubmissionRef, TrackRef } from './modules/references/references';
 import { roundReference } from './modules/round/round.reference';
 import { ContestRoundsResolver } from './modules/round/contest-rounds.resolver';
@@ -68,6 +69,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
       new SubmissionReviewResolver(rounds),
       new ContestRoundsResolver(rounds),
       new EntryResolver(entries, rounds, assignments, scorecards, audit),
+      new EntryFilesResolver(new EntryFilesService(dataSource, rounds, submissions)),
       new PanelResolver(panels, rounds, experts),
       new AssignmentResolver(assignments, entries, experts, panels, scorecards, audit),
       new ExpertAssignmentsResolver(new ExpertAssignmentService(dataSource)),

@@ -97,9 +97,34 @@ const toFacts = (s: SubmissionRow): SubmissionFacts => ({
   teamMemberIds: s.teamMembers.map((m) => m.id),
 });
 
+/** A submission's file as submissions hands it to review, with its signed download URL. */
+export interface ReviewFileFacts {
+  submissionId: string;
+  position: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  downloadUrl: string;
+}
+
 /** Facts expert-review needs from submissions. */
 export class SubmissionsApi {
   constructor(private readonly peer: PeerClient) {}
+
+  /** The files of entries under review, neutrally named when `blind`, with download URLs; 500 submissions a call. */
+  async reviewFiles(submissionIds: readonly string[], blind: boolean): Promise<ReviewFileFacts[]> {
+    const found: ReviewFileFacts[] = [];
+    const ids = [...new Set(submissionIds)];
+    for (let start = 0; start < ids.length; start += 500) {
+      const { reviewFiles } = await this.peer.request<{ reviewFiles: ReviewFileFacts[] }>(
+        `query($ids: [ID!]!, $blind: Boolean!) { reviewFiles(submissionIds: $ids, blind: $blind) { submissionId position fileName contentType size sha256 downloadUrl } }`,
+        { ids: ids.slice(start, start + 500), blind },
+      );
+      found.push(...reviewFiles);
+    }
+    return found;
+  }
 
   /** Every SUBMITTED submission of a contest. */
   async submitted(contestId: string): Promise<SubmissionFacts[]> {
