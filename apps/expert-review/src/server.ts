@@ -15,7 +15,8 @@ import { ExpertAssignmentsResolver } from './modules/expert/expert-assignments.r
 import { PanelResolver } from './modules/panel/panel.resolver';
 import { PanelService } from './modules/panel/panel.service';
 import { OrganizationsApi, SubmissionsApi } from './modules/references/peers';
-import { EntryFilesResolver, EntryFilesService } from './modules/entry/entry-files';
+import { EntryFilesService } from './modules/entry/entry-files';
+import { EntryFilesResolver } from './modules/entry/entry-files.resolver';
 import { ContestRef, OrganizationRef, PersonRef, SubmissionRef, TrackRef } from './modules/references/references';
 import { roundReference } from './modules/round/round.reference';
 import { ContestRoundsResolver } from './modules/round/contest-rounds.resolver';

@@ -6,7 +6,8 @@ import {
   subgraphServer,
   temporaryFileKit,
 } from '@meritgraph/subgraph-kit';
-import { AttachmentResolver, SubmissionAttachmentsResolver } from './modules/attachment/attachment.resolver';
+import { AttachmentResolver } from './modules/attachment/attachment-url.resolver';
+import { SubmissionAttachmentsResolver } from './modules/attachment/attachment.resolver';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
 import { AttachmentService } from './modules/attachment/attachment.service';
 import { OrganizationsApi } from './modules/references/organizations-api';

@@ -29,6 +29,8 @@ export interface Fixture extends ReviewFixture, HonorsFixture {
   draftB: string;
   draftRound: string;
   nominatedHonor: string;
+  /** The gateway's origin, for the graph's file URLs. */
+  origin: string;
 }
 
 /** What the honors rows work on (see honorsFixture): honors of the open contest in each state a transition starts from. */
@@ -446,6 +448,7 @@ export function authorizationMatrix(table: Row[]): void {
         draftA: (await make.submission({ contestId: contest.id, organizationId: unitA.id })).id,
         draftB: (await make.submission({ contestId: contest.id, organizationId: unitB.id })).id,
         draftRound: (await make.reviewRound({ contestId: contest.id })).id,
+        origin: new URL(graph.gatewayUrl).origin,
         nominatedHonor: (
           await make.honor({
             contestId: contest.id,

@@ -216,6 +216,10 @@ describe('attachments: a unit uploads the files of its draft, which are checked,
       expect((await put((await ticketFor(id, bytes)).uploadUrl, bytes)).status).toBe(201);
     }
     const [first, second] = await files(id);
+    const theirs = await other.request(`mutation($id: ID!) { deleteAttachment(id: $id) { id } }`, { id: first!.id });
+    expect(refusal(theirs)).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await files(id)).map((f) => f.id)).toEqual([first!.id, second!.id]);
+    expect((await stored()).filter((k) => k.startsWith(id))).toHaveLength(2);
     const removed = await submitter.request(`mutation($id: ID!) { deleteAttachment(id: $id) { id } }`, { id: first!.id });
     expect(removed.errors).toBeUndefined();
     expect((await stored()).filter((k) => k.startsWith(id))).toEqual([`${id}/${second!.id}`]);

@@ -13,6 +13,27 @@ async function completeDraft(admin: GraphClient, fx: Fixture, title: string): Pr
   return createSubmission.id;
 }
 
+/** A file the office uploaded to a fresh draft of unit A: its id. */
+async function uploadedFile(admin: GraphClient, fx: Fixture, title: string): Promise<string> {
+  const submissionId = await completeDraft(admin, fx, title);
+  const body = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const { createAttachmentUpload } = await admin.data<{ createAttachmentUpload: { uploadUrl: string } }>(
+    `mutation($input: AttachmentUploadInput!) { createAttachmentUpload(input: $input) { uploadUrl } }`,
+    { input: { submissionId, fileName: 'matrix.pdf', contentType: 'application/pdf', size: body.length } },
+  );
+  const put = await fetch(`${fx.origin}${createAttachmentUpload.uploadUrl}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/pdf' },
+    body,
+  });
+  if (put.status !== 201) throw new Error(`upload answered ${put.status}`);
+  const { submission } = await admin.data<{ submission: { attachments: { id: string }[] } }>(
+    `query($id: ID!) { submission(id: $id) { attachments { id } } }`,
+    { id: submissionId },
+  );
+  return submission.attachments[0]!.id;
+}
+
 /**
  * The authorization rows of the operations the submissions subgraph serves: submissions, from draft to
  * withdrawal.
@@ -150,6 +171,28 @@ export const SUBMISSIONS_TABLE: Row[] = [
     run: async (api, fx, n, admin) => {
       const id = await completeDraft(admin, fx, `To withdraw ${n}`);
       return api.request(`mutation($id: ID!) { withdrawSubmission(id: $id, reason: "test") { status } }`, { id });
+    },
+  },
+  {
+    operation: 'Mutation.createAttachmentUpload',
+    scenario: "an upload URL for unit A's draft",
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('createAttachmentUpload'),
+    snapshot: (admin, fx) => admin.data(`query($draftA: ID!) { submission(id: $draftA) { attachments { id } } }`, { ...fx }),
+    run: (api, fx) =>
+      api.request(
+        `mutation($draftA: ID!) { createAttachmentUpload(input: { submissionId: $draftA, fileName: "申报书.pdf", contentType: "application/pdf", size: 100 }) { uploadUrl } }`,
+        { ...fx },
+      ),
+  },
+  {
+    operation: 'Mutation.deleteAttachment',
+    scenario: "removing a file of unit A's draft",
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('deleteAttachment'),
+    run: async (api, fx, n, admin) => {
+      const id = await uploadedFile(admin, fx, `With a file ${n}`);
+      return api.request(`mutation($id: ID!) { deleteAttachment(id: $id) { id } }`, { id });
     },
   },
 ];

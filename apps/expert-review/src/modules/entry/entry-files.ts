@@ -1,4 +1,4 @@
-import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { expertMayOpenEntryFiles, forbidden, hasRole, readsEverything } from '@meritgraph/domain';
@@ -81,19 +81,5 @@ export class EntryFilesService {
     const [round, assignment] = await Promise.all([this.rounds.find(ctx, entry.roundId), this.ownAssignment(ctx, entry.id)]);
     if (!round || !expertMayOpenEntryFiles(assignment, round.status)) throw forbidden('attachments');
     return this.files(ctx, entry.submissionId, round.blind);
-  }
-}
-
-@Resolver(() => Entry)
-export class EntryFilesResolver {
-  constructor(private readonly service: EntryFilesService) {}
-
-  @FieldResolver(() => [EntryFile], {
-    nullable: true,
-    description:
-      "The submission's files: for the office, analysts (without download URLs), and an expert assigned to the entry while its round is open, under neutral names in a blind round. Null with FORBIDDEN for anyone else, an expert who stepped back included.",
-  })
-  attachments(@Root() entry: Entry, @Ctx() ctx: RequestContext): Promise<EntryFile[]> {
-    return this.service.of(ctx, entry);
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { forbidden, mayOpenSubmissionFiles } from '@meritgraph/domain';
+import { forbidden } from '@meritgraph/domain';
 import type { RequestContext } from '@meritgraph/subgraph-kit';
 import { Submission } from '../submission/submission.entity';
 import { Attachment, AttachmentUploadInput, AttachmentUploadTicket, ReviewFile } from './attachment.entity';
@@ -51,19 +51,5 @@ export class SubmissionAttachmentsResolver {
   ): Promise<ReviewFile[]> {
     if (!ctx.identity.service || !REVIEWERS.has(ctx.identity.service)) throw forbidden('reviewFiles');
     return this.service.reviewFiles(submissionIds.slice(0, 500), blind);
-  }
-}
-
-@Resolver(() => Attachment)
-export class AttachmentResolver {
-  constructor(private readonly service: AttachmentService) {}
-
-  @FieldResolver(() => String, {
-    nullable: true,
-    description:
-      "A signed URL on the graph's host that downloads the file, good for FILES_DOWNLOAD_MINUTES (5 by default); for the unit, its union and the office, null for analysts.",
-  })
-  downloadUrl(@Root() attachment: Attachment, @Ctx() ctx: RequestContext): string | null {
-    return mayOpenSubmissionFiles(ctx.identity) ? this.service.downloadUrl(attachment) : null;
   }
 }
