@@ -59,8 +59,11 @@ export async function receiveUpload(
       done(null, chunk);
     },
   });
+  const written = pipeline(measure, createWriteStream(path, { flags: 'wx' }));
+  req.on('error', (error) => measure.destroy(error));
+  req.pipe(measure);
   try {
-    await pipeline(req, measure, createWriteStream(path, { flags: 'wx' }));
+    await written;
     if (size !== expected.size) {
       throw new HttpError(422, 'FILE_SIZE_MISMATCH', `The body is ${size} bytes; the upload was declared as ${expected.size}`, {
         declared: expected.size,
@@ -77,10 +80,24 @@ export async function receiveUpload(
     return { path, size, sha256 };
   } catch (error) {
     await rm(path, { force: true });
-    // A body still arriving after a refusal is drained, so that the refusal reaches the client.
-    if (!req.complete) req.resume();
+    drain(req);
     throw error;
   }
+}
+
+/** How much of a refused body is still read (and dropped) so that the client gets the refusal; past it the connection is cut. */
+const DRAIN_BYTES = 1024 * 1024;
+
+/** Reads and drops what is left of a refused body, up to DRAIN_BYTES, so that the answer reaches a client still sending. */
+function drain(req: IncomingMessage): void {
+  req.unpipe();
+  if (req.complete) return;
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DRAIN_BYTES) req.destroy();
+  });
+  req.resume();
 }
 
 /** Answers a download: the stored bytes with their type, length and file name; never cached by a shared cache. */
