@@ -1,4 +1,12 @@
-import { AuditEntry, ChangeFeedResolver, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import {
+  AuditEntry,
+  ChangeFeedResolver,
+  type SchemaDeps,
+  buildFederatedSchema,
+  importRoutes,
+  subgraphServer,
+} from '@meritgraph/subgraph-kit';
+import { expertImport } from './modules/imports/expert-import';
 import { AssignmentResolver } from './modules/assignment/assignment.resolver';
 import { AssignmentService } from './modules/assignment/assignment.service';
 import { ExpertAssignmentService } from './modules/assignment/expert-assignment.service';
@@ -92,4 +100,13 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   });
 }
 
-export const createServer = subgraphServer('expert-review', buildSchema);
+export const createServer = subgraphServer('expert-review', buildSchema, {
+  // The office's import of the expert pool: each row through createExperts' rules, all or nothing.
+  routes: ({ dataSource, peers, clock, identify }) => {
+    const organizations = new OrganizationsApi(peers('organizations'));
+    return importRoutes(
+      { experts: expertImport(dataSource, new ExpertService(dataSource, organizations, clock), organizations, clock) },
+      identify,
+    );
+  },
+});

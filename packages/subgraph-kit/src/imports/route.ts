@@ -74,12 +74,19 @@ class DryRun<R> extends Error {
   }
 }
 
-/** Runs `work` in one transaction: committed on `commit`, rolled back otherwise (a dry run), giving its result either way. */
-export async function importTransaction<R>(dataSource: DataSource, commit: boolean, work: (em: EntityManager) => Promise<R>): Promise<R> {
+/**
+ * Runs `work` in one transaction: committed on `commit` (or when `commit` says so of the
+ * result, e.g. that no row failed), rolled back otherwise (a dry run), giving its result either way.
+ */
+export async function importTransaction<R>(
+  dataSource: DataSource,
+  commit: boolean | ((result: R) => boolean),
+  work: (em: EntityManager) => Promise<R>,
+): Promise<R> {
   try {
     return await dataSource.transaction(async (em) => {
       const result = await work(em);
-      if (!commit) throw new DryRun(result);
+      if (!(typeof commit === 'function' ? commit(result) : commit)) throw new DryRun(result);
       return result;
     });
   } catch (error) {

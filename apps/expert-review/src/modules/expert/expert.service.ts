@@ -1,4 +1,4 @@
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { In } from 'typeorm';
 import {
   DomainError,
@@ -40,6 +40,12 @@ export interface ExpertInput {
 
 /** A person joining the pool, as createExpert takes it. */
 export type NewExpert = ExpertInput & { personId: string; title: ExpertTitle; expertise: string[] };
+
+/** What a list of new experts is judged by: each person's organization, and the affiliations named that exist. */
+export interface ExpertFacts {
+  orgOf: Map<string, string>;
+  organizations: Set<string>;
+}
 
 /** The most experts one createExperts call adds. */
 export const MAX_BATCH = 500;
@@ -137,6 +143,12 @@ export class ExpertService {
    * every refusal is reported (BATCH_REFUSED); a list of one reports its own error.
    */
   async createMany(identity: Identity, inputs: readonly NewExpert[]): Promise<Expert[]> {
+    const facts = await this.factsFor(identity, inputs);
+    return this.dataSource.transaction((em) => this.createManyIn(em, identity, inputs, facts));
+  }
+
+  /** What createManyIn judges a list by, asked of organizations once per kind of fact, before any transaction begins. */
+  async factsFor(identity: Identity, inputs: readonly NewExpert[]): Promise<ExpertFacts> {
     assertAllowed(hasRole(identity, 'ADMIN'));
     if (inputs.length === 0 || inputs.length > MAX_BATCH)
       throw new InvalidInput([{ field: 'inputs', message: `give 1 to ${MAX_BATCH} experts` }]);
@@ -153,55 +165,64 @@ export class ExpertService {
     const orgOf = await this.organizations.personOrganizations([...new Set(checkable.map((i) => i.personId))]);
     const named = [...new Set(checkable.flatMap((i) => (i.affiliationId ? [i.affiliationId] : [])))];
     const organizations = named.length ? await this.organizations.organizations(named) : new Map<string, unknown>();
-    return this.dataSource.transaction(async (em) => {
-      const taken = new Set(
-        (await em.findBy(Expert, { personId: In([...new Set(checkable.map((i) => i.personId))]) })).map((x) => x.personId),
-      );
-      const now = this.clock();
-      const created: Expert[] = [];
-      const errors: { index: number; personId: string; code: string; message: string }[] = [];
-      for (const [index, input] of inputs.entries()) {
-        try {
-          this.validate(input, true);
-          if (!orgOf.has(input.personId)) throw notFound('Person', input.personId, 'personId');
-          if (input.affiliationId && !organizations.has(input.affiliationId))
-            throw notFound('Organization', input.affiliationId, 'affiliationId');
-          if (taken.has(input.personId)) throw alreadyExists('Expert', 'personId', input.personId);
-          // Later inputs of the list are judged with this one in the pool.
-          taken.add(input.personId);
-          created.push(
-            em.create(Expert, {
-              id: newId(),
-              personId: input.personId,
-              affiliationId: input.affiliationId || orgOf.get(input.personId)!,
-              title: input.title,
-              expertise: input.expertise,
-              active: input.active ?? true,
-              createdAt: now,
-              updatedAt: now,
-            }),
-          );
-        } catch (e) {
-          if (!(e instanceof DomainError) || inputs.length === 1) throw e;
-          errors.push({ index, personId: input.personId, code: e.code, message: e.message });
-        }
-      }
-      if (errors.length)
-        throw new DomainError(
-          ErrorCode.BATCH_REFUSED,
-          `${errors.length} of ${inputs.length} experts were refused; none joined the pool`,
-          'inputs',
-          { errors },
+    return { orgOf, organizations: new Set(organizations.keys()) };
+  }
+
+  /** createMany's work inside a transaction of the caller's (an import's, which may add several lists in one). */
+  async createManyIn(em: EntityManager, identity: Identity, inputs: readonly NewExpert[], facts: ExpertFacts): Promise<Expert[]> {
+    const { orgOf, organizations } = facts;
+    const taken = new Set((await em.findBy(Expert, { personId: In([...new Set(inputs.map((i) => i.personId))]) })).map((x) => x.personId));
+    const now = this.clock();
+    const created: Expert[] = [];
+    const errors: { index: number; personId: string; code: string; field: string | null; message: string; problems?: unknown }[] = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        this.validate(input, true);
+        if (!orgOf.has(input.personId)) throw notFound('Person', input.personId, 'personId');
+        if (input.affiliationId && !organizations.has(input.affiliationId))
+          throw notFound('Organization', input.affiliationId, 'affiliationId');
+        if (taken.has(input.personId)) throw alreadyExists('Expert', 'personId', input.personId);
+        // Later inputs of the list are judged with this one in the pool.
+        taken.add(input.personId);
+        created.push(
+          em.create(Expert, {
+            id: newId(),
+            personId: input.personId,
+            affiliationId: input.affiliationId || orgOf.get(input.personId)!,
+            title: input.title,
+            expertise: input.expertise,
+            active: input.active ?? true,
+            createdAt: now,
+            updatedAt: now,
+          }),
         );
-      for (let i = 0; i < created.length; i += INSERT_CHUNK) await em.insert(Expert, created.slice(i, i + INSERT_CHUNK));
-      await recordAudit(
-        em,
-        identity,
-        this.clock(),
-        created.map((x) => ({ action: 'expert.create', entityType: 'Expert', entityId: x.id, after: x })),
+      } catch (e) {
+        if (!(e instanceof DomainError) || inputs.length === 1) throw e;
+        errors.push({
+          index,
+          personId: input.personId,
+          code: e.code,
+          field: e.field ?? null,
+          message: e.message,
+          problems: e.details?.problems,
+        });
+      }
+    }
+    if (errors.length)
+      throw new DomainError(
+        ErrorCode.BATCH_REFUSED,
+        `${errors.length} of ${inputs.length} experts were refused; none joined the pool`,
+        'inputs',
+        { errors },
       );
-      return created;
-    });
+    for (let i = 0; i < created.length; i += INSERT_CHUNK) await em.insert(Expert, created.slice(i, i + INSERT_CHUNK));
+    await recordAudit(
+      em,
+      identity,
+      this.clock(),
+      created.map((x) => ({ action: 'expert.create', entityType: 'Expert', entityId: x.id, after: x })),
+    );
+    return created;
   }
 
   async update(identity: Identity, id: string, input: ExpertInput): Promise<Expert> {

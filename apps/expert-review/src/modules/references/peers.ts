@@ -28,9 +28,49 @@ export interface SubmissionFacts {
 
 type Paged<T> = { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
+/** An organization as an import finds it: by credit code, or by name when it has none. */
+export interface RegisteredOrganization {
+  id: string;
+  name: string;
+  creditCode: string | null;
+}
+
 /** Facts expert-review needs from organizations, read through its API with the service identity. */
 export class OrganizationsApi {
   constructor(private readonly peer: PeerClient) {}
+
+  /** Every organization, a page of 100 at a time. */
+  async registry(): Promise<RegisteredOrganization[]> {
+    const all: RegisteredOrganization[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { organizations }: { organizations: Paged<RegisteredOrganization> } = await this.peer.request(
+        `query($after: String) { organizations(first: 100, after: $after) { nodes { id name creditCode } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      all.push(...organizations.nodes);
+      if (!organizations.pageInfo.hasNextPage) return all;
+      after = organizations.pageInfo.endCursor;
+    }
+  }
+
+  /** The people of each organization, by name. */
+  async peopleOf(organizationIds: readonly string[]): Promise<{ id: string; name: string; organizationId: string }[]> {
+    const found: { id: string; name: string; organizationId: string }[] = [];
+    for (const organizationId of new Set(organizationIds)) {
+      let after: string | null = null;
+      for (;;) {
+        const { people }: { people: Paged<{ id: string; name: string }> } = await this.peer.request(
+          `query($o: ID!, $after: String) { people(organizationId: $o, first: 100, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }`,
+          { o: organizationId, after },
+        );
+        found.push(...people.nodes.map((p) => ({ ...p, organizationId })));
+        if (!people.pageInfo.hasNextPage) break;
+        after = people.pageInfo.endCursor;
+      }
+    }
+    return found;
+  }
 
   async contest(contestId: string): Promise<ContestFacts | null> {
     const { contest } = await this.peer.request<{ contest: ContestFacts | null }>(
