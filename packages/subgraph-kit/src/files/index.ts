@@ -2,3 +2,4 @@ export * from './kit';
 export * from './storage';
 export * from './tokens';
 export * from './transfer';
+export * from './routes';

@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { contentDisposition } from '@meritgraph/domain';
+import { baseFileType, contentDisposition } from '@meritgraph/domain';
 import { HttpError } from '../http';
+import type { FileKit } from './kit';
+import { type FileGrant, FileTokenRefused } from './tokens';
 
 /** An upload received and measured on the server: where it waits, its size and its SHA-256. */
 export interface ReceivedFile {
@@ -113,4 +115,42 @@ export async function sendFile(
     'cache-control': 'private, no-store',
   });
   await pipeline(body, res);
+}
+
+/** What a signed URL allows, checked now: its grant, or the refusal as the URL's answer (403 URL_INVALID, 410 URL_EXPIRED). */
+export function grantOf(kit: FileKit, token: string, purpose: FileGrant['purpose'], now: Date): FileGrant {
+  try {
+    return kit.tokens.verify(token, purpose, now);
+  } catch (error) {
+    if (error instanceof FileTokenRefused) throw new HttpError(error.code === 'URL_EXPIRED' ? 410 : 403, error.code, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Receives a declared upload (sent as its declared type, then measured and hashed), stores it
+ * under `key`, and links it with `link` (the owner's transaction). A refusal at any step,
+ * `link`'s included, leaves nothing stored.
+ */
+export async function storeUpload<T>(
+  req: IncomingMessage,
+  kit: FileKit,
+  declared: { contentType: string; size: number; sha256?: string | null },
+  key: string,
+  link: (received: Omit<ReceivedFile, 'path'>) => Promise<T>,
+): Promise<T> {
+  const sent = req.headers['content-type'];
+  if (!sent || baseFileType(sent) !== declared.contentType) {
+    throw new HttpError(415, 'FILE_TYPE_NOT_ALLOWED', `The upload must be sent as ${declared.contentType}, as declared`, {
+      field: 'contentType',
+    });
+  }
+  const received = await receiveUpload(req, { size: declared.size, sha256: declared.sha256, maxBytes: kit.maxBytes, staging: kit.staging });
+  await kit.storage.put(key, received.path, { size: received.size, contentType: declared.contentType });
+  try {
+    return await link({ size: received.size, sha256: received.sha256 });
+  } catch (error) {
+    await kit.storage.delete(key);
+    throw error;
+  }
 }

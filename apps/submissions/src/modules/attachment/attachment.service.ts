@@ -20,15 +20,7 @@ import {
   notFound,
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
-import {
-  type FileKit,
-  FileTokenRefused,
-  HttpError,
-  type RequestContext,
-  receiveUpload,
-  recordAudit,
-  sendFile,
-} from '@meritgraph/subgraph-kit';
+import { type FileKit, HttpError, type RequestContext, grantOf, recordAudit, sendFile, storeUpload } from '@meritgraph/subgraph-kit';
 import { Submission } from '../submission/submission.entity';
 import {
   Attachment,
@@ -49,23 +41,6 @@ const metadata = (a: Attachment) => ({
   size: a.size,
   sha256: a.sha256,
 });
-
-/** The HTTP status of a refusal on a file URL. */
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  ATTACHMENT_LOCKED: 409,
-  BAD_USER_INPUT: 400,
-  FILE_TYPE_NOT_ALLOWED: 415,
-};
-
-/** A refusal of the rules as the HTTP answer of a file URL. */
-export function asHttpError(error: unknown): unknown {
-  if (error instanceof FileTokenRefused) return new HttpError(error.code === 'URL_EXPIRED' ? 410 : 403, error.code, error.message);
-  if (error instanceof DomainError)
-    return new HttpError(STATUS[error.code] ?? 400, error.code, error.message, error.field ? { field: error.field } : {});
-  return error;
-}
 
 /**
  * A submission's files: a signed upload URL for a declared file, the upload received,
@@ -162,30 +137,16 @@ export class AttachmentService {
    * at any step leaves nothing stored and nothing linked.
    */
   async receive(req: IncomingMessage, token: string): Promise<Attachment> {
-    const grant = this.files.tokens.verify(token, 'upload', this.clock());
+    const grant = grantOf(this.files, token, 'upload', this.clock());
     const upload = await this.dataSource.manager.findOneBy(AttachmentUpload, { id: grant.id });
     if (!upload || upload.attachmentId) throw new HttpError(403, 'URL_INVALID', 'The upload URL is not valid, or was used already');
-    const sent = req.headers['content-type'];
-    if (!sent || baseFileType(sent) !== upload.contentType) {
-      throw new HttpError(415, 'FILE_TYPE_NOT_ALLOWED', `The upload must be sent as ${upload.contentType}, as declared`, {
-        field: 'contentType',
-      });
-    }
-    const received = await receiveUpload(req, {
-      size: upload.size,
-      sha256: upload.sha256,
-      maxBytes: this.files.maxBytes,
-      staging: this.files.staging,
-    });
     const id = newId();
-    const storageKey = `${upload.submissionId}/${id}`;
-    await this.files.storage.put(storageKey, received.path, { size: received.size, contentType: upload.contentType });
     const identity: Identity = {
       roles: upload.requestedRoles.split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
       sub: upload.requestedBy,
     };
-    try {
-      return await this.dataSource.transaction(async (em) => {
+    return storeUpload(req, this.files, upload, `${upload.submissionId}/${id}`, (received) =>
+      this.dataSource.transaction(async (em) => {
         await this.draftFor(em, null, upload.submissionId, 'submissionId');
         const fresh = await em.findOne(AttachmentUpload, { where: { id: upload.id }, ...forUpdate(em) });
         if (!fresh || fresh.attachmentId) throw new HttpError(403, 'URL_INVALID', 'The upload URL was used already');
@@ -207,7 +168,7 @@ export class AttachmentService {
           contentType: upload.contentType,
           size: received.size,
           sha256: received.sha256,
-          storageKey,
+          storageKey: `${upload.submissionId}/${id}`,
           uploadedAt: this.clock(),
           uploadedBy: upload.requestedBy,
         };
@@ -220,16 +181,13 @@ export class AttachmentService {
           after: metadata(attachment),
         });
         return attachment;
-      });
-    } catch (error) {
-      await this.files.storage.delete(storageKey);
-      throw error;
-    }
+      }),
+    );
   }
 
   /** Serves the file a download URL names, under the name it was signed for. */
   async download(res: ServerResponse, token: string): Promise<void> {
-    const grant = this.files.tokens.verify(token, 'download', this.clock());
+    const grant = grantOf(this.files, token, 'download', this.clock());
     const attachment = await this.dataSource.manager.findOneBy(Attachment, { id: grant.id });
     if (!attachment) throw new HttpError(404, 'NOT_FOUND', 'The file was removed');
     await sendFile(res, await this.files.storage.get(attachment.storageKey), { ...attachment, fileName: grant.name });
