@@ -37,6 +37,7 @@ export const feed = changeFeed({
   },
   PriorHonor: {
     entity: PriorHonor,
-    state: ({ evidence: _evidence, ...prior }: PriorHonor) => prior,
+    // The proof, its file and its pending upload are the unit's documents, not figures.
+    state: ({ evidence: _evidence, evidenceFile: _file, evidenceUpload: _upload, ...prior }: PriorHonor) => prior,
   },
 });

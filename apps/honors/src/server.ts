@@ -1,4 +1,12 @@
-import { AuditEntry, ChangeFeedResolver, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import {
+  AuditEntry,
+  ChangeFeedResolver,
+  type SchemaDeps,
+  buildFederatedSchema,
+  fileRoutes,
+  subgraphServer,
+  temporaryFileKit,
+} from '@meritgraph/subgraph-kit';
 // The schema lists fields in the order their resolver modules load: keep these imports in the published order.
 import { AwardResolver } from './modules/award/award.resolver';
 import { ContestQuotasResolver } from './modules/award/contest-quotas.resolver';
@@ -26,6 +34,8 @@ import { HonorNominationService } from './modules/honor/honor-nomination.service
 import { HonorObjectionService } from './modules/honor/honor-objection.service';
 import { HonorReadService } from './modules/honor/honor-read.service';
 import { PriorHonorResolver } from './modules/prior/prior.resolver';
+import { PriorHonorEvidenceResolver } from './modules/prior/evidence.resolver';
+import { EvidenceService } from './modules/prior/evidence.service';
 import { SubmissionPriorHonorsResolver } from './modules/prior/submission-prior-honors.resolver';
 import { SummaryPriorHonorsResolver } from './modules/prior/summary-prior-honors.resolver';
 import { PriorHonorService } from './modules/prior/prior.service';
@@ -35,7 +45,7 @@ import { ContestRef, OrganizationRef, PersonRef, SubmissionRef, TeamRef } from '
 export { schema as databaseSchema } from './database';
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
-export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
+export async function buildSchema({ dataSource, peers, clock, files = temporaryFileKit() }: SchemaDeps) {
   const recipients = new RecipientsApi(peers('organizations'), peers('submissions'));
   const audit = dataSource.getRepository(AuditEntry);
   const reads = new HonorReadService(dataSource);
@@ -64,6 +74,7 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
       new EvaluationResolver(evaluations),
       new OrganizerTieResolver(evaluations, audit),
       new PriorHonorResolver(priors),
+      new PriorHonorEvidenceResolver(new EvidenceService(dataSource, recipients, files, clock)),
       new SubmissionPriorHonorsResolver(priors),
       new SummaryPriorHonorsResolver(priors),
     ],
@@ -73,4 +84,11 @@ export async function buildSchema({ dataSource, peers, clock }: SchemaDeps) {
   });
 }
 
-export const createServer = subgraphServer('honors', buildSchema, { acceptDirect: ['AGENCY'] });
+export const createServer = subgraphServer('honors', buildSchema, {
+  acceptDirect: ['AGENCY'],
+  // A prior honor's proof: uploaded and downloaded by signed URL.
+  routes: ({ dataSource, peers, clock, files }) => {
+    const evidence = new EvidenceService(dataSource, new RecipientsApi(peers('organizations'), peers('submissions')), files, clock);
+    return fileRoutes({ upload: (req, token) => evidence.receive(req, token), download: (res, token) => evidence.download(res, token) });
+  },
+});

@@ -6,6 +6,28 @@ const honorStatus = (key: keyof HonorsFixture) => (admin: GraphClient, fx: Fixtu
 const priorHonorsOf = (key: 'draftA' | 'draftB') => (admin: GraphClient, fx: Fixture) =>
   admin.data(`query($id: ID!) { submission(id: $id) { priorHonors { id verified } } }`, { id: fx[key] });
 
+/** A fresh unverified prior honor of unit A's draft, recorded by the office, with a proof file when `withFile`. */
+async function freshPriorHonor(admin: GraphClient, fx: Fixture, n: number, withFile = false): Promise<string> {
+  const { recordPriorHonor } = await admin.data<{ recordPriorHonor: { id: string } }>(
+    `mutation($s: ID!, $name: String!) { recordPriorHonor(input: { submissionId: $s, level: MUNICIPAL, name: $name, issuer: "上海市总工会", year: 2018 }) { id } }`,
+    { s: fx.draftA, name: `上海市职工技术创新成果奖 ${n}` },
+  );
+  if (withFile) {
+    const body = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const { createPriorHonorEvidenceUpload } = await admin.data<{ createPriorHonorEvidenceUpload: { uploadUrl: string } }>(
+      `mutation($id: ID!, $size: Int!) { createPriorHonorEvidenceUpload(input: { priorHonorId: $id, fileName: "证书.pdf", contentType: "application/pdf", size: $size }) { uploadUrl } }`,
+      { id: recordPriorHonor.id, size: body.length },
+    );
+    const put = await fetch(`${fx.origin}${createPriorHonorEvidenceUpload.uploadUrl}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/pdf' },
+      body,
+    });
+    if (put.status !== 201) throw new Error(`upload answered ${put.status}`);
+  }
+  return recordPriorHonor.id;
+}
+
 /**
  * The authorization rows of the operations the honors subgraph serves: honors and their lifecycle,
  * objections, award quotas, the calendar, prior honors and the assessment of organizing units.
@@ -433,6 +455,29 @@ export const HONORS_TABLE: Row[] = [
         { s: fx.draftB, name: `国家技术发明奖二等奖 ${n}` },
       );
       return api.request(`mutation($ids: [ID!]!) { verifyPriorHonors(ids: $ids) { verified } }`, { ids: [recordPriorHonor.id] });
+    },
+  },
+  {
+    operation: 'Mutation.createPriorHonorEvidenceUpload',
+    scenario: "a proof file for a prior honor of unit A's draft (the office, or unit A's submitter)",
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('createPriorHonorEvidenceUpload'),
+    run: async (api, fx, n, admin) => {
+      const id = await freshPriorHonor(admin, fx, n);
+      return api.request(
+        `mutation($id: ID!) { createPriorHonorEvidenceUpload(input: { priorHonorId: $id, fileName: "证书.pdf", contentType: "application/pdf", size: 100 }) { uploadUrl } }`,
+        { id },
+      );
+    },
+  },
+  {
+    operation: 'Mutation.removePriorHonorEvidence',
+    scenario: "removing the proof file of a prior honor of unit A's draft",
+    allowed: ['ADMIN', 'SUBMITTER'],
+    pick: root('removePriorHonorEvidence'),
+    run: async (api, fx, n, admin) => {
+      const id = await freshPriorHonor(admin, fx, n, true);
+      return api.request(`mutation($id: ID!) { removePriorHonorEvidence(priorHonorId: $id) { id } }`, { id });
     },
   },
 ];

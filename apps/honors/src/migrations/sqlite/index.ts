@@ -5,5 +5,6 @@ import { OrganizerTieDecisions1796162520546 } from './1796162520546-OrganizerTie
 import { RecordedObjections1796162823864 } from './1796162823864-RecordedObjections';
 import { CalendarYears1796163045523 } from './1796163045523-CalendarYears';
 import { ChangeFeed1796195744599 } from './1796195744599-ChangeFeed';
+import { PriorHonorEvidence1796299440403 } from './1796299440403-PriorHonorEvidence';
 
-export const migrations = [InitialSchema1795880941414, AwardsLifecycleObjectionsEvaluations1795887597016, OrganizerTieDecisions1796162520546, RecordedObjections1796162823864, CalendarYears1796163045523, ChangeFeed1796195744599];
+export const migrations = [InitialSchema1795880941414, AwardsLifecycleObjectionsEvaluations1795887597016, OrganizerTieDecisions1796162520546, RecordedObjections1796162823864, CalendarYears1796163045523, ChangeFeed1796195744599, PriorHonorEvidence1796299440403];

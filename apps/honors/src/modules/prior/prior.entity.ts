@@ -56,4 +56,33 @@ export class PriorHonor {
   @Column('datetime')
   @Field(() => Date, { description: 'When it was recorded.' })
   createdAt: Date;
+
+  /** The proof's file (a certificate's scan), once uploaded. */
+  @Column('simple-json', { nullable: true })
+  evidenceFile: StoredEvidence | null;
+
+  /** The one upload URL issued and not yet used: what it was issued for. */
+  @Column('simple-json', { nullable: true })
+  evidenceUpload: PendingEvidence | null;
+}
+
+/** A prior honor's proof as it is kept. */
+export interface StoredEvidence {
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  uploadedAt: string;
+}
+
+/** An evidence upload issued and not yet received; its nonce makes the URL good for one upload. */
+export interface PendingEvidence {
+  nonce: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string | null;
+  requestedBy: string;
+  requestedRoles: string;
 }
