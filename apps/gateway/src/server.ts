@@ -110,7 +110,7 @@ export async function createServer(deps: GatewayDeps): Promise<Service> {
     cors: deps.cors,
     telemetry,
     admit: demand?.admitBatch,
-    routes: { '/export/': exportRoute(telemetry.logger), ...passThroughRoutes(deps.subgraphUrls, deps.auth, telemetry.logger) },
+    routes: { '/export/': exportRoute(telemetry.logger), ...passThroughRoutes(deps.subgraphUrls, deps.auth, telemetry.logger, demand) },
   });
   const service = asService('gateway', apollo, http);
   return {

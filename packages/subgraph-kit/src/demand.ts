@@ -187,6 +187,31 @@ export class DemandControl<TContext extends RequestContext = RequestContext> {
     };
   }
 
+  /**
+   * Spends `points` of the caller's hourly budget for work outside GraphQL (an import, a file
+   * moved through the gateway); refused before the work starts with 429 RATE_LIMITED when they
+   * are spent.
+   */
+  async spendOutside(context: TContext, points: number): Promise<void> {
+    if (this.exempt(context)) return;
+    const who = budgetOf(context.identity, this.options.pointsPerHour).who;
+    try {
+      await this.limiters[who].consume(this.keyOf(context), points);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      if (this.options.mode === 'measure') return;
+      const resetAt = new Date(Date.now() + error.msBeforeNext);
+      throw new HttpError(
+        429,
+        'RATE_LIMITED',
+        `The hourly budget of ${this.options.pointsPerHour[who]} points is spent; it renews at ${resetAt.toISOString()}`,
+        {
+          resetAt: resetAt.toISOString(),
+        },
+      );
+    }
+  }
+
   private async spend(ctx: GraphQLRequestContext<TContext>, estimated: number, maximum: number): Promise<Spent> {
     const who = budgetOf(ctx.contextValue.identity, this.options.pointsPerHour).who;
     const limiter = this.limiters[who];

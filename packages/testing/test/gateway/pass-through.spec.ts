@@ -1,8 +1,8 @@
 import { type IncomingHttpHeaders, type Server, createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SUBGRAPH_NAMES, type SubgraphName, authEnv, loadConfig } from '@meritgraph/config';
+import { SUBGRAPH_NAMES, type SubgraphName, authEnv, demandEnv, loadConfig } from '@meritgraph/config';
 import { createServer, readSupergraph } from '@meritgraph/gateway';
-import { type Service, serviceAuth } from '@meritgraph/subgraph-kit';
+import { type Service, demandControlFrom, serviceAuth } from '@meritgraph/subgraph-kit';
 
 /**
  * The gateway passes a subgraph's file URLs, the imports and their templates on to the subgraph
@@ -23,9 +23,10 @@ describe('the gateway passes files, imports and templates through to their subgr
   let gateway: Service;
   let origin: string;
   const auth = serviceAuth(loadConfig(authEnv, {}));
+  let urls: Record<SubgraphName, string>;
 
   beforeAll(async () => {
-    const urls = {} as Record<SubgraphName, string>;
+    urls = {} as Record<SubgraphName, string>;
     for (const subgraph of SUBGRAPH_NAMES) {
       const server = createHttpServer(async (req, res) => {
         let bytes = 0;
@@ -126,5 +127,32 @@ describe('the gateway passes files, imports and templates through to their subgr
     expect(await refused.json()).toEqual({
       errors: [{ message: 'The honors service is unavailable', extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'honors' } }],
     });
+  });
+
+  it("spends the caller's hourly points on each import and file, and refuses with 429 RATE_LIMITED before forwarding once they are spent", async () => {
+    // Small hourly budgets, so that the points an import or a file spends run out within the test.
+    const demand = demandControlFrom(loadConfig(demandEnv, { RATE_POINTS_ORGANIZER: '100', RATE_POINTS_ANONYMOUS: '3' }));
+    const budgeted = await createServer({ supergraphSdl: readSupergraph(), auth, subgraphUrls: urls, demand });
+    const origin = await budgeted.start(0);
+    const organizer = `Bearer ${await auth.client.signDev({ roles: ['ORGANIZER'], org: 'union-1', sub: 'union-clerk' })}`;
+    const imports = [];
+    for (let i = 0; i < 3; i++) {
+      imports.push(
+        await fetch(`${origin}/imports/enrolments?mode=dry-run`, { method: 'POST', headers: { authorization: organizer }, body: 'x' }),
+      );
+    }
+    expect(imports.map((r) => r.status)).toEqual([201, 201, 429]);
+    expect(((await imports[2]!.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    const downloads = [];
+    for (let i = 0; i < 4; i++) downloads.push((await fetch(`${origin}/files/submissions/download/a.b`)).status);
+    expect(downloads).toEqual([201, 201, 201, 429]);
+    expect(arrivals.map((a) => a.path)).toEqual([
+      '/imports/enrolments?mode=dry-run',
+      '/imports/enrolments?mode=dry-run',
+      '/files/download/a.b',
+      '/files/download/a.b',
+      '/files/download/a.b',
+    ]);
+    await budgeted.stop();
   });
 });
