@@ -48,9 +48,9 @@ FROM node:22-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 NODE_OPTIONS=--max-old-space-size=512
 WORKDIR /app
 # Files stay root-owned (read-only to the app); only the SQLite fallback folder
-# (DATA_DIR defaults to ./data) must be writable by the node user.
+# (DATA_DIR defaults to ./data) and the attachments volume (/srv/files) are writable by the node user.
 COPY --from=build /app /app
-RUN mkdir -p /app/data && chown node:node /app/data
+RUN mkdir -p /app/data /srv/files && chown node:node /app/data /srv/files
 USER node
 
 EXPOSE 3000 4000 4001 4002 4003 4004 4005
