@@ -34,6 +34,7 @@ export const feed = changeFeed({
       kind: o.kind,
       parentId: o.parentId,
       district: o.district,
+      creditCode: o.creditCode,
     }),
   },
   Participation: { entity: Participation },

@@ -10,7 +10,7 @@ export class ExportResolver {
 
   @FieldResolver(() => ExportTable, {
     description:
-      'One page of an exported list, from the read model (never the transactional subgraphs), in a stable order: pass endCursor as `after` for the next. Within the cubes’ access rules: lists of records need access to the records one by one (SCORECARDS: the office and analysts, finalized rounds only, else ROUND_NOT_FINALIZED), a union reads its subtree, the public public records only; FORBIDDEN otherwise. BAD_USER_INPUT names a missing, unknown or inapplicable contest, round, group or name, and a bad first or after.',
+      'One page of an exported list, from the read model (never the transactional subgraphs), in a stable order: pass endCursor as `after` for the next. Within the cubes’ access rules: lists of records need access to the records one by one (SCORECARDS: the office and analysts, finalized rounds only, else ROUND_NOT_FINALIZED), a union reads its subtree, the public public records only; the registers (ORGANIZATIONS, EXPERTS: the office and analysts; PEOPLE: the office only) take no contest or round; FORBIDDEN otherwise. BAD_USER_INPUT names a missing, unknown or inapplicable contest, round, group or name, and a bad first or after.',
   })
   @Directive('@cost(weight: 50)')
   @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["rows"], requireOneSlicingArgument: false)')

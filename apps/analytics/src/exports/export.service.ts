@@ -4,19 +4,22 @@ import {
   type CursorValues,
   DomainError,
   ErrorCode,
+  type FactAccess,
   type Identity,
   decodeCursor,
   encodeCursor,
   factAccess,
   forbidden,
+  hasRole,
   listFingerprint,
+  readsEverything,
 } from '@meritgraph/domain';
 import type { CubeService } from '../cube/cube.service';
 import type { CubeGroup } from '../cube/cube.types';
 import { Star } from '../cube/star';
 import { DimPerson } from '../projection/dimensions.entity';
 import type { ExportList, ExportTable } from './export.types';
-import { LISTS, cubeColumns } from './lists';
+import { LISTS, type ListShape, type RegisterShape, cubeColumns } from './lists';
 import { readPage } from './page';
 import { BUILDERS, type ListArgs } from './queries';
 import type { SavedQueriesService } from './saved-queries.service';
@@ -64,10 +67,20 @@ function groupValue(group: CubeGroup, dimension: string, star: Star, people: Map
   }
 }
 
+/** What a caller may read of a register: all of it (the office; analysts, but not people), or nothing. */
+function registerAccess(identity: Identity, shape: RegisterShape): FactAccess | null {
+  const allowed = shape.readers === 'ADMIN' ? !!identity.service || hasRole(identity, 'ADMIN') : readsEverything(identity);
+  return allowed ? { scope: 'ALL', finalizedScoresOnly: false, suppressSmallCells: false } : null;
+}
+
+const accessOf = (identity: Identity, shape: ListShape): FactAccess | null =>
+  shape.of === 'register' ? registerAccess(identity, shape) : factAccess(identity, shape.fact);
+
 /**
  * Exports the read model's lists page by page, within what the caller may see of each
  * list's fact (the cubes' rules): a list of records needs access to the records one by one
  * (scorecards: the office and analysts), a union reads its subtree, the public what is public.
+ * The registers are read whole by the office and analysts (people: the office only).
  */
 export class ExportService {
   constructor(
@@ -79,7 +92,7 @@ export class ExportService {
   async table(identity: Identity, args: TableArgs): Promise<ExportTable> {
     if (args.list === 'SAVED_CUBE') return this.savedCube(identity, args);
     const shape = LISTS[args.list];
-    const access = factAccess(identity, shape.fact);
+    const access = accessOf(identity, shape);
     // Lists are records one by one: a caller who sees only aggregates of the fact sees none of them.
     if (!access || access.suppressSmallCells || (args.list === 'SCORECARDS' && access.scope !== 'ALL')) throw forbidden('table');
     if (args.name) throw new DomainError(ErrorCode.BAD_USER_INPUT, `${args.list} does not take name`, 'name');

@@ -12,6 +12,9 @@ export const ExportList = {
   CONFERRAL_LIST: 'CONFERRAL_LIST',
   ORGANIZER_RANKING: 'ORGANIZER_RANKING',
   SAVED_CUBE: 'SAVED_CUBE',
+  ORGANIZATIONS: 'ORGANIZATIONS',
+  PEOPLE: 'PEOPLE',
+  EXPERTS: 'EXPERTS',
 } as const;
 export type ExportList = keyof typeof ExportList;
 
@@ -28,6 +31,18 @@ registerEnumType(ExportList, {
     CONFERRAL_LIST: { description: 'A contest’s conferred honors (contest), in certificate order.' },
     ORGANIZER_RANKING: { description: 'A contest’s organizer evaluations (contest): the five dimensions, total and competition rank.' },
     SAVED_CUBE: { description: 'The cells of a saved cube query (name), within what the caller may see of its fact.' },
+    ORGANIZATIONS: {
+      description:
+        'The organization register, in the columns of its import sheet (parents before children, then by name); the office and analysts only.',
+    },
+    PEOPLE: {
+      description:
+        'The people register, in the columns of its import sheet, by unit then name; phone and email stay empty. The office only.',
+    },
+    EXPERTS: {
+      description:
+        'The expert pool, in the columns of its import sheet (expertise as track codes joined with 、, active as 是/否), by name; the office and analysts only.',
+    },
   },
 });
 

@@ -1,4 +1,4 @@
-import type { AnalyticsFact } from '@meritgraph/domain';
+import { type AnalyticsFact, EXPERTS_SHEET, type ImportSheet, ORGANIZATIONS_SHEET, PEOPLE_SHEET } from '@meritgraph/domain';
 import type { ExportColumn, ExportColumnKind, ExportList } from './export.types';
 
 const column = (key: string, zh: string, en: string, kind: ExportColumnKind = 'TEXT'): ExportColumn => ({ key, zh, en, kind });
@@ -10,18 +10,41 @@ const AWARD = column('awardType', '奖项', 'Award');
 const RECIPIENT = column('recipient', '获奖对象', 'Recipient');
 const ORGANIZATION = column('organization', '所在单位', 'Organization');
 
-/** What a list needs to be asked for: the contest or round it is of. */
-export type ListScope = 'contest' | 'round';
+/** What a list needs to be asked for: the contest or round it is of; a register needs neither. */
+export type ListScope = 'contest' | 'round' | 'register';
 
-/** A list of records: the fact whose access rules it follows, what it is of, and its columns. */
-export interface ListShape {
+/** A list of a contest's records: the fact whose access rules it follows, what it is of, and its columns. */
+export interface RecordListShape {
   fact: AnalyticsFact;
-  of: ListScope;
+  of: 'contest' | 'round';
   columns: readonly ExportColumn[];
 }
 
+/**
+ * A register (organizations, people, experts), of no contest: who may read it (the office;
+ * or the office and analysts), and the columns of its import sheet, so an export imports as it is.
+ */
+export interface RegisterShape {
+  of: 'register';
+  readers: 'ADMIN' | 'ADMIN_AND_ANALYST';
+  columns: readonly ExportColumn[];
+}
+
+export type ListShape = RecordListShape | RegisterShape;
+
+/** The columns of an import sheet, with its keys and headers, in its order. */
+const sheetColumns = (sheet: ImportSheet): ExportColumn[] => sheet.columns.map((c) => column(c.key, c.zh, c.en));
+
+/** The registers, each laid out as its import sheet. */
+export const REGISTER_LISTS = ['ORGANIZATIONS', 'PEOPLE', 'EXPERTS'] as const;
+export type RegisterList = (typeof REGISTER_LISTS)[number];
+
 /** Every list but SAVED_CUBE, whose columns are the saved cube's groups and measures. */
 export const LISTS: Readonly<Record<Exclude<ExportList, 'SAVED_CUBE'>, ListShape>> = {
+  ORGANIZATIONS: { of: 'register', readers: 'ADMIN_AND_ANALYST', columns: sheetColumns(ORGANIZATIONS_SHEET) },
+  // People's names are personal data: the office only.
+  PEOPLE: { of: 'register', readers: 'ADMIN', columns: sheetColumns(PEOPLE_SHEET) },
+  EXPERTS: { of: 'register', readers: 'ADMIN_AND_ANALYST', columns: sheetColumns(EXPERTS_SHEET) },
   SUBMISSIONS: {
     fact: 'SUBMISSION',
     of: 'contest',

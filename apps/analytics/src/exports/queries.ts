@@ -3,8 +3,9 @@ import { DomainError, ErrorCode, type FactAccess, InvalidInput, forbidden, round
 import { Star } from '../cube/star';
 import { DimContest, DimRound } from '../projection/dimensions.entity';
 import type { ExportList } from './export.types';
-import { LISTS } from './lists';
+import { LISTS, type RegisterList } from './lists';
 import { type ListQuery, type RawRow, instant, number, text } from './page';
+import { REGISTER_BUILDERS } from './registers';
 
 /** What a list is asked for; the arguments a list does not take are refused. */
 export interface ListArgs {
@@ -30,13 +31,16 @@ export interface BuiltList {
   row: (raw: RawRow) => (string | null)[];
 }
 
-type RecordList = Exclude<ExportList, 'SAVED_CUBE'>;
+/** The lists of a contest's or a round's records. */
+type RecordList = Exclude<ExportList, 'SAVED_CUBE' | RegisterList>;
 
 const bad = (field: string, message: string) => new InvalidInput([{ field, message }]);
 
 /** Refuses the arguments a list does not take, and requires the one it is of. */
 function checkArgs(list: RecordList, args: ListArgs): string {
-  const of = LISTS[list].of;
+  const shape = LISTS[list];
+  if (shape.of === 'register') throw new Error(`${list} is a register`);
+  const of = shape.of;
   for (const field of ['contest', 'round', 'group'] as const) {
     const given = args[field] !== null && args[field] !== undefined;
     if (given && field !== of && !(field === 'group' && list === 'LEADERBOARD')) throw bad(field, `${list} does not take ${field}`);
@@ -102,7 +106,7 @@ async function honors(request: ListRequest, contest: string, status: 'ANNOUNCED'
 }
 
 /** Each list's statement, built once the caller may read its fact; a missing or unknown contest or round is BAD_USER_INPUT. */
-export const BUILDERS: Readonly<Record<RecordList, (request: ListRequest) => Promise<BuiltList>>> = {
+const RECORD_BUILDERS: Readonly<Record<RecordList, (request: ListRequest) => Promise<BuiltList>>> = {
   SUBMISSIONS: async (request) => {
     const contest = checkArgs('SUBMISSIONS', request.args);
     const star = await Star.load(request.em, [contest]);
@@ -272,4 +276,10 @@ export const BUILDERS: Readonly<Record<RecordList, (request: ListRequest) => Pro
       ],
     };
   },
+};
+
+/** Every list's statement but SAVED_CUBE's: the contests' and rounds' records, and the registers. */
+export const BUILDERS: Readonly<Record<Exclude<ExportList, 'SAVED_CUBE'>, (request: ListRequest) => Promise<BuiltList>>> = {
+  ...RECORD_BUILDERS,
+  ...REGISTER_BUILDERS,
 };

@@ -35,6 +35,8 @@ export class DimOrganization {
   @Column('varchar', { length: 40 }) kind: string;
   @Column('varchar', { length: 36, nullable: true }) parentId: string | null;
   @Column('varchar', { length: 60, nullable: true }) district: string | null;
+  /** Unified social credit code (统一社会信用代码); null for a unit registered without one. */
+  @Column('varchar', { length: 18, nullable: true }) creditCode: string | null;
   @Column('int') version: number;
 }
 
@@ -66,6 +68,8 @@ export class DimExpert {
   @Column('varchar', { length: 36 }) personId: string;
   @Column('varchar', { length: 36 }) affiliationId: string;
   @Column('varchar', { length: 40 }) title: string;
+  /** Track codes the expert judges, primary first; null on a row projected before the feed carried them. */
+  @Column('simple-json', { nullable: true }) expertise: string[] | null;
   @Column('boolean') active: boolean;
   @Column('int') version: number;
 }

@@ -71,6 +71,7 @@ export const PROJECTIONS: Readonly<Record<FeedName, Readonly<Record<string, Proj
       kind: text(s.kind),
       parentId: maybe(s.parentId),
       district: maybe(s.district),
+      creditCode: maybe(s.creditCode),
       version,
     })),
     Person: project(DimPerson, (s, version) => ({
@@ -145,6 +146,7 @@ export const PROJECTIONS: Readonly<Record<FeedName, Readonly<Record<string, Proj
       personId: text(s.personId),
       affiliationId: text(s.affiliationId),
       title: text(s.title),
+      expertise: Array.isArray(s.expertise) ? s.expertise.map(String) : null,
       active: Boolean(s.active),
       version,
     })),

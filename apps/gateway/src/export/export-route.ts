@@ -84,7 +84,9 @@ function writerFor(format: ExportFormat, res: ServerResponse, sheet: string): Ta
  * `analytics { table }` operation run through the gateway's own pipeline as the caller (limits,
  * cost, hourly points, the subgraph's access rules), and is written before the next is asked
  * for. A refusal before the first byte is answered as JSON with its code and status; one
- * after it aborts the response, so that a partial file never looks complete.
+ * after it aborts the response, so that a partial file never looks complete. The registers
+ * (/export/organizations, people, experts) take no parameters and are headed as their import
+ * sheets, a Chinese row then an English one, so that an export imports as it is.
  */
 export function exportRoute(logger: Logger): RouteHandler {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, run: RunOperation) => {
@@ -121,7 +123,7 @@ export function exportRoute(logger: Logger): RouteHandler {
     res.setHeader('cache-control', 'no-store');
     res.setHeader(
       'content-disposition',
-      contentDisposition(`${name}${scope && !saved ? `-${scope}` : ''}.${format}`, `${list.zh}-${saved ?? scope}.${format}`),
+      contentDisposition(`${name}${scope && !saved ? `-${scope}` : ''}.${format}`, `${list.zh}${scope ? `-${scope}` : ''}.${format}`),
     );
     for (const header of ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset']) {
       const value = first.answer.headers.get(header);
@@ -131,7 +133,7 @@ export function exportRoute(logger: Logger): RouteHandler {
     // Past the first byte a failure can only abort: the response must not end as if the file were whole.
     res.on('error', () => undefined);
     try {
-      await writer.start(first.page.columns);
+      await writer.start(first.page.columns, list.importable ? 'import' : 'combined');
       let current = first.page;
       await writer.rows(current.rows);
       while (current.hasMore && current.endCursor && !res.destroyed) {

@@ -1,5 +1,5 @@
 import { contentDisposition, parseExportPath } from './lists';
-import { csvText, headerOf } from './writers';
+import { csvText, headerOf, headerRows } from './writers';
 
 describe(parseExportPath.name, () => {
   it.each([
@@ -7,8 +7,17 @@ describe(parseExportPath.name, () => {
     ['/export/announced-honors.xlsx', 'ANNOUNCED_HONORS', 'xlsx'],
     ['/export/conferral-list.csv', 'CONFERRAL_LIST', 'csv'],
     ['/export/organizer-ranking.xlsx', 'ORGANIZER_RANKING', 'xlsx'],
+    ['/export/organizations.xlsx', 'ORGANIZATIONS', 'xlsx'],
+    ['/export/people.csv', 'PEOPLE', 'csv'],
+    ['/export/experts.xlsx', 'EXPERTS', 'xlsx'],
   ])('%s names the %s list as %s', (path, list, format) => {
     expect(parseExportPath(path)).toMatchObject({ list: { list }, format, saved: null });
+  });
+
+  it('the registers take no parameters and are headed as their import sheets', () => {
+    for (const path of ['/export/organizations.xlsx', '/export/people.xlsx', '/export/experts.xlsx'])
+      expect(parseExportPath(path)).toMatchObject({ list: { parameters: [], importable: true } });
+    expect(parseExportPath('/export/submissions.xlsx')?.list.importable).toBeFalsy();
   });
 
   it('a saved query is exported by its name under /export/saved/', () => {
@@ -55,5 +64,23 @@ describe(csvText.name, () => {
 describe(headerOf.name, () => {
   it('heads a column in Chinese and English', () => {
     expect(headerOf({ key: 'referenceNumber', zh: '申报编号', en: 'Reference number', kind: 'TEXT' })).toBe('申报编号 / Reference number');
+  });
+});
+
+describe(headerRows.name, () => {
+  const columns = [
+    { key: 'name', zh: '单位名称', en: 'Name', kind: 'TEXT' as const },
+    { key: 'kind', zh: '单位类型', en: 'Kind', kind: 'TEXT' as const },
+  ];
+
+  it('lays out one row of "中文 / English" by default', () => {
+    expect(headerRows(columns, 'combined')).toEqual([['单位名称 / Name', '单位类型 / Kind']]);
+  });
+
+  it('lays out a Chinese row then an English row as the import sheets have them', () => {
+    expect(headerRows(columns, 'import')).toEqual([
+      ['单位名称', '单位类型'],
+      ['Name', 'Kind'],
+    ]);
   });
 });

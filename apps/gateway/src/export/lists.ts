@@ -5,6 +5,11 @@ export interface ExportedList {
   parameters: readonly ('contest' | 'round' | 'group')[];
   /** The file's name in Chinese, before the scope's id. */
   zh: string;
+  /**
+   * Headers as the import sheets lay them out (a row of Chinese headers, then a row of English
+   * ones), so that the file can be imported as it is; otherwise one row of "中文 / English".
+   */
+  importable?: boolean;
 }
 
 export const EXPORTED_LISTS: Readonly<Record<string, ExportedList>> = {
@@ -14,6 +19,9 @@ export const EXPORTED_LISTS: Readonly<Record<string, ExportedList>> = {
   'announced-honors': { list: 'ANNOUNCED_HONORS', parameters: ['contest'], zh: '公示名单' },
   'conferral-list': { list: 'CONFERRAL_LIST', parameters: ['contest'], zh: '授予名单' },
   'organizer-ranking': { list: 'ORGANIZER_RANKING', parameters: ['contest'], zh: '优秀组织单位排名' },
+  organizations: { list: 'ORGANIZATIONS', parameters: [], zh: '单位名录', importable: true },
+  people: { list: 'PEOPLE', parameters: [], zh: '人员名录', importable: true },
+  experts: { list: 'EXPERTS', parameters: [], zh: '评审专家库', importable: true },
 };
 
 /** A saved cube query's cells: /export/saved/<name>.csv. */

@@ -17,6 +17,16 @@ export type Row = (string | null)[];
 export const headerOf = (column: ExportColumn): string => `${column.zh} / ${column.en}`;
 
 /**
+ * How headers are laid out: one row of "中文 / English", or as the import sheets have them,
+ * a row of Chinese headers and then a row of English ones.
+ */
+export type HeaderLayout = 'combined' | 'import';
+
+/** The header rows of a table in a layout. */
+export const headerRows = (columns: readonly ExportColumn[], layout: HeaderLayout): string[][] =>
+  layout === 'import' ? [columns.map((c) => c.zh), columns.map((c) => c.en)] : [columns.map(headerOf)];
+
+/**
  * Text a spreadsheet would take for a formula (=, +, -, @, tab, carriage return first) is
  * written with a leading apostrophe in CSV, so that opening an export never runs a formula.
  */
@@ -26,7 +36,7 @@ export const csvText = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? 
 export interface TableWriter {
   readonly contentType: string;
   readonly extension: string;
-  start(columns: readonly ExportColumn[]): Promise<void>;
+  start(columns: readonly ExportColumn[], layout?: HeaderLayout): Promise<void>;
   rows(rows: readonly Row[]): Promise<void>;
   end(): Promise<void>;
 }
@@ -36,7 +46,7 @@ async function drained(res: ServerResponse): Promise<void> {
   if (res.writableNeedDrain && !res.destroyed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
 }
 
-/** CSV: UTF-8 with a BOM (Excel reads the Chinese right), RFC 4180 quoting and CRLF, one header row. */
+/** CSV: UTF-8 with a BOM (Excel reads the Chinese right), RFC 4180 quoting and CRLF, the header rows first. */
 export function csvWriter(res: ServerResponse): TableWriter {
   const csv = stringify({ bom: true, record_delimiter: 'windows' });
   let kinds: ExportColumn['kind'][] = [];
@@ -46,10 +56,10 @@ export function csvWriter(res: ServerResponse): TableWriter {
   return {
     contentType: 'text/csv; charset=utf-8',
     extension: 'csv',
-    async start(columns) {
+    async start(columns, layout = 'combined') {
       kinds = columns.map((c) => c.kind);
       csv.pipe(res);
-      await write(columns.map(headerOf));
+      for (const header of headerRows(columns, layout)) await write(header);
     },
     async rows(rows) {
       for (const row of rows) await write(row.map((v, i) => (v === null ? '' : kinds[i] === 'NUMBER' ? v : csvText(v))));
@@ -63,7 +73,7 @@ export function csvWriter(res: ServerResponse): TableWriter {
   };
 }
 
-/** XLSX: one sheet written as it streams (exceljs' WorkbookWriter), numbers as numbers, one header row. */
+/** XLSX: one sheet written as it streams (exceljs' WorkbookWriter), numbers as numbers, the header rows first. */
 export function xlsxWriter(res: ServerResponse, sheetName: string): TableWriter {
   const workbook = new excelStream.xlsx.WorkbookWriter({ stream: res, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
@@ -71,9 +81,9 @@ export function xlsxWriter(res: ServerResponse, sheetName: string): TableWriter 
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     extension: 'xlsx',
-    async start(columns) {
+    async start(columns, layout = 'combined') {
       kinds = columns.map((c) => c.kind);
-      sheet.addRow(columns.map(headerOf)).commit();
+      for (const header of headerRows(columns, layout)) sheet.addRow(header).commit();
     },
     async rows(rows) {
       for (const row of rows) sheet.addRow(row.map((v, i) => (v === null ? null : kinds[i] === 'NUMBER' ? Number(v) : v))).commit();
