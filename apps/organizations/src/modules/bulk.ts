@@ -19,7 +19,8 @@ export type BatchError = { index: number; code: string; field: string | null; me
 /**
  * Judges every item of a batch in order. A refusal of one item alone is thrown as it is (a
  * batch of one reports its own error); otherwise every refusal is collected and thrown as
- * BATCH_REFUSED on `inputs`, `details.errors` naming each refused item.
+ * BATCH_REFUSED on `inputs`, `details.errors` naming each refused item (with every bad field of
+ * an item's BAD_USER_INPUT as its `problems`).
  */
 export function judgeEach<I, R>(
   inputs: readonly I[],
@@ -34,7 +35,8 @@ export function judgeEach<I, R>(
       results.push(judge(input, index));
     } catch (e) {
       if (!(e instanceof DomainError) || inputs.length === 1) throw e;
-      errors.push({ index, ...identify(input), code: e.code, field: e.field ?? null, message: e.message });
+      const problems = Array.isArray(e.details?.problems) ? { problems: e.details.problems } : {};
+      errors.push({ index, ...identify(input), code: e.code, field: e.field ?? null, message: e.message, ...problems });
     }
   });
   if (errors.length)

@@ -247,58 +247,62 @@ export class OrganizationService {
    */
   async createMany(identity: Identity, inputs: readonly NewOrganization[]): Promise<Organization[]> {
     assertBatchSize(inputs, 'organizations');
-    return this.dataSource.transaction(async (em) => {
-      const parentIds = distinct(inputs.map((i) => i.parentId));
-      const parents = new Set(
-        parentIds.length ? (await em.find(Organization, { select: { id: true }, where: { id: In(parentIds) } })).map((o) => o.id) : [],
-      );
-      const mayManage = await this.managedAmong(em, identity, [...parents]);
-      const codes = distinct(inputs.map((i) => i.creditCode));
-      const taken = new Set(
-        codes.length
-          ? (await em.find(Organization, { select: { creditCode: true }, where: { creditCode: In(codes) } })).map((o) => o.creditCode)
-          : [],
-      );
-      const now = this.clock();
-      const created = judgeEach(
-        inputs,
-        'organizations',
-        (i) => ({ name: i.name, creditCode: i.creditCode ?? null }),
-        (input) => {
-          this.validate(input, true);
-          if (input.parentId && !parents.has(input.parentId)) throw notFound('Organization', input.parentId, 'parentId');
-          assertAllowed(hasRole(identity, 'ADMIN') || (!!input.parentId && mayManage(input.parentId)), 'parentId');
-          if (input.creditCode) {
-            if (taken.has(input.creditCode)) throw alreadyExists('Organization', 'creditCode', input.creditCode);
-            // Later items of the batch are judged with this code taken.
-            taken.add(input.creditCode);
-          }
-          return em.create(Organization, {
-            id: newId(),
-            name: input.name.trim(),
-            shortName: input.shortName?.trim() || null,
-            kind: input.kind,
-            parentId: input.parentId ?? null,
-            district: input.district?.trim() || null,
-            creditCode: input.creditCode ?? null,
-            createdAt: now,
-          });
-        },
-      );
-      for (let i = 0; i < created.length; i += INSERT_BATCH) await em.insert(Organization, created.slice(i, i + INSERT_BATCH));
-      await recordAudit(
-        em,
-        identity,
-        this.clock(),
-        created.map((organization) => ({
-          action: 'organization.create',
-          entityType: 'Organization',
-          entityId: organization.id,
-          after: organization,
-        })),
-      );
-      return created;
-    });
+    return this.dataSource.transaction((em) => this.createManyIn(em, identity, inputs));
+  }
+
+  /** createMany inside a transaction the caller holds (an import's), by the same rules. */
+  async createManyIn(em: EntityManager, identity: Identity, inputs: readonly NewOrganization[]): Promise<Organization[]> {
+    assertBatchSize(inputs, 'organizations');
+    const parentIds = distinct(inputs.map((i) => i.parentId));
+    const parents = new Set(
+      parentIds.length ? (await em.find(Organization, { select: { id: true }, where: { id: In(parentIds) } })).map((o) => o.id) : [],
+    );
+    const mayManage = await this.managedAmong(em, identity, [...parents]);
+    const codes = distinct(inputs.map((i) => i.creditCode));
+    const taken = new Set(
+      codes.length
+        ? (await em.find(Organization, { select: { creditCode: true }, where: { creditCode: In(codes) } })).map((o) => o.creditCode)
+        : [],
+    );
+    const now = this.clock();
+    const created = judgeEach(
+      inputs,
+      'organizations',
+      (i) => ({ name: i.name, creditCode: i.creditCode ?? null }),
+      (input) => {
+        this.validate(input, true);
+        if (input.parentId && !parents.has(input.parentId)) throw notFound('Organization', input.parentId, 'parentId');
+        assertAllowed(hasRole(identity, 'ADMIN') || (!!input.parentId && mayManage(input.parentId)), 'parentId');
+        if (input.creditCode) {
+          if (taken.has(input.creditCode)) throw alreadyExists('Organization', 'creditCode', input.creditCode);
+          // Later items of the batch are judged with this code taken.
+          taken.add(input.creditCode);
+        }
+        return em.create(Organization, {
+          id: newId(),
+          name: input.name.trim(),
+          shortName: input.shortName?.trim() || null,
+          kind: input.kind,
+          parentId: input.parentId ?? null,
+          district: input.district?.trim() || null,
+          creditCode: input.creditCode ?? null,
+          createdAt: now,
+        });
+      },
+    );
+    for (let i = 0; i < created.length; i += INSERT_BATCH) await em.insert(Organization, created.slice(i, i + INSERT_BATCH));
+    await recordAudit(
+      em,
+      identity,
+      this.clock(),
+      created.map((organization) => ({
+        action: 'organization.create',
+        entityType: 'Organization',
+        entityId: organization.id,
+        after: organization,
+      })),
+    );
+    return created;
   }
 
   /**

@@ -153,37 +153,41 @@ export class ParticipationService {
    */
   async enrolMany(identity: Identity, inputs: readonly EnrolmentInput[]): Promise<Participation[]> {
     assertBatchSize(inputs, 'enrolments');
-    return this.dataSource.transaction(async (em) => {
-      const facts = await this.enrolmentFacts(em, inputs);
-      const now = this.clock();
-      const created = judgeEach(
-        inputs,
-        'enrolments',
-        (i) => ({ contestId: i.contestId, organizationId: i.organizationId, mobilizedById: i.mobilizedById }),
-        (input) => {
-          check(input).text('contestId', { max: 36 }).text('organizationId', { max: 36 }).text('mobilizedById', { max: 36 }).done();
-          this.assertEnrolment(identity, facts, input);
-          if (facts.enrolled.has(pairOf(input))) throw alreadyExists('Participation', 'organizationId', input.organizationId);
-          // Later items of the batch are judged with this unit enrolled.
-          facts.enrolled.add(pairOf(input));
-          const { contestId, organizationId, mobilizedById } = input;
-          return em.create(Participation, { id: timeOrderedId(), contestId, organizationId, mobilizedById, enrolledAt: now });
-        },
-      );
-      for (let i = 0; i < created.length; i += INSERT_BATCH) await em.insert(Participation, created.slice(i, i + INSERT_BATCH));
-      await recordAudit(
-        em,
-        identity,
-        this.clock(),
-        created.map((participation) => ({
-          action: 'participation.create',
-          entityType: 'Participation',
-          entityId: participation.id,
-          after: participation,
-        })),
-      );
-      return created;
-    });
+    return this.dataSource.transaction((em) => this.enrolManyIn(em, identity, inputs));
+  }
+
+  /** enrolMany inside a transaction the caller holds (an import's), by the same rules. */
+  async enrolManyIn(em: EntityManager, identity: Identity, inputs: readonly EnrolmentInput[]): Promise<Participation[]> {
+    assertBatchSize(inputs, 'enrolments');
+    const facts = await this.enrolmentFacts(em, inputs);
+    const now = this.clock();
+    const created = judgeEach(
+      inputs,
+      'enrolments',
+      (i) => ({ contestId: i.contestId, organizationId: i.organizationId, mobilizedById: i.mobilizedById }),
+      (input) => {
+        check(input).text('contestId', { max: 36 }).text('organizationId', { max: 36 }).text('mobilizedById', { max: 36 }).done();
+        this.assertEnrolment(identity, facts, input);
+        if (facts.enrolled.has(pairOf(input))) throw alreadyExists('Participation', 'organizationId', input.organizationId);
+        // Later items of the batch are judged with this unit enrolled.
+        facts.enrolled.add(pairOf(input));
+        const { contestId, organizationId, mobilizedById } = input;
+        return em.create(Participation, { id: timeOrderedId(), contestId, organizationId, mobilizedById, enrolledAt: now });
+      },
+    );
+    for (let i = 0; i < created.length; i += INSERT_BATCH) await em.insert(Participation, created.slice(i, i + INSERT_BATCH));
+    await recordAudit(
+      em,
+      identity,
+      this.clock(),
+      created.map((participation) => ({
+        action: 'participation.create',
+        entityType: 'Participation',
+        entityId: participation.id,
+        after: participation,
+      })),
+    );
+    return created;
   }
 
   /** Hands a unit to another mobilizing union; an organizer must hold both. */

@@ -1,4 +1,4 @@
-import { type DataSource, In, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import {
   type Identity,
   type PageArgs,
@@ -99,41 +99,45 @@ export class PersonService {
    */
   async createMany(identity: Identity, inputs: readonly NewPerson[]): Promise<Person[]> {
     assertBatchSize(inputs, 'people');
-    return this.dataSource.transaction(async (em) => {
-      const orgIds = distinct(inputs.map((i) => i.organizationId));
-      const known = new Set(
-        orgIds.length ? (await em.find(Organization, { select: { id: true }, where: { id: In(orgIds) } })).map((o) => o.id) : [],
-      );
-      const mayEdit = await this.organizations.membersEditableAmong(em, identity, [...known]);
-      const now = this.clock();
-      const created = judgeEach(
-        inputs,
-        'people',
-        (i) => ({ name: i.name, organizationId: i.organizationId }),
-        (input) => {
-          this.validate(input, true);
-          if (!known.has(input.organizationId)) throw notFound('Organization', input.organizationId, 'organizationId');
-          assertAllowed(mayEdit(input.organizationId), 'organizationId');
-          return em.create(Person, {
-            id: newId(),
-            name: input.name.trim(),
-            organizationId: input.organizationId,
-            position: input.position?.trim() || null,
-            phone: input.phone ?? null,
-            email: input.email?.trim().toLowerCase() || null,
-            createdAt: now,
-          });
-        },
-      );
-      for (let i = 0; i < created.length; i += INSERT_BATCH) await em.insert(Person, created.slice(i, i + INSERT_BATCH));
-      await recordAudit(
-        em,
-        identity,
-        this.clock(),
-        created.map((person) => ({ action: 'person.create', entityType: 'Person', entityId: person.id, after: auditable(person) })),
-      );
-      return created;
-    });
+    return this.dataSource.transaction((em) => this.createManyIn(em, identity, inputs));
+  }
+
+  /** createMany inside a transaction the caller holds (an import's), by the same rules. */
+  async createManyIn(em: EntityManager, identity: Identity, inputs: readonly NewPerson[]): Promise<Person[]> {
+    assertBatchSize(inputs, 'people');
+    const orgIds = distinct(inputs.map((i) => i.organizationId));
+    const known = new Set(
+      orgIds.length ? (await em.find(Organization, { select: { id: true }, where: { id: In(orgIds) } })).map((o) => o.id) : [],
+    );
+    const mayEdit = await this.organizations.membersEditableAmong(em, identity, [...known]);
+    const now = this.clock();
+    const created = judgeEach(
+      inputs,
+      'people',
+      (i) => ({ name: i.name, organizationId: i.organizationId }),
+      (input) => {
+        this.validate(input, true);
+        if (!known.has(input.organizationId)) throw notFound('Organization', input.organizationId, 'organizationId');
+        assertAllowed(mayEdit(input.organizationId), 'organizationId');
+        return em.create(Person, {
+          id: newId(),
+          name: input.name.trim(),
+          organizationId: input.organizationId,
+          position: input.position?.trim() || null,
+          phone: input.phone ?? null,
+          email: input.email?.trim().toLowerCase() || null,
+          createdAt: now,
+        });
+      },
+    );
+    for (let i = 0; i < created.length; i += INSERT_BATCH) await em.insert(Person, created.slice(i, i + INSERT_BATCH));
+    await recordAudit(
+      em,
+      identity,
+      this.clock(),
+      created.map((person) => ({ action: 'person.create', entityType: 'Person', entityId: person.id, after: auditable(person) })),
+    );
+    return created;
   }
 
   /**
