@@ -1,6 +1,14 @@
-import { AuditEntry, ChangeFeedResolver, type SchemaDeps, buildFederatedSchema, subgraphServer } from '@meritgraph/subgraph-kit';
+import {
+  AuditEntry,
+  ChangeFeedResolver,
+  type SchemaDeps,
+  buildFederatedSchema,
+  importRoutes,
+  subgraphServer,
+} from '@meritgraph/subgraph-kit';
 import { ContestResolver } from './modules/contest/contest.resolver';
 import { ContestService } from './modules/contest/contest.service';
+import { organizationImports } from './modules/imports';
 import { MilestoneResolver } from './modules/milestone/milestone.resolver';
 import { MilestoneService } from './modules/milestone/milestone.service';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
@@ -44,4 +52,7 @@ export async function buildSchema({ dataSource, clock }: SchemaDeps) {
   });
 }
 
-export const createServer = subgraphServer('organizations', buildSchema);
+export const createServer = subgraphServer('organizations', buildSchema, {
+  // The Excel imports of organizations, people and enrolments: each row through this subgraph's own rules, all or nothing.
+  routes: ({ dataSource, clock, identify }) => importRoutes(organizationImports({ dataSource, clock }), identify),
+});
