@@ -166,6 +166,26 @@ describe('importing organizations, people and enrolments from Excel', () => {
     expect(dry.body.problems[0]!.message).toMatch(/cycle/);
   });
 
+  it('judges a level of more than 500 rows in lists of 500 as one sheet: a code repeated across them is refused, then all 601 commit', async () => {
+    const union = code(200);
+    const units = Array.from({ length: 600 }, (_, i) => ({
+      name: `分批测试单位${String(i).padStart(3, '0')}`,
+      kind: 'ENTERPRISE',
+      creditCode: code(201 + i),
+      parentCreditCode: union,
+    }));
+    const rows: Record<string, CellValue>[] = [{ name: '分批测试总工会', kind: 'DISTRICT_UNION', creditCode: union }, ...units];
+    const repeated = rows.map((r, i) => (i === 560 ? { ...r, creditCode: units[5]!.creditCode } : r));
+    const before = await countOf('organizations');
+    const dry = await io.send(ORGANIZATIONS_SHEET, repeated, 'dry-run');
+    expect(placed(dry)).toEqual([[563, 'D', 'ALREADY_EXISTS']]);
+    expect(dry.body).toMatchObject({ rows: 601, valid: 600 });
+    const done = await io.send(ORGANIZATIONS_SHEET, rows, 'commit');
+    expect(done.status).toBe(201);
+    expect(done.body).toMatchObject({ committed: true, created: 601 });
+    expect(await countOf('organizations')).toBe(before + 601);
+  });
+
   it('imports people into units named by credit code (or name), reporting an unknown code on its row', async () => {
     const [hospital, school] = [code(30), code(31)];
     const hospitalId = (await make.organization({ name: '人员导入医院', kind: 'HOSPITAL', creditCode: hospital })).id;
@@ -202,6 +222,19 @@ describe('importing organizations, people and enrolments from Excel', () => {
       { name: '樊嘉', position: null, email: null },
     ]);
     expect((await importAudit(graph, 'people')).map((e) => e.after.sha256)).toEqual([done.sha256]);
+
+    // A union's organizer registers people only in the units inside it, as createPeople allows.
+    const union = (await make.organization({ name: '人员导入区总工会', kind: 'DISTRICT_UNION' })).id;
+    const inside = code(32);
+    await make.organization({ name: '人员导入区内公司', parentId: union, creditCode: inside });
+    const mixed = [
+      { name: '区内员工', organizationCreditCode: inside },
+      { name: '区外员工', organizationCreditCode: school },
+    ];
+    const asUnion = await io.send(PEOPLE_SHEET, mixed, 'commit', ['ORGANIZER'], { org: union });
+    expect(asUnion.status).toBe(422);
+    expect(placed({ ...asUnion, body: asUnion.body.report! })).toEqual([[4, 'B', 'FORBIDDEN']]);
+    expect(await countOf('people')).toBe(before + 4);
   });
 
   describe('enrolments', () => {

@@ -16,27 +16,49 @@ interface SheetRow {
 
 const PARENT_COLUMNS = { code: 'parentCreditCode', name: 'parentName' } as const;
 
+/** The rows of the sheet by credit code (the first row with it) and by name. */
+interface SheetIndex {
+  names: readonly (string | null)[];
+  byCode: ReadonlyMap<string, number>;
+  byName: ReadonlyMap<string, readonly number[]>;
+}
+
+function indexOf(rows: readonly ParsedRow[]): SheetIndex {
+  const names = rows.map((r) => text(r.values.name));
+  const byCode = new Map<string, number>();
+  const byName = new Map<string, number[]>();
+  rows.forEach((r, index) => {
+    const code = text(r.values.creditCode);
+    if (code && !byCode.has(code)) byCode.set(code, index);
+    const name = names[index];
+    if (!name) return;
+    const same = byName.get(name);
+    if (same) same.push(index);
+    else byName.set(name, [index]);
+  });
+  return { names, byCode, byName };
+}
+
 /**
  * A row's parent: by credit code, the organization registered with it or else the row of the
  * sheet that has it; by name (when the parent has no code), the one organization or row of
  * that name. Neither is NOT_FOUND on the column used.
  */
-function parentOf(registry: Registry, rows: readonly ParsedRow[], row: ParsedRow): Parent | Refusal {
+function parentOf(registry: Registry, sheet: SheetIndex, row: ParsedRow): Parent | Refusal {
   const code = text(row.values.parentCreditCode);
   const name = text(row.values.parentName);
   if (!code && !name) return null;
-  const nameOfRow = (index: number) => text(rows[index]!.values.name);
   if (code) {
     const registered = registry.byCode.get(code);
-    const index = registered ? -1 : rows.findIndex((r) => text(r.values.creditCode) === code);
-    if (!registered && index < 0) {
+    const index = registered ? undefined : sheet.byCode.get(code);
+    if (!registered && index === undefined) {
       return {
         field: PARENT_COLUMNS.code,
         code: 'NOT_FOUND',
         message: `No organization has the credit code ${code}, registered or in this sheet`,
       };
     }
-    const parentName = registered ? registered.name : nameOfRow(index);
+    const parentName = registered ? registered.name : sheet.names[index!];
     if (name && name !== parentName) {
       return {
         field: PARENT_COLUMNS.name,
@@ -44,10 +66,10 @@ function parentOf(registry: Registry, rows: readonly ParsedRow[], row: ParsedRow
         message: `The parent with the code ${code} is ${parentName}, not ${name}`,
       };
     }
-    return registered ? { registered: registered.id } : { row: index };
+    return registered ? { registered: registered.id } : { row: index! };
   }
   const registered = registry.byName.get(name!) ?? [];
-  const inSheet = rows.flatMap((r, index) => (text(r.values.name) === name ? [index] : []));
+  const inSheet = sheet.byName.get(name!) ?? [];
   const matches = registered.length + inSheet.length;
   if (matches === 0) {
     return { field: PARENT_COLUMNS.name, code: 'NOT_FOUND', message: `No organization is named ${name}, registered or in this sheet` };
@@ -100,9 +122,10 @@ export function organizationImport(dataSource: DataSource, organizations: Organi
             rows.map((r) => text(r.values.parentCreditCode)),
             rows.map((r) => text(r.values.parentName)),
           );
-          const sheet: SheetRow[] = rows.map((row, index) => {
-            const parent = parentOf(registry, rows, row);
-            if (isRefusal(parent)) failures.push({ ...parent, index });
+          const index = indexOf(rows);
+          const sheet: SheetRow[] = rows.map((row, at) => {
+            const parent = parentOf(registry, index, row);
+            if (isRefusal(parent)) failures.push({ ...parent, index: at });
             return {
               input: {
                 name: text(row.values.name) ?? '',

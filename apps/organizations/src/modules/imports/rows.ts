@@ -33,7 +33,11 @@ export async function registryOf(
 ): Promise<Registry> {
   const byCode = new Map((await findIn(em, 'creditCode', distinct(codes))).map((o) => [o.creditCode!, o] as const));
   const byName = new Map<string, Organization[]>();
-  for (const o of await findIn(em, 'name', distinct(names))) byName.set(o.name, [...(byName.get(o.name) ?? []), o]);
+  for (const o of await findIn(em, 'name', distinct(names))) {
+    const same = byName.get(o.name);
+    if (same) same.push(o);
+    else byName.set(o.name, [o]);
+  }
   return { byCode, byName };
 }
 
