@@ -115,6 +115,8 @@ describe('importing the expert pool from Excel', () => {
       { name: '樊嘉', organizationCreditCode: '91310000MA1FL0000X', title: 'PROFESSOR', expertise: ['AI'] },
       { name: '无此人', organizationCreditCode: codes.hospital, title: 'PROFESSOR', expertise: ['AI'] },
       { name: '王伟', organizationCreditCode: codes.university, title: 'PROFESSOR', expertise: ['AI'] },
+      { name: '王伟', organizationCreditCode: codes.university, title: 'ENGINEER', expertise: ['AI'] },
+      { name: '王伟', organizationCreditCode: codes.university, title: 'PROFESSOR', expertise: ['ICD'] },
       { name: '周平红', organizationCreditCode: codes.hospital, title: 'PROFESSOR', expertise: ['AI'] },
       { name: '樊嘉', organizationCreditCode: codes.hospital, title: 'WIZARD', expertise: ['BIOMED'] },
       { name: '樊嘉', organizationCreditCode: codes.hospital, title: 'PROFESSOR', expertise: ['ai'] },
@@ -124,12 +126,13 @@ describe('importing the expert pool from Excel', () => {
     expect(dry.body.problems.map((p) => [p.row, p.column, p.code])).toEqual([
       [4, 'B', 'NOT_FOUND'],
       [5, 'A', 'NOT_FOUND'],
-      [6, 'A', 'BAD_USER_INPUT'],
-      [7, 'A', 'ALREADY_EXISTS'],
-      [8, 'D', 'BAD_USER_INPUT'],
-      [9, 'E', 'BAD_USER_INPUT'],
+      // Two people are named 王伟 there: two rows take them in turn, a third finds none left.
+      [8, 'A', 'BAD_USER_INPUT'],
+      [9, 'A', 'ALREADY_EXISTS'],
+      [10, 'D', 'BAD_USER_INPUT'],
+      [11, 'E', 'BAD_USER_INPUT'],
     ]);
-    expect(dry.body).toMatchObject({ rows: 7, valid: 1, committed: false });
+    expect(dry.body).toMatchObject({ rows: 9, valid: 3, committed: false });
     const refused = await send(rows, 'commit');
     expect(refused.status).toBe(422);
     expect(refused.body.errors![0]!.extensions.code).toBe('IMPORT_HAS_ERRORS');

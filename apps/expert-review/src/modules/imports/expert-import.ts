@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
 import { EXPERTS_SHEET, type ExpertTitle, type Identity, hasRole } from '@meritgraph/domain';
 import { type ImportFailure, type ImportKind, type ParsedRow, failuresOf, importTransaction, recordImport } from '@meritgraph/subgraph-kit';
+import { Expert } from '../expert/expert.entity';
 import type { NewExpert } from '../expert/expert.service';
 import { type ExpertService, MAX_BATCH } from '../expert/expert.service';
 import type { OrganizationsApi, RegisteredOrganization } from '../references/peers';
@@ -58,29 +60,37 @@ export function expertImport(
       const find = organizationFinder(await organizations.registry());
       const homes = rows.map((r) => find(text(r.values.organizationCreditCode), text(r.values.organizationName), 'organizationCreditCode'));
       const people = await organizations.peopleOf(homes.filter((h): h is RegisteredOrganization => !isFailure(h)).map((h) => h.id));
+      // People who share a name at one organization are told apart only by order: each row naming
+      // them takes the next one not yet in the pool (nor taken by an earlier row).
+      const inPool = new Set(
+        people.length ? (await dataSource.manager.findBy(Expert, { personId: In(people.map((p) => p.id)) })).map((x) => x.personId) : [],
+      );
+      const takenByRow = new Set<string>();
       const inputs: { index: number; input: NewExpert }[] = [];
       rows.forEach((row: ParsedRow, index) => {
         const home = homes[index]!;
         if (isFailure(home)) return failures.push({ ...home, index });
         const name = text(row.values.name)!;
         const matches = people.filter((p) => p.organizationId === home.id && p.name === name);
-        if (matches.length !== 1) {
+        const person = matches.length === 1 ? matches[0] : matches.find((p) => !inPool.has(p.id) && !takenByRow.has(p.id));
+        if (!person) {
           return failures.push({
             index,
             field: 'name',
             code: matches.length ? 'BAD_USER_INPUT' : 'NOT_FOUND',
             message: matches.length
-              ? `${matches.length} people at ${home.name} are named ${name}`
+              ? `${matches.length} people at ${home.name} are named ${name}, and each is in the pool or named by an earlier row`
               : `No person named ${name} is registered at ${home.name}; import the people first`,
           });
         }
+        takenByRow.add(person.id);
         const affiliationCode = text(row.values.affiliationCreditCode);
         const affiliation = affiliationCode ? find(affiliationCode, null, 'affiliationCreditCode') : null;
         if (isFailure(affiliation)) return failures.push({ ...affiliation, index });
         inputs.push({
           index,
           input: {
-            personId: matches[0]!.id,
+            personId: person.id,
             affiliationId: affiliation?.id ?? null,
             title: row.values.title as ExpertTitle,
             expertise: (row.values.expertise as string[] | null) ?? [],
