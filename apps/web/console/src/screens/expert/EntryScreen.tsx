@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../session';
 import { Loading, Page } from '../../ui/Page';
 import { Refused } from '../../ui/Refused';
+import { EntryAttachments } from '../files/EntryAttachments';
 import { ScorecardForm } from './ScorecardForm';
 import { StepBack } from './StepBack';
 
@@ -85,6 +86,7 @@ export function EntryScreen() {
           <p data-testid="summary" style={{ whiteSpace: 'pre-wrap' }}>
             {entry.summary ?? dash}
           </p>
+          <EntryAttachments entryId={entry.id} />
           {assignment?.status !== 'ASSIGNED' ? (
             <p className="notice">{t('stepBack.closed')}</p>
           ) : round ? (

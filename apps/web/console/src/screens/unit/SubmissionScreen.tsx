@@ -15,6 +15,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../session';
 import { Loading, Page } from '../../ui/Page';
 import { Refused, useRefusal } from '../../ui/Refused';
+import { UnitAttachments } from '../files/UnitAttachments';
 import { ACTIONS, type DraftValues, DraftForm, EMPTY_DRAFT, contentOf } from './DraftForm';
 import { formatTime, windowOpen } from './format';
 import { PriorHonors } from './PriorHonors';
@@ -106,6 +107,7 @@ export function SubmissionScreen() {
       <Refused error={error} />
       {loading && !data ? <Loading /> : null}
       {submission ? <Editor key={`${submission.id}:${generation}`} submission={submission} reload={reload} /> : null}
+      {submission ? <UnitAttachments submissionId={submission.id} editable={submission.status === 'DRAFT'} /> : null}
       {submission ? <Results submission={submission} /> : null}
       {submission ? <PriorHonors submission={submission} /> : null}
     </Page>
