@@ -1,4 +1,4 @@
-import { creditCodeProblem, makeCreditCode } from './credit-code';
+import { creditCodeFieldProblem, creditCodeProblem, makeCreditCode } from './credit-code';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it.each(['91350100M000100Y43', '91110000600037341L', '91310000132149237G'])('accepts the published code %s', (code) => {
@@ -32,5 +32,16 @@ describe('unified social credit code (GB 32100-2015)', () => {
       const code = makeCreditCode('9', '1', '310115', String(30000000 + i * 37));
       expect(creditCodeProblem(code)).toBeNull();
     }
+  });
+});
+
+describe('creditCodeFieldProblem', () => {
+  it('names a mistyped check character CHECK_CHARACTER_MISMATCH, and other faults by message alone', () => {
+    expect(creditCodeFieldProblem('91350100M000100Y44')).toEqual({
+      message: 'check character does not match',
+      code: 'CHECK_CHARACTER_MISMATCH',
+    });
+    expect(creditCodeFieldProblem('91350100M000100Y4')).toEqual({ message: 'must be 18 characters' });
+    expect(creditCodeFieldProblem('91350100M000100Y43')).toBeNull();
   });
 });

@@ -26,6 +26,15 @@ export function organizationCodeCheckChar(body8: string): string {
   return check === 10 ? 'X' : check === 11 ? '0' : String(check);
 }
 
+/** Why the code is invalid, with CHECK_CHARACTER_MISMATCH when only its check character is wrong; null when valid. */
+export function creditCodeFieldProblem(code: string): { message: string; code?: 'CHECK_CHARACTER_MISMATCH' } | null {
+  const message = creditCodeProblem(code);
+  if (!message) return null;
+  return message === CHECK_MISMATCH ? { message, code: 'CHECK_CHARACTER_MISMATCH' } : { message };
+}
+
+const CHECK_MISMATCH = 'check character does not match';
+
 /** Returns why the code is invalid, or null when it is a valid credit code. */
 export function creditCodeProblem(code: string): string | null {
   if (code.length !== 18) return 'must be 18 characters';
@@ -34,7 +43,7 @@ export function creditCodeProblem(code: string): string | null {
   if (!/^[0-9A-Z]{8}[0-9X]$/.test(code.slice(8, 17)) || organizationCodeCheckChar(code.slice(8, 16)) !== code[16]) {
     return 'characters 9–17 are not a valid organization code';
   }
-  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return 'check character does not match';
+  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return CHECK_MISMATCH;
   return null;
 }
 

@@ -11,7 +11,10 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'The request body is larger than the service accepts (HTTP 413).',
   GRAPHQL_PARSE_FAILED: 'The query is not valid GraphQL syntax.',
   GRAPHQL_VALIDATION_FAILED: 'The query does not fit the schema: an unknown field, a wrong argument type.',
-  BAD_USER_INPUT: 'An argument is invalid; `field` names the first offending one and `details.problems` lists them all.',
+  BAD_USER_INPUT:
+    'An argument is invalid; `field` names the first offending one and `details.problems` lists them all (each with a `code` where a more precise one applies).',
+  CHECK_CHARACTER_MISMATCH:
+    'A unified social credit code’s check character (its 18th) does not match its other 17 (GB 32100-2015): usually a mistyped character. Given as a problem’s `code` within BAD_USER_INPUT.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure, logged under `errorId` and masked: no stack trace or SQL reaches the caller.',
   MAX_TOKENS_EXCEEDED: 'The document has more lexical tokens than allowed; `extensions.limit` and `extensions.actual` give both.',
   MAX_DEPTH_EXCEEDED: 'The operation nests fields deeper than allowed, counted through fragments.',
@@ -109,6 +112,8 @@ export const ErrorCode = Object.fromEntries(Object.keys(ERROR_CODES).map((code) 
 export interface FieldProblem {
   field: string;
   message: string;
+  /** A more precise reason than BAD_USER_INPUT, where there is one (CHECK_CHARACTER_MISMATCH). */
+  code?: ErrorCode;
 }
 
 export class DomainError extends Error {

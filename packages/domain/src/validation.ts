@@ -19,8 +19,8 @@ export class Checker<T extends object> {
     return this.input[field];
   }
 
-  problem(field: string, message: string): this {
-    this.problems.push({ field: this.prefix + field, message });
+  problem(field: string, message: string, code?: FieldProblem['code']): this {
+    this.problems.push({ field: this.prefix + field, message, ...(code ? { code } : {}) });
     return this;
   }
 
@@ -84,11 +84,17 @@ export class Checker<T extends object> {
   }
 
   /** A custom rule: `test` returns a message when the value is wrong, or null. */
-  rule(field: keyof T & string, test: (value: unknown) => string | null, opts: { optional?: boolean } = {}): this {
+  /** A field judged by `test`: its problem as a message, or a message with a precise code. */
+  rule(
+    field: keyof T & string,
+    test: (value: unknown) => string | Omit<FieldProblem, 'field'> | null,
+    opts: { optional?: boolean } = {},
+  ): this {
     const v = this.value(field);
     if ((v === undefined || v === null) && opts.optional) return this;
-    const message = test(v);
-    return message ? this.problem(field, message) : this;
+    const found = test(v);
+    if (!found) return this;
+    return typeof found === 'string' ? this.problem(field, found) : this.problem(field, found.message, found.code);
   }
 
   /** Throws InvalidInput listing every problem found, if any. */

@@ -36,6 +36,10 @@ export const ERROR_TEXT: Record<string, Text> = {
   FILE_HASH_MISMATCH: { zh: '上传的文件校验值与声明不符，未保存。', en: 'The upload’s checksum did not match; nothing was stored.' },
   URL_EXPIRED: { zh: '链接已过期，请重新获取。', en: 'The link has expired; get a new one.' },
   URL_INVALID: { zh: '链接无效或已使用。', en: 'The link is invalid or already used.' },
+  CHECK_CHARACTER_MISMATCH: {
+    zh: '统一社会信用代码的校验位不符，请核对是否输错。',
+    en: 'The credit code’s check character does not match; check it for a mistyped character.',
+  },
   ATTACHMENT_LOCKED: { zh: '申报已提交，附件不能再修改。', en: 'The submission is no longer a draft; its files cannot change.' },
   IMPORT_UNREADABLE: { zh: '无法读取该文件，请使用导入模板（.xlsx）。', en: 'The file cannot be read; use the import template (.xlsx).' },
   IMPORT_TOO_MANY_ROWS: { zh: '一次导入的行数过多。', en: 'Too many rows for one import.' },

@@ -103,8 +103,8 @@ export async function importTransaction<R>(
 export function failuresOf(error: unknown, offset = 0): ImportFailure[] {
   if (!(error instanceof DomainError)) throw error;
   const expand = (index: number, e: { code: string; field?: string | null; message: string; problems?: unknown }): ImportFailure[] => {
-    const problems = Array.isArray(e.problems) ? (e.problems as { field: string; message: string }[]) : [];
-    if (problems.length > 0) return problems.map((p) => ({ index, field: p.field, code: e.code, message: p.message }));
+    const problems = Array.isArray(e.problems) ? (e.problems as { field: string; message: string; code?: string }[]) : [];
+    if (problems.length > 0) return problems.map((p) => ({ index, field: p.field, code: p.code ?? e.code, message: p.message }));
     return [{ index, field: e.field ?? null, code: e.code, message: e.message }];
   };
   if (error.code === 'BATCH_REFUSED' && Array.isArray(error.details?.errors)) {
@@ -183,11 +183,14 @@ export function importRoutes(
         }
         throw error;
       }
-      const badRows = new Set(sheet.problems.map((p) => p.row));
-      const clean = sheet.rows.filter((r) => !badRows.has(r.row));
-      const commit = mode === 'commit' && badRows.size === 0;
-      const outcome = clean.length > 0 ? await kind.run({ identity, rows: clean, commit, sha256 }) : { created: 0, failures: [] };
-      const problems = [...sheet.problems, ...problemsAt(kind.spec, clean, outcome.failures)].sort((a, b) => a.row - b.row);
+      // Every row is judged, a bad cell's row too (its bad cells as empty), so that each of its
+      // other problems is reported and rows that refer to it find it; the owner's refusal of a
+      // cell already reported is not repeated.
+      const cells = new Set(sheet.problems.map((p) => `${p.row}\0${p.field}`));
+      const commit = mode === 'commit' && sheet.problems.length === 0;
+      const outcome = sheet.rows.length > 0 ? await kind.run({ identity, rows: sheet.rows, commit, sha256 }) : { created: 0, failures: [] };
+      const judged = problemsAt(kind.spec, sheet.rows, outcome.failures).filter((p) => !cells.has(`${p.row}\0${p.field}`));
+      const problems = [...sheet.problems, ...judged].sort((a, b) => a.row - b.row);
       const refusedRows = new Set(problems.map((p) => p.row));
       const report: ImportReport = {
         kind: kind.spec.kind,

@@ -128,7 +128,7 @@ describe('importing organizations, people and enrolments from Excel', () => {
     const dry = await io.send(ORGANIZATIONS_SHEET, rows, 'dry-run');
     expect(dry.status).toBe(200);
     expect(placed(dry)).toEqual([
-      [4, 'D', 'BAD_USER_INPUT'],
+      [4, 'D', 'CHECK_CHARACTER_MISMATCH'],
       [6, 'D', 'ALREADY_EXISTS'],
       [7, 'D', 'ALREADY_EXISTS'],
       [8, 'C', 'BAD_USER_INPUT'],

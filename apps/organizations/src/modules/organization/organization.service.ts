@@ -7,7 +7,7 @@ import {
   alreadyExists,
   assertAllowed,
   check,
-  creditCodeProblem,
+  creditCodeFieldProblem,
   decodeCursor,
   encodeCursor,
   listFingerprint,
@@ -222,7 +222,7 @@ export class OrganizationService {
       .text('shortName', { max: 40, optional: true })
       .oneOf('kind', ORGANIZATION_KINDS, { optional: !creating })
       .text('district', { max: 40, optional: true })
-      .rule('creditCode', (v) => (typeof v === 'string' ? creditCodeProblem(v) : 'must be a string'), { optional: true })
+      .rule('creditCode', (v) => (typeof v === 'string' ? creditCodeFieldProblem(v) : 'must be a string'), { optional: true })
       .done();
   }
 
