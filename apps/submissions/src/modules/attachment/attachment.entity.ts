@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { MAX_ATTACHMENTS_PER_SUBMISSION } from '@meritgraph/domain';
 import { withRange } from '@meritgraph/subgraph-kit';
@@ -130,6 +130,8 @@ export class AttachmentUploadTicket {
 }
 
 @ObjectType({ description: "A submission's file as an expert of the round may open it: under a neutral name in a blind round." })
+// The review service's alone, as reviewFiles is.
+@Directive('@inaccessible')
 export class ReviewFile {
   @Field(() => ID, { description: 'The submission it belongs to.' })
   submissionId: string;
