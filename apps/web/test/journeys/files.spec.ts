@@ -70,7 +70,7 @@ describe("a submission's files: the unit uploads and downloads, the assigned exp
     const response = await fetch(new URL(run.graph.gatewayUrl).origin + ticket.uploadUrl, {
       method: ticket.method,
       headers: { 'content-type': ticket.contentType },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
     expect(response.status).toBe(201);
   };

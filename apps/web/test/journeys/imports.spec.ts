@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { ORGANIZATIONS_SHEET, makeCreditCode } from '@meritgraph/domain';
-import { XLSX_TYPE, writeSheet } from '@meritgraph/subgraph-kit';
+import { type CellValue, XLSX_TYPE, writeSheet } from '@meritgraph/subgraph-kit';
 import { type ConsoleRun, startConsole } from '../console';
 
 jest.setTimeout(300_000);
@@ -47,7 +47,7 @@ describe('importing a sheet: the office’s and the union’s import screens', (
     const union = makeCreditCode('8', '1', '310115', '77000001');
     const unit = makeCreditCode('9', '1', '310115', '77000002');
     const mistyped = `${unit.slice(0, 17)}${unit[17] === '0' ? '1' : '0'}`;
-    const rows = (code: string) => [
+    const rows = (code: string): Record<string, CellValue>[] => [
       { name: '导入演示区总工会', kind: 'DISTRICT_UNION', creditCode: union, district: '浦东新区' },
       { name: '导入演示科技有限公司', kind: 'ENTERPRISE', creditCode: code, district: '浦东新区', parentCreditCode: union },
     ];
