@@ -48,7 +48,7 @@ describe('importing the expert pool from Excel', () => {
     const response = await fetch(`${origin}/imports/experts?mode=${mode}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': XLSX_TYPE },
-      body,
+      body: new Uint8Array(body),
     });
     return {
       status: response.status,

@@ -39,7 +39,7 @@ describe("a prior honor's proof as a file", () => {
       { input: { priorHonorId, fileName: '获奖证书.pdf', contentType: 'application/pdf', size: bytes.length } },
     );
   const put = (url: string, body: Buffer) =>
-    fetch(`${origin}${url}`, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body });
+    fetch(`${origin}${url}`, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(body) });
   const evidenceOf = async (client: GraphClient, id: string): Promise<Evidence> => {
     const { submission } = await client.data<{ submission: { priorHonors: { id: string; evidenceFile: Evidence }[] } }>(
       `query($s: ID!) { submission(id: $s) { priorHonors { id evidenceFile { fileName size sha256 downloadUrl } } } }`,

@@ -61,7 +61,7 @@ describe('the 2019 registers round-trip through export and import', () => {
       const response = await fetch(`${originOf(target)}/imports/${name}?mode=commit`, {
         method: 'POST',
         headers: { authorization: await office(target), 'content-type': XLSX_TYPE },
-        body: file,
+        body: new Uint8Array(file),
       });
       const answer = (await response.json()) as {
         report?: unknown;

@@ -37,7 +37,7 @@ export function importer(graph: TestGraph) {
     const response = await fetch(`${origin}/imports/${kind}?mode=${mode}`, {
       method: 'POST',
       headers: { authorization: await bearer(roles, claims), 'content-type': XLSX_TYPE },
-      body,
+      body: new Uint8Array(body),
     });
     return {
       status: response.status,

@@ -70,7 +70,7 @@ describe('attachments in an S3-compatible bucket', () => {
     return fetch(`${origin}${createAttachmentUpload.uploadUrl}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/pdf' },
-      body: sent,
+      body: new Uint8Array(sent),
     });
   };
   const files = async () =>

@@ -97,7 +97,7 @@ describe('attachments: a unit uploads the files of its draft, which are checked,
     return answer.data!.createAttachmentUpload;
   };
   const put = (url: string, body: Buffer, contentType = 'application/pdf') =>
-    fetch(`${origin}${url}`, { method: 'PUT', headers: { 'content-type': contentType }, body });
+    fetch(`${origin}${url}`, { method: 'PUT', headers: { 'content-type': contentType }, body: new Uint8Array(body) });
   const files = async (id: string, client: GraphClient = submitter) =>
     (
       await client.data<{ submission: { attachments: File[] } }>(
