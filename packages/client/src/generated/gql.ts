@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation CreateAttachmentUpload($input: AttachmentUploadInput!) {\n  createAttachmentUpload(input: $input) {\n    uploadUrl\n    method\n    contentType\n    expiresAt\n    maxBytes\n  }\n}": typeof types.CreateAttachmentUploadDocument,
     "query EvaluationScores($code: String!) {\n  analytics {\n    scoreHistogram(contest: $code, stage: \"EVALUATION\", width: 10, by: TRACK) {\n      track {\n        code\n      }\n      records\n      buckets {\n        from\n        to\n        count\n      }\n    }\n  }\n}": typeof types.EvaluationScoresDocument,
     "query ExcellentByPriorHonor {\n  analytics {\n    cube(\n      fact: SUBMISSION\n      measures: [{kind: COUNT}]\n      groupBy: [PRIOR_HONOR_LEVEL]\n      filter: {year: [2019], fields: [{field: EXCELLENT, is: true}]}\n    ) {\n      records\n      cells {\n        group {\n          priorHonorLevel\n        }\n        values\n      }\n    }\n  }\n}": typeof types.ExcellentByPriorHonorDocument,
     "query Figures($code: String!) {\n  contest(code: $code) {\n    id\n    participantCount\n    milestones {\n      date\n      kind\n      title\n    }\n    submissions(status: SUBMITTED) {\n      totalCount\n    }\n    reviewRounds {\n      stage\n      name\n      reviewDate\n      judgeCount\n    }\n    reviewFunnel {\n      round {\n        stage\n      }\n      groupCode\n      entries\n      advanced\n      eliminated\n      excellent\n    }\n    honorsSummary {\n      counts {\n        awardType {\n          code\n          nameZh\n        }\n        status\n        count\n      }\n      priorHonorLevels(awardTypeCode: \"EXCELLENT_ACHIEVEMENT\") {\n        level\n        count\n      }\n    }\n  }\n  experts(first: 1) {\n    totalCount\n  }\n}": typeof types.FiguresDocument,
@@ -65,6 +66,7 @@ type Documents = {
     "query UnitWorkspace($org: ID!) {\n  organization(id: $org) {\n    id\n    name\n  }\n  participations(organizationId: $org, first: 100) {\n    nodes {\n      id\n      contest {\n        id\n        code\n        name\n        year\n        status\n        submissionOpensAt\n        submissionClosesAt\n        tracks {\n          id\n          code\n          name\n        }\n      }\n    }\n  }\n  people(organizationId: $org, first: 100) {\n    nodes {\n      id\n      name\n      position\n    }\n  }\n}": typeof types.UnitWorkspaceDocument,
 };
 const documents: Documents = {
+    "mutation CreateAttachmentUpload($input: AttachmentUploadInput!) {\n  createAttachmentUpload(input: $input) {\n    uploadUrl\n    method\n    contentType\n    expiresAt\n    maxBytes\n  }\n}": types.CreateAttachmentUploadDocument,
     "query EvaluationScores($code: String!) {\n  analytics {\n    scoreHistogram(contest: $code, stage: \"EVALUATION\", width: 10, by: TRACK) {\n      track {\n        code\n      }\n      records\n      buckets {\n        from\n        to\n        count\n      }\n    }\n  }\n}": types.EvaluationScoresDocument,
     "query ExcellentByPriorHonor {\n  analytics {\n    cube(\n      fact: SUBMISSION\n      measures: [{kind: COUNT}]\n      groupBy: [PRIOR_HONOR_LEVEL]\n      filter: {year: [2019], fields: [{field: EXCELLENT, is: true}]}\n    ) {\n      records\n      cells {\n        group {\n          priorHonorLevel\n        }\n        values\n      }\n    }\n  }\n}": types.ExcellentByPriorHonorDocument,
     "query Figures($code: String!) {\n  contest(code: $code) {\n    id\n    participantCount\n    milestones {\n      date\n      kind\n      title\n    }\n    submissions(status: SUBMITTED) {\n      totalCount\n    }\n    reviewRounds {\n      stage\n      name\n      reviewDate\n      judgeCount\n    }\n    reviewFunnel {\n      round {\n        stage\n      }\n      groupCode\n      entries\n      advanced\n      eliminated\n      excellent\n    }\n    honorsSummary {\n      counts {\n        awardType {\n          code\n          nameZh\n        }\n        status\n        count\n      }\n      priorHonorLevels(awardTypeCode: \"EXCELLENT_ACHIEVEMENT\") {\n        level\n        count\n      }\n    }\n  }\n  experts(first: 1) {\n    totalCount\n  }\n}": types.FiguresDocument,
@@ -130,6 +132,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateAttachmentUpload($input: AttachmentUploadInput!) {\n  createAttachmentUpload(input: $input) {\n    uploadUrl\n    method\n    contentType\n    expiresAt\n    maxBytes\n  }\n}"): (typeof documents)["mutation CreateAttachmentUpload($input: AttachmentUploadInput!) {\n  createAttachmentUpload(input: $input) {\n    uploadUrl\n    method\n    contentType\n    expiresAt\n    maxBytes\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,7 +27,7 @@ describe('attachments in an S3-compatible bucket', () => {
       directory: folder,
       configureBuckets: [{ name: 'meritgraph', configs: [] }],
     });
-    const { port } = (await s3.run()) as unknown as { port: number };
+    const { port } = await s3.run();
     storage = new S3Storage({
       bucket: 'meritgraph',
       region: 'us-east-1',
