@@ -6,7 +6,17 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { baseFileType, contentDisposition } from '@meritgraph/domain';
+import {
+  type DeclaredFile,
+  DomainError,
+  ErrorCode,
+  InvalidInput,
+  baseFileType,
+  contentDisposition,
+  declaredFileProblems,
+  fileTypeProblem,
+  isTooLarge,
+} from '@meritgraph/domain';
 import { HttpError } from '../http';
 import type { FileKit } from './kit';
 import { type FileGrant, FileTokenRefused } from './tokens';
@@ -152,5 +162,20 @@ export async function storeUpload<T>(
   } catch (error) {
     await kit.storage.delete(key);
     throw error;
+  }
+}
+
+/**
+ * Refuses a file declared for upload before any URL is issued: a bad name, size or digest
+ * (BAD_USER_INPUT, every problem listed), a type not kept or an extension that does not fit
+ * it (FILE_TYPE_NOT_ALLOWED), or more bytes than the kit takes (FILE_TOO_LARGE).
+ */
+export function assertDeclaredFile(kit: FileKit, file: DeclaredFile): void {
+  const problems = declaredFileProblems(file);
+  if (problems.length) throw new InvalidInput(problems);
+  const type = fileTypeProblem(file);
+  if (type) throw new DomainError(ErrorCode.FILE_TYPE_NOT_ALLOWED, `${type.field} ${type.message}`, type.field);
+  if (isTooLarge(file.size, kit.maxBytes)) {
+    throw new DomainError(ErrorCode.FILE_TOO_LARGE, `A file may be at most ${kit.maxBytes} bytes`, 'size', { limit: kit.maxBytes });
   }
 }

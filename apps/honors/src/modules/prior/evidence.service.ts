@@ -1,23 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  DomainError,
-  ErrorCode,
-  type Identity,
-  InvalidInput,
-  ROLES,
-  type Role,
-  baseFileType,
-  declaredFileProblems,
-  fileTypeProblem,
-  forbidden,
-  hasRole,
-  isTooLarge,
-  notFound,
-} from '@meritgraph/domain';
+import { DomainError, ErrorCode, type Identity, ROLES, type Role, baseFileType, forbidden, hasRole, notFound } from '@meritgraph/domain';
 import { forUpdate } from '@meritgraph/db';
-import { type FileKit, HttpError, type RequestContext, grantOf, recordAudit, sendFile, storeUpload } from '@meritgraph/subgraph-kit';
+import {
+  type FileKit,
+  assertDeclaredFile,
+  HttpError,
+  type RequestContext,
+  grantOf,
+  recordAudit,
+  sendFile,
+  storeUpload,
+} from '@meritgraph/subgraph-kit';
 import type { RecipientsApi } from '../references/peers';
 import { PriorHonor, type StoredEvidence } from './prior.entity';
 
@@ -65,15 +60,7 @@ export class EvidenceService {
   }
 
   async createUpload(identity: Identity, input: EvidenceDeclaration) {
-    const problems = declaredFileProblems(input);
-    if (problems.length) throw new InvalidInput(problems);
-    const type = fileTypeProblem(input);
-    if (type) throw new DomainError(ErrorCode.FILE_TYPE_NOT_ALLOWED, `${type.field} ${type.message}`, type.field);
-    if (isTooLarge(input.size, this.files.maxBytes)) {
-      throw new DomainError(ErrorCode.FILE_TOO_LARGE, `A file may be at most ${this.files.maxBytes} bytes`, 'size', {
-        limit: this.files.maxBytes,
-      });
-    }
+    assertDeclaredFile(this.files, input);
     const expiresAt = new Date(this.clock().getTime() + this.files.uploadMinutes * 60_000);
     const nonce = randomUUID();
     const contentType = baseFileType(input.contentType);
@@ -139,7 +126,16 @@ export class EvidenceService {
   async view(ctx: RequestContext, prior: PriorHonor) {
     const file = prior.evidenceFile;
     if (!file) return null;
-    const opens = await this.mayHandle(ctx.identity, prior);
+    const { identity } = ctx;
+    // The units of every achievement whose proofs the request shows, asked of submissions once.
+    const unitOf = () =>
+      ctx.loaders
+        .get<string, string | null>('PriorHonor.unit', async (ids) => {
+          const units = await this.recipients.submissionUnits(ids);
+          return ids.map((id) => units.get(id) ?? null);
+        })
+        .load(prior.submissionId);
+    const opens = hasRole(identity, 'ADMIN') || (hasRole(identity, 'SUBMITTER') && !!identity.org && (await unitOf()) === identity.org);
     const expiresAt = new Date(this.clock().getTime() + this.files.downloadMinutes * 60_000);
     const token = this.files.tokens.mint({ purpose: 'download', id: prior.id, name: file.fileName, expiresAt });
     return { ...described(file), uploadedAt: new Date(file.uploadedAt), downloadUrl: opens ? `${FILES_PATH}/download/${token}` : null };

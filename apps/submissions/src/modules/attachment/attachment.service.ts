@@ -11,16 +11,22 @@ import {
   type Role,
   attachmentsEditable,
   baseFileType,
-  declaredFileProblems,
-  fileTypeProblem,
   forbidden,
   hasRole,
-  isTooLarge,
   neutralFileName,
   notFound,
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
-import { type FileKit, HttpError, type RequestContext, grantOf, recordAudit, sendFile, storeUpload } from '@meritgraph/subgraph-kit';
+import {
+  type FileKit,
+  HttpError,
+  assertDeclaredFile,
+  type RequestContext,
+  grantOf,
+  recordAudit,
+  sendFile,
+  storeUpload,
+} from '@meritgraph/subgraph-kit';
 import { Submission } from '../submission/submission.entity';
 import {
   Attachment,
@@ -92,15 +98,7 @@ export class AttachmentService {
 
   /** A signed URL for one upload of a declared file to a draft. Nothing is stored until the bytes arrive and check out. */
   async createUpload(identity: Identity, input: AttachmentUploadInput): Promise<AttachmentUploadTicket> {
-    const problems = declaredFileProblems(input);
-    if (problems.length) throw new InvalidInput(problems);
-    const type = fileTypeProblem(input);
-    if (type) throw new DomainError(ErrorCode.FILE_TYPE_NOT_ALLOWED, `${type.field} ${type.message}`, type.field);
-    if (isTooLarge(input.size, this.files.maxBytes)) {
-      throw new DomainError(ErrorCode.FILE_TOO_LARGE, `A file may be at most ${this.files.maxBytes} bytes`, 'size', {
-        limit: this.files.maxBytes,
-      });
-    }
+    assertDeclaredFile(this.files, input);
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + this.files.uploadMinutes * 60_000);
     const upload = await this.dataSource.transaction(async (em) => {
