@@ -21,4 +21,5 @@ export * from './honors';
 export * from './statistics';
 export * from './analytics';
 export * from './attachments';
+export * from './notices';
 export * from './import-sheets';
