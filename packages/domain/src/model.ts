@@ -34,12 +34,25 @@ export const contestLifecycle = new Lifecycle<ContestStatus>('Contest', 'DRAFT',
 export const SubmissionStatus = {
   DRAFT: 'DRAFT',
   SUBMITTED: 'SUBMITTED',
+  ENDORSED: 'ENDORSED',
+  RETURNED: 'RETURNED',
+  ACCEPTED: 'ACCEPTED',
+  REJECTED: 'REJECTED',
   WITHDRAWN: 'WITHDRAWN',
 } as const;
 export type SubmissionStatus = keyof typeof SubmissionStatus;
+/**
+ * A submission's moves in a contest that asks no endorsement and no form check: submitted,
+ * then withdrawn at most. A contest's own moves are `submissionLifecycleFor(checks)`
+ * (endorsement.ts).
+ */
 export const submissionLifecycle = new Lifecycle<SubmissionStatus>('Submission', 'DRAFT', {
   DRAFT: ['SUBMITTED', 'WITHDRAWN'],
   SUBMITTED: ['WITHDRAWN'],
+  ENDORSED: ['WITHDRAWN'],
+  RETURNED: ['SUBMITTED', 'WITHDRAWN'],
+  ACCEPTED: ['WITHDRAWN'],
+  REJECTED: [],
   WITHDRAWN: [],
 });
 

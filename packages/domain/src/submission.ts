@@ -1,5 +1,5 @@
 import type { ErrorCode, FieldProblem } from './errors';
-import type { ContestStatus } from './model';
+import type { ContestStatus, SubmissionStatus } from './model';
 import { textCharacterProblem } from './text';
 
 export const AchievementKind = {
@@ -38,10 +38,16 @@ export function submissionWindowProblem(contest: SubmissionWindow, now: Date): {
   return null;
 }
 
-/** A submitted entry may be withdrawn only before review starts; a draft may always be. */
-export const canWithdraw = (submissionStatus: 'DRAFT' | 'SUBMITTED' | 'WITHDRAWN', contestStatus: ContestStatus): boolean =>
+/**
+ * A draft, or an entry returned for revision, may be withdrawn at any time; an entry in the
+ * contest (submitted, endorsed, accepted) only before review starts; a rejected or withdrawn
+ * one never.
+ */
+export const canWithdraw = (submissionStatus: SubmissionStatus, contestStatus: ContestStatus): boolean =>
   submissionStatus === 'DRAFT' ||
-  (submissionStatus === 'SUBMITTED' && (contestStatus === 'OPEN_FOR_SUBMISSIONS' || contestStatus === 'DRAFT'));
+  submissionStatus === 'RETURNED' ||
+  ((submissionStatus === 'SUBMITTED' || submissionStatus === 'ENDORSED' || submissionStatus === 'ACCEPTED') &&
+    (contestStatus === 'OPEN_FOR_SUBMISSIONS' || contestStatus === 'DRAFT'));
 
 export interface SubmissionContent {
   trackId: string | null;
