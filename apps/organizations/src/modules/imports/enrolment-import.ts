@@ -1,10 +1,10 @@
 import { type DataSource, In } from 'typeorm';
 import { ENROLMENTS_SHEET, type Identity, hasRole } from '@meritgraph/domain';
-import { type ImportFailure, type ImportKind, importTransaction, recordImport } from '@meritgraph/subgraph-kit';
+import type { ImportKind } from '@meritgraph/subgraph-kit';
 import { distinct } from '../bulk';
 import { Contest } from '../contest/contest.entity';
 import type { EnrolmentInput, ParticipationService } from '../participation/participation.service';
-import { type Item, type Refusal, findOrganization, isRefusal, judgeInChunks, registryOf, text } from './rows';
+import { type Item, type Refusal, findOrganization, isRefusal, judgeInChunks, registryOf, text, judgedImport } from './rows';
 
 /** The sheet's column a refusal of enrolUnits names. */
 const COLUMN_OF: Readonly<Record<string, string>> = {
@@ -24,66 +24,58 @@ export function enrolmentImport(dataSource: DataSource, participations: Particip
   return {
     spec: ENROLMENTS_SHEET,
     allowed: (identity: Identity) => hasRole(identity, 'ADMIN') || hasRole(identity, 'ORGANIZER'),
-    async run({ identity, rows, commit, sha256 }) {
-      const failures: ImportFailure[] = [];
+    async run(run) {
+      const { identity, rows } = run;
       const ownUnion = hasRole(identity, 'ORGANIZER') && identity.org ? identity.org : null;
-      const created = await importTransaction(
-        dataSource,
-        () => commit && failures.length === 0,
-        async (em) => {
-          const codes = distinct(rows.map((r) => text(r.values.contestCode)));
-          const contests = new Map((codes.length ? await em.findBy(Contest, { code: In(codes) }) : []).map((c) => [c.code, c.id]));
-          const registry = await registryOf(
-            em,
-            rows.flatMap((r) => [text(r.values.organizationCreditCode), text(r.values.mobilizedByCreditCode)]),
-            [],
+      return judgedImport(dataSource, clock, run, 'enrolments', async (em, failures) => {
+        const codes = distinct(rows.map((r) => text(r.values.contestCode)));
+        const contests = new Map((codes.length ? await em.findBy(Contest, { code: In(codes) }) : []).map((c) => [c.code, c.id]));
+        const registry = await registryOf(
+          em,
+          rows.flatMap((r) => [text(r.values.organizationCreditCode), text(r.values.mobilizedByCreditCode)]),
+          [],
+        );
+        const items: Item<EnrolmentInput>[] = [];
+        rows.forEach((row, index) => {
+          const refusals: Refusal[] = [];
+          const contestCode = text(row.values.contestCode);
+          const contestId = contestCode ? contests.get(contestCode) : undefined;
+          if (!contestId) refusals.push({ field: 'contestCode', code: 'NOT_FOUND', message: `No contest has the code ${contestCode}` });
+          const unit = findOrganization(
+            registry,
+            { code: text(row.values.organizationCreditCode), name: text(row.values.organizationName) },
+            { code: 'organizationCreditCode', name: 'organizationName' },
           );
-          const items: Item<EnrolmentInput>[] = [];
-          rows.forEach((row, index) => {
-            const refusals: Refusal[] = [];
-            const contestCode = text(row.values.contestCode);
-            const contestId = contestCode ? contests.get(contestCode) : undefined;
-            if (!contestId) refusals.push({ field: 'contestCode', code: 'NOT_FOUND', message: `No contest has the code ${contestCode}` });
-            const unit = findOrganization(
-              registry,
-              { code: text(row.values.organizationCreditCode), name: text(row.values.organizationName) },
-              { code: 'organizationCreditCode', name: 'organizationName' },
-            );
-            if (isRefusal(unit)) refusals.push(unit);
-            const mobilizerCode = text(row.values.mobilizedByCreditCode);
-            let mobilizedById: string | null = ownUnion;
-            if (mobilizerCode) {
-              const mobilizer = registry.byCode.get(mobilizerCode);
-              mobilizedById = mobilizer?.id ?? null;
-              if (!mobilizer) {
-                refusals.push({
-                  field: 'mobilizedByCreditCode',
-                  code: 'NOT_FOUND',
-                  message: `No union has the credit code ${mobilizerCode}`,
-                });
-              }
-            } else if (!mobilizedById) {
+          if (isRefusal(unit)) refusals.push(unit);
+          const mobilizerCode = text(row.values.mobilizedByCreditCode);
+          let mobilizedById: string | null = ownUnion;
+          if (mobilizerCode) {
+            const mobilizer = registry.byCode.get(mobilizerCode);
+            mobilizedById = mobilizer?.id ?? null;
+            if (!mobilizer) {
               refusals.push({
                 field: 'mobilizedByCreditCode',
-                code: 'BAD_USER_INPUT',
-                message: "give the mobilizing union's credit code",
+                code: 'NOT_FOUND',
+                message: `No union has the credit code ${mobilizerCode}`,
               });
             }
-            if (refusals.length || isRefusal(unit)) return failures.push(...refusals.map((r) => ({ ...r, index })));
-            items.push({ index, input: { contestId: contestId!, organizationId: unit.id, mobilizedById: mobilizedById! } });
-          });
-          const made = await judgeInChunks(
-            items,
-            (inputs) => participations.enrolManyIn(em, identity, inputs),
-            (_, failure) => failures.push({ ...failure, field: (failure.field && COLUMN_OF[failure.field]) ?? failure.field ?? null }),
-          );
-          if (commit && failures.length === 0) {
-            await recordImport(em, identity, clock(), { kind: 'enrolments', sha256, rows: rows.length, created: made.length });
+          } else if (!mobilizedById) {
+            refusals.push({
+              field: 'mobilizedByCreditCode',
+              code: 'BAD_USER_INPUT',
+              message: "give the mobilizing union's credit code",
+            });
           }
-          return made.length;
-        },
-      );
-      return { created: failures.length ? 0 : created, failures };
+          if (refusals.length || isRefusal(unit)) return failures.push(...refusals.map((r) => ({ ...r, index })));
+          items.push({ index, input: { contestId: contestId!, organizationId: unit.id, mobilizedById: mobilizedById! } });
+        });
+        const made = await judgeInChunks(
+          items,
+          (inputs) => participations.enrolManyIn(em, identity, inputs),
+          (_, failure) => failures.push({ ...failure, field: (failure.field && COLUMN_OF[failure.field]) ?? failure.field ?? null }),
+        );
+        return made.length;
+      });
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { ORGANIZATIONS_SHEET, type Identity, type OrganizationKind, hasRole } from '@meritgraph/domain';
-import { type ImportFailure, type ImportKind, type ParsedRow, importTransaction, recordImport } from '@meritgraph/subgraph-kit';
+import type { ImportKind, ParsedRow } from '@meritgraph/subgraph-kit';
 import type { NewOrganization, OrganizationService } from '../organization/organization.service';
-import { type Item, type Refusal, type Registry, isRefusal, judgeInChunks, registryOf, text } from './rows';
+import { type Item, type Refusal, type Registry, isRefusal, judgeInChunks, registryOf, text, judgedImport } from './rows';
 
 /** Where a row's parent is: registered already, another row of the sheet, or none (top level). */
 type Parent = { registered: string } | { row: number } | null;
@@ -111,78 +111,70 @@ export function organizationImport(dataSource: DataSource, organizations: Organi
   return {
     spec: ORGANIZATIONS_SHEET,
     allowed: (identity: Identity) => hasRole(identity, 'ADMIN'),
-    async run({ identity, rows, commit, sha256 }) {
-      const failures: ImportFailure[] = [];
-      const created = await importTransaction(
-        dataSource,
-        () => commit && failures.length === 0,
-        async (em) => {
-          const registry = await registryOf(
-            em,
-            rows.map((r) => text(r.values.parentCreditCode)),
-            rows.map((r) => text(r.values.parentName)),
-          );
-          const index = indexOf(rows);
-          const sheet: SheetRow[] = rows.map((row, at) => {
-            const parent = parentOf(registry, index, row);
-            if (isRefusal(parent)) failures.push({ ...parent, index: at });
-            return {
-              input: {
-                name: text(row.values.name) ?? '',
-                shortName: text(row.values.shortName),
-                kind: row.values.kind as OrganizationKind,
-                district: text(row.values.district),
-                creditCode: text(row.values.creditCode),
-              },
-              parentColumn: text(row.values.parentCreditCode) || !text(row.values.parentName) ? 'parentCreditCode' : 'parentName',
-              parent: isRefusal(parent) ? null : parent,
-            };
+    async run(run) {
+      const { identity, rows } = run;
+      return judgedImport(dataSource, clock, run, 'organizations', async (em, failures) => {
+        const registry = await registryOf(
+          em,
+          rows.map((r) => text(r.values.parentCreditCode)),
+          rows.map((r) => text(r.values.parentName)),
+        );
+        const index = indexOf(rows);
+        const sheet: SheetRow[] = rows.map((row, at) => {
+          const parent = parentOf(registry, index, row);
+          if (isRefusal(parent)) failures.push({ ...parent, index: at });
+          return {
+            input: {
+              name: text(row.values.name) ?? '',
+              shortName: text(row.values.shortName),
+              kind: row.values.kind as OrganizationKind,
+              district: text(row.values.district),
+              creditCode: text(row.values.creditCode),
+            },
+            parentColumn: text(row.values.parentCreditCode) || !text(row.values.parentName) ? 'parentCreditCode' : 'parentName',
+            parent: isRefusal(parent) ? null : parent,
+          };
+        });
+        const made = new Map<number, string>();
+        const refused = new Set<number>();
+        const pending = new Set(sheet.keys());
+        while (pending.size) {
+          const settled = (index: number) => made.has(index) || refused.has(index);
+          const level = [...pending].filter((index) => {
+            const parent = sheet[index]!.parent;
+            return !parent || 'registered' in parent || settled(parent.row);
           });
-          const made = new Map<number, string>();
-          const refused = new Set<number>();
-          const pending = new Set(sheet.keys());
-          while (pending.size) {
-            const settled = (index: number) => made.has(index) || refused.has(index);
-            const level = [...pending].filter((index) => {
-              const parent = sheet[index]!.parent;
-              return !parent || 'registered' in parent || settled(parent.row);
-            });
-            if (!level.length) {
-              // Every row left is on a cycle of parents or below one: the cycle is refused.
-              const cyclic = onCycles(pending, sheet);
-              if (!cyclic.length) throw new Error('organization import: rows left with no parent to wait for');
-              for (const index of cyclic) {
-                const { parentColumn } = sheet[index]!;
-                const message = 'the parents in this sheet make a cycle';
-                failures.push({ index, field: parentColumn, code: 'BAD_USER_INPUT', message });
-                sheet[index]!.parent = null;
-              }
-              continue;
+          if (!level.length) {
+            // Every row left is on a cycle of parents or below one: the cycle is refused.
+            const cyclic = onCycles(pending, sheet);
+            if (!cyclic.length) throw new Error('organization import: rows left with no parent to wait for');
+            for (const index of cyclic) {
+              const { parentColumn } = sheet[index]!;
+              const message = 'the parents in this sheet make a cycle';
+              failures.push({ index, field: parentColumn, code: 'BAD_USER_INPUT', message });
+              sheet[index]!.parent = null;
             }
-            const items: Item<NewOrganization>[] = level.map((index) => {
-              const { input, parent } = sheet[index]!;
-              const parentId = !parent ? null : 'registered' in parent ? parent.registered : (made.get(parent.row) ?? null);
-              return { index, input: { ...input, parentId } };
-            });
-            const results = await judgeInChunks(
-              items,
-              (inputs) => organizations.createManyIn(em, identity, inputs),
-              (item, failure) => {
-                refused.add(item.index);
-                const field = failure.field === 'parentId' ? sheet[item.index]!.parentColumn : failure.field;
-                failures.push({ ...failure, field: field === 'inputs' ? null : field });
-              },
-            );
-            for (const { item, made: organization } of results) made.set(item.index, organization.id);
-            for (const index of level) pending.delete(index);
+            continue;
           }
-          if (commit && failures.length === 0) {
-            await recordImport(em, identity, clock(), { kind: 'organizations', sha256, rows: rows.length, created: made.size });
-          }
-          return made.size;
-        },
-      );
-      return { created: failures.length ? 0 : created, failures };
+          const items: Item<NewOrganization>[] = level.map((index) => {
+            const { input, parent } = sheet[index]!;
+            const parentId = !parent ? null : 'registered' in parent ? parent.registered : (made.get(parent.row) ?? null);
+            return { index, input: { ...input, parentId } };
+          });
+          const results = await judgeInChunks(
+            items,
+            (inputs) => organizations.createManyIn(em, identity, inputs),
+            (item, failure) => {
+              refused.add(item.index);
+              const field = failure.field === 'parentId' ? sheet[item.index]!.parentColumn : failure.field;
+              failures.push({ ...failure, field: field === 'inputs' ? null : field });
+            },
+          );
+          for (const { item, made: organization } of results) made.set(item.index, organization.id);
+          for (const index of level) pending.delete(index);
+        }
+        return made.size;
+      });
     },
   };
 }

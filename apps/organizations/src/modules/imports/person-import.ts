@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { PEOPLE_SHEET, type Identity, hasRole } from '@meritgraph/domain';
-import { type ImportFailure, type ImportKind, importTransaction, recordImport } from '@meritgraph/subgraph-kit';
+import type { ImportKind } from '@meritgraph/subgraph-kit';
 import type { NewPerson, PersonService } from '../person/person.service';
-import { type Item, findOrganization, isRefusal, judgeInChunks, registryOf, text } from './rows';
+import { type Item, findOrganization, isRefusal, judgeInChunks, registryOf, text, judgedImport } from './rows';
 
 /** Stands for a unit the sheet does not name rightly, so that the row's other cells are still judged. */
 const NO_UNIT = '00000000-0000-0000-0000-000000000000';
@@ -17,55 +17,47 @@ export function personImport(dataSource: DataSource, people: PersonService, cloc
   return {
     spec: PEOPLE_SHEET,
     allowed: (identity: Identity) => hasRole(identity, 'ADMIN') || hasRole(identity, 'ORGANIZER'),
-    async run({ identity, rows, commit, sha256 }) {
-      const failures: ImportFailure[] = [];
-      const created = await importTransaction(
-        dataSource,
-        () => commit && failures.length === 0,
-        async (em) => {
-          const registry = await registryOf(
-            em,
-            rows.map((r) => text(r.values.organizationCreditCode)),
-            rows.map((r) => text(r.values.organizationName)),
-          );
-          const unitColumn: string[] = [];
-          const unknownUnit = new Set<number>();
-          const items: Item<NewPerson>[] = rows.map((row, index) => {
-            const code = text(row.values.organizationCreditCode);
-            const name = text(row.values.organizationName);
-            unitColumn[index] = code || !name ? 'organizationCreditCode' : 'organizationName';
-            const unit = findOrganization(registry, { code, name }, { code: 'organizationCreditCode', name: 'organizationName' });
-            if (isRefusal(unit)) {
-              failures.push({ ...unit, index });
-              unknownUnit.add(index);
-            }
-            return {
-              index,
-              input: {
-                name: text(row.values.name) ?? '',
-                organizationId: isRefusal(unit) ? NO_UNIT : unit.id,
-                position: text(row.values.position),
-                phone: text(row.values.phone),
-                email: text(row.values.email),
-              },
-            };
-          });
-          const made = await judgeInChunks(
-            items,
-            (inputs) => people.createManyIn(em, identity, inputs),
-            (item, failure) => {
-              if (failure.field !== 'organizationId') return failures.push(failure);
-              // The unit's refusal is already reported on the cell that names it.
-              if (!unknownUnit.has(item.index)) failures.push({ ...failure, field: unitColumn[item.index]! });
-            },
-          );
-          if (commit && failures.length === 0) {
-            await recordImport(em, identity, clock(), { kind: 'people', sha256, rows: rows.length, created: made.length });
+    async run(run) {
+      const { identity, rows } = run;
+      return judgedImport(dataSource, clock, run, 'people', async (em, failures) => {
+        const registry = await registryOf(
+          em,
+          rows.map((r) => text(r.values.organizationCreditCode)),
+          rows.map((r) => text(r.values.organizationName)),
+        );
+        const unitColumn: string[] = [];
+        const unknownUnit = new Set<number>();
+        const items: Item<NewPerson>[] = rows.map((row, index) => {
+          const code = text(row.values.organizationCreditCode);
+          const name = text(row.values.organizationName);
+          unitColumn[index] = code || !name ? 'organizationCreditCode' : 'organizationName';
+          const unit = findOrganization(registry, { code, name }, { code: 'organizationCreditCode', name: 'organizationName' });
+          if (isRefusal(unit)) {
+            failures.push({ ...unit, index });
+            unknownUnit.add(index);
           }
-          return made.length;
-        },
-      );
-      return { created: failures.length ? 0 : created, failures };
+          return {
+            index,
+            input: {
+              name: text(row.values.name) ?? '',
+              organizationId: isRefusal(unit) ? NO_UNIT : unit.id,
+              position: text(row.values.position),
+              phone: text(row.values.phone),
+              email: text(row.values.email),
+            },
+          };
+        });
+        const made = await judgeInChunks(
+          items,
+          (inputs) => people.createManyIn(em, identity, inputs),
+          (item, failure) => {
+            if (failure.field !== 'organizationId') return failures.push(failure);
+            // The unit's refusal is already reported on the cell that names it.
+            if (!unknownUnit.has(item.index)) failures.push({ ...failure, field: unitColumn[item.index]! });
+          },
+        );
+        return made.length;
+      });
     },
   };
 }

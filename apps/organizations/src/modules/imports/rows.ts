@@ -1,9 +1,43 @@
-import { type EntityManager, In } from 'typeorm';
-import { type ImportFailure, failuresOf } from '@meritgraph/subgraph-kit';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import {
+  type ImportFailure,
+  type ImportKind,
+  type ImportOutcome,
+  failuresOf,
+  importTransaction,
+  recordImport,
+} from '@meritgraph/subgraph-kit';
 import { MAX_BATCH, distinct } from '../bulk';
 import { Organization } from '../organization/organization.entity';
 
 /** What the import kinds of this subgraph share: reading cells, finding the organizations rows name, judging rows in chunks. */
+
+/**
+ * One import of this subgraph, of one kind: its rows judged inside one transaction, which is
+ * rolled back on a dry run or when any row is refused; a clean commit records the import
+ * (its kind, file digest and counts) once. `judge` pushes every refusal onto `failures` and
+ * gives how many records it made.
+ */
+export async function judgedImport(
+  dataSource: DataSource,
+  clock: () => Date,
+  run: Parameters<ImportKind['run']>[0],
+  kind: string,
+  judge: (em: EntityManager, failures: ImportFailure[]) => Promise<number>,
+): Promise<ImportOutcome> {
+  const { identity, rows, commit, sha256 } = run;
+  const failures: ImportFailure[] = [];
+  const created = await importTransaction(
+    dataSource,
+    () => commit && failures.length === 0,
+    async (em) => {
+      const made = await judge(em, failures);
+      if (commit && failures.length === 0) await recordImport(em, identity, clock(), { kind, sha256, rows: rows.length, created: made });
+      return made;
+    },
+  );
+  return { created: failures.length ? 0 : created, failures };
+}
 
 /** A cell's text, trimmed; null when empty. */
 export const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
