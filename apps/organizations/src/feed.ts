@@ -1,6 +1,7 @@
 import { changeFeed } from '@meritgraph/subgraph-kit';
 import { Contest } from './modules/contest/contest.entity';
 import { Milestone } from './modules/milestone/milestone.entity';
+import { Notice } from './modules/notice/notice.entity';
 import { Organization } from './modules/organization/organization.entity';
 import { Participation } from './modules/participation/participation.entity';
 import { Person } from './modules/person/person.entity';
@@ -21,10 +22,23 @@ export const feed = changeFeed({
       endsOn: c.endsOn,
       submissionOpensAt: c.submissionOpensAt,
       submissionClosesAt: c.submissionClosesAt,
+      requiresEndorsement: c.requiresEndorsement,
+      requiresFormCheck: c.requiresFormCheck,
     }),
   },
   Track: { entity: Track, state: (t: Track) => ({ id: t.id, contestId: t.contestId, code: t.code, name: t.name }) },
   Milestone: { entity: Milestone },
+  Notice: {
+    entity: Notice,
+    state: (n: Notice) => ({
+      id: n.id,
+      contestId: n.contestId,
+      kind: n.kind,
+      status: n.status,
+      publishedAt: n.publishedAt,
+      title: n.title,
+    }),
+  },
   Organization: {
     entity: Organization,
     state: (o: Organization) => ({

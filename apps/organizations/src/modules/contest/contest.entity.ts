@@ -68,6 +68,19 @@ export class Contest {
   @Field(() => Date, { nullable: true, description: '…until this one (inclusive); outside it a submission is SUBMISSION_WINDOW_CLOSED.' })
   submissionClosesAt: Date | null;
 
+  @Column('boolean', { default: false })
+  @Field(() => Boolean, {
+    description:
+      'Whether each entry goes first to the union that mobilized its unit, which endorses it (推荐) or returns it for revision (退回修改).',
+  })
+  requiresEndorsement: boolean;
+
+  @Column('boolean', { default: false })
+  @Field(() => Boolean, {
+    description: 'Whether the office checks each entry’s form (形式审查), accepting or rejecting it, before review takes it in.',
+  })
+  requiresFormCheck: boolean;
+
   @Column('datetime')
   @Field(() => Date, { description: 'When the contest was created on the platform (UTC).' })
   createdAt: Date;

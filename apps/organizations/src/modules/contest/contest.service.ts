@@ -30,7 +30,12 @@ export interface ContestInput {
   endsOn?: string | null;
   submissionOpensAt?: Date | null;
   submissionClosesAt?: Date | null;
+  requiresEndorsement?: boolean | null;
+  requiresFormCheck?: boolean | null;
 }
+
+/** The checks a contest asks of its entries, set at creation or while it is a draft. */
+const CHECKS = ['requiresEndorsement', 'requiresFormCheck'] as const;
 
 export class ContestService {
   constructor(
@@ -128,6 +133,8 @@ export class ContestService {
         endsOn: input.endsOn ?? null,
         submissionOpensAt: input.submissionOpensAt ?? null,
         submissionClosesAt: input.submissionClosesAt ?? null,
+        requiresEndorsement: input.requiresEndorsement ?? false,
+        requiresFormCheck: input.requiresFormCheck ?? false,
         createdAt: this.clock(),
       });
       this.assertCalendar(contest);
@@ -153,10 +160,15 @@ export class ContestService {
           throw new DomainError('CONTEST_LOCKED', 'The code can change only while the contest is a draft', 'code');
         if (await em.existsBy(Contest, { code: input.code })) throw alreadyExists('Contest', 'code', input.code);
       }
+      for (const key of CHECKS) {
+        if (input[key] != null && input[key] !== contest[key] && contest.status !== 'DRAFT')
+          throw new DomainError('CONTEST_LOCKED', 'The checks an entry goes through change only while the contest is a draft', key);
+      }
       await this.assertOrganizations(em, [
         { field: 'organizerId', ids: input.organizerId ? [input.organizerId] : [] },
         { field: 'coOrganizerIds', ids: input.coOrganizerIds ?? [] },
       ]);
+      for (const key of CHECKS) if (input[key] != null) contest[key] = input[key];
       for (const key of ['code', 'name', 'year'] as const) if (input[key] != null) Object.assign(contest, { [key]: input[key] });
       for (const key of ['theme', 'organizerId', 'startsOn', 'endsOn', 'submissionOpensAt', 'submissionClosesAt'] as const) {
         if (input[key] !== undefined) Object.assign(contest, { [key]: input[key] });

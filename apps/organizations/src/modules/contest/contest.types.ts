@@ -30,6 +30,20 @@ class ContestCalendarFields {
 
   @Field(() => Date, { nullable: true, description: 'When submissions close (UTC), after they open.' })
   submissionClosesAt?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the mobilizing unions endorse or return each entry (推荐); false when absent at creation. It changes only while the contest is a draft (else CONTEST_LOCKED).',
+  })
+  requiresEndorsement?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the office checks each entry’s form (形式审查); false when absent at creation. It changes only while the contest is a draft (else CONTEST_LOCKED).',
+  })
+  requiresFormCheck?: boolean | null;
 }
 
 @InputType({ description: 'A new contest. Problems are refused together as BAD_USER_INPUT, each naming its field.' })
