@@ -15,6 +15,10 @@ import { ContestRef, OrganizationRef, PersonRef, TrackRef } from './modules/refe
 import { ContestSubmissionsResolver } from './modules/submission/contest-submissions.resolver';
 import { OrganizationSubmissionsResolver } from './modules/submission/organization-submissions.resolver';
 import { PersonSubmissionsResolver } from './modules/submission/person-submissions.resolver';
+import { SubmissionCheck } from './modules/submission/submission-check.entity';
+import { SubmissionCheckResolver } from './modules/submission/submission-check.resolver';
+import { SubmissionCheckService } from './modules/submission/submission-check.service';
+import { SubmissionChecksResolver } from './modules/submission/submission-checks.resolver';
 import { SubmissionLifecycleService } from './modules/submission/submission-lifecycle.service';
 import { submissionReference } from './modules/submission/submission.reference';
 import { SubmissionResolver } from './modules/submission/submission.resolver';
@@ -28,10 +32,13 @@ export async function buildSchema({ dataSource, peers, clock, files = temporaryF
   const submissions = new SubmissionService(dataSource, organizations);
   const lifecycle = new SubmissionLifecycleService(dataSource, organizations, clock);
   const attachments = new AttachmentService(dataSource, files, clock);
+  const checks = new SubmissionCheckService(dataSource, organizations, clock);
   return buildFederatedSchema({
     resolvers: [
       new ChangeFeedResolver(dataSource),
       new SubmissionResolver(submissions, lifecycle, dataSource.getRepository(AuditEntry)),
+      new SubmissionChecksResolver(checks, dataSource.getRepository(SubmissionCheck)),
+      new SubmissionCheckResolver(),
       new OrganizationSubmissionsResolver(submissions),
       new ContestSubmissionsResolver(submissions),
       new PersonSubmissionsResolver(submissions),

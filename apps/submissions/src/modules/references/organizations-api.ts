@@ -8,6 +8,9 @@ export interface ContestFacts {
   submissionOpensAt: Date | null;
   submissionClosesAt: Date | null;
   tracks: { id: string; code: string }[];
+  /** The checks it asks of an entry: endorsement by the mobilizing union, the office's form check. */
+  requiresEndorsement: boolean;
+  requiresFormCheck: boolean;
 }
 
 export interface PersonFacts {
@@ -22,7 +25,7 @@ const PEOPLE_PER_REQUEST = 2000;
 /** Enrolments of a unit read per page: a unit takes part in few contests, so one page nearly always holds them all. */
 const ENROLMENT_PAGE = 100;
 
-const CONTEST = 'id year status submissionOpensAt submissionClosesAt tracks { id code }';
+const CONTEST = 'id year status submissionOpensAt submissionClosesAt requiresEndorsement requiresFormCheck tracks { id code }';
 const PERSON = 'id organization { id ancestors { id } }';
 const ENROLMENTS = 'nodes { contest { id } } pageInfo { hasNextPage endCursor }';
 
@@ -117,6 +120,28 @@ export class OrganizationsApi {
       }
     }
     return facts;
+  }
+
+  /** Every enrolment a union mobilized, as enrolmentKey(contest, unit). */
+  async mobilizedEnrolments(unionId: string): Promise<Set<string>> {
+    const enrolments = new Set<string>();
+    let after: string | null = null;
+    for (;;) {
+      const {
+        participations,
+      }: {
+        participations: {
+          nodes: { contest: { id: string } | null; organization: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await this.peer.request(
+        `query($m: ID!, $after: String) { participations(mobilizedById: $m, first: 100, after: $after) { nodes { contest { id } organization { id } } pageInfo { hasNextPage endCursor } } }`,
+        { m: unionId, after },
+      );
+      for (const n of participations.nodes) if (n.contest) enrolments.add(enrolmentKey(n.contest.id, n.organization.id));
+      if (!participations.pageInfo.hasNextPage) return enrolments;
+      after = participations.pageInfo.endCursor;
+    }
   }
 
   /** Every unit a union mobilized, in any contest. */

@@ -198,3 +198,20 @@ export async function markSubmitted(em: EntityManager, submissions: readonly Sub
     .execute();
   if (result.affected !== submissions.length) throw versionConflict(submissions[0]!.version);
 }
+
+/**
+ * RETURNED → SUBMITTED for the entries judged, in one UPDATE, keeping their reference numbers
+ * and first submission times: each only at the version it was judged at (else VERSION_CONFLICT).
+ */
+export async function markResubmitted(em: EntityManager, submissions: readonly Submission[], at: Date) {
+  const params: Record<string, unknown> = {};
+  submissions.forEach((s, i) => Object.assign(params, { [`id${i}`]: s.id, [`v${i}`]: s.version }));
+  const result = await em
+    .createQueryBuilder()
+    .update(Submission)
+    .set({ status: 'SUBMITTED', updatedAt: at, version: () => 'version + 1' })
+    .where(submissions.map((_, i) => `(id = :id${i} AND version = :v${i})`).join(' OR '))
+    .setParameters(params)
+    .execute();
+  if (result.affected !== submissions.length) throw versionConflict(submissions[0]!.version);
+}

@@ -26,6 +26,8 @@ const contestFacts = (overrides: Partial<ContestFacts> = {}): ContestFacts => ({
     { id: 'track-ai', code: 'AI' },
     { id: 'track-bio', code: 'BIO' },
   ],
+  requiresEndorsement: false,
+  requiresFormCheck: false,
   ...overrides,
 });
 

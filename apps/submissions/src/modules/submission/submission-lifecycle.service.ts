@@ -1,27 +1,24 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import {
-  ACHIEVEMENT_KINDS,
   DomainError,
   ErrorCode,
   type Identity,
-  InvalidInput,
   assertAllowed,
   canWithdraw,
   check,
-  contentProblems,
   forbidden,
   hasRole,
+  isEditableByUnit,
   missingForSubmit,
   normalizeTitle,
-  notFound,
   referenceNumber,
   submissionLifecycle,
   submissionWindowProblem,
 } from '@meritgraph/domain';
 import { forUpdate, newId } from '@meritgraph/db';
 import { recordAudit } from '@meritgraph/subgraph-kit';
-import { type ContestFacts, type OrganizationFacts, type OrganizationsApi, enrolmentKey } from '../references/organizations-api';
+import { type OrganizationFacts, type OrganizationsApi } from '../references/organizations-api';
 import { Submission } from './submission.entity';
 import {
   type SubmissionContentInput,
@@ -38,7 +35,10 @@ import {
   assertNotDuplicate,
   nextReferences,
   markSubmitted,
+  markResubmitted,
 } from './submission-batch';
+import { recordChecks } from './submission-check.service';
+import { assertFacts, contestOf, validateContent } from './submission-rules';
 
 export { MAX_BATCH, type NewSubmission, type SubmissionContentInput, type SubmitRequest } from './submission-batch';
 
@@ -62,18 +62,6 @@ export class SubmissionLifecycleService {
     private readonly clock: () => Date,
   ) {}
 
-  private validate(input: SubmissionContentInput & { title?: string | null }, creating: boolean) {
-    const checker = check(input)
-      .text('title', { min: 4, max: 200, optional: !creating })
-      .text('summary', { max: 5000, optional: true, multiline: true })
-      .oneOf('achievementKind', ACHIEVEMENT_KINDS, { optional: true })
-      .text('applicationEffect', { max: 5000, optional: true, multiline: true })
-      .rule('teamMemberIds', (v) => (Array.isArray(v) && v.length > 30 ? 'at most 30 members' : null), { optional: true })
-      .rule('metrics', (v) => (Array.isArray(v) && v.length > 20 ? 'at most 20 metrics' : null), { optional: true });
-    for (const p of contentProblems(input)) checker.problem(p.field, p.message);
-    checker.done();
-  }
-
   /**
    * What organizations says about the entries of a batch, in one request whatever their
    * number: their contests, the contests their units are enrolled in, the people they name.
@@ -86,31 +74,6 @@ export class SubmissionLifecycleService {
       organizationIds: entries.map((e) => e.organizationId),
       personIds: entries.flatMap(peopleOf),
     });
-  }
-
-  /** The contest as organizations has it; NOT_FOUND naming contestId when it does not exist. */
-  private contestOf(facts: Pick<BatchFacts, 'contests'>, contestId: string): ContestFacts {
-    const contest = facts.contests.get(contestId);
-    if (!contest) throw notFound('Contest', contestId, 'contestId');
-    return contest;
-  }
-
-  /** The rules that hold for any draft: a track of the contest, an enrolled unit, its own people. */
-  private assertFacts(facts: BatchFacts, contest: ContestFacts, organizationId: string, content: SubmissionContentInput) {
-    if (content.trackId && !contest.tracks.some((t) => t.id === content.trackId)) {
-      throw new DomainError('TRACK_NOT_IN_CONTEST', 'The track is not one of the contest’s tracks', 'trackId');
-    }
-    if (!facts.enrolled.has(enrolmentKey(contest.id, organizationId))) {
-      throw new DomainError('NOT_ENROLLED', 'The organization is not enrolled in this contest', 'organizationId');
-    }
-    for (const id of peopleOf(content)) {
-      const field = id === content.leaderId ? 'leaderId' : 'teamMemberIds';
-      const person = facts.people.get(id);
-      if (!person) throw notFound('Person', id, field);
-      if (!person.organizationLine.includes(organizationId)) {
-        throw new InvalidInput([{ field, message: 'must be a person of the submitting organization or of a unit below it' }]);
-      }
-    }
   }
 
   async create(identity: Identity, input: NewSubmission): Promise<Submission> {
@@ -131,7 +94,7 @@ export class SubmissionLifecycleService {
     const early = inputs.map((input) =>
       refusalOf(() => {
         assertAllowed(hasRole(identity, 'ADMIN') || identity.org === input.organizationId, 'organizationId');
-        this.validate(input, true);
+        validateContent(input, true);
       }),
     );
     const judged = inputs.filter((_, i) => !early[i]);
@@ -150,8 +113,8 @@ export class SubmissionLifecycleService {
         inputs,
         (input, index) => {
           if (early[index]) throw early[index];
-          const contest = this.contestOf(facts, input.contestId);
-          this.assertFacts(facts, contest, input.organizationId, input);
+          const contest = contestOf(facts, input.contestId);
+          assertFacts(facts, contest, input.organizationId, input);
           const titleKey = normalizeTitle(input.title);
           assertNotDuplicate(live, input.contestId, input.organizationId, titleKey);
           const submission = em.create(Submission, {
@@ -229,20 +192,28 @@ export class SubmissionLifecycleService {
 
   async update(identity: Identity, id: string, expectedVersion: number, input: SubmissionContentInput): Promise<Submission> {
     check({ expectedVersion }).int('expectedVersion', VERSIONS).done();
-    this.validate(input, false);
+    validateContent(input, false);
     const current = await this.dataSource.transaction((em) => this.editable(em, identity, id));
-    if (current.status !== 'DRAFT' && !hasRole(identity, 'ADMIN')) {
+    const office = hasRole(identity, 'ADMIN');
+    if (!isEditableByUnit(current.status) && !office) {
       throw new DomainError(ErrorCode.INVALID_TRANSITION, `A ${current.status} submission can no longer be edited`, 'status');
     }
-    if (current.status === 'WITHDRAWN')
-      throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A withdrawn submission cannot be edited', 'status');
-    if (input.trackId !== undefined || input.leaderId !== undefined || input.teamMemberIds !== undefined) {
-      const changed = { trackId: input.trackId, leaderId: input.leaderId, teamMemberIds: input.teamMemberIds };
+    if (current.status === 'WITHDRAWN' || current.status === 'REJECTED')
+      throw new DomainError(ErrorCode.INVALID_TRANSITION, `A ${current.status} submission cannot be edited`, 'status');
+    const changed = { trackId: input.trackId, leaderId: input.leaderId, teamMemberIds: input.teamMemberIds };
+    const namesFacts = input.trackId !== undefined || input.leaderId !== undefined || input.teamMemberIds !== undefined;
+    // A returned entry is revised by its unit within the submission window, as it is resubmitted.
+    const revising = current.status === 'RETURNED' && !office;
+    if (namesFacts || revising) {
       const facts = await this.readFacts([{ contestId: current.contestId, organizationId: current.organizationId, ...changed }]);
-      this.assertFacts(facts, this.contestOf(facts, current.contestId), current.organizationId, changed);
+      const contest = contestOf(facts, current.contestId);
+      const window = revising ? submissionWindowProblem(contest, this.clock()) : null;
+      if (window) throw new DomainError(window.code, window.message, 'contestId');
+      if (namesFacts) assertFacts(facts, contest, current.organizationId, changed);
     }
     return this.dataSource.transaction(async (em) => {
       const submission = await this.editable(em, identity, id);
+      if (submission.status !== current.status) throw versionConflict(submission.version);
       const changes: Partial<Submission> = {};
       if (input.title != null) {
         changes.title = input.title.trim();
@@ -311,7 +282,7 @@ export class SubmissionLifecycleService {
           // Judged on the facts read for the entry as it was; changed since, it is read again by the caller.
           if (read.get(submission.id)?.version !== submission.version) throw versionConflict(submission.version);
           submissionLifecycle.assert(submittedHere.has(submission.id) ? 'SUBMITTED' : submission.status, 'SUBMITTED');
-          const contest = this.contestOf(facts, submission.contestId);
+          const contest = contestOf(facts, submission.contestId);
           const window = submissionWindowProblem(contest, now);
           if (window) throw new DomainError(window.code, window.message, 'contestId');
           const missing = missingForSubmit(submission);
@@ -323,7 +294,7 @@ export class SubmissionLifecycleService {
               { problems: missing },
             );
           }
-          this.assertFacts(facts, contest, submission.organizationId, submission);
+          assertFacts(facts, contest, submission.organizationId, submission);
           assertNotDuplicate(live, submission.contestId, submission.organizationId, submission.titleKey, submission.id);
           if (submission.version !== input.expectedVersion) throw versionConflict(submission.version);
           submittedHere.add(submission.id);
@@ -333,25 +304,49 @@ export class SubmissionLifecycleService {
         (input) => ({ id: input.id }),
         { things: 'submissions', none: 'none was submitted' },
       );
-      const numbers = await nextReferences(
-        em,
-        accepted.map((a) => ({ contestId: a.contest.id, trackCode: a.trackCode })),
-      );
-      const references = accepted.map((a, i) => referenceNumber(a.contest.year, a.trackCode, numbers[i]!));
-      await markSubmitted(
-        em,
-        accepted.map((a) => a.submission),
-        references,
-        now,
-      );
+      // A returned entry is submitted again under the reference number it has; a draft gets the next of its track.
+      const fresh = accepted.filter((a) => a.submission.status === 'DRAFT');
+      const again = accepted.filter((a) => a.submission.status === 'RETURNED');
+      const numbers = fresh.length
+        ? await nextReferences(
+            em,
+            fresh.map((a) => ({ contestId: a.contest.id, trackCode: a.trackCode })),
+          )
+        : [];
+      const references = fresh.map((a, i) => referenceNumber(a.contest.year, a.trackCode, numbers[i]!));
+      if (fresh.length)
+        await markSubmitted(
+          em,
+          fresh.map((a) => a.submission),
+          references,
+          now,
+        );
+      if (again.length)
+        await markResubmitted(
+          em,
+          again.map((a) => a.submission),
+          now,
+        );
       const updated = new Map((await em.findBy(Submission, { id: In(accepted.map((a) => a.submission.id)) })).map((s) => [s.id, s]));
       const result = accepted.map((a) => updated.get(a.submission.id)!);
+      const office = hasRole(identity, 'ADMIN');
+      await recordChecks(
+        em,
+        again.map((a) => ({
+          submission: updated.get(a.submission.id)!,
+          step: 'RESUBMITTED',
+          reason: null,
+          actor: office ? 'OFFICE' : 'UNION',
+          organizationId: office ? null : a.submission.organizationId,
+        })),
+        now,
+      );
       await recordAudit(
         em,
         identity,
         this.clock(),
         accepted.map((a, i) => ({
-          action: 'submission.submit',
+          action: a.submission.status === 'RETURNED' ? 'submission.resubmit' : 'submission.submit',
           entityType: 'Submission',
           entityId: a.submission.id,
           before: snapshot(a.submission),
@@ -367,9 +362,9 @@ export class SubmissionLifecycleService {
     check({ reason }).text('reason', { max: 500, optional: true, multiline: true }).done();
     const current = await this.dataSource.transaction((em) => this.editable(em, identity, id));
     submissionLifecycle.assert(current.status, 'WITHDRAWN');
-    if (current.status === 'SUBMITTED') {
+    if (current.status !== 'DRAFT' && current.status !== 'RETURNED') {
       const facts = await this.organizations.facts({ contestIds: [current.contestId], organizationIds: [], personIds: [] });
-      const contest = this.contestOf(facts, current.contestId);
+      const contest = contestOf(facts, current.contestId);
       if (!canWithdraw(current.status, contest.status)) {
         throw new DomainError('REVIEW_STARTED', 'Review has started: the entry can no longer be withdrawn', 'status');
       }

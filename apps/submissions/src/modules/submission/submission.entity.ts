@@ -5,11 +5,21 @@ import { withRange } from '@meritgraph/subgraph-kit';
 
 registerEnumType(SubmissionStatus, {
   name: 'SubmissionStatus',
-  description: 'DRAFT → SUBMITTED → WITHDRAWN; a draft may also be withdrawn.',
+  description:
+    'DRAFT → SUBMITTED, then, as the contest asks, → ENDORSED or RETURNED (its union) → ACCEPTED or REJECTED (the office); a returned entry is resubmitted. Anything not final may be withdrawn (an entered one only before review starts).',
   valuesConfig: {
     DRAFT: { description: 'Being written by its unit; it can change and is not yet entered.' },
-    SUBMITTED: { description: 'Entered in the contest, with a reference number; fixed from then on.' },
-    WITHDRAWN: { description: 'Taken back by its unit (a submitted entry only before review starts); final.' },
+    SUBMITTED: { description: 'Entered in the contest, with a reference number; fixed from then on except after a return.' },
+    ENDORSED: {
+      description: 'Endorsed by the union that mobilized its unit (已推荐); awaiting the office’s form check if the contest asks one.',
+    },
+    RETURNED: {
+      description:
+        'Returned by its union for revision (退回修改), with a reason: its unit edits it and submits it again within the window, keeping its reference number.',
+    },
+    ACCEPTED: { description: 'Its form checked and found in order by the office (已受理, 形式审查通过): review takes it in.' },
+    REJECTED: { description: 'Its form found not in order by the office (未通过形式审查), with a reason; final.' },
+    WITHDRAWN: { description: 'Taken back by its unit (an entered one only before review starts); final.' },
   },
 });
 registerEnumType(AchievementKind, {

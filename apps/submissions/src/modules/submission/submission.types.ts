@@ -99,3 +99,12 @@ export class SubmissionStat {
   @Field(() => Int, { description: 'How many entries are in this track and status.' })
   count: number;
 }
+
+@InputType({ description: 'An entry to take a step of its checks on, and the version it was read at.' })
+export class SubmissionStepInput {
+  @Field(() => ID, { description: 'The entry.' })
+  id: string;
+
+  @Field(() => Int, { description: withRange('The version the entry was read at (optimistic locking).', 1, 2147483647) })
+  expectedVersion: number;
+}

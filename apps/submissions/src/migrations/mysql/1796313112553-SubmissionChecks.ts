@@ -1,0 +1,14 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class SubmissionChecks1796313112553 implements MigrationInterface {
+  name = 'SubmissionChecks1796313112553';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE \`submission_check\` (\`id\` varchar(36) NOT NULL, \`submission_id\` varchar(36) NOT NULL, \`version\` int NOT NULL, \`step\` varchar(16) NOT NULL, \`reason\` varchar(500) NULL, \`at\` datetime NOT NULL, \`actor\` varchar(8) NOT NULL, \`organization_id\` varchar(36) NULL, INDEX \`IDX_0ebe01156f8bf1188215762ef3\` (\`submission_id\`, \`version\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX \`IDX_0ebe01156f8bf1188215762ef3\` ON \`submission_check\``);
+    await queryRunner.query(`DROP TABLE \`submission_check\``);
+  }
+}
