@@ -94,7 +94,7 @@ export class EntryResolver {
   @Directive('@cost(weight: 100)')
   @Mutation(() => IntakeReport, {
     description:
-      "Takes a DRAFT round's entries in: the contest's SUBMITTED submissions for the first round, the previous round's advanced entries after it. Each keeps a snapshot of its track, unit and people.",
+      "Takes a DRAFT round's entries in: the contest's submissions that passed its checks for the first round (ACCEPTED after the office's form check, ENDORSED after endorsement alone, else SUBMITTED), the previous round's advanced entries after it. Each keeps a snapshot of its track, unit and people.",
   })
   async takeEntries(
     @Arg('roundId', () => ID, { description: 'The round to fill: a DRAFT or OPEN round.' }) roundId: string,

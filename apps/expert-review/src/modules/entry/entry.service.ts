@@ -9,6 +9,7 @@ import {
   check,
   forbidden,
   hasRole,
+  intakeStatus,
   readsEverything,
 } from '@meritgraph/domain';
 import { insertRows, newId } from '@meritgraph/db';
@@ -112,7 +113,8 @@ export class EntryService {
   }
 
   /**
-   * Takes a round's entries in: the contest's SUBMITTED submissions for its first round, the
+   * Takes a round's entries in: the contest's submissions that passed its checks (ACCEPTED
+   * after a form check, ENDORSED after endorsement alone, else SUBMITTED) for its first round, the
    * previous round's advanced entries after that. Each entry's track, unit, the unit's
    * ancestors and descendants and its people are read from their owners and kept as the
    * snapshot the round decides on. Entries already in are left as they are.
@@ -137,10 +139,10 @@ export class EntryService {
       });
       wanted = new Set(advanced.map((e) => e.submissionId));
     }
-    const [contest, submitted] = await Promise.all([
-      this.organizations.contest(round.contestId),
-      this.submissions.submitted(round.contestId),
-    ]);
+    // Review takes the entries that passed the contest's checks: accepted, endorsed or submitted, as it asks.
+    const contest = await this.organizations.contest(round.contestId);
+    const entering = intakeStatus({ endorsement: !!contest?.requiresEndorsement, formCheck: !!contest?.requiresFormCheck });
+    const submitted = await this.submissions.submitted(round.contestId, entering);
     const trackCode = new Map((contest?.tracks ?? []).map((t) => [t.id, t.code]));
     const skipped: IntakeReport['skipped'] = [];
     const chosen: SubmissionFacts[] = [];

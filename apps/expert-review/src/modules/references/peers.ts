@@ -1,10 +1,13 @@
 import type { PeerClient } from '@meritgraph/subgraph-kit';
-import type { ContestStatus } from '@meritgraph/domain';
+import type { ContestStatus, SubmissionStatus } from '@meritgraph/domain';
 
 export interface ContestFacts {
   id: string;
   status: ContestStatus;
   tracks: { id: string; code: string }[];
+  /** The checks its entries pass before review (absent: none). */
+  requiresEndorsement?: boolean;
+  requiresFormCheck?: boolean;
 }
 
 export interface OrganizationFacts {
@@ -74,7 +77,7 @@ export class OrganizationsApi {
 
   async contest(contestId: string): Promise<ContestFacts | null> {
     const { contest } = await this.peer.request<{ contest: ContestFacts | null }>(
-      `query($id: ID!) { contest(id: $id) { id status tracks { id code } } }`,
+      `query($id: ID!) { contest(id: $id) { id status requiresEndorsement requiresFormCheck tracks { id code } } }`,
       { id: contestId },
     );
     return contest;
@@ -166,14 +169,14 @@ export class SubmissionsApi {
     return found;
   }
 
-  /** Every SUBMITTED submission of a contest. */
-  async submitted(contestId: string): Promise<SubmissionFacts[]> {
+  /** Every submission of a contest in this status: the one review takes in (intakeStatus of the contest's checks). */
+  async submitted(contestId: string, status: SubmissionStatus = 'SUBMITTED'): Promise<SubmissionFacts[]> {
     const all: SubmissionFacts[] = [];
     let after: string | null = null;
     for (;;) {
       const { submissions }: { submissions: Paged<SubmissionRow> } = await this.peer.request(
-        `query($c: ID!, $after: String) { submissions(contestId: $c, status: SUBMITTED, first: 100, after: $after) { nodes { ${SUBMISSION_FIELDS} } pageInfo { hasNextPage endCursor } } }`,
-        { c: contestId, after },
+        `query($c: ID!, $s: SubmissionStatus!, $after: String) { submissions(contestId: $c, status: $s, first: 100, after: $after) { nodes { ${SUBMISSION_FIELDS} } pageInfo { hasNextPage endCursor } } }`,
+        { c: contestId, s: status, after },
       );
       all.push(...submissions.nodes.map(toFacts));
       if (!submissions.pageInfo.hasNextPage) return all;
