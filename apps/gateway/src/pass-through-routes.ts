@@ -22,7 +22,7 @@ import { authenticate } from './identity';
 import { IMPORT_OWNERS } from './import-owners';
 
 /** The subgraphs that keep files and mint their signed URLs. */
-export const FILE_SUBGRAPHS: readonly SubgraphName[] = ['submissions', 'honors'];
+export const FILE_SUBGRAPHS: readonly SubgraphName[] = ['submissions', 'honors', 'organizations'];
 
 const FILES = /^\/files\/([a-z-]+)(\/[^?]*)$/;
 const IMPORT = /^\/imports\/([a-z-]+)$/;

@@ -2,6 +2,7 @@ import type { SubgraphSchema } from '@meritgraph/db';
 import { AuditEntry } from '@meritgraph/subgraph-kit';
 import { Contest } from './modules/contest/contest.entity';
 import { Milestone } from './modules/milestone/milestone.entity';
+import { Notice, NoticeAttachment, NoticeAttachmentUpload } from './modules/notice/notice.entity';
 import { Organization } from './modules/organization/organization.entity';
 import { Participation } from './modules/participation/participation.entity';
 import { Person } from './modules/person/person.entity';
@@ -13,7 +14,21 @@ import { migrations as sqlite } from './migrations/sqlite';
 
 export const schema: SubgraphSchema = {
   subgraph: 'organizations',
-  entities: [Organization, Contest, Track, Milestone, Person, Team, TeamMember, Participation, AuditEntry, ...feed.entities],
+  entities: [
+    Organization,
+    Contest,
+    Track,
+    Milestone,
+    Person,
+    Team,
+    TeamMember,
+    Participation,
+    Notice,
+    NoticeAttachment,
+    NoticeAttachmentUpload,
+    AuditEntry,
+    ...feed.entities,
+  ],
   subscribers: feed.subscribers,
   migrations: { sqlite, mysql },
 };

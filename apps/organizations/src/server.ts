@@ -5,12 +5,21 @@ import {
   buildFederatedSchema,
   importRoutes,
   subgraphServer,
+  temporaryFileKit,
 } from '@meritgraph/subgraph-kit';
 import { ContestResolver } from './modules/contest/contest.resolver';
 import { ContestService } from './modules/contest/contest.service';
 import { organizationImports } from './modules/imports';
 import { MilestoneResolver } from './modules/milestone/milestone.resolver';
 import { MilestoneService } from './modules/milestone/milestone.service';
+import { ContestNoticesResolver } from './modules/notice/contest-notices.resolver';
+import { NoticeAttachmentResolver } from './modules/notice/notice-attachment.resolver';
+import { NoticeAttachmentService } from './modules/notice/notice-attachment.service';
+import { NoticeFieldsResolver } from './modules/notice/notice-fields.resolver';
+import { NoticeLifecycleService } from './modules/notice/notice-lifecycle.service';
+import { noticeRoutes } from './modules/notice/notice.routes';
+import { NoticeResolver } from './modules/notice/notice.resolver';
+import { NoticeService } from './modules/notice/notice.service';
 import { OrganizationResolver } from './modules/organization/organization.resolver';
 import { OrganizationService } from './modules/organization/organization.service';
 import { ContestParticipationResolver } from './modules/participation/contest-participation.resolver';
@@ -27,7 +36,7 @@ import { TrackService } from './modules/track/track.service';
 export { schema as databaseSchema } from './database';
 
 /** The subgraph's schema; needs a DataSource but not a connection, so composition can build it offline. */
-export async function buildSchema({ dataSource, clock }: SchemaDeps) {
+export async function buildSchema({ dataSource, clock, files = temporaryFileKit() }: SchemaDeps) {
   const audit = dataSource.getRepository(AuditEntry);
   const organizations = new OrganizationService(dataSource, clock);
   const contests = new ContestService(dataSource, clock);
@@ -36,6 +45,8 @@ export async function buildSchema({ dataSource, clock }: SchemaDeps) {
   const tracks = new TrackService(dataSource, contests, clock);
   const milestones = new MilestoneService(dataSource, contests, clock);
   const participations = new ParticipationService(dataSource, contests, organizations, clock);
+  const notices = new NoticeService(dataSource);
+  const noticeFiles = new NoticeAttachmentService(dataSource, files, clock);
   return buildFederatedSchema({
     resolvers: [
       new ChangeFeedResolver(dataSource),
@@ -47,6 +58,10 @@ export async function buildSchema({ dataSource, clock }: SchemaDeps) {
       new TeamResolver(teams, organizations, people, audit),
       new ParticipationResolver(participations, contests, organizations),
       new ContestParticipationResolver(participations),
+      new NoticeResolver(notices, new NoticeLifecycleService(dataSource, contests, files, clock)),
+      new NoticeFieldsResolver(notices, contests, audit),
+      new ContestNoticesResolver(notices),
+      new NoticeAttachmentResolver(noticeFiles, notices),
     ],
     references: references({ organizations, contests, people, teams, tracks }),
   });
@@ -54,5 +69,9 @@ export async function buildSchema({ dataSource, clock }: SchemaDeps) {
 
 export const createServer = subgraphServer('organizations', buildSchema, {
   // The Excel imports of organizations, people and enrolments: each row through this subgraph's own rules, all or nothing.
-  routes: ({ dataSource, clock, identify }) => importRoutes(organizationImports({ dataSource, clock }), identify),
+  routes: ({ dataSource, clock, identify, files }) => ({
+    ...importRoutes(organizationImports({ dataSource, clock }), identify),
+    // Notices' files: uploads to a draft, and downloads (the signed URL is the permission).
+    ...noticeRoutes(new NoticeAttachmentService(dataSource, files, clock)),
+  }),
 });

@@ -53,7 +53,7 @@ export interface InProcessGraph {
 }
 
 /** The subgraphs that keep files. */
-export type FileSubgraph = 'submissions' | 'honors';
+export type FileSubgraph = 'submissions' | 'honors' | 'organizations';
 
 /**
  * Where a test graph keeps its data: in-memory SQLite by default; fresh MySQL databases,
@@ -108,6 +108,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
   const files: Record<FileSubgraph, FileKit> = {
     submissions: options.files?.submissions ?? temporaryFileKit(),
     honors: options.files?.honors ?? temporaryFileKit(),
+    organizations: options.files?.organizations ?? temporaryFileKit(),
   };
   let gatewayService: Service | undefined;
   const stop = async () => {
@@ -119,7 +120,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
       await sub.service.stop();
       if (throwaway && sub.db.target.kind === 'mysql') await dropMysqlDatabase(sub.db.target.server, sub.db.target.database);
     }
-    for (const name of ['submissions', 'honors'] as const) if (!options.files?.[name]) await files[name].dispose?.();
+    for (const name of ['submissions', 'honors', 'organizations'] as const) if (!options.files?.[name]) await files[name].dispose?.();
   };
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 15000;
   // A subgraph stops working on a request a little before the gateway stops waiting for it.
@@ -137,7 +138,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
         peerTimeoutMs: work.executionTimeoutMs,
         logger: options.logger,
         analytics: { ...options.analytics, pollMs: options.analytics?.pollMs ?? null },
-        files: name === 'submissions' || name === 'honors' ? files[name] : undefined,
+        files: name === 'submissions' || name === 'honors' || name === 'organizations' ? files[name] : undefined,
       };
       const service = await SUBGRAPH_MODULES[name].createServer(deps);
       running[name] = { service, db, url: '' };

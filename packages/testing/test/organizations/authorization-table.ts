@@ -1,4 +1,5 @@
 import { ALL, type Row, SIGNED_IN, root, total } from '../gateway/authorization-matrix';
+import { NOTICES_TABLE } from './notices-authorization-table';
 
 /**
  * The authorization rows of the operations the organizations subgraph serves: organizations, people,
@@ -337,4 +338,5 @@ export const ORGANIZATIONS_TABLE: Row[] = [
         { ...fx },
       ),
   },
+  ...NOTICES_TABLE,
 ];
