@@ -45,16 +45,6 @@ export const NOTICES_TABLE: Row[] = [
     },
   },
   {
-    operation: 'Query.notice',
-    scenario: 'a draft (null for all but the office)',
-    allowed: ['ADMIN'],
-    pick: root('notice'),
-    run: async (api, fx, n, admin) => {
-      const notice = await draft(admin, fx, `草稿通知 ${n}`);
-      return api.request(`query($id: ID!) { notice(id: $id) { title } }`, { id: notice.id });
-    },
-  },
-  {
     operation: 'Mutation.createNotice',
     scenario: 'a new draft notice',
     allowed: ['ADMIN'],
