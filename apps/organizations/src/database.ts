@@ -2,6 +2,7 @@ import type { SubgraphSchema } from '@meritgraph/db';
 import { AuditEntry } from '@meritgraph/subgraph-kit';
 import { Contest } from './modules/contest/contest.entity';
 import { Milestone } from './modules/milestone/milestone.entity';
+import { EmailPreference, Notification } from './modules/notification/notification.entity';
 import { Notice, NoticeAttachment, NoticeAttachmentUpload } from './modules/notice/notice.entity';
 import { Organization } from './modules/organization/organization.entity';
 import { Participation } from './modules/participation/participation.entity';
@@ -23,6 +24,8 @@ export const schema: SubgraphSchema = {
     Team,
     TeamMember,
     Participation,
+    Notification,
+    EmailPreference,
     Notice,
     NoticeAttachment,
     NoticeAttachmentUpload,

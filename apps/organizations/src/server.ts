@@ -12,6 +12,10 @@ import { ContestService } from './modules/contest/contest.service';
 import { organizationImports } from './modules/imports';
 import { MilestoneResolver } from './modules/milestone/milestone.resolver';
 import { MilestoneService } from './modules/milestone/milestone.service';
+import { DeliveryResolver } from './modules/notification/delivery.resolver';
+import { MeResolver } from './modules/notification/me.resolver';
+import { NotificationResolver } from './modules/notification/notification.resolver';
+import { NotificationService } from './modules/notification/notification.service';
 import { ContestNoticesResolver } from './modules/notice/contest-notices.resolver';
 import { NoticeAttachmentResolver } from './modules/notice/notice-attachment.resolver';
 import { NoticeAttachmentService } from './modules/notice/notice-attachment.service';
@@ -45,6 +49,7 @@ export async function buildSchema({ dataSource, clock, files = temporaryFileKit(
   const tracks = new TrackService(dataSource, contests, clock);
   const milestones = new MilestoneService(dataSource, contests, clock);
   const participations = new ParticipationService(dataSource, contests, organizations, clock);
+  const notifications = new NotificationService(dataSource, clock);
   const notices = new NoticeService(dataSource);
   const noticeFiles = new NoticeAttachmentService(dataSource, files, clock);
   return buildFederatedSchema({
@@ -58,6 +63,9 @@ export async function buildSchema({ dataSource, clock, files = temporaryFileKit(
       new TeamResolver(teams, organizations, people, audit),
       new ParticipationResolver(participations, contests, organizations),
       new ContestParticipationResolver(participations),
+      new MeResolver(notifications),
+      new NotificationResolver(notifications),
+      new DeliveryResolver(notifications),
       new NoticeResolver(notices, new NoticeLifecycleService(dataSource, contests, files, clock)),
       new NoticeFieldsResolver(notices, contests, audit),
       new ContestNoticesResolver(notices),

@@ -15,6 +15,7 @@ export * from './args';
 export * from './audit';
 export * from './feed';
 export * from './feed-resolver';
+export * from './feed-reader';
 export * from './peer';
 export * from './limits';
 export * from './cost';

@@ -5,7 +5,15 @@ import { type DatabaseLocation, type OpenDatabase, dropMysqlDatabase, openDataba
 import type { AnalyticsService } from '@meritgraph/analytics';
 import * as gateway from '@meritgraph/gateway';
 import {
+  type MailSender,
+  type Notifier,
+  type NotifierLogger,
+  createNotifier,
+  databaseSchema as notifierSchema,
+} from '@meritgraph/notifier';
+import {
   DEFAULT_WORK_BOUNDS,
+  PeerClient,
   type DemandControlOptions,
   type FileKit,
   type Logger,
@@ -49,6 +57,8 @@ export interface InProcessGraph {
   setNow(at: Date | null): void;
   /** Where the subgraphs that keep files keep them: a temporary folder each, unless given (options.files). */
   files: Record<FileSubgraph, FileKit>;
+  /** The notifier, when started with options.notifier: catchUp reads the feeds into notifications (unless it polls). */
+  notifier?: Notifier;
   stop(): Promise<void>;
 }
 
@@ -88,6 +98,8 @@ export interface GraphOptions {
   auth?: Partial<Pick<AuthEnv, 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>>;
   /** Where the subgraphs that keep files keep them (an S3 bucket, a smaller limit…); a temporary folder each when absent. */
   files?: Partial<Record<FileSubgraph, FileKit>>;
+  /** Runs the notifier on its own database, mailing through `mail`; it reads the feeds only when asked (notifier.catchUp) unless pollMs is given. */
+  notifier?: { mail: MailSender; pollMs?: number | null; logger?: NotifierLogger };
 }
 
 /**
@@ -111,8 +123,15 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
     organizations: options.files?.organizations ?? temporaryFileKit(),
   };
   let gatewayService: Service | undefined;
+  let notifier: { service: Notifier; db: OpenDatabase } | undefined;
   const stop = async () => {
     await gatewayService?.stop();
+    if (notifier) {
+      await notifier.service.stop();
+      await notifier.db.dataSource.destroy();
+      if (throwaway && notifier.db.target.kind === 'mysql') await dropMysqlDatabase(notifier.db.target.server, notifier.db.target.database);
+    }
+    // Last started, first stopped: analytics reads the others' feeds until it stops.
     // Last started, first stopped: analytics reads the others' feeds until it stops.
     for (const name of [...SUBGRAPH_NAMES].reverse()) {
       const sub = running[name];
@@ -153,6 +172,19 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
       logger: options.logger,
     });
     const gatewayUrl = `${await gatewayService.start(0)}/graphql`;
+    if (options.notifier) {
+      const db = await openDatabase(notifierSchema, location);
+      const service = createNotifier({
+        dataSource: db.dataSource,
+        peers: (name) => new PeerClient('notifier', name, peers, auth.internal, work.executionTimeoutMs),
+        mail: options.notifier.mail,
+        clock,
+        pollMs: options.notifier.pollMs ?? null,
+        logger: options.notifier.logger,
+      });
+      notifier = { service, db };
+      service.start();
+    }
     const anonymous = new GraphClient(gatewayUrl);
     const as = async (roles: Role | Role[], claims: Omit<Identity, 'roles' | 'service'> = {}) =>
       anonymous.with({ authorization: `Bearer ${await auth.client.signDev({ ...claims, roles: [roles].flat() })}` });
@@ -175,6 +207,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
         now = at;
       },
       files,
+      notifier: notifier?.service,
       stop,
     };
     if (!office) {

@@ -1,5 +1,6 @@
 import { ALL, type Row, SIGNED_IN, root, total } from '../gateway/authorization-matrix';
 import { NOTICES_TABLE } from './notices-authorization-table';
+import { NOTIFICATIONS_TABLE } from './notifications-authorization-table';
 
 /**
  * The authorization rows of the operations the organizations subgraph serves: organizations, people,
@@ -339,4 +340,5 @@ export const ORGANIZATIONS_TABLE: Row[] = [
       ),
   },
   ...NOTICES_TABLE,
+  ...NOTIFICATIONS_TABLE,
 ];
