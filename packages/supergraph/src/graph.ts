@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { type AuthEnv, SUBGRAPH_NAMES, type SubgraphName, authEnv, loadConfig } from '@meritgraph/config';
 import type { Identity, Role } from '@meritgraph/domain';
 import { type DatabaseLocation, type OpenDatabase, dropMysqlDatabase, openDatabase } from '@meritgraph/db';
@@ -16,6 +17,7 @@ import {
   PeerClient,
   type DemandControlOptions,
   type FileKit,
+  LocalStorage,
   type Logger,
   type Service,
   type ServiceAuth,
@@ -60,6 +62,17 @@ export interface InProcessGraph {
   /** The notifier, when started with options.notifier: catchUp reads the feeds into notifications (unless it polls). */
   notifier?: Notifier;
   stop(): Promise<void>;
+}
+
+/**
+ * A file kit whose files live beside a location's SQLite files (<dataDir>/files/<subgraph>, as
+ * DATA_DIR/files does for a service), so that data replayed into the location keeps them; a
+ * temporary folder for in-memory or MySQL data.
+ */
+function keptBeside(location: DatabaseLocation, subgraph: FileSubgraph): FileKit {
+  const kit = temporaryFileKit();
+  if (location.url || location.dataDir === ':memory:') return kit;
+  return { ...kit, storage: new LocalStorage(join(location.dataDir, 'files', subgraph)) };
 }
 
 /** The subgraphs that keep files. */
@@ -120,7 +133,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
   const files: Record<FileSubgraph, FileKit> = {
     submissions: options.files?.submissions ?? temporaryFileKit(),
     honors: options.files?.honors ?? temporaryFileKit(),
-    organizations: options.files?.organizations ?? temporaryFileKit(),
+    organizations: options.files?.organizations ?? keptBeside(location, 'organizations'),
   };
   let gatewayService: Service | undefined;
   let notifier: { service: Notifier; db: OpenDatabase } | undefined;

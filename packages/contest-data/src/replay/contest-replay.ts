@@ -5,6 +5,7 @@ import { runEvaluation } from './stages/evaluation';
 import { createExperts } from './stages/experts';
 import { runFinal } from './stages/final';
 import { type HonorsPlan, runHonors } from './stages/honors';
+import { publishFinalists, publishLaunchNotice, publishRules } from './stages/notices';
 import { createOrganizations, createPeople } from './stages/organizations';
 import { evaluateOrganizers, recordPriorHonors } from './stages/prior-honors';
 import type { ReviewContext } from './stages/round';
@@ -59,6 +60,7 @@ export async function replayContest(host: ReplayHost, plan: ContestPlan, before?
     count: 1 + TRACKS.length + season.milestones.length,
     value: await createContest(admin, orgId, season),
   }));
+  await step('the launch notice (通知)', async () => ({ count: 1, value: await publishLaunchNotice(admin, contestId, season) }));
   const trackId = await trackIds(admin, contestId);
   const personId = await step('people', async () => ({
     count: plan.newPeople.length,
@@ -66,6 +68,7 @@ export async function replayContest(host: ReplayHost, plan: ContestPlan, before?
   }));
 
   host.setNow(at(season.clock.enrolment));
+  await step('the application rules (规则) and guide', async () => ({ count: 1, value: await publishRules(admin, contestId, season) }));
   await step('enrolments by the mobilizing unions', async () => ({ count: await enrol(host, world, orgId, contestId), value: null }));
   const submissionId = await step('drafts by the units', async () => ({
     count: world.submissions.length,
@@ -99,7 +102,11 @@ export async function replayContest(host: ReplayHost, plan: ContestPlan, before?
     step,
   };
   await runScreening(host, review);
-  await runEvaluation(host, review);
+  const evaluationRoundId = await runEvaluation(host, review);
+  await step('the finalists (结果)', async () => ({
+    count: 1,
+    value: await publishFinalists(admin, contestId, season, evaluationRoundId),
+  }));
   const finalRoundId = await runFinal(host, review);
 
   const honors: HonorsPlan = { contestId, finalRoundId, world, season, scale, orgId, personId, submissionId, step };

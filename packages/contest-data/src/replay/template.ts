@@ -6,7 +6,7 @@
  * replaying again. Without the setting, each call replays, as replayInto does.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUBGRAPH_NAMES } from '@meritgraph/config';
 import { type DatabaseLocation, copyMysqlDatabase, databaseTarget, dropMysqlDatabase } from '@meritgraph/db';
@@ -54,6 +54,10 @@ export async function replayCopy(location: DatabaseLocation, options: TemplateOp
         `A replay template cannot be copied into ${to.kind === 'sqlite' ? 'an in-memory database' : 'another kind of database'}`,
       );
   }
+  // The files kept beside SQLite data (the notices' attachments), with the data.
+  const files = join(template.dataDir, 'files');
+  if (!location.url && location.dataDir !== ':memory:' && existsSync(files))
+    cpSync(files, join(location.dataDir, 'files'), { recursive: true });
 }
 
 async function templateOf(

@@ -1,6 +1,7 @@
 import { type Call, groupBy, groupsOf, many } from '../batch';
 import { type GraphClient, type ReplayHost, at, clientsOf, organizerOf } from '../host';
 import type { AwardCode, Season } from '../season';
+import { publishAnnouncement, publishConferral } from './notices';
 import type { Step } from '../steps';
 import type { SubmissionPlan, World } from '../world';
 
@@ -143,6 +144,8 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
       groupsOf(proposed, MAX_ITEMS).map((ids): Call => ({ field: 'announceHonors', args: { ids: ['[ID!]!', ids] }, select: 'id' })),
       1,
     );
+    // The 公示 notice, with the window the honors service set.
+    await publishAnnouncement(admin, plan.contestId, season);
     // One objection comes in during the window; the office looks into it and dismisses it.
     host.setNow(at(season.clock.objection));
     const citizen = await host.as('SUBMITTER', { org: plan.orgId.get('huahong')!, sub: 'submitter:objector' });
@@ -169,6 +172,7 @@ export async function runHonors(host: ReplayHost, plan: HonorsPlan, { excellent,
       })),
       1,
     );
+    await publishConferral(admin, plan.contestId, season, proposed.length);
     return { count: proposed.length, value: null };
   });
 }
