@@ -34,6 +34,53 @@ async function uploadedFile(admin: GraphClient, fx: Fixture, title: string): Pro
   return submission.attachments[0]!.id;
 }
 
+/** A contest asking both checks, per fixture: unit A enrolled in it, mobilized by the organizer's union. */
+const checkedContests = new WeakMap<Fixture, Promise<{ contest: string; track: string }>>();
+
+function checkedContest(admin: GraphClient, fx: Fixture, n: number) {
+  let made = checkedContests.get(fx);
+  if (!made) {
+    made = (async () => {
+      const { createContest } = await admin.data<{ createContest: { id: string } }>(
+        `mutation($code: String!) { createContest(input: { code: $code, name: "Checked contest", year: 2019, requiresEndorsement: true, requiresFormCheck: true }) { id } }`,
+        { code: `matrix-checks-${n}` },
+      );
+      const contest = createContest.id;
+      const { track } = await admin.data<{ track: { id: string } }>(
+        `mutation($contest: ID!, $unitA: ID!, $union: ID!) {
+          track: createTrack(input: { contestId: $contest, code: "AI", name: "AI" }) { id }
+          open: changeContestStatus(id: $contest, status: OPEN_FOR_SUBMISSIONS) { status }
+          enrol: enrolUnit(input: { contestId: $contest, organizationId: $unitA, mobilizedById: $union }) { id }
+        }`,
+        { contest, unitA: fx.unitA, union: fx.union },
+      );
+      return { contest, track: track.id };
+    })();
+    checkedContests.set(fx, made);
+  }
+  return made;
+}
+
+/** A submitted entry of unit A in the checked contest (endorsed by the office when asked): its id and version. */
+async function checkedEntry(admin: GraphClient, fx: Fixture, n: number, endorsed: boolean): Promise<{ id: string; version: number }> {
+  const { contest, track } = await checkedContest(admin, fx, n);
+  const { createSubmission } = await admin.data<{ createSubmission: { id: string } }>(
+    `mutation($contest: ID!, $unitA: ID!, $track: ID!, $personA: ID!, $title: String!) {
+      createSubmission(input: { contestId: $contest, organizationId: $unitA, trackId: $track, leaderId: $personA, title: $title,
+        summary: "A checked entry.", achievementKind: PRODUCT, keywords: ["AI"], applicationEffect: "Used widely." }) { id }
+    }`,
+    { contest, track, unitA: fx.unitA, personA: fx.personA, title: `Checked entry ${n}` },
+  );
+  const id = createSubmission.id;
+  await admin.data(`mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { id } }`, { id });
+  if (!endorsed) return { id, version: 2 };
+  await admin.data(`mutation($id: ID!) { endorseSubmissions(inputs: [{ id: $id, expectedVersion: 2 }]) { id } }`, { id });
+  return { id, version: 3 };
+}
+
+/** How many entries are in a status, over every contest. */
+const inStatus = (status: string) => total(`{ submissions(status: ${status}) { totalCount } }`);
+
 /**
  * The authorization rows of the operations the submissions subgraph serves: submissions, from draft to
  * withdrawal.
@@ -171,6 +218,66 @@ export const SUBMISSIONS_TABLE: Row[] = [
     run: async (api, fx, n, admin) => {
       const id = await completeDraft(admin, fx, `To withdraw ${n}`);
       return api.request(`mutation($id: ID!) { withdrawSubmission(id: $id, reason: "test") { status } }`, { id });
+    },
+  },
+  {
+    operation: 'Mutation.endorseSubmissions',
+    scenario: "endorsing unit A's entry (the union that mobilized it, or the office)",
+    allowed: ['ADMIN', 'ORGANIZER'],
+    pick: root('endorseSubmissions'),
+    snapshot: inStatus('ENDORSED'),
+    run: async (api, fx, n, admin) => {
+      const entry = await checkedEntry(admin, fx, n, false);
+      return api.request(`mutation($inputs: [SubmissionStepInput!]!) { endorseSubmissions(inputs: $inputs) { status } }`, {
+        inputs: [{ id: entry.id, expectedVersion: entry.version }],
+      });
+    },
+  },
+  {
+    operation: 'Mutation.returnSubmission',
+    scenario: "returning unit A's entry for revision",
+    allowed: ['ADMIN', 'ORGANIZER'],
+    pick: root('returnSubmission'),
+    snapshot: inStatus('RETURNED'),
+    run: async (api, fx, n, admin) => {
+      const entry = await checkedEntry(admin, fx, n, false);
+      return api.request(
+        `mutation($id: ID!, $v: Int!) { returnSubmission(id: $id, expectedVersion: $v, reason: "缺少盖章页") { status } }`,
+        {
+          id: entry.id,
+          v: entry.version,
+        },
+      );
+    },
+  },
+  {
+    operation: 'Mutation.acceptSubmissions',
+    scenario: "accepting unit A's endorsed entry (the office's form check)",
+    allowed: ['ADMIN'],
+    pick: root('acceptSubmissions'),
+    snapshot: inStatus('ACCEPTED'),
+    run: async (api, fx, n, admin) => {
+      const entry = await checkedEntry(admin, fx, n, true);
+      return api.request(`mutation($inputs: [SubmissionStepInput!]!) { acceptSubmissions(inputs: $inputs) { status } }`, {
+        inputs: [{ id: entry.id, expectedVersion: entry.version }],
+      });
+    },
+  },
+  {
+    operation: 'Mutation.rejectSubmission',
+    scenario: "rejecting unit A's endorsed entry (the office's form check)",
+    allowed: ['ADMIN'],
+    pick: root('rejectSubmission'),
+    snapshot: inStatus('REJECTED'),
+    run: async (api, fx, n, admin) => {
+      const entry = await checkedEntry(admin, fx, n, true);
+      return api.request(
+        `mutation($id: ID!, $v: Int!) { rejectSubmission(id: $id, expectedVersion: $v, reason: "不符合申报条件") { status } }`,
+        {
+          id: entry.id,
+          v: entry.version,
+        },
+      );
     },
   },
   {
