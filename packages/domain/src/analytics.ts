@@ -16,7 +16,7 @@ export type AnalyticsFact = keyof typeof AnalyticsFact;
  * How much of a fact a caller's aggregates may draw on:
  * - `ALL`: every record (the office; analysts, except scorecards of rounds not yet finalized);
  * - `SUBTREE`: the records of the caller's organization and those below it (a mobilizing union);
- * - `PUBLIC`: the records the public may see (published results, public honors, submitted entries);
+ * - `PUBLIC`: the records the public may see (published results, public honors, entries in the contest: isEntered);
  * and whether the caller may see those records one by one. Where it may not, a cell built
  * from fewer than the minimum number of records is suppressed, so that an aggregate never
  * singles one out.

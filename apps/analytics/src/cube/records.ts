@@ -6,6 +6,7 @@ import {
   type PriorHonorLevel,
   dayOf,
   highestLevel,
+  isEntered,
   weekOf,
 } from '@meritgraph/domain';
 import {
@@ -86,7 +87,8 @@ export async function loadRecords(
       const levels = new Map<string, PriorHonorLevel[]>();
       for (const p of priors) levels.set(p.submissionId, [...(levels.get(p.submissionId) ?? []), p.level as PriorHonorLevel]);
       records = submissions
-        .filter((s) => access.scope !== 'PUBLIC' || (s.status !== 'DRAFT' && s.status !== 'WITHDRAWN'))
+        // The public counts entries in the contest only (isEntered): not drafts, returned, rejected or withdrawn ones.
+        .filter((s) => access.scope !== 'PUBLIC' || isEntered(s.status))
         .map((s) => {
           const at = s.submittedAt ?? s.createdAt;
           return {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode, type FactAccess, InvalidInput, forbidden, roundFigure } from '@meritgraph/domain';
+import { DomainError, ENTERED_STATUSES, ErrorCode, type FactAccess, InvalidInput, forbidden, roundFigure } from '@meritgraph/domain';
 import { Star } from '../cube/star';
 import { DimContest, DimRound } from '../projection/dimensions.entity';
 import type { ExportList } from './export.types';
@@ -112,7 +112,8 @@ const RECORD_BUILDERS: Readonly<Record<RecordList, (request: ListRequest) => Pro
     const star = await Star.load(request.em, [contest]);
     if (!star.contests.has(contest)) throw bad('contest', `no contest ${contest} in the read model`);
     const scope = scoped(request, 's.organization_id');
-    const publicOnly = request.access.scope === 'PUBLIC' ? ["s.status NOT IN ('DRAFT', 'WITHDRAWN')"] : [];
+    // The public lists entries in the contest only (ENTERED_STATUSES): not drafts, returned, rejected or withdrawn ones.
+    const publicOnly = request.access.scope === 'PUBLIC' ? [`s.status IN (${ENTERED_STATUSES.map((st) => `'${st}'`).join(', ')})`] : [];
     const nameOf = (id: string | null) => (id ? (star.organizations.get(id)?.name ?? null) : null);
     return {
       query: {
