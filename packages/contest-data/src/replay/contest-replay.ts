@@ -1,5 +1,6 @@
 import { type ReplayHost, at } from './host';
 import { beginReview, closeContest, createContest, trackIds } from './stages/contest';
+import { runChecks } from './stages/endorsement';
 import { enrol } from './stages/enrolment';
 import { runEvaluation } from './stages/evaluation';
 import { createExperts } from './stages/experts';
@@ -76,6 +77,10 @@ export async function replayContest(host: ReplayHost, plan: ContestPlan, before?
   }));
   await step('submissions, April to September', async () => ({
     count: await submitAll(host, world, orgId, submissionId, season),
+    value: null,
+  }));
+  await step('endorsed by the unions, checked for form by the office', async () => ({
+    count: (await runChecks(host, world, orgId, submissionId, season, plan.seed)).accepted,
     value: null,
   }));
 

@@ -38,6 +38,14 @@ export interface Season {
     enrolment: string;
     firstSubmission: string;
     lastSubmission: string;
+    /** The unions endorse their units' entries, returning a few for revision (推荐). */
+    endorsement: string;
+    /** The units revise and resubmit what was returned. */
+    revision: string;
+    /** Their unions endorse the resubmitted entries. */
+    reEndorsement: string;
+    /** The office checks every entry's form and accepts it (形式审查), before the window closes. */
+    acceptance: string;
     review: string;
     priorHonors: string;
     awards: string;
@@ -106,6 +114,10 @@ export function season2019(scale = 1): Season {
       enrolment: '2019-04-01T01:00:00Z',
       firstSubmission: '2019-04-08T01:00:00Z',
       lastSubmission: '2019-09-27T09:00:00Z',
+      endorsement: '2019-09-28T01:30:00Z',
+      revision: '2019-09-28T07:00:00Z',
+      reEndorsement: '2019-09-29T02:00:00Z',
+      acceptance: '2019-09-30T02:00:00Z',
       review: '2019-10-01T01:00:00Z',
       priorHonors: '2019-11-25T02:00:00Z',
       awards: '2019-11-29T01:30:00Z',
@@ -197,6 +209,10 @@ export function syntheticSeason(year: number, seed: number, scale = 1): Season {
       enrolment: instant(base.clock.enrolment, false),
       firstSubmission: instant(base.clock.firstSubmission, false),
       lastSubmission: instant(base.clock.lastSubmission, false),
+      endorsement: instant(base.clock.endorsement, false),
+      revision: instant(base.clock.revision, false),
+      reEndorsement: instant(base.clock.reEndorsement, false),
+      acceptance: instant(base.clock.acceptance, false),
       review: instant(base.clock.review, false),
       priorHonors: instant(base.clock.priorHonors),
       awards: instant(base.clock.awards),

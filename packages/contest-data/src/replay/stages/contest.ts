@@ -23,6 +23,9 @@ export async function createContest(admin: GraphClient, org: Map<string, string>
         endsOn: season.endsOn,
         submissionOpensAt: season.submissionOpensAt,
         submissionClosesAt: season.submissionClosesAt,
+        // Each entry is endorsed by the union that mobilized its unit, then checked for form by the office.
+        requiresEndorsement: true,
+        requiresFormCheck: true,
       },
     },
   );
