@@ -1,8 +1,9 @@
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes } from 'react-router';
+import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
 import { Page } from '../../ui/Page';
 import { Dashboard } from './Dashboard';
+import { FormCheck } from './FormCheck';
 
 // The import screen is a chunk of its own: the dashboard loads without it.
 const ImportScreen = lazy(() => import('../imports'));
@@ -16,13 +17,40 @@ function Imports() {
   );
 }
 
-/** The contest office's area (ADMIN; the shell guards it): the dashboard and the imports. */
+/** The office's pages: the dashboard and the form check, keeping the chosen contest. */
+function OfficeNav() {
+  const { t } = useTranslation('office');
+  const { search } = useLocation();
+  const tabs = [
+    { to: '/office', label: 'tabs.dashboard' },
+    { to: '/office/form-check', label: 'tabs.formCheck' },
+  ];
+  return (
+    <nav aria-label={t('sections')}>
+      <ul style={{ display: 'flex', gap: 16, listStyle: 'none', padding: 0, margin: '0 0 4px' }}>
+        {tabs.map((tab) => (
+          <li key={tab.to}>
+            <NavLink to={{ pathname: tab.to, search }} end style={({ isActive }) => (isActive ? { fontWeight: 600 } : undefined)}>
+              {t(tab.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The contest office's area (ADMIN; the shell guards it): the dashboard, the form check and the imports. */
 export default function OfficeArea() {
   return (
-    <Routes>
-      <Route index element={<Dashboard />} />
-      <Route path="imports" element={<Imports />} />
-      <Route path="*" element={<Dashboard />} />
-    </Routes>
+    <>
+      <OfficeNav />
+      <Routes>
+        <Route index element={<Dashboard />} />
+        <Route path="imports" element={<Imports />} />
+        <Route path="form-check" element={<FormCheck />} />
+        <Route path="*" element={<Dashboard />} />
+      </Routes>
+    </>
   );
 }

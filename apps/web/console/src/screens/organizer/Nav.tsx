@@ -9,6 +9,7 @@ export function OrganizerNav() {
     { to: '/organizer/enrolments', label: 'tabs.enrolments' },
     { to: '/organizer/imports', label: 'tabs.imports' },
     { to: '/organizer/submissions', label: 'tabs.submissions' },
+    { to: '/organizer/endorsement', label: 'tabs.endorsement' },
     { to: '/organizer/nominations', label: 'tabs.nominations' },
   ];
   return (

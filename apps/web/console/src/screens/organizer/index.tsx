@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Page } from '../../ui/Page';
+import { Endorsement } from './Endorsement';
 import { Enrolments } from './Enrolments';
 import { OrganizerNav } from './Nav';
 import { Nominations } from './Nominations';
@@ -28,6 +29,7 @@ export default function OrganizerArea() {
       <Route path="enrolments" element={<Enrolments />} />
       <Route path="imports" element={<ImportEnrolments />} />
       <Route path="submissions" element={<Submissions />} />
+      <Route path="endorsement" element={<Endorsement />} />
       <Route path="nominations" element={<Nominations />} />
     </Routes>
   );

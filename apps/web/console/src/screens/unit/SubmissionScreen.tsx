@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import {
   type UnitSubmissionQuery,
   UnitCreateSubmissionDocument,
+  UnitSubmissionChecksDocument,
   UnitSubmissionDocument,
   UnitSubmissionsDocument,
   UnitSubmitSubmissionDocument,
@@ -16,6 +17,7 @@ import { useSession } from '../../session';
 import { Loading, Page } from '../../ui/Page';
 import { Refused, useRefusal } from '../../ui/Refused';
 import { UnitAttachments } from '../files/UnitAttachments';
+import { CheckHistory } from './CheckHistory';
 import { ACTIONS, type DraftValues, DraftForm, EMPTY_DRAFT, contentOf } from './DraftForm';
 import { formatTime, windowOpen } from './format';
 import { PriorHonors } from './PriorHonors';
@@ -96,6 +98,8 @@ export function SubmissionScreen() {
   const { t } = useTranslation('unit');
   const { data, error, loading, refetch } = useQuery(UnitSubmissionDocument, { variables: { id } });
   const submission = data?.submission;
+  const checks = useQuery(UnitSubmissionChecksDocument, { variables: { id }, skip: !submission });
+  const checked = checks.data?.submission;
   // Reloading after a version conflict starts the form again from the stored record.
   const [generation, setGeneration] = useState(0);
   const reload = () => void refetch().then(() => setGeneration((g) => g + 1));
@@ -106,7 +110,16 @@ export function SubmissionScreen() {
       </p>
       <Refused error={error} />
       {loading && !data ? <Loading /> : null}
+      {checked ? (
+        <CheckOutcome status={checked.status} returnReason={checked.returnReason} rejectionReason={checked.rejectionReason} />
+      ) : null}
       {submission ? <Editor key={`${submission.id}:${generation}`} submission={submission} reload={reload} /> : null}
+      {checked && (checked.checks.length > 0 || checked.contest?.requiresEndorsement || checked.contest?.requiresFormCheck) ? (
+        <section aria-labelledby="submission-checks">
+          <h2 id="submission-checks">{t('checks.title')}</h2>
+          <CheckHistory checks={checked.checks} />
+        </section>
+      ) : null}
       {submission ? <UnitAttachments submissionId={submission.id} editable={submission.status === 'DRAFT'} /> : null}
       {submission ? <Results submission={submission} /> : null}
       {submission ? <PriorHonors submission={submission} /> : null}
@@ -122,7 +135,7 @@ function Editor({ submission, reload }: { submission: Submission; reload(): void
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [reason, setReason] = useState('');
-  const refetchQueries = [UnitSubmissionsDocument, UnitSubmissionDocument];
+  const refetchQueries = [UnitSubmissionsDocument, UnitSubmissionDocument, UnitSubmissionChecksDocument];
   const [update, updating] = useMutation(UnitUpdateSubmissionDocument, { refetchQueries });
   const [submit, submitting] = useMutation(UnitSubmitSubmissionDocument, { refetchQueries, awaitRefetchQueries: true });
   const [withdraw, withdrawing] = useMutation(UnitWithdrawSubmissionDocument, { refetchQueries });
@@ -131,8 +144,13 @@ function Editor({ submission, reload }: { submission: Submission; reload(): void
   const contest = submission.contest;
   const tracks = contests.find((c) => c.id === contest?.id)?.tracks ?? (submission.track ? [submission.track] : []);
   const isDraft = submission.status === 'DRAFT';
+  // Returned for revision, the unit edits it as it edits a draft and submits it again (it keeps its reference number).
+  const isReturned = submission.status === 'RETURNED';
+  const editable = isDraft || isReturned;
   const inWindow = windowOpen(contest);
-  const mayWithdraw = isDraft || (submission.status === 'SUBMITTED' && contest?.status === 'OPEN_FOR_SUBMISSIONS');
+  const mayWithdraw =
+    isDraft ||
+    (['SUBMITTED', 'RETURNED', 'ENDORSED', 'ACCEPTED'].includes(submission.status) && contest?.status === 'OPEN_FOR_SUBMISSIONS');
 
   /** Saves the form when it changed; the version to quote next, or null when refused. */
   const save = async (): Promise<number | null> => {
@@ -165,7 +183,7 @@ function Editor({ submission, reload }: { submission: Submission; reload(): void
       const version = await save();
       if (version === null) return null;
       const result = await submit({ variables: { id: submission.id, expectedVersion: version } });
-      return t('submitted', { reference: result.data?.submitSubmission.referenceNumber ?? '' });
+      return t(isReturned ? 'resubmitted' : 'submitted', { reference: result.data?.submitSubmission.referenceNumber ?? '' });
     });
   const onWithdraw = () =>
     void run(async () => {
@@ -212,8 +230,8 @@ function Editor({ submission, reload }: { submission: Submission; reload(): void
           {t('reload')}
         </button>
       ) : null}
-      {!isDraft ? <p className="notice">{t('readOnly', { status: t(`status.${submission.status}`) })}</p> : null}
-      {isDraft && !inWindow ? <p className="notice">{t('windowClosed')}</p> : null}
+      {!editable ? <p className="notice">{t('readOnly', { status: t(`status.${submission.status}`) })}</p> : null}
+      {editable && !inWindow ? <p className="notice">{t('windowClosed')}</p> : null}
       <DraftForm
         values={values}
         onChange={(v) => {
@@ -225,13 +243,13 @@ function Editor({ submission, reload }: { submission: Submission; reload(): void
         contests={null}
         tracks={tracks}
         people={people}
-        disabled={!isDraft}
+        disabled={!editable}
         busy={busy}
       >
         <div className="actions" style={ACTIONS}>
-          {isDraft && inWindow ? (
+          {editable && inWindow ? (
             <button type="button" className="primary" onClick={onSubmit} disabled={busy} data-testid="submit-submission">
-              {t('submit')}
+              {isReturned ? t('resubmit') : t('submit')}
             </button>
           ) : null}
           {mayWithdraw && submission.status !== 'WITHDRAWN' ? (
@@ -246,5 +264,36 @@ function Editor({ submission, reload }: { submission: Submission; reload(): void
         </div>
       </DraftForm>
     </>
+  );
+}
+
+const OUTCOME = { borderLeft: '4px solid #b3261e', background: '#fdecea', padding: '8px 16px', margin: '8px 0 16px' } as const;
+
+/** Why the union returned the entry (to revise and submit again) or the office rejected it, where the unit sees it first. */
+function CheckOutcome({
+  status,
+  returnReason,
+  rejectionReason,
+}: {
+  status: string;
+  returnReason: string | null;
+  rejectionReason: string | null;
+}) {
+  const { t } = useTranslation('unit');
+  if (status !== 'RETURNED' && status !== 'REJECTED') return null;
+  const returned = status === 'RETURNED';
+  return (
+    <section aria-labelledby="check-outcome" data-testid="check-outcome" data-status={status} style={OUTCOME}>
+      <h2 id="check-outcome" style={{ margin: '4px 0' }}>
+        {returned ? t('checks.returnedTitle') : t('checks.rejectedTitle')}
+      </h2>
+      <p style={{ margin: '4px 0' }}>
+        {t('checks.reasonLabel')}
+        <strong data-testid={returned ? 'return-reason' : 'rejection-reason'}>{(returned ? returnReason : rejectionReason) ?? '—'}</strong>
+      </p>
+      <p className="hint" style={{ margin: '4px 0' }}>
+        {returned ? t('checks.returnedHint') : t('checks.rejectedHint')}
+      </p>
+    </section>
   );
 }
