@@ -14,7 +14,7 @@ dir=${SECRETS_DIR:-deploy/secrets}
 mkdir -p "$dir"
 chmod 700 "$dir"
 for name in mysql_root_password db_password_organizations db_password_submissions db_password_expert_review db_password_honors \
-  db_password_analytics jwt_secret internal_token_secret files_signing_key; do
+  db_password_analytics db_password_notifier jwt_secret internal_token_secret files_signing_key; do
   file="$dir/$name"
   if [[ -s $file ]]; then
     echo "kept    $file"

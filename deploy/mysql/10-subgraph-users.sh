@@ -26,7 +26,7 @@ quote() {
 }
 
 sql=''
-for subgraph in organizations submissions expert_review honors analytics; do
+for subgraph in organizations submissions expert_review honors analytics notifier; do
   file="$secrets_dir/db_password_$subgraph"
   if [[ ! -s $file ]]; then
     echo "missing or empty password file $file (the Docker secret db_password_$subgraph)" >&2

@@ -1,18 +1,20 @@
 /**
  * npm start — the whole platform on embedded SQLite: on a fresh database, the 2019 contest
  * replayed through the API first; then the five subgraphs (the four contexts and the
- * analytics read model), the gateway and the web console as separate processes (as in
+ * analytics read model), the gateway, the web console and the notifier as separate processes (as in
  * production), each restarted if it crashes, and the URLs, a token per role and the figures query. Ctrl-C stops
  * every process.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
+  NOTIFIER_PORT,
   SERVICE_PORTS,
   SUBGRAPH_NAMES,
   WEB_PORT,
   analyticsEnv,
   gatewayEnv,
   loadConfig,
+  notifierEnv,
   withDevelopmentSecrets,
   z,
 } from '@meritgraph/config';
@@ -102,6 +104,12 @@ async function main() {
     SERVICE_HEAP_MB,
   );
   await waitUntilReady('web', webPort);
+  // The notifier turns the feeds' changes into notifications: the inboxes, and mail by SMTP_URL or into a folder.
+  startService('notifier', NOTIFIER_PORT, { ...serviceEnv, NOTIFIER_CONSOLE_URL: `http://127.0.0.1:${webPort}` }, SERVICE_HEAP_MB);
+  await waitUntilReady('notifier', NOTIFIER_PORT);
+  const notifier = loadConfig(notifierEnv, withDevelopmentSecrets(serviceEnv));
+  const smtp = notifier.SMTP_URL ? new URL(notifier.SMTP_URL) : null;
+  const mailGoesTo = smtp ? `${smtp.protocol}//${smtp.host}` : (notifier.NOTIFIER_MAIL_DIR ?? join(dataDir, 'mail'));
   const lines = await Promise.all(identities.map(async ({ role, claims }) => `  ${role.padEnd(10)} ${await tokens.signDev(claims)}`));
   const variables = JSON.stringify({ code: CONTEST_CODE });
   console.log(`
@@ -122,6 +130,7 @@ The web console: http://127.0.0.1:${webPort}  (sign in as any of the identities 
 
 Services: gateway ${url}; ${SUBGRAPH_NAMES.map((name) => `${name} :${SERVICE_PORTS[name]}`).join(', ')}
   (analytics reads the others' change feeds every ${loadConfig(analyticsEnv, process.env).ANALYTICS_POLL_MS} ms; ask it through the gateway: { analytics { cube(…) } })
+Notifications: the notifier (:${NOTIFIER_PORT}) reads the feeds every ${notifier.NOTIFIER_POLL_MS} ms into the inboxes (console /inbox); mail goes to ${mailGoesTo}
 
 MeritGraph is ready: console http://127.0.0.1:${webPort}, graph ${url}  (Ctrl-C stops every service)`);
 }

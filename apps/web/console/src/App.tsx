@@ -12,6 +12,7 @@ const OfficeArea = lazy(() => import('./screens/office'));
 const ExpertArea = lazy(() => import('./screens/expert'));
 const UnitArea = lazy(() => import('./screens/unit'));
 const OrganizerArea = lazy(() => import('./screens/organizer'));
+const InboxScreen = lazy(() => import('./screens/inbox'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export function App() {
               </RequireRole>
             }
           />
+          <Route path="/inbox" element={<InboxScreen />} />
           <Route path="/404" element={<NotFound />} />
           <Route path="/*" element={<PublicArea />} />
         </Routes>

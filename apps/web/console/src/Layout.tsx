@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
 import { LANGUAGES, setLanguage } from './i18n';
+import { InboxLink } from './screens/inbox/InboxLink';
 import { type Role, hasRole, signOut, useSession } from './session';
 
 const AREAS: { to: string; label: string; roles?: Role[] }[] = [
   { to: '/', label: 'nav.contest' },
   { to: '/announcements', label: 'nav.announcements' },
+  { to: '/notices', label: 'nav.notices' },
+  { to: '/downloads', label: 'nav.downloads' },
   { to: '/office', label: 'nav.office', roles: ['ADMIN'] },
   { to: '/expert', label: 'nav.expert', roles: ['EXPERT'] },
   { to: '/unit', label: 'nav.unit', roles: ['SUBMITTER'] },
@@ -52,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </label>
           {session ? (
             <>
+              <InboxLink />
               <span data-testid="signed-in-as">{t('signedInAs', { who })}</span>
               <button
                 type="button"

@@ -3,6 +3,7 @@ import common from './screens/common-messages';
 import expert from './screens/expert/messages';
 import files from './screens/files/messages';
 import imports from './screens/imports/messages';
+import inbox from './screens/inbox/messages';
 import office from './screens/office/messages';
 import organizer from './screens/organizer/messages';
 import publicPages from './screens/public/messages';
@@ -16,4 +17,15 @@ export interface Namespace {
   en: Messages;
 }
 
-export const MESSAGES: Record<string, Namespace> = { common, public: publicPages, signin, office, expert, unit, organizer, files, imports };
+export const MESSAGES: Record<string, Namespace> = {
+  common,
+  public: publicPages,
+  signin,
+  office,
+  expert,
+  unit,
+  organizer,
+  files,
+  imports,
+  inbox,
+};
