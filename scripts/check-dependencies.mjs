@@ -79,6 +79,11 @@ for (const dir of workspaces) {
     }
   }
   const where = relative(root, join(dir, 'package.json'));
+  // A package's types (@types/x, @types/scope__x) are used wherever the package is.
+  for (const [name, kind] of [...used]) {
+    const types = `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
+    if ((runtime.has(types) || dev.has(types)) && !used.has(types)) used.set(types, 'test');
+  }
   for (const [name, kind] of used) {
     if (kind === 'runtime' && !runtime.has(name)) {
       problems.push(

@@ -4,7 +4,7 @@ import {
   type InboxQuery,
   MarkNotificationsReadDocument,
   SetEmailPreferenceDocument,
-  UnreadCountDocument,
+  InboxUnreadCountDocument,
 } from '@meritgraph/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +59,7 @@ export default function InboxScreen() {
     skip: !session,
     fetchPolicy: 'cache-and-network',
   });
-  const refetchQueries = [InboxDocument, UnreadCountDocument];
+  const refetchQueries = [InboxDocument, InboxUnreadCountDocument];
   const [markRead, marking] = useMutation(MarkNotificationsReadDocument, { refetchQueries });
   const me = data?.me;
   const list = me?.notifications;
