@@ -88,7 +88,7 @@ describe('the office dashboard', () => {
         awardQuotas: { quota: number; awardType: { code: string } }[];
       };
     }>(
-      `query($code: String!) { contest(code: $code) { submissions(status: SUBMITTED, first: 1) { totalCount }
+      `query($code: String!) { contest(code: $code) { submissions(status: ACCEPTED, first: 1) { totalCount }
         submissionStats { count status track { code } } reviewFunnel { round { stage } entries excellent }
         reviewRounds { id name assignments(first: 1) { totalCount } } awardQuotas { quota awardType { code } } } }`,
       { code: c2019.code },
@@ -133,7 +133,7 @@ describe('the office dashboard', () => {
     const perTrack = await page
       .locator('[data-testid="track-table"] tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-track'), Number(tr.querySelector('td')!.textContent)]));
-    const stats = contest.submissionStats.filter((s) => s.status === 'SUBMITTED').map((s) => [s.track?.code ?? '', s.count]);
+    const stats = contest.submissionStats.filter((s) => s.status === 'ACCEPTED').map((s) => [s.track?.code ?? '', s.count]);
     expect(perTrack.sort()).toEqual(stats.sort());
     expect(perTrack.reduce((n, [, v]) => n + (v as number), 0)).toBe(294);
     expect(await page.locator('[data-testid="track-chart"]').getAttribute('role')).toBe('img');

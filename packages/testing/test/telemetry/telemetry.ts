@@ -7,7 +7,7 @@ export const FIGURES = `query Figures($code: String!) {
     id
     participantCount
     milestones { date kind title }
-    submissions(status: SUBMITTED) { totalCount }
+    submissions(status: ACCEPTED) { totalCount }
     reviewRounds { stage name reviewDate judgeCount }
     reviewFunnel { round { stage } groupCode entries advanced eliminated excellent }
     honorsSummary {
