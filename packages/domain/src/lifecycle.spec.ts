@@ -27,6 +27,14 @@ describe('Lifecycle', () => {
     expect(error?.field).toBe('status');
   });
 
+  it('lets a returned entry be submitted again and keeps a rejected one final', () => {
+    expect(submissionLifecycle.can('RETURNED', 'SUBMITTED')).toBe(true);
+    expect(submissionLifecycle.can('REJECTED', 'WITHDRAWN')).toBe(false);
+    expect(() => submissionLifecycle.assert('REJECTED', 'SUBMITTED')).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('REJECTED is final') }),
+    );
+  });
+
   it('allows withdrawing an honor before conferral and revoking it only after', () => {
     for (const from of ['NOMINATED', 'PROPOSED', 'ANNOUNCED'] as const) expect(honorLifecycle.can(from, 'WITHDRAWN')).toBe(true);
     expect(honorLifecycle.can('CONFERRED', 'WITHDRAWN')).toBe(false);
