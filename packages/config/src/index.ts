@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { readVariableFiles } from './files';
+import { notifierSettings } from './notifier';
 import { randomSecret, withDevelopmentSecrets } from './secrets';
 
 export { z };
 export * from './secrets';
 export * from './files';
 export * from './telemetry';
+export * from './notifier';
 
 /** Every invalid variable, reported together, so a deploy is fixed in one pass. */
 export class ConfigError extends Error {
@@ -229,30 +231,9 @@ export const analyticsEnv = z.object({
   ANALYTICS_MIN_CELL: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
-/** Where the notifier answers /health and /ready. */
-export const NOTIFIER_PORT = 4006;
-
-/**
- * The notifier: a worker reading the four change feeds into notifications, with its own
- * database (DATA_DIR's notifier.sqlite, or <prefix>notifier on DATABASE_URL), the subgraphs'
- * URLs and the internal token secret, and where mail goes: SMTP_URL, or without it a folder of
- * .eml files (NOTIFIER_MAIL_DIR, DATA_DIR/mail by default).
- */
+/** The notifier: its database (notifier.sqlite, or <prefix>notifier), tokens, the subgraphs' URLs and its own settings. */
 export const notifierEnv = runtimeEnv
-  .extend(databaseEnv.shape)
-  .extend(authEnv.shape)
-  .extend(subgraphUrlsEnv.shape)
-  .extend({
-    PORT: port(NOTIFIER_PORT),
-    NOTIFIER_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:pass@host:port or smtps://…')
-      .optional(),
-    MAIL_FROM: z.string().min(3).max(200).default('MeritGraph <noreply@meritgraph.local>'),
-    NOTIFIER_MAIL_DIR: z.string().min(1).optional(),
-    NOTIFIER_CONSOLE_URL: z.url().default(`http://127.0.0.1:3000`),
-  })
+  .extend({ ...databaseEnv.shape, ...authEnv.shape, ...subgraphUrlsEnv.shape, ...notifierSettings.shape })
   .superRefine(refuseDevSecrets)
   .superRefine(credentialsNeedServer)
   .overwrite(mergeCredentials);

@@ -1,4 +1,5 @@
 import { type GraphClient, type TestGraph, startGraph } from '../../src';
+import { reviewFixtures } from '../expert-review/review-fixtures';
 import { INBOX, type ReviewWorld, asNotifier, inboxOf, memoryMail, reviewWorld } from './notifier-fixtures';
 
 /** The in-app inbox through the gateway: who reads which inbox, marking read, email preferences, and the service-only delivery. */
@@ -221,6 +222,38 @@ describe('notifications: the inbox', () => {
         expect(made[0]).toMatchObject({ title: '新的评审任务：初审', link: `/expert/rounds/${world.round}/batch` });
       }
       expect(mail.sent.filter((m) => m.subject === '新的评审任务：初审')).toHaveLength(world.assignments.length);
+    });
+
+    it('tells a unit and its entry’s leader that the entry was returned, with the link to it', async () => {
+      const admin = graph.gateway;
+      const f = reviewFixtures(graph);
+      const { createContest } = await admin.data<{ createContest: { id: string } }>(
+        `mutation { createContest(input: { code: "inbox-return-2019", name: "退回测试", year: 2019, requiresEndorsement: true }) { id } }`,
+      );
+      const { createTrack } = await admin.data<{ createTrack: { id: string } }>(
+        `mutation($c: ID!) { createTrack(input: { contestId: $c, code: "AI", name: "AI" }) { id } }`,
+        { c: createContest.id },
+      );
+      await admin.data(`mutation($c: ID!) { changeContestStatus(id: $c, status: OPEN_FOR_SUBMISSIONS) { id } }`, { c: createContest.id });
+      const unit = await f.unit('退回测试单位');
+      await admin.data(`mutation($p: ID!) { updatePerson(id: $p, input: { email: "leader@example.org" }) { id } }`, { p: unit.leaderId });
+      const sub = await f.submission({ id: createContest.id, tracks: { AI: createTrack.id } }, 'AI', unit, '待修改的成果');
+      await admin.data(`mutation($id: ID!) { returnSubmission(id: $id, expectedVersion: 2, reason: "材料不全") { id status } }`, {
+        id: sub.id,
+      });
+      await graph.notifier!.catchUp();
+      const unitInbox = await inboxOf(await graph.as('SUBMITTER', { org: unit.id, sub: 'someone-else' }));
+      expect(unitInbox.nodes).toEqual([
+        expect.objectContaining({
+          kind: 'SUBMISSION_RETURNED',
+          title: '申报成果已退回修改：待修改的成果',
+          link: `/unit/submissions/${sub.id}`,
+        }),
+      ]);
+      const leaderInbox = await inboxOf(await graph.as('SUBMITTER', { org: unit.id, sub: unit.leaderId }));
+      // The leader reads the unit's notification and its own: the same event in two inboxes.
+      expect(leaderInbox.nodes.map((n) => n.kind)).toEqual(['SUBMISSION_RETURNED', 'SUBMISSION_RETURNED']);
+      expect(mail.sent.filter((m) => m.to === 'leader@example.org').map((m) => m.subject)).toEqual(['申报成果已退回修改：待修改的成果']);
     });
   });
 });
