@@ -41,6 +41,8 @@ describe('endorsement by the union and the office’s form check', () => {
       replay: false,
       // The picker's identities are this graph's own records, added below once they exist.
       signIn: { development: { identities, sign: (claims) => run.graph.auth.client.signDev(claims) } },
+      // The notifier turns the feeds into inbox notifications when asked (catchUp); no mail leaves the test.
+      graph: { notifier: { mail: { describe: () => 'nowhere', send: async () => {}, close: () => {} } } },
     });
     const admin = run.graph.gateway;
     const make = new Factories(admin);
@@ -157,8 +159,19 @@ describe('endorsement by the union and the office’s form check', () => {
     await page.context().close();
   });
 
-  it('shows the unit why it was returned, lets it revise the form and submit it again under the same reference number', async () => {
-    const page = await run.open(`/unit/submissions/${returnedId}`, 'SUBMITTER');
+  it('tells the unit in its inbox, shows it why it was returned, lets it revise the form and submit it again under the same reference number', async () => {
+    await run.graph.notifier!.catchUp();
+    const page = await run.open('/inbox', 'SUBMITTER');
+    // The unit's inbox and its leader's (the signed-in person) each receive it.
+    const notice = page
+      .locator('[data-testid="notification"][data-kind="SUBMISSION_RETURNED"]')
+      .filter({ has: page.getByRole('heading', { name: /基于机器视觉的焊缝缺陷在线检测系统/ }) })
+      .first();
+    await notice.waitFor();
+    await expect(page.locator('[data-testid="notification"]:not([data-kind="SUBMISSION_RETURNED"])').count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await notice.getByRole('link').click();
+    await page.waitForURL((u) => u.pathname === `/unit/submissions/${returnedId}`);
     const outcome = page.locator('[data-testid="check-outcome"][data-status="RETURNED"]');
     await outcome.getByRole('heading', { name: '退回修改' }).waitFor();
     expect(await outcome.locator('[data-testid="return-reason"]').textContent()).toBe(REASON);
