@@ -122,9 +122,14 @@ export class OrganizationsApi {
     return facts;
   }
 
-  /** Every enrolment a union mobilized, as enrolmentKey(contest, unit). */
-  async mobilizedEnrolments(unionId: string): Promise<Set<string>> {
+  /** The enrolments a union mobilized in these contests, as enrolmentKey(contest, unit): a page of 100 at a time per contest. */
+  async mobilizedEnrolments(unionId: string, contestIds: readonly string[]): Promise<Set<string>> {
     const enrolments = new Set<string>();
+    for (const contestId of new Set(contestIds)) await this.mobilizedIn(unionId, contestId, enrolments);
+    return enrolments;
+  }
+
+  private async mobilizedIn(unionId: string, contestId: string, enrolments: Set<string>): Promise<void> {
     let after: string | null = null;
     for (;;) {
       const {
@@ -135,11 +140,11 @@ export class OrganizationsApi {
           pageInfo: { hasNextPage: boolean; endCursor: string | null };
         };
       } = await this.peer.request(
-        `query($m: ID!, $after: String) { participations(mobilizedById: $m, first: 100, after: $after) { nodes { contest { id } organization { id } } pageInfo { hasNextPage endCursor } } }`,
-        { m: unionId, after },
+        `query($m: ID!, $c: ID!, $after: String) { participations(mobilizedById: $m, contestId: $c, first: 100, after: $after) { nodes { contest { id } organization { id } } pageInfo { hasNextPage endCursor } } }`,
+        { m: unionId, c: contestId, after },
       );
       for (const n of participations.nodes) if (n.contest) enrolments.add(enrolmentKey(n.contest.id, n.organization.id));
-      if (!participations.pageInfo.hasNextPage) return enrolments;
+      if (!participations.pageInfo.hasNextPage) return;
       after = participations.pageInfo.endCursor;
     }
   }

@@ -94,9 +94,10 @@ export class SubmissionCheckService {
     );
     const ids = [...new Set(inputs.filter((_, i) => !early[i]).map((input) => input.id))];
     const read = ids.length ? await this.dataSource.manager.findBy(Submission, { id: In(ids) }) : [];
+    const contestIds = read.map((s) => s.contestId);
     const [facts, mobilized] = await Promise.all([
-      this.organizations.facts({ contestIds: read.map((s) => s.contestId), organizationIds: [], personIds: [] }),
-      union ? this.organizations.mobilizedEnrolments(identity.org!) : Promise.resolve(null),
+      this.organizations.facts({ contestIds, organizationIds: [], personIds: [] }),
+      union ? this.organizations.mobilizedEnrolments(identity.org!, contestIds) : Promise.resolve(null),
     ]);
     const mayAct = (s: Submission | undefined): s is Submission =>
       !!s && (office || !!mobilized?.has(enrolmentKey(s.contestId, s.organizationId)));
