@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Repository } from 'typeorm';
 import { type AuditEntry, AuditEntryConnection, PageArgs, type RequestContext, auditTrail } from '@meritgraph/subgraph-kit';
 import { Contest } from '../contest/contest.entity';
@@ -28,7 +28,8 @@ export class NoticeFieldsResolver {
     return noticeHtml(notice.body);
   }
 
-  @FieldResolver(() => [NoticeAttachment], { description: 'Its files, by position.' })
+  @FieldResolver(() => [NoticeAttachment], { description: 'Its files, by position (at most 20; a notice has a few).' })
+  @Directive('@listSize(assumedSize: 5)')
   attachments(@Root() notice: Notice, @Ctx() ctx: RequestContext): Promise<NoticeAttachment[]> {
     return this.service.attachmentsOf(ctx, notice.id);
   }

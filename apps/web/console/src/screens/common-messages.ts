@@ -6,6 +6,8 @@ export default {
     nav: {
       contest: '竞赛',
       announcements: '公示',
+      notices: '通知公告',
+      downloads: '下载专区',
       office: '办公室',
       expert: '专家评审',
       unit: '单位申报',
@@ -37,6 +39,8 @@ export default {
     nav: {
       contest: 'Contest',
       announcements: 'Announcements',
+      notices: 'Notices',
+      downloads: 'Downloads',
       office: 'Office',
       expert: 'Review',
       unit: 'My unit',

@@ -5,6 +5,7 @@ import { Loading, Page } from '../../ui/Page';
 import { Refused } from '../../ui/Refused';
 import { ContestPicker } from './ContestPicker';
 import { useChosenContest } from './contests';
+import { LatestNotices } from './Notices';
 
 type Contest = NonNullable<PublicContestQuery['contest']>;
 
@@ -36,6 +37,7 @@ export function ContestPage() {
       <Refused error={error} />
       <div data-testid="contest" data-code={contest.code}>
         <About contest={contest} />
+        <LatestNotices contestId={contest.id} />
         <Tracks contest={contest} />
         <Timeline contest={contest} />
         <Results contest={contest} />
