@@ -12,6 +12,7 @@ type Stored = {
   referenceNumber: string | null;
   applicationEffect: string | null;
   returnReason: string | null;
+  rejectionReason: string | null;
   checks: Check[];
 };
 
@@ -116,7 +117,7 @@ describe('endorsement by the union and the office’s form check', () => {
   const stored = async (id: string) =>
     (
       await run.graph.gateway.data<{ submission: Stored }>(
-        `query($id: ID!) { submission(id: $id) { status version referenceNumber applicationEffect returnReason
+        `query($id: ID!) { submission(id: $id) { status version referenceNumber applicationEffect returnReason rejectionReason
           checks { step actor reason organization { id } } } }`,
         { id },
       )
@@ -274,5 +275,49 @@ describe('endorsement by the union and the office’s form check', () => {
     expect(left.status).toBe('SUBMITTED');
     expect(reviewRound.entries.nodes.map((e) => e.referenceNumber)).toEqual([reference]);
     expect(reviewRound.entries.nodes.map((e) => e.referenceNumber)).not.toContain(left.referenceNumber);
+  });
+
+  it('lets the office reject an entry only with a reason, in English too, and shows its unit why', async () => {
+    // Its union endorses the entry left waiting; the office then finds it at the form check.
+    const organizer = await run.graph.as('ORGANIZER', { org: unionId, sub: 'organizer-pudong' });
+    const { version } = await stored(leftId);
+    await organizer.data(`mutation($i: [SubmissionStepInput!]!) { endorseSubmissions(inputs: $i) { id } }`, {
+      i: [{ id: leftId, expectedVersion: version }],
+    });
+    const page = await run.open(`/office/form-check?contest=${contestCode}`, 'ADMIN');
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('heading', { name: 'Form check · 2026年职工技术创新成果推荐评审' }).waitFor();
+    await row(page, 'form-check-row', leftId)
+      .getByRole('button', { name: /^Reject/ })
+      .click();
+    const dialog = page.locator('[data-testid="reject-dialog"]');
+    await dialog.getByRole('button', { name: 'Reject it' }).click();
+    await dialog.locator('.field-error[data-field="reason"]').filter({ hasText: 'Invalid value' }).waitFor();
+    expect(await dialog.getByLabel('Reason for rejecting').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    const before = await stored(leftId);
+    expect(before).toMatchObject({ status: 'ENDORSED', rejectionReason: null });
+
+    const why = '申报书未加盖单位公章，不符合申报要求。';
+    await dialog.getByLabel('Reason for rejecting').fill(why);
+    await dialog.getByRole('button', { name: 'Reject it' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const rejected = row(page, 'rejected-row', leftId);
+    expect(await rejected.locator('[data-testid="rejection-reason"]').textContent()).toBe(why);
+    expect(await rejected.locator('.status').textContent()).toBe('Rejected at the form check');
+    const after = await stored(leftId);
+    expect(after).toMatchObject({ status: 'REJECTED', rejectionReason: why, version: before.version + 1 });
+    expect(after.checks.at(-1)).toEqual({ step: 'REJECTED', actor: 'OFFICE', reason: why, organization: null });
+    await page.context().close();
+
+    // The unit reads why, and the entry is fixed.
+    const unitPage = await run.open(`/unit/submissions/${leftId}`, 'SUBMITTER');
+    const outcome = unitPage.locator('[data-testid="check-outcome"][data-status="REJECTED"]');
+    await outcome.getByRole('heading', { name: '形式审查不予通过' }).waitFor();
+    expect(await outcome.locator('[data-testid="rejection-reason"]').textContent()).toBe(why);
+    expect(await unitPage.locator('#draft-applicationEffect').isDisabled()).toBe(true);
+    await expect(unitPage.locator('[data-testid="submit-submission"]').count()).resolves.toBe(0);
+    await expectAccessible(unitPage);
+    await unitPage.context().close();
   });
 });
