@@ -42,6 +42,8 @@ export const ACKNOWLEDGED_BREAKING_CHANGES: Readonly<Record<string, string>> = {
     'An instant in ISO 8601 at UTC instead of Beijing wall-clock text, as startsAt.',
   'FIELD_CHANGED_KIND: ScheduleInput.startTime changed type from String to DateTimeISO.':
     'Send an instant on the round’s review date, e.g. 2019-11-21T08:30:00+08:00, instead of "08:30"; a bare time of day, another day in Beijing or seconds are refused with BAD_USER_INPUT naming startTime.',
+  'FIELD_CHANGED_KIND: Mutation.markNotificationsRead changed type from Int! to NotificationsMarked!.':
+    'Select `marked` (how many it marked read, the number it answered before) and `unreadCount` (how many stay unread).',
 };
 
 export interface BreakingChangeReport {

@@ -71,29 +71,31 @@ describe('notifications: the inbox', () => {
       const unitInbox = await inboxOf(clients.submitter!);
       const theirs = (await inboxOf(clients.organizerB!)).nodes[0]!.id;
       const mine = unitInbox.nodes[0]!.id;
-      const marked = await clients.submitter!.data<{ markNotificationsRead: number }>(
-        `mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`,
+      const marked = await clients.submitter!.data<{ markNotificationsRead: { marked: number; unreadCount: number } }>(
+        `mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) { marked unreadCount } }`,
         { ids: [mine, theirs] },
       );
-      expect(marked.markNotificationsRead).toBe(1);
+      expect(marked.markNotificationsRead).toEqual({ marked: 1, unreadCount: 1 });
       // The other unit's notification is untouched.
       expect((await inboxOf(clients.organizerB!)).unreadCount).toBe(1);
       const after = await inboxOf(clients.submitter!, true);
       expect(after.nodes.map((n) => n.id)).not.toContain(mine);
       expect(after.unreadCount).toBe(1);
-      expect(
-        (await clients.submitter!.data<{ markNotificationsRead: number }>(`mutation { markNotificationsRead }`)).markNotificationsRead,
-      ).toBe(1);
+      const markAll = async () =>
+        (
+          await clients.submitter!.data<{ markNotificationsRead: { marked: number; unreadCount: number } }>(
+            `mutation { markNotificationsRead { marked unreadCount } }`,
+          )
+        ).markNotificationsRead;
+      expect(await markAll()).toEqual({ marked: 1, unreadCount: 0 });
       expect((await inboxOf(clients.submitter!)).unreadCount).toBe(0);
       expect((await inboxOf(clients.submitter!)).nodes.every((n) => n.readAt !== null)).toBe(true);
       // Marking again changes nothing.
-      expect(
-        (await clients.submitter!.data<{ markNotificationsRead: number }>(`mutation { markNotificationsRead }`)).markNotificationsRead,
-      ).toBe(0);
+      expect(await markAll()).toEqual({ marked: 0, unreadCount: 0 });
     });
 
     it('refuses marking read to anonymous callers, changing nothing', async () => {
-      const result = await graph.anonymous.request(`mutation { markNotificationsRead }`);
+      const result = await graph.anonymous.request(`mutation { markNotificationsRead { marked unreadCount } }`);
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await inboxOf(clients.admin!)).unreadCount).toBe(1);
     });

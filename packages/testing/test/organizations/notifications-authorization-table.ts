@@ -18,7 +18,7 @@ export const NOTIFICATIONS_TABLE: Row[] = [
     scenario: 'all of the caller’s (every signed-in caller holds its own person’s inbox)',
     allowed: SIGNED_IN,
     pick: root('markNotificationsRead'),
-    run: (api) => api.request(`mutation { markNotificationsRead }`),
+    run: (api) => api.request(`mutation { markNotificationsRead { marked unreadCount } }`),
   },
   {
     operation: 'Mutation.setEmailPreference',

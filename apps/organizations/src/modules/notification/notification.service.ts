@@ -71,13 +71,14 @@ export class NotificationService {
   }
 
   /** Marks the caller's unread notifications read (all of them when `ids` is absent); others' ids change nothing. */
-  async markRead(identity: Identity, ids: readonly string[] | null | undefined): Promise<number> {
+  async markRead(identity: Identity, ids: readonly string[] | null | undefined): Promise<{ marked: number; unreadCount: number }> {
     const keys = inboxKeys(identity);
     if (!keys.length) throw forbidden('ids');
     if (ids && ids.length > MAX_DELIVERY) throw new DomainError(ErrorCode.BAD_USER_INPUT, `ids takes at most ${MAX_DELIVERY} ids`, 'ids');
-    if (ids && ids.length === 0) return 0;
+    if (ids && ids.length === 0) return { marked: 0, unreadCount: await this.unreadCount(identity) };
     const where = { recipientKey: In(keys), readAt: IsNull(), ...(ids ? { id: In([...new Set(ids)]) } : {}) };
-    return (await this.dataSource.getRepository(Notification).update(where, { readAt: this.clock() })).affected ?? 0;
+    const marked = (await this.dataSource.getRepository(Notification).update(where, { readAt: this.clock() })).affected ?? 0;
+    return { marked, unreadCount: await this.unreadCount(identity) };
   }
 
   async preferences(identity: Identity): Promise<{ kind: NotificationKind; enabled: boolean }[]> {

@@ -11,6 +11,15 @@ export class Me {
   constructor(readonly identity: Identity) {}
 }
 
+@ObjectType({ description: 'What markNotificationsRead changed.' })
+export class NotificationsMarked {
+  @Field(() => Int, { description: 'How many of the caller’s notifications it marked read.' })
+  marked: number;
+
+  @Field(() => Int, { description: 'How many of the caller’s notifications are unread now.' })
+  unreadCount: number;
+}
+
 @ObjectType('EmailPreference', {
   description: 'Whether the caller receives one kind of notification by email; the inbox always receives it.',
 })

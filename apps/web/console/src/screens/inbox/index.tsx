@@ -66,7 +66,7 @@ export default function InboxScreen() {
   const rows = list?.nodes ?? [];
   const mark = (ids?: string[]) =>
     void markRead({ variables: { ids } })
-      .then((r) => setNote(t('marked', { count: r.data?.markNotificationsRead ?? 0 })))
+      .then((r) => setNote(t('marked', { count: r.data?.markNotificationsRead.marked ?? 0 })))
       .catch(() => undefined);
   return (
     <Page
