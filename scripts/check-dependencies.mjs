@@ -80,7 +80,7 @@ for (const dir of workspaces) {
   }
   const where = relative(root, join(dir, 'package.json'));
   // A package's types (@types/x, @types/scope__x) are used wherever the package is.
-  for (const [name, kind] of [...used]) {
+  for (const [name] of [...used]) {
     const types = `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
     if ((runtime.has(types) || dev.has(types)) && !used.has(types)) used.set(types, 'test');
   }
