@@ -302,6 +302,37 @@ describe('notices (通知公告): the office drafts, edits, publishes and withdr
       expect((await fetch(`${origin}/files/organizations/download/forged.token`)).status).toBe(403);
     });
 
+    it('keeps nothing of a refused upload, and removes the bytes of a deleted draft', async () => {
+      const stored = () => graph.files.organizations.storage.keys();
+      const notice = await draft('存储检查');
+      const before = await stored();
+      const { createNoticeAttachmentUpload: ticket } = await admin.data<{ createNoticeAttachmentUpload: { uploadUrl: string } }>(
+        `mutation($input: NoticeAttachmentUploadInput!) { createNoticeAttachmentUpload(input: $input) { uploadUrl } }`,
+        {
+          input: {
+            noticeId: notice.id,
+            fileName: 'a.pdf',
+            contentType: 'application/pdf',
+            size: bytes.length,
+            sha256: sha256(pdf('other')),
+          },
+        },
+      );
+      const refused = await fetch(`${origin}${ticket.uploadUrl}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/pdf' },
+        body: new Uint8Array(bytes),
+      });
+      expect(refused.status).toBe(422);
+      expect(await stored()).toEqual(before);
+      expect(await files(notice.id, admin)).toEqual([]);
+
+      expect((await upload(notice.id)).status).toBe(201);
+      expect(await stored()).toHaveLength(before.length + 1);
+      await admin.data(`mutation($id: ID!) { deleteNoticeDraft(id: $id) }`, { id: notice.id });
+      expect(await stored()).toEqual(before);
+    });
+
     it('removes a draft file with its audit entry', async () => {
       const notice = await draft('可删附件');
       expect((await upload(notice.id)).status).toBe(201);
