@@ -145,7 +145,6 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
       if (throwaway && notifier.db.target.kind === 'mysql') await dropMysqlDatabase(notifier.db.target.server, notifier.db.target.database);
     }
     // Last started, first stopped: analytics reads the others' feeds until it stops.
-    // Last started, first stopped: analytics reads the others' feeds until it stops.
     for (const name of [...SUBGRAPH_NAMES].reverse()) {
       const sub = running[name];
       if (!sub) continue;
