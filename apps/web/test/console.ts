@@ -59,7 +59,8 @@ function throwawayReplayLocation(): { location: DatabaseLocation; cleanup(): Pro
     const location: DatabaseLocation = {
       url: process.env.DATABASE_URL,
       prefix: `mgweb_${randomBytes(4).toString('hex')}_`,
-      dataDir: ':memory:',
+      // The files the replay keeps (the notices' attachments) live in the data folder.
+      dataDir: mkdtempSync(join(tmpdir(), 'mg-web-')),
       log: 'none',
     };
     return {
@@ -69,6 +70,7 @@ function throwawayReplayLocation(): { location: DatabaseLocation; cleanup(): Pro
           const target = databaseTarget(name, location);
           if (target.kind === 'mysql') await dropMysqlDatabase(target.server, target.database);
         }
+        rmSync(location.dataDir, { recursive: true, force: true });
       },
     };
   }

@@ -44,6 +44,8 @@ export const ACKNOWLEDGED_BREAKING_CHANGES: Readonly<Record<string, string>> = {
     'Send an instant on the round’s review date, e.g. 2019-11-21T08:30:00+08:00, instead of "08:30"; a bare time of day, another day in Beijing or seconds are refused with BAD_USER_INPUT naming startTime.',
   'FIELD_CHANGED_KIND: Mutation.markNotificationsRead changed type from Int! to NotificationsMarked!.':
     'Select `marked` (how many it marked read, the number it answered before) and `unreadCount` (how many stay unread).',
+  'FIELD_CHANGED_KIND: Mutation.deleteNoticeDraft changed type from Boolean! to Notice!.':
+    'Select the deleted draft’s fields, e.g. `{ id title }`: it answers the draft as it was (without its files) instead of true.',
 };
 
 export interface BreakingChangeReport {

@@ -65,13 +65,13 @@ export interface InProcessGraph {
 }
 
 /**
- * A file kit whose files live beside a location's SQLite files (<dataDir>/files/<subgraph>, as
- * DATA_DIR/files does for a service), so that data replayed into the location keeps them; a
- * temporary folder for in-memory or MySQL data.
+ * A file kit whose files live in the location's data folder (<dataDir>/files/<subgraph>, as
+ * DATA_DIR/files does for a service), so that data replayed into the location keeps them,
+ * on SQLite and MySQL alike; a temporary folder when the location has none (':memory:').
  */
 function keptBeside(location: DatabaseLocation, subgraph: FileSubgraph): FileKit {
   const kit = temporaryFileKit();
-  if (location.url || location.dataDir === ':memory:') return kit;
+  if (location.dataDir === ':memory:') return kit;
   return { ...kit, storage: new LocalStorage(join(location.dataDir, 'files', subgraph)) };
 }
 

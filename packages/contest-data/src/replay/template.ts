@@ -54,9 +54,9 @@ export async function replayCopy(location: DatabaseLocation, options: TemplateOp
         `A replay template cannot be copied into ${to.kind === 'sqlite' ? 'an in-memory database' : 'another kind of database'}`,
       );
   }
-  // The files kept beside SQLite data (the notices' attachments), with the data.
+  // The files kept in the template's data folder (the notices' attachments), with the data.
   const files = join(template.dataDir, 'files');
-  if (!location.url && location.dataDir !== ':memory:' && existsSync(files))
+  if (template.dataDir !== ':memory:' && location.dataDir !== ':memory:' && existsSync(files))
     cpSync(files, join(location.dataDir, 'files'), { recursive: true });
 }
 
@@ -76,12 +76,12 @@ async function templateOf(
   }
   if (owner) {
     const template: DatabaseLocation = like.url
-      ? { url: like.url, prefix: `mgtpl_${randomBytes(4).toString('hex')}_`, dataDir: ':memory:', log: 'none' }
+      ? { url: like.url, prefix: `mgtpl_${randomBytes(4).toString('hex')}_`, dataDir: join(dir, 'data'), log: 'none' }
       : { prefix: '', dataDir: join(dir, 'data'), log: 'none' };
     // Written first, so that the run's teardown finds a half-made template's databases too.
     writeFileSync(join(dir, 'location.json'), JSON.stringify(template));
     try {
-      if (!template.url) mkdirSync(template.dataDir);
+      mkdirSync(template.dataDir);
       await make(template);
       writeFileSync(done, JSON.stringify(template));
       return template;

@@ -99,12 +99,12 @@ export const NOTICES_TABLE: Row[] = [
     operation: 'Mutation.deleteNoticeDraft',
     scenario: 'deleting a draft',
     allowed: ['ADMIN'],
-    pick: (d) => (d?.deleteNoticeDraft === true ? true : null),
+    pick: (d) => ((d?.deleteNoticeDraft as { id?: string } | null)?.id ? true : null),
     snapshot: async (admin, fx) => Number(await byStatus('DRAFT')(admin, fx)) - draftedToDelete,
     run: async (api, fx, n, admin) => {
       const notice = await draft(admin, fx, `待删除 ${n}`);
       draftedToDelete += 1;
-      return api.request(`mutation($id: ID!) { deleteNoticeDraft(id: $id) }`, { id: notice.id });
+      return api.request(`mutation($id: ID!) { deleteNoticeDraft(id: $id) { id } }`, { id: notice.id });
     },
   },
   {

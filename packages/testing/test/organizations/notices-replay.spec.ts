@@ -16,10 +16,9 @@ type Notice = {
 describe('the 2019 replay publishes its five notices on their days', () => {
   let graph: TestGraph;
   let notices: Notice[];
-  // SQLite files of this run (the notices' files are kept beside them), or throwaway MySQL databases.
-  const location = process.env.DATABASE_URL
-    ? throwawayLocation()
-    : { prefix: '', dataDir: mkdtempSync(join(tmpdir(), 'mg-notices-')), log: 'none' as const };
+  // SQLite files of this run, or throwaway MySQL databases; the notices' files in the run's data folder.
+  const dataDir = mkdtempSync(join(tmpdir(), 'mg-notices-'));
+  const location = process.env.DATABASE_URL ? { ...throwawayLocation(), dataDir } : { prefix: '', dataDir, log: 'none' as const };
 
   beforeAll(async () => {
     await replayCopy(location);
@@ -33,7 +32,7 @@ describe('the 2019 replay publishes its five notices on their days', () => {
   }, 1_500_000);
   afterAll(async () => {
     await graph?.stop();
-    if (!location.url) rmSync(location.dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('lists them newest first, each on the day the contest reached that step', () => {
@@ -75,8 +74,6 @@ describe('the 2019 replay publishes its five notices on their days', () => {
     ]);
     const [guide] = rules.attachments;
     const response = await fetch(`${new URL(graph.gatewayUrl).origin}${guide!.downloadUrl}`);
-    // On MySQL the files are kept in a temporary folder of the replay, gone once it stopped.
-    if (location.url) return;
     expect(response.status).toBe(200);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');

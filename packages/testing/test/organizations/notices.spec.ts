@@ -223,11 +223,13 @@ describe('notices (通知公告): the office drafts, edits, publishes and withdr
 
   it('keeps a draft deleted with nothing left, and refuses to delete a published one', async () => {
     const gone = await draft('要删除的草稿');
-    expect(await admin.data(`mutation($id: ID!) { deleteNoticeDraft(id: $id) }`, { id: gone.id })).toEqual({ deleteNoticeDraft: true });
+    expect(await admin.data(`mutation($id: ID!) { deleteNoticeDraft(id: $id) { id title } }`, { id: gone.id })).toEqual({
+      deleteNoticeDraft: { id: gone.id, title: '要删除的草稿' },
+    });
     expect(await read(gone.id)).toBeNull();
     const kept = await publish(await draft('不能删除'));
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      expect(refusal(await admin.request(`mutation($id: ID!) { deleteNoticeDraft(id: $id) }`, { id: kept.id }))).toEqual({
+      expect(refusal(await admin.request(`mutation($id: ID!) { deleteNoticeDraft(id: $id) { id title } }`, { id: kept.id }))).toEqual({
         code: 'INVALID_TRANSITION',
         field: 'status',
       });
@@ -329,7 +331,7 @@ describe('notices (通知公告): the office drafts, edits, publishes and withdr
 
       expect((await upload(notice.id)).status).toBe(201);
       expect(await stored()).toHaveLength(before.length + 1);
-      await admin.data(`mutation($id: ID!) { deleteNoticeDraft(id: $id) }`, { id: notice.id });
+      await admin.data(`mutation($id: ID!) { deleteNoticeDraft(id: $id) { id title } }`, { id: notice.id });
       expect(await stored()).toEqual(before);
     });
 

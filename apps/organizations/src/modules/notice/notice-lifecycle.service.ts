@@ -163,8 +163,8 @@ export class NoticeLifecycleService {
   }
 
   /** Deletes a draft and its files (their bytes once the deletion is committed); a published notice is withdrawn instead. */
-  async deleteDraft(identity: Identity, id: string): Promise<boolean> {
-    const keys = await this.dataSource.transaction(async (em) => {
+  async deleteDraft(identity: Identity, id: string): Promise<Notice> {
+    const { notice, keys } = await this.dataSource.transaction(async (em) => {
       const notice = await this.locked(em, id);
       assertNoticeEditable(notice.status);
       const files = await em.findBy(NoticeAttachment, { noticeId: id });
@@ -177,9 +177,9 @@ export class NoticeLifecycleService {
         entityId: id,
         before: { ...snapshot(notice), attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, sha256: f.sha256 })) },
       });
-      return files.map((f) => f.storageKey);
+      return { notice, keys: files.map((f) => f.storageKey) };
     });
     for (const key of keys) await this.files.storage.delete(key);
-    return true;
+    return notice;
   }
 }

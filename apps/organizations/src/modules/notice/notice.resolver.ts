@@ -84,14 +84,11 @@ export class NoticeResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => Boolean, {
+  @Mutation(() => Notice, {
     description:
-      'Deletes a draft and its files, recorded in the audit log; a published notice is withdrawn instead (INVALID_TRANSITION). The office only; an unknown id is NOT_FOUND.',
+      'Deletes a draft and its files, recorded in the audit log, and answers the draft as it was (without its files); a published notice is withdrawn instead (INVALID_TRANSITION). The office only; an unknown id is NOT_FOUND.',
   })
-  deleteNoticeDraft(
-    @Arg('id', () => ID, { description: 'The draft to delete.' }) id: string,
-    @Ctx() ctx: RequestContext,
-  ): Promise<boolean> {
+  deleteNoticeDraft(@Arg('id', () => ID, { description: 'The draft to delete.' }) id: string, @Ctx() ctx: RequestContext): Promise<Notice> {
     return this.lifecycle.deleteDraft(ctx.identity, id);
   }
 }
