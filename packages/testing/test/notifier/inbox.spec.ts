@@ -252,9 +252,18 @@ describe('notifications: the inbox', () => {
           link: `/unit/submissions/${sub.id}`,
         }),
       ]);
-      const leaderInbox = await inboxOf(await graph.as('SUBMITTER', { org: unit.id, sub: unit.leaderId }));
-      // The leader reads the unit's notification and its own: the same event in two inboxes.
-      expect(leaderInbox.nodes.map((n) => n.kind)).toEqual(['SUBMISSION_RETURNED', 'SUBMISSION_RETURNED']);
+      const leader = await graph.as('SUBMITTER', { org: unit.id, sub: unit.leaderId });
+      // The event is in the unit's inbox and in the leader's own; the leader, who holds both, reads it once.
+      const leaderInbox = await inboxOf(leader);
+      expect(leaderInbox.nodes.map((n) => n.kind)).toEqual(['SUBMISSION_RETURNED']);
+      expect(leaderInbox.unreadCount).toBe(1);
+      const marked = await leader.data<{ markNotificationsRead: { marked: number; unreadCount: number } }>(
+        `mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) { marked unreadCount } }`,
+        { ids: [leaderInbox.nodes[0]!.id] },
+      );
+      // Read once, it is read in both of the leader's inboxes: it does not come back from the unit's.
+      expect(marked.markNotificationsRead).toEqual({ marked: 2, unreadCount: 0 });
+      expect(await inboxOf(leader, true)).toEqual({ unreadCount: 0, nodes: [] });
       expect(mail.sent.filter((m) => m.to === 'leader@example.org').map((m) => m.subject)).toEqual(['申报成果已退回修改：待修改的成果']);
     });
   });

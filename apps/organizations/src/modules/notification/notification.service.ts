@@ -1,4 +1,4 @@
-import { In, IsNull, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import {
   DomainError,
   ErrorCode,
@@ -25,6 +25,28 @@ export const MAX_DELIVERY = 500;
 const cursorOf = (n: Notification, fingerprint: string) => encodeCursor([n.createdAt.toISOString(), n.id], fingerprint);
 
 /**
+ * The caller's notifications, one per event: an event delivered to several of the caller's
+ * inboxes (a returned entry reaches its unit's inbox and its leader's own) is shown once, from
+ * the most personal of them (person, then expert, unit, office).
+ */
+function mine(q: SelectQueryBuilder<Notification>, keys: readonly string[]): SelectQueryBuilder<Notification> {
+  const ordered = [...keys].reverse();
+  const clauses = ordered.map((_, i) => {
+    if (i === 0) return 'n.recipientKey = :key0';
+    const shownBefore = q
+      .subQuery()
+      .select('1')
+      .from(Notification, 'o')
+      .where('o.eventKey = n.eventKey')
+      .andWhere(`o.recipientKey IN (:...before${i})`)
+      .getQuery();
+    return `(n.recipientKey = :key${i} AND NOT EXISTS ${shownBefore})`;
+  });
+  const params = Object.fromEntries(ordered.flatMap((key, i) => [[`key${i}`, key], ...(i ? [[`before${i}`, ordered.slice(0, i)]] : [])]));
+  return q.where(`(${clauses.join(' OR ')})`, params);
+}
+
+/**
  * The in-app inboxes: the notifier delivers into them (service identity only, idempotent per
  * event and inbox); callers read and mark the notifications of the inboxes they hold, and set
  * which kinds they want by email. Contact data leaves this subgraph only to the service identity.
@@ -42,7 +64,7 @@ export class NotificationService {
     const first = pageSize(args);
     const after = args.after ? decodeCursor(args.after, 2, fingerprint) : null;
     const query = () => {
-      const q = this.dataSource.getRepository(Notification).createQueryBuilder('n').where('n.recipientKey IN (:...keys)', { keys });
+      const q = mine(this.dataSource.getRepository(Notification).createQueryBuilder('n'), keys);
       if (args.unread) q.andWhere('n.readAt IS NULL');
       return q;
     };
@@ -67,7 +89,7 @@ export class NotificationService {
   async unreadCount(identity: Identity): Promise<number> {
     const keys = inboxKeys(identity);
     if (!keys.length) return 0;
-    return this.dataSource.getRepository(Notification).countBy({ recipientKey: In(keys), readAt: IsNull() });
+    return mine(this.dataSource.getRepository(Notification).createQueryBuilder('n'), keys).andWhere('n.readAt IS NULL').getCount();
   }
 
   /** Marks the caller's unread notifications read (all of them when `ids` is absent); others' ids change nothing. */
@@ -76,8 +98,16 @@ export class NotificationService {
     if (!keys.length) throw forbidden('ids');
     if (ids && ids.length > MAX_DELIVERY) throw new DomainError(ErrorCode.BAD_USER_INPUT, `ids takes at most ${MAX_DELIVERY} ids`, 'ids');
     if (ids && ids.length === 0) return { marked: 0, unreadCount: await this.unreadCount(identity) };
-    const where = { recipientKey: In(keys), readAt: IsNull(), ...(ids ? { id: In([...new Set(ids)]) } : {}) };
-    const marked = (await this.dataSource.getRepository(Notification).update(where, { readAt: this.clock() })).affected ?? 0;
+    const repository = this.dataSource.getRepository(Notification);
+    // Marking an event read marks every copy of it in the caller's inboxes, so that none shows again.
+    const events = ids
+      ? (await repository.find({ select: { eventKey: true }, where: { recipientKey: In(keys), id: In([...new Set(ids)]) } })).map(
+          (n) => n.eventKey,
+        )
+      : null;
+    if (events && events.length === 0) return { marked: 0, unreadCount: await this.unreadCount(identity) };
+    const where = { recipientKey: In(keys), readAt: IsNull(), ...(events ? { eventKey: In([...new Set(events)]) } : {}) };
+    const marked = (await repository.update(where, { readAt: this.clock() })).affected ?? 0;
     return { marked, unreadCount: await this.unreadCount(identity) };
   }
 
