@@ -96,7 +96,11 @@ describe('who opens files', () => {
 
   it("fixes a submission's files once it is entered", () => {
     expect(attachmentsEditable('DRAFT')).toBe(true);
+    expect(attachmentsEditable('RETURNED')).toBe(true);
     expect(attachmentsEditable('SUBMITTED')).toBe(false);
+    expect(attachmentsEditable('ENDORSED')).toBe(false);
+    expect(attachmentsEditable('ACCEPTED')).toBe(false);
+    expect(attachmentsEditable('REJECTED')).toBe(false);
     expect(attachmentsEditable('WITHDRAWN')).toBe(false);
   });
 });

@@ -108,8 +108,12 @@ export function contentDisposition(fileName: string): string {
   return fallback === fileName ? `attachment; filename="${fallback}"` : `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Whether a submission's files can still be added or removed: only while it is a draft; an entered one's files are fixed. */
-export const attachmentsEditable = (status: SubmissionStatus): boolean => status === 'DRAFT';
+/**
+ * Whether a submission's files can still be added or removed: while it is a draft, or returned
+ * to its unit for revision (a missing stamped page is a usual reason); an entered one's files
+ * are fixed.
+ */
+export const attachmentsEditable = (status: SubmissionStatus): boolean => status === 'DRAFT' || status === 'RETURNED';
 
 /**
  * Who, among those who may read a submission, may also open its files: its unit, its

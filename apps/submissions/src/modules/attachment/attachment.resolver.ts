@@ -20,7 +20,7 @@ export class SubmissionAttachmentsResolver {
   @Authorized('ADMIN', 'SUBMITTER')
   @Mutation(() => AttachmentUploadTicket, {
     description:
-      "A signed URL to PUT one file's bytes to, for a draft of the caller's unit (the office: any draft). The declaration is checked first: a bad name or size BAD_USER_INPUT, a type not kept FILE_TYPE_NOT_ALLOWED, over the limit FILE_TOO_LARGE, an entered submission ATTACHMENT_LOCKED, another unit's FORBIDDEN. The upload itself is refused when its size (FILE_SIZE_MISMATCH) or digest (FILE_HASH_MISMATCH) differs, or the URL expired (URL_EXPIRED).",
+      "A signed URL to PUT one file's bytes to, for a draft of the caller's unit or an entry returned to it for revision (the office: any of them). The declaration is checked first: a bad name or size BAD_USER_INPUT, a type not kept FILE_TYPE_NOT_ALLOWED, over the limit FILE_TOO_LARGE, an entered submission ATTACHMENT_LOCKED, another unit's FORBIDDEN. The upload itself is refused when its size (FILE_SIZE_MISMATCH) or digest (FILE_HASH_MISMATCH) differs, or the URL expired (URL_EXPIRED).",
   })
   createAttachmentUpload(
     @Arg('input', () => AttachmentUploadInput, { description: 'The file to upload.' }) input: AttachmentUploadInput,
@@ -31,7 +31,7 @@ export class SubmissionAttachmentsResolver {
 
   @Authorized('ADMIN', 'SUBMITTER')
   @Mutation(() => Submission, {
-    description: "Removes a draft's file and its stored bytes; an entered submission's files are fixed (ATTACHMENT_LOCKED).",
+    description: "Removes a file of a draft or of an entry returned for revision, with its stored bytes; an entered submission's files are fixed (ATTACHMENT_LOCKED).",
   })
   deleteAttachment(
     @Arg('id', () => ID, { description: 'The file to remove.' }) id: string,

@@ -77,7 +77,7 @@ export class AttachmentService {
     if (!attachmentsEditable(submission.status)) {
       throw new DomainError(
         ErrorCode.ATTACHMENT_LOCKED,
-        `A ${submission.status} submission's files are fixed; only a draft's can change`,
+        `A ${submission.status} submission's files are fixed; only a draft's or a returned entry's can change`,
         field,
       );
     }

@@ -120,7 +120,7 @@ export function SubmissionScreen() {
           <CheckHistory checks={checked.checks} />
         </section>
       ) : null}
-      {submission ? <UnitAttachments submissionId={submission.id} editable={submission.status === 'DRAFT'} /> : null}
+      {submission ? <UnitAttachments submissionId={submission.id} editable={submission.status === 'DRAFT' || submission.status === 'RETURNED'} /> : null}
       {submission ? <Results submission={submission} /> : null}
       {submission ? <PriorHonors submission={submission} /> : null}
     </Page>
