@@ -1,5 +1,6 @@
 import type { OfficeDashboardQuery } from '@meritgraph/client';
 import { useTranslation } from 'react-i18next';
+import { isEntered } from '../statuses';
 import { Chart, type Figure } from './Chart';
 
 type Contest = NonNullable<OfficeDashboardQuery['contest']>;
@@ -54,10 +55,15 @@ export function Funnel({ contest }: { contest: Contest }) {
 
 export function PerTrack({ contest }: { contest: Contest }) {
   const { t } = useTranslation('office');
-  const rows = contest.submissionStats
-    .filter((s) => s.status === 'SUBMITTED')
-    .map((s) => ({ code: s.track?.code ?? '', label: s.track ? `${s.track.name}（${s.track.code}）` : t('noTrack'), value: s.count }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+  // Entries in the contest per track: its statistics give one count per track and status.
+  const perTrack = new Map<string, { code: string; label: string; value: number }>();
+  for (const s of contest.submissionStats.filter((stat) => isEntered(stat.status))) {
+    const code = s.track?.code ?? '';
+    const row = perTrack.get(code) ?? { code, label: s.track ? `${s.track.name}（${s.track.code}）` : t('noTrack'), value: 0 };
+    row.value += s.count;
+    perTrack.set(code, row);
+  }
+  const rows = [...perTrack.values()].sort((a, b) => a.code.localeCompare(b.code));
   const figures = rows.map((r) => ({ label: r.code || r.label, value: r.value }));
   return (
     <section aria-labelledby="per-track" className="card">

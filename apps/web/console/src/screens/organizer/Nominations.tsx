@@ -10,6 +10,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session';
+import { isEntered } from '../statuses';
 import { Page } from '../../ui/Page';
 import { FieldError, Refused, useRefusal } from '../../ui/Refused';
 import { OrganizerNav } from './Nav';
@@ -45,7 +46,7 @@ export function Nominations() {
         )
       : kind === 'SUBMISSION'
         ? (submissions.data?.submissions?.nodes ?? [])
-            .filter((s) => s.status === 'SUBMITTED')
+            .filter((s) => isEntered(s.status))
             .map((s) => ({ id: s.id, name: `${s.title}（${s.organization?.name ?? ''}）` }))
         : null;
   const awardName = (code: string) => {
