@@ -2,6 +2,7 @@ import {
   type ContestChecks,
   NO_CHECKS,
   assertCheckMove,
+  assertChecksBeforeReview,
   checkReason,
   intakeStatus,
   isEditableByUnit,
@@ -110,6 +111,16 @@ describe('checkReason', () => {
       expect(codeOf(() => checkReason(bad))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     }
     expect(checkReason('字'.repeat(500))).toHaveLength(500);
+  });
+});
+
+describe('assertChecksBeforeReview', () => {
+  it('takes the checks while the contest is a draft or open, and refuses them once review started', () => {
+    expect(() => assertChecksBeforeReview('DRAFT')).not.toThrow();
+    expect(() => assertChecksBeforeReview('OPEN_FOR_SUBMISSIONS')).not.toThrow();
+    for (const status of ['REVIEWING', 'CLOSED'] as const) {
+      expect(codeOf(() => assertChecksBeforeReview(status))).toMatchObject({ code: 'REVIEW_STARTED', field: 'status' });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, InvalidInput } from './errors';
 import { Lifecycle } from './lifecycle';
-import type { SubmissionStatus } from './model';
+import type { ContestStatus, SubmissionStatus } from './model';
 
 /**
  * The checks a contest puts a submission through before review (推荐 and 形式审查): its
@@ -27,7 +27,7 @@ export const SubmissionCheckStep = {
 export type SubmissionCheckStep = keyof typeof SubmissionCheckStep;
 
 /** Who took a step: the mobilizing union, or the contest office. */
-export const SubmissionCheckActor = { UNION: 'UNION', OFFICE: 'OFFICE' } as const;
+export const SubmissionCheckActor = { UNIT: 'UNIT', UNION: 'UNION', OFFICE: 'OFFICE' } as const;
 export type SubmissionCheckActor = keyof typeof SubmissionCheckActor;
 
 const lifecycles = new Map<string, Lifecycle<SubmissionStatus>>();
@@ -96,6 +96,18 @@ export function assertCheckMove(checks: ContestChecks, from: SubmissionStatus, t
     );
   }
   submissionLifecycleFor(checks).assert(from, to);
+}
+
+/**
+ * The checks are taken before review: once the contest is reviewing (or closed) its entries
+ * are fixed, and a step is REVIEW_STARTED, since it would change what review took in.
+ */
+export function assertChecksBeforeReview(contestStatus: ContestStatus): void {
+  if (contestStatus === 'REVIEWING' || contestStatus === 'CLOSED') {
+    throw new DomainError(ErrorCode.REVIEW_STARTED, `The contest is ${contestStatus}: its entries' checks are over`, 'status', {
+      contestStatus,
+    });
+  }
 }
 
 /** The longest reason a return or a rejection may give. */

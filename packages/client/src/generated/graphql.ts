@@ -409,8 +409,10 @@ export type ScreeningDecision =
 export type SubmissionCheckActor =
   /** The contest office. */
   | 'OFFICE'
-  /** The mobilizing union (and, for RESUBMITTED, the unit itself). */
-  | 'UNION';
+  /** The mobilizing union. */
+  | 'UNION'
+  /** The entry’s own unit (RESUBMITTED). */
+  | 'UNIT';
 
 /** A step of the checks an entry goes through before review: endorsement by its union, then the office’s form check. */
 export type SubmissionCheckStep =

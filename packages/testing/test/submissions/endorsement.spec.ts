@@ -194,7 +194,7 @@ describe('endorsement by the mobilizing union and the office’s form check', ()
     expect(entry).toMatchObject({ status: 'SUBMITTED', version: 5, applicationEffect: '已补充单位盖章页。', returnReason: null });
     expect(entry.checks.map((c) => [c.step, c.reason, c.actor])).toEqual([
       ['RETURNED', RETURN_REASON, 'UNION'],
-      ['RESUBMITTED', null, 'UNION'],
+      ['RESUBMITTED', null, 'UNIT'],
     ]);
     expect(entry.auditTrail.nodes.map((n) => n.action)).toEqual(
       expect.arrayContaining(['submission.return', 'submission.update', 'submission.resubmit']),
@@ -298,5 +298,16 @@ describe('endorsement by the mobilizing union and the office’s form check', ()
     );
     expect(p.submissions.nodes.length).toBeGreaterThan(0);
     expect(await take(plain)).toEqual({ taken: p.submissions.nodes.length, ids: p.submissions.nodes.map((s) => s.id).sort() });
+  });
+
+  it('refuses every step once the contest is reviewing (REVIEW_STARTED) and changes nothing', async () => {
+    const waiting = await entered(checked, unitA, leaderA);
+    await admin.data(`mutation($c: ID!) { changeContestStatus(id: $c, status: REVIEWING) { id } }`, { c: checked.contest });
+    const before = await read(waiting);
+    expect(ext(await endorse(union, [{ id: waiting, expectedVersion: 2 }]))).toMatchObject({ code: 'REVIEW_STARTED' });
+    expect(ext(await returnOne(union, waiting, 2, RETURN_REASON))).toMatchObject({ code: 'REVIEW_STARTED' });
+    expect(ext(await endorse(admin, [{ id: waiting, expectedVersion: 2 }]))).toMatchObject({ code: 'REVIEW_STARTED' });
+    expect(await read(waiting)).toEqual(before);
+    expect(before).toMatchObject({ status: 'SUBMITTED', version: 2, checks: [] });
   });
 });

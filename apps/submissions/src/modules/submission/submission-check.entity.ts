@@ -17,7 +17,8 @@ registerEnumType(SubmissionCheckActor, {
   name: 'SubmissionCheckActor',
   description: 'Who took a step of the checks.',
   valuesConfig: {
-    UNION: { description: 'The mobilizing union (and, for RESUBMITTED, the unit itself).' },
+    UNIT: { description: 'The entry’s own unit (RESUBMITTED).' },
+    UNION: { description: 'The mobilizing union.' },
     OFFICE: { description: 'The contest office.' },
   },
 });
@@ -50,7 +51,7 @@ export class SubmissionCheck {
   at: Date;
 
   @Column('varchar', { length: 8 })
-  @Field(() => SubmissionCheckActor, { description: 'Who did it: the union or the office.' })
+  @Field(() => SubmissionCheckActor, { description: 'Who did it: the unit (a resubmission), its union or the office.' })
   actor: SubmissionCheckActor;
 
   /** The acting union (the unit, for a resubmission by it); null for the office. */

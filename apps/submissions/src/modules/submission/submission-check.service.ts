@@ -7,6 +7,7 @@ import {
   type SubmissionStatus,
   assertAllowed,
   assertCheckMove,
+  assertChecksBeforeReview,
   check,
   checkReason,
   forbidden,
@@ -114,6 +115,7 @@ export class SubmissionCheckService {
           if (!mayAct(submission)) throw office ? notFound('Submission', input.id) : forbidden();
           const contest = facts.contests.get(submission.contestId);
           if (!contest) throw notFound('Contest', submission.contestId, 'contestId');
+          assertChecksBeforeReview(contest.status);
           assertCheckMove(checksOf(contest), movedHere.has(submission.id) ? step.to : submission.status, step.to);
           if (submission.version !== input.expectedVersion) throw versionConflict(submission.version);
           movedHere.add(submission.id);

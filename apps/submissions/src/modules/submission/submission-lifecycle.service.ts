@@ -336,7 +336,7 @@ export class SubmissionLifecycleService {
           submission: updated.get(a.submission.id)!,
           step: 'RESUBMITTED',
           reason: null,
-          actor: office ? 'OFFICE' : 'UNION',
+          actor: office ? 'OFFICE' : 'UNIT',
           organizationId: office ? null : a.submission.organizationId,
         })),
         now,
