@@ -63,7 +63,8 @@ export const ERROR_CODES = {
   FILE_HASH_MISMATCH: 'The SHA-256 of the bytes received is not the one the upload declared; nothing was stored.',
   URL_EXPIRED: 'The signed upload or download URL has expired; ask the graph for a new one.',
   URL_INVALID: 'The signed URL was altered, is for another file, or was already used for its one upload.',
-  ATTACHMENT_LOCKED: 'The submission is entered (or rejected, or withdrawn), so its files are fixed: nothing can be added or deleted. A draft’s files, and those of an entry returned for revision, can change.',
+  ATTACHMENT_LOCKED:
+    'The submission is entered (or rejected, or withdrawn), so its files are fixed: nothing can be added or deleted. A draft’s files, and those of an entry returned for revision, can change.',
 
   // Imports
   IMPORT_UNREADABLE: 'The file is not an Excel workbook (.xlsx) laid out as the import’s template: a missing sheet or header.',

@@ -40,7 +40,10 @@ export const ERROR_TEXT: Record<string, Text> = {
     zh: '统一社会信用代码的校验位不符，请核对是否输错。',
     en: 'The credit code’s check character does not match; check it for a mistyped character.',
   },
-  ATTACHMENT_LOCKED: { zh: '申报已提交，附件不能再修改（退回修改的申报除外）。', en: 'The submission is entered; its files cannot change (unless it is returned for revision).' },
+  ATTACHMENT_LOCKED: {
+    zh: '申报已提交，附件不能再修改（退回修改的申报除外）。',
+    en: 'The submission is entered; its files cannot change (unless it is returned for revision).',
+  },
   IMPORT_UNREADABLE: { zh: '无法读取该文件，请使用导入模板（.xlsx）。', en: 'The file cannot be read; use the import template (.xlsx).' },
   IMPORT_TOO_MANY_ROWS: { zh: '一次导入的行数过多。', en: 'Too many rows for one import.' },
   IMPORT_HAS_ERRORS: { zh: '表格中有错误行，未导入任何数据。', en: 'The sheet has bad rows; nothing was imported.' },

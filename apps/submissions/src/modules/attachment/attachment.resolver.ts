@@ -31,7 +31,8 @@ export class SubmissionAttachmentsResolver {
 
   @Authorized('ADMIN', 'SUBMITTER')
   @Mutation(() => Submission, {
-    description: "Removes a file of a draft or of an entry returned for revision, with its stored bytes; an entered submission's files are fixed (ATTACHMENT_LOCKED).",
+    description:
+      "Removes a file of a draft or of an entry returned for revision, with its stored bytes; an entered submission's files are fixed (ATTACHMENT_LOCKED).",
   })
   deleteAttachment(
     @Arg('id', () => ID, { description: 'The file to remove.' }) id: string,

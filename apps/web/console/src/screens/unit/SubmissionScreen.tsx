@@ -120,7 +120,9 @@ export function SubmissionScreen() {
           <CheckHistory checks={checked.checks} />
         </section>
       ) : null}
-      {submission ? <UnitAttachments submissionId={submission.id} editable={submission.status === 'DRAFT' || submission.status === 'RETURNED'} /> : null}
+      {submission ? (
+        <UnitAttachments submissionId={submission.id} editable={submission.status === 'DRAFT' || submission.status === 'RETURNED'} />
+      ) : null}
       {submission ? <Results submission={submission} /> : null}
       {submission ? <PriorHonors submission={submission} /> : null}
     </Page>
