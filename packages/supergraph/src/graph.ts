@@ -213,7 +213,11 @@ export async function startGraph(options: GraphOptions = {}): Promise<InProcessG
       resetStatements: () => SUBGRAPH_NAMES.forEach((n) => running[n].db.statements.reset()),
       analytics: {
         catchUp: () => (running.analytics.service as AnalyticsService).consumer.catchUp(),
-        rebuild: () => (running.analytics.service as AnalyticsService).consumer.rebuild(),
+        rebuild: async () => {
+          const { consumer } = running.analytics.service as AnalyticsService;
+          await consumer.rebuild();
+          await consumer.catchUp();
+        },
       },
       setNow: (at) => {
         now = at;

@@ -28,12 +28,29 @@ export class FeedConsumer extends FeedReader<FeedName> {
     super(dataSource, FEEDS, feeds, clock, { apply: (em, feed, changes) => applyChanges(em, feed, changes) }, options);
   }
 
-  /** Empties the star schema and the cursors, then reads every feed again from zero. */
+  private rebuildPass: Promise<void> | null = null;
+
+  /**
+   * Empties the star schema and the cursors, and starts reading every feed again from zero;
+   * it resolves once the pass has started, not when it ends, since reading a large contest's
+   * feeds takes longer than a request may run. `rebuilding` says whether the pass is still
+   * under way; `catchUp()` waits for it. A failed read is kept in its cursor's lastError.
+   */
   async rebuild(): Promise<void> {
     await this.settle();
     await this.dataSource.transaction(async (em) => {
       for (const entity of [...PROJECTED_ENTITIES, FeedCursor]) await em.clear(entity);
     });
-    await this.catchUp();
+    const pass: Promise<void> = this.catchUp()
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.rebuildPass === pass) this.rebuildPass = null;
+      });
+    this.rebuildPass = pass;
+  }
+
+  /** Whether a rebuild is still reading the feeds: until it ends, the read model's figures are partial. */
+  get rebuilding(): boolean {
+    return this.rebuildPass !== null;
   }
 }

@@ -25,6 +25,11 @@ export class FeedLag {
 
   @Field(() => String, { nullable: true, description: 'Why the last read failed; null when it succeeded.' })
   lastError: string | null;
+
+  @Field(() => Boolean, {
+    description: 'Whether a rebuild from zero is still reading the feeds; until it is false, the read model’s figures are partial.',
+  })
+  rebuilding: boolean;
 }
 
 @Resolver()
@@ -36,16 +41,21 @@ export class AnalyticsStatusResolver {
   })
   async analyticsStatus(@Ctx() ctx: RequestContext): Promise<FeedLag[]> {
     assertAllowed(readsEverything(ctx.identity), 'analyticsStatus');
-    return this.consumer.lag();
+    return this.status();
   }
 
   @Authorized('ADMIN')
   @Mutation(() => [FeedLag], {
     description:
-      'Empties the read model and reads every change feed again from its start (the office); answers once it has caught up. The transactional subgraphs are only read.',
+      'Empties the read model and starts reading every change feed again from its start (the office); answers at once, each feed `rebuilding` until the pass ends (follow it with analyticsStatus). The transactional subgraphs are only read.',
   })
   async rebuildAnalytics(): Promise<FeedLag[]> {
     await this.consumer.rebuild();
-    return this.consumer.lag();
+    return this.status();
+  }
+
+  private async status(): Promise<FeedLag[]> {
+    const rebuilding = this.consumer.rebuilding;
+    return (await this.consumer.lag()).map((lag) => ({ ...lag, rebuilding }));
   }
 }
