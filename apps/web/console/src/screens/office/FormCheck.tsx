@@ -11,11 +11,10 @@ import { useTranslation } from 'react-i18next';
 import { Loading, Page } from '../../ui/Page';
 import { Refused } from '../../ui/Refused';
 import { refusedRows } from '../organizer/batch';
+import { CheckQueue, CheckedList } from '../organizer/CheckTables';
 import { ReasonDialog } from '../organizer/ReasonDialog';
 import { ContestPicker } from '../public/ContestPicker';
 import { useChosenContest } from '../public/contests';
-import { CheckHistory } from '../unit/CheckHistory';
-import { formatTime } from '../unit/format';
 
 type Contest = NonNullable<OfficeFormCheckQueueQuery['contest']>;
 type Row = NonNullable<Contest['endorsed']>['nodes'][number];
@@ -29,6 +28,7 @@ const BAR = { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', 
  */
 export function FormCheck() {
   const { t, i18n } = useTranslation('office');
+  const { t: tu } = useTranslation('unit');
   const language = i18n.language === 'en' ? 'en' : 'zh';
   const list = useQuery(OfficeContestsDocument, { errorPolicy: 'all' });
   const contests = list.data?.contests?.nodes ?? [];
@@ -50,6 +50,15 @@ export function FormCheck() {
   const byRow = refusedRows(accepting.error, sent, language);
   const chosen = awaiting.filter((s) => selected.includes(s.id));
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
+  const checkedTexts = {
+    none: t('formCheck.none'),
+    title: t('formCheck.titleCol'),
+    unit: t('formCheck.unit'),
+    reference: t('formCheck.reference'),
+    status: t('formCheck.status'),
+    history: t('formCheck.history'),
+    reason: t('formCheck.reason'),
+  };
 
   const onAccept = async () => {
     if (chosen.length === 0) return;
@@ -128,74 +137,44 @@ export function FormCheck() {
                   </button>
                   <span className="hint">{t('formCheck.allOrNothing')}</span>
                 </div>
-                <table data-testid="form-check-queue">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('formCheck.choose')}</th>
-                      <th scope="col">{t('formCheck.titleCol')}</th>
-                      <th scope="col">{t('formCheck.unit')}</th>
-                      <th scope="col">{t('track')}</th>
-                      <th scope="col">{t('formCheck.reference')}</th>
-                      <th scope="col">{t('formCheck.submittedAt')}</th>
-                      <th scope="col">{t('formCheck.history')}</th>
-                      <th scope="col">{t('formCheck.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {awaiting.map((s) => {
-                      const refused = byRow.get(s.id);
-                      return (
-                        <tr key={s.id} data-testid="form-check-row" data-id={s.id} data-status={s.status} data-refused={refused?.code}>
-                          <td>
-                            <input
-                              type="checkbox"
-                              id={`accept-${s.id}`}
-                              checked={selected.includes(s.id)}
-                              onChange={(e) => toggle(s.id, e.target.checked)}
-                            />
-                            <label htmlFor={`accept-${s.id}`} className="visually-hidden">
-                              {t('formCheck.select', { title: s.title })}
-                            </label>
-                          </td>
-                          <td>
-                            {s.title}
-                            {refused ? (
-                              <span className="field-error" role="alert" data-testid="row-refusal" data-code={refused.code}>
-                                {refused.text} ({refused.code})
-                              </span>
-                            ) : null}
-                          </td>
-                          <td>{s.organization?.name ?? '—'}</td>
-                          <td>{s.track?.code ?? '—'}</td>
-                          <td>{s.referenceNumber ?? '—'}</td>
-                          <td>{formatTime(s.submittedAt, i18n.language)}</td>
-                          <td>
-                            <CheckHistory checks={s.checks} />
-                          </td>
-                          <td>
-                            <button type="button" onClick={() => setRejecting(s)} data-testid="reject-submission">
-                              {t('formCheck.reject')}
-                              <span className="visually-hidden">{t('formCheck.rejectWhich', { title: s.title })}</span>
-                            </button>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <CheckQueue
+                  rows={awaiting}
+                  selected={selected}
+                  onToggle={toggle}
+                  refusals={byRow}
+                  onAct={setRejecting}
+                  texts={{
+                    choose: t('formCheck.choose'),
+                    title: t('formCheck.titleCol'),
+                    unit: t('formCheck.unit'),
+                    track: t('track'),
+                    reference: t('formCheck.reference'),
+                    submittedAt: t('formCheck.submittedAt'),
+                    history: t('formCheck.history'),
+                    actions: t('formCheck.actions'),
+                    select: (title) => t('formCheck.select', { title }),
+                    act: t('formCheck.reject'),
+                    actWhich: (title) => t('formCheck.rejectWhich', { title }),
+                  }}
+                  ids={{ table: 'form-check-queue', row: 'form-check-row', action: 'reject-submission', checkbox: 'accept' }}
+                />
               </>
             )}
           </section>
-          <Checked
+          <CheckedList
             heading={t('formCheck.acceptedList', { count: contest.accepted?.totalCount ?? 0 })}
             rows={contest.accepted?.nodes ?? []}
             testId="accepted-row"
+            texts={checkedTexts}
+            statusText={(status) => tu(`status.${status}`)}
           />
-          <Checked
+          <CheckedList
             heading={t('formCheck.rejectedList', { count: contest.rejected?.totalCount ?? 0 })}
             rows={contest.rejected?.nodes ?? []}
             testId="rejected-row"
-            showReason
+            texts={checkedTexts}
+            statusText={(status) => tu(`status.${status}`)}
+            reason={{ of: (s) => s.rejectionReason, testId: 'rejection-reason' }}
           />
         </>
       ) : null}
@@ -217,49 +196,5 @@ export function FormCheck() {
         />
       ) : null}
     </Page>
-  );
-}
-
-/** The entries the office accepted (they go to review) or rejected (with the reason the unit reads). */
-function Checked({ heading, rows, testId, showReason }: { heading: string; rows: readonly Row[]; testId: string; showReason?: boolean }) {
-  const { t } = useTranslation('office');
-  const { t: tu } = useTranslation('unit');
-  const id = `${testId}-heading`;
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{heading}</h2>
-      {rows.length === 0 ? (
-        <p className="hint">{t('formCheck.none')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('formCheck.titleCol')}</th>
-              <th scope="col">{t('formCheck.unit')}</th>
-              <th scope="col">{t('formCheck.reference')}</th>
-              <th scope="col">{t('formCheck.status')}</th>
-              {showReason ? <th scope="col">{t('formCheck.reason')}</th> : null}
-              <th scope="col">{t('formCheck.history')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.id} data-testid={testId} data-id={s.id} data-status={s.status}>
-                <td>{s.title}</td>
-                <td>{s.organization?.name ?? '—'}</td>
-                <td>{s.referenceNumber ?? '—'}</td>
-                <td>
-                  <span className="status">{tu(`status.${s.status}`)}</span>
-                </td>
-                {showReason ? <td data-testid="rejection-reason">{s.rejectionReason ?? '—'}</td> : null}
-                <td>
-                  <CheckHistory checks={s.checks} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }

@@ -12,9 +12,8 @@ import { Loading, Page } from '../../ui/Page';
 import { Refused } from '../../ui/Refused';
 import { ContestPicker } from '../public/ContestPicker';
 import { useChosenContest } from '../public/contests';
-import { CheckHistory } from '../unit/CheckHistory';
-import { formatTime } from '../unit/format';
 import { refusedRows } from './batch';
+import { CheckQueue, CheckedList } from './CheckTables';
 import { OrganizerNav } from './Nav';
 import { ReasonDialog } from './ReasonDialog';
 
@@ -49,6 +48,15 @@ export function Endorsement() {
   const byRow = refusedRows(endorsing.error, sent, language);
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
   const chosen = pending.filter((s) => selected.includes(s.id));
+  const handledTexts = {
+    none: t('none'),
+    title: t('submissions.titleCol'),
+    unit: t('submissions.unit'),
+    reference: t('submissions.reference'),
+    status: t('submissions.status'),
+    history: t('endorsement.history'),
+    reason: t('endorsement.reason'),
+  };
 
   const onEndorse = async () => {
     if (chosen.length === 0) return;
@@ -132,74 +140,44 @@ export function Endorsement() {
                   </button>
                   <span className="hint">{t('endorsement.allOrNothing')}</span>
                 </div>
-                <table data-testid="endorsement-queue">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('endorsement.choose')}</th>
-                      <th scope="col">{t('submissions.titleCol')}</th>
-                      <th scope="col">{t('submissions.unit')}</th>
-                      <th scope="col">{t('submissions.track')}</th>
-                      <th scope="col">{t('submissions.reference')}</th>
-                      <th scope="col">{t('endorsement.submittedAt')}</th>
-                      <th scope="col">{t('endorsement.history')}</th>
-                      <th scope="col">{t('endorsement.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {pending.map((s) => {
-                      const refused = byRow.get(s.id);
-                      return (
-                        <tr key={s.id} data-testid="endorsement-row" data-id={s.id} data-status={s.status} data-refused={refused?.code}>
-                          <td>
-                            <input
-                              type="checkbox"
-                              id={`endorse-${s.id}`}
-                              checked={selected.includes(s.id)}
-                              onChange={(e) => toggle(s.id, e.target.checked)}
-                            />
-                            <label htmlFor={`endorse-${s.id}`} className="visually-hidden">
-                              {t('endorsement.select', { title: s.title })}
-                            </label>
-                          </td>
-                          <td>
-                            {s.title}
-                            {refused ? (
-                              <span className="field-error" role="alert" data-testid="row-refusal" data-code={refused.code}>
-                                {refused.text} ({refused.code})
-                              </span>
-                            ) : null}
-                          </td>
-                          <td>{s.organization?.name ?? '—'}</td>
-                          <td>{s.track?.code ?? '—'}</td>
-                          <td>{s.referenceNumber ?? '—'}</td>
-                          <td>{formatTime(s.submittedAt, i18n.language)}</td>
-                          <td>
-                            <CheckHistory checks={s.checks} />
-                          </td>
-                          <td>
-                            <button type="button" onClick={() => setReturning(s)} data-testid="return-submission">
-                              {t('endorsement.return')}
-                              <span className="visually-hidden">{t('endorsement.returnWhich', { title: s.title })}</span>
-                            </button>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <CheckQueue
+                  rows={pending}
+                  selected={selected}
+                  onToggle={toggle}
+                  refusals={byRow}
+                  onAct={setReturning}
+                  texts={{
+                    choose: t('endorsement.choose'),
+                    title: t('submissions.titleCol'),
+                    unit: t('submissions.unit'),
+                    track: t('submissions.track'),
+                    reference: t('submissions.reference'),
+                    submittedAt: t('endorsement.submittedAt'),
+                    history: t('endorsement.history'),
+                    actions: t('endorsement.actions'),
+                    select: (title) => t('endorsement.select', { title }),
+                    act: t('endorsement.return'),
+                    actWhich: (title) => t('endorsement.returnWhich', { title }),
+                  }}
+                  ids={{ table: 'endorsement-queue', row: 'endorsement-row', action: 'return-submission', checkbox: 'endorse' }}
+                />
               </>
             )}
           </section>
-          <Handled
+          <CheckedList
             heading={t('endorsement.returnedList', { count: queue.data.returned?.totalCount ?? 0 })}
             rows={queue.data.returned?.nodes ?? []}
             testId="returned-row"
-            showReason
+            texts={handledTexts}
+            statusText={(status) => t(`status.${status}`)}
+            reason={{ of: (s) => s.returnReason, testId: 'return-reason' }}
           />
-          <Handled
+          <CheckedList
             heading={t('endorsement.endorsedList', { count: queue.data.endorsed?.totalCount ?? 0 })}
             rows={queue.data.endorsed?.nodes ?? []}
             testId="endorsed-row"
+            texts={handledTexts}
+            statusText={(status) => t(`status.${status}`)}
           />
         </>
       ) : null}
@@ -221,48 +199,5 @@ export function Endorsement() {
         />
       ) : null}
     </Page>
-  );
-}
-
-/** The entries the union returned (awaiting the unit's revision) or endorsed, with their history. */
-function Handled({ heading, rows, testId, showReason }: { heading: string; rows: readonly Row[]; testId: string; showReason?: boolean }) {
-  const { t } = useTranslation('organizer');
-  const id = `${testId}-heading`;
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{heading}</h2>
-      {rows.length === 0 ? (
-        <p className="hint">{t('none')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('submissions.titleCol')}</th>
-              <th scope="col">{t('submissions.unit')}</th>
-              <th scope="col">{t('submissions.reference')}</th>
-              <th scope="col">{t('submissions.status')}</th>
-              {showReason ? <th scope="col">{t('endorsement.reason')}</th> : null}
-              <th scope="col">{t('endorsement.history')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.id} data-testid={testId} data-id={s.id} data-status={s.status}>
-                <td>{s.title}</td>
-                <td>{s.organization?.name ?? '—'}</td>
-                <td>{s.referenceNumber ?? '—'}</td>
-                <td>
-                  <span className="status">{t(`status.${s.status}`)}</span>
-                </td>
-                {showReason ? <td data-testid="return-reason">{s.returnReason ?? '—'}</td> : null}
-                <td>
-                  <CheckHistory checks={s.checks} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }
