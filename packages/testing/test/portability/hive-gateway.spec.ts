@@ -50,6 +50,8 @@ describe('the supergraph on Hive Gateway', () => {
         c: contest,
       },
     );
+    // Like 2019, the contest checks its entries' form: the figures count the accepted ones.
+    await admin.data(`mutation($c: ID!) { updateContest(id: $c, input: { requiresFormCheck: true }) { id } }`, { c: contest });
     await admin.data(`mutation($c: ID!) { changeContestStatus(id: $c, status: OPEN_FOR_SUBMISSIONS) { id } }`, { c: contest });
     const track = await admin.data<{ createTrack: { id: string } }>(
       `mutation($c: ID!) { createTrack(input: { contestId: $c, code: "BIOMED", name: "生物医药" }) { id } }`,
@@ -77,6 +79,9 @@ describe('the supergraph on Hive Gateway', () => {
       },
     );
     await admin.data(`mutation($s: ID!) { submitSubmission(id: $s, expectedVersion: 1) { id } }`, { s: submission.createSubmission.id });
+    await admin.data(`mutation($s: ID!) { acceptSubmissions(inputs: [{ id: $s, expectedVersion: 2 }]) { id } }`, {
+      s: submission.createSubmission.id,
+    });
     await make.reviewRound({ contestId: contest, name: '初审' });
     const expert = await admin.data<{ createExpert: { id: string } }>(
       `mutation($p: ID!) { createExpert(input: { personId: $p, expertise: ["BIOMED"], title: CHIEF_PHYSICIAN }) { id } }`,
