@@ -58,6 +58,8 @@ describe('partial data: the README figures query for a caller who may read part 
       `mutation($c: ID!) { createMilestone(input: { contestId: $c, date: "2019-03-29", kind: LAUNCH, title: "竞赛启动" }) { id } }`,
       { c: contestId },
     );
+    // Like 2019, the contest checks its entries' form: the figures count the accepted ones.
+    await admin.data(`mutation($c: ID!) { updateContest(id: $c, input: { requiresFormCheck: true }) { id } }`, { c: contestId });
     await admin.data(`mutation($c: ID!) { changeContestStatus(id: $c, status: OPEN_FOR_SUBMISSIONS) { id } }`, { c: contestId });
 
     // Two units submit one achievement each.
@@ -86,6 +88,9 @@ describe('partial data: the README figures query for a caller who may read part 
         },
       );
       await admin.data(`mutation($id: ID!) { submitSubmission(id: $id, expectedVersion: 1) { id } }`, { id: createSubmission.id });
+      await admin.data(`mutation($id: ID!) { acceptSubmissions(inputs: [{ id: $id, expectedVersion: 2 }]) { id } }`, {
+        id: createSubmission.id,
+      });
       entries.push({ submission: createSubmission.id, unit });
     }
 
