@@ -1,7 +1,7 @@
 /**
  * How a normalized cache (Apollo Client's InMemoryCache, urql's Graphcache) identifies the
- * platform's objects. Every entity has a stable `id` and needs nothing here. Three kinds
- * of object have no `id` but a key of their own; every other type without an `id` (connections,
+ * platform's objects. Every entity has a stable `id` and needs nothing here. A few kinds
+ * of object have no `id` but a key of their own, and `Me` is a singleton; every other type without an `id` (connections,
  * edges, page info, figures, reports) is a value embedded in its parent.
  *
  *   new InMemoryCache({ typePolicies: Object.fromEntries(
@@ -18,4 +18,6 @@ export const KEY_FIELDS = {
   FeedLag: ['feed'],
   /** A saved cube query of the analytics read model, by its unique name. */
   SavedCubeQuery: ['name'],
+  /** The caller's own view (inbox, unread count, email choices): one per signed-in session, so keyed by its type alone. */
+  Me: [],
 } as const satisfies Record<string, readonly string[]>;

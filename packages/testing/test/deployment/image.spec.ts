@@ -35,9 +35,9 @@ describe('the compose deployment', () => {
   const compose = read('docker-compose.yml');
   const initScript = read('deploy/mysql/10-subgraph-users.sh');
 
-  it('makes a database and a user for every subgraph, and no other', () => {
+  it('makes a database and a user for every subgraph and for the notifier, and no other', () => {
     const loop = /^for subgraph in (.+); do$/m.exec(initScript)?.[1];
-    expect(loop?.split(' ')).toEqual(SUBGRAPH_NAMES.map(snake));
+    expect(loop?.split(' ')).toEqual([...SUBGRAPH_NAMES.map(snake), 'notifier']);
   });
 
   it('runs each subgraph as its own user, and gives the replay every one of them', () => {

@@ -52,7 +52,9 @@ describe('the work one request makes a subgraph do', () => {
   }
 
   beforeAll(async () => {
-    graph = await startGraph();
+    // The entity requests at the end move 20,000 entities: on a shared machine under load that can take longer than the
+    // default 15 s a subgraph gets, and these tests are about sizes, not speed. The deadline tests bring their own bounds.
+    graph = await startGraph({ subgraphTimeoutMs: 45_000 });
     const make = new Factories(graph.gateway);
     chain = [];
     // 50 units, each under the one before: the last has 50 ancestors (the union among them).
@@ -217,7 +219,7 @@ describe('the work one request makes a subgraph do', () => {
         expect(result.data._entities).toHaveLength(20_000);
         expect(result.data._entities[19_999]).toEqual({ name: leaf().name });
       }
-    });
+    }, 90_000);
 
     it('is refused with 413 PAYLOAD_TOO_LARGE from anyone else, before anything runs', async () => {
       const body = manyRepresentations(20_000);
@@ -257,6 +259,6 @@ describe('the work one request makes a subgraph do', () => {
       expect(third).toHaveLength(17_152);
       expect(third.every((a) => Array.isArray(a.honors))).toBe(true);
       expect(largest).toBeGreaterThan(1024 * 1024);
-    });
+    }, 90_000);
   });
 });
