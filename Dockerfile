@@ -1,4 +1,4 @@
-# One image for all seven services (the console among them) and the replay; pick one with the command, e.g.
+# One image for all eight services (the console and the notifier among them) and the replay; pick one with the command, e.g.
 #   docker run meritgraph:local node apps/honors/dist/main.js
 # Node 22 LTS. The code also runs on Node 20.19+ (package.json engines), as CI does.
 
@@ -32,6 +32,7 @@ COPY apps/submissions/package.json apps/submissions/
 COPY apps/expert-review/package.json apps/expert-review/
 COPY apps/honors/package.json apps/honors/
 COPY apps/analytics/package.json apps/analytics/
+COPY apps/notifier/package.json apps/notifier/
 COPY apps/web/package.json apps/web/
 RUN npm ci
 
@@ -48,12 +49,13 @@ FROM node:22-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 NODE_OPTIONS=--max-old-space-size=512
 WORKDIR /app
 # Files stay root-owned (read-only to the app); only the SQLite fallback folder
-# (DATA_DIR defaults to ./data) and the attachments volume (/srv/files) are writable by the node user.
+# (DATA_DIR defaults to ./data), the attachments volume (/srv/files) and the notifier's mail folder (/srv/mail)
+# are writable by the node user: a named volume starts with the ownership of the folder it is mounted on.
 COPY --from=build /app /app
-RUN mkdir -p /app/data /srv/files && chown node:node /app/data /srv/files
+RUN mkdir -p /app/data /srv/files /srv/mail && chown node:node /app/data /srv/files /srv/mail
 USER node
 
-EXPOSE 3000 4000 4001 4002 4003 4004 4005
+EXPOSE 3000 4000 4001 4002 4003 4004 4005 4006
 # The slim image has no curl; Node has fetch. PORT is set per service (gateway default 4000).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

@@ -44,4 +44,8 @@ module.exports = {
   setupFiles: ['reflect-metadata', '<rootDir>/packages/subgraph-kit/src/jest-keep-alive.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker keeps some of every file's modules and in-process graphs it has run; one that has
+  // grown past this after a file is replaced before the next, instead of running out of heap
+  // (or collecting garbage for most of its time) in a file that moves 20,000 entities.
+  workerIdleMemoryLimit: '1536MB',
 };

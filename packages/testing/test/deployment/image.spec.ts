@@ -26,6 +26,19 @@ describe('the Docker image', () => {
     expect(dockerfile.indexOf('RUN npm ci')).toBeGreaterThan(dockerfile.lastIndexOf('/package.json '));
   });
 
+  it('makes every folder compose mounts a named volume on writable by the node user it runs as', () => {
+    const compose = read('docker-compose.yml');
+    // A named volume starts with the ownership of the folder it is mounted on; MySQL's own image owns its data folder.
+    const mounts = [...compose.matchAll(/^ {6}- ([a-z-]+):(\/\S+)$/gm)].filter((m) => m[1] !== 'mysql-data').map((m) => m[2]!);
+    expect(mounts).toEqual(expect.arrayContaining(['/srv/files', '/srv/mail']));
+    const chown = /^RUN mkdir -p (.+) && chown node:node (.+)$/m.exec(dockerfile);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    for (const folder of mounts) {
+      expect(chown?.[1]!.split(' ')).toContain(folder);
+      expect(chown?.[2]!.split(' ')).toContain(folder);
+    }
+  });
+
   it('never builds in the secrets compose mounts', () => {
     expect(read('.dockerignore').split('\n')).toContain('deploy/secrets');
   });

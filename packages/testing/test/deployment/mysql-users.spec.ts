@@ -13,6 +13,7 @@ import {
   subgraphVariable,
 } from '@meritgraph/config';
 import { dropMysqlDatabase, openDatabase, parseMysqlUrl } from '@meritgraph/db';
+import { databaseSchema as notifierSchema } from '@meritgraph/notifier';
 import { SUBGRAPH_MODULES } from '@meritgraph/supergraph';
 import { type TestGraph, startGraph } from '../../src';
 
@@ -27,8 +28,10 @@ const server = process.env.DATABASE_URL;
 (server ? describe : describe.skip)('one MySQL user per subgraph, limited to its own database', () => {
   const prefix = `mgdeploy_${randomBytes(3).toString('hex')}_`;
   const secrets = mkdtempSync(join(tmpdir(), 'mg-db-secrets-'));
-  const snake = (name: SubgraphName) => name.replace(/-/g, '_');
-  const passwordFile = (name: SubgraphName) => join(secrets, `db_password_${snake(name)}`);
+  const snake = (name: SubgraphName | 'notifier') => name.replace(/-/g, '_');
+  const passwordFile = (name: SubgraphName | 'notifier') => join(secrets, `db_password_${snake(name)}`);
+  /** The notifier is no subgraph, but keeps a database of its own (its cursors and mail log) under a user of its own. */
+  const USERS = [...SUBGRAPH_NAMES, 'notifier'] as const;
   const root = parseMysqlUrl(server ?? 'mysql://root@127.0.0.1:3306');
   const sqlAsRoot = (sql: string) =>
     execFileSync('mysql', ['--protocol=tcp', `-h${root.host}`, `-P${root.port}`, `-u${root.user}`, '-N', '-e', sql], {
@@ -49,7 +52,7 @@ const server = process.env.DATABASE_URL;
   let graph: TestGraph | undefined;
 
   beforeAll(async () => {
-    for (const name of SUBGRAPH_NAMES) writeFileSync(passwordFile(name), `${randomBytes(12).toString('base64url')}'\\"\n`, { mode: 0o600 });
+    for (const name of USERS) writeFileSync(passwordFile(name), `${randomBytes(12).toString('base64url')}'\\"\n`, { mode: 0o600 });
     execFileSync('bash', [INIT_SCRIPT], {
       env: {
         ...process.env,
@@ -70,15 +73,15 @@ const server = process.env.DATABASE_URL;
 
   afterAll(async () => {
     await graph?.stop();
-    for (const name of SUBGRAPH_NAMES) {
+    for (const name of USERS) {
       await dropMysqlDatabase(root, `${prefix}${snake(name)}`);
       sqlAsRoot(`DROP USER IF EXISTS '${prefix}${snake(name)}'@'%'`);
     }
     rmSync(secrets, { recursive: true, force: true });
   });
 
-  it('makes each user with rights on its own database only', () => {
-    for (const name of SUBGRAPH_NAMES) {
+  it('makes each user, the notifier’s too, with rights on its own database only', () => {
+    for (const name of USERS) {
       const grants = sqlAsRoot(`SHOW GRANTS FOR '${prefix}${snake(name)}'@'%'`);
       expect(grants).toContain(`GRANT ALL PRIVILEGES ON \`${prefix}${snake(name)}\`.* TO`);
       expect(grants).toMatch(/GRANT USAGE ON \*\.\* TO/);
@@ -133,6 +136,30 @@ const server = process.env.DATABASE_URL;
     await expect(
       openDatabase(SUBGRAPH_MODULES.honors.databaseSchema, { url: service.DATABASE_URL, prefix, dataDir: ':memory:', log: 'none' }),
     ).rejects.toMatchObject({ code: 'ER_DBACCESS_DENIED_ERROR' });
+  });
+
+  it('lets the notifier open its own database as its own user, and no subgraph’s', async () => {
+    const credentials = {
+      DATABASE_URL: server,
+      DATABASE_PREFIX: prefix,
+      DATABASE_USER: `${prefix}notifier`,
+      DATABASE_PASSWORD_FILE: passwordFile('notifier'),
+    };
+    const own = await openDatabase(notifierSchema, {
+      url: loadConfig(databaseEnv, credentials).DATABASE_URL,
+      prefix,
+      dataDir: ':memory:',
+      log: 'none',
+    });
+    try {
+      const [{ user }] = (await own.dataSource.query('SELECT CURRENT_USER() AS user')) as { user: string }[];
+      expect(user).toBe(`${prefix}notifier@%`);
+      await expect(own.dataSource.query(`SELECT COUNT(*) FROM \`${prefix}organizations\`.\`schema_migrations\``)).rejects.toMatchObject({
+        code: 'ER_TABLEACCESS_DENIED_ERROR',
+      });
+    } finally {
+      await own.dataSource.destroy();
+    }
   });
 
   it('refuses the wrong password', async () => {
