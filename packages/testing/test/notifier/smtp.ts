@@ -7,6 +7,8 @@ export interface ReceivedMail {
   subject: string;
   messageId: string;
   raw: string;
+  /** The body, decoded from its Content-Transfer-Encoding (nodemailer picks base64 or quoted-printable by what is shorter). */
+  text: string;
 }
 
 /** Decodes RFC 2047 encoded words (=?UTF-8?B?…?= and =?UTF-8?Q?…?=) of a header, unfolded. */
@@ -26,6 +28,22 @@ const header = (raw: string, name: string): string => {
   const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
   return line ? line.slice(name.length + 1).trim() : '';
 };
+
+/** The body of a single-part message, decoded from base64 or quoted-printable (7bit and 8bit as they are). */
+export function decodeBody(raw: string): string {
+  const body = raw
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join('\n\n');
+  const encoding = header(raw, 'Content-Transfer-Encoding').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable')
+    return Buffer.from(
+      body.replace(/=\r?\n/g, '').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
+  return body;
+}
 
 /**
  * A local SMTP server (no TLS, no auth) that keeps what it accepts. `decide` is asked for each
@@ -48,6 +66,7 @@ export async function startSmtp(decide: (mail: ReceivedMail, index: number) => b
           subject: decodeHeader(header(raw, 'Subject')),
           messageId: header(raw, 'Message-ID'),
           raw,
+          text: decodeBody(raw),
         };
         void Promise.resolve(decide(mail, ++offered)).then((accept) => {
           if (!accept) return callback(new Error('Refused by the test'));
