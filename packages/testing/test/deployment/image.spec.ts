@@ -53,6 +53,19 @@ describe('the compose deployment', () => {
     expect(loop?.split(' ')).toEqual([...SUBGRAPH_NAMES.map(snake), 'notifier']);
   });
 
+  it('has every secret it reads in the README’s table of secrets, and the count the README gives', () => {
+    const readme = read('README.md');
+    // The top-level secrets: each a name at two spaces, its file on the line below.
+    const block = compose.slice(compose.indexOf('\nsecrets:\n'), compose.indexOf('\nvolumes:\n'));
+    const secrets = [...block.matchAll(/^ {2}([a-z_]+):$/gm)].map((m) => m[1]!);
+    expect(secrets).toContain('db_password_notifier');
+    const section = readme.slice(readme.indexOf('**Secrets.**'), readme.indexOf('**One MySQL user per subgraph.**'));
+    const named = [...section.matchAll(/^\| (.+?) \|/gm)].flatMap((row) => [...row[1]!.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]!));
+    expect([...named].sort()).toEqual([...secrets].sort());
+    const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+    expect(section).toContain(`Compose reads ${WORDS[secrets.length]} Docker secrets`);
+  });
+
   it('runs each subgraph as its own user, and gives the replay every one of them', () => {
     for (const name of SUBGRAPH_NAMES) {
       const user = `\${DATABASE_PREFIX:-meritgraph_}${snake(name)}`;
