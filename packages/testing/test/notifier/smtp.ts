@@ -11,16 +11,20 @@ export interface ReceivedMail {
   text: string;
 }
 
+/** `=XX` escapes (quoted-printable, and RFC 2047's Q words) read as the UTF-8 bytes they stand for. */
+const fromEscapes = (text: string): string =>
+  Buffer.from(
+    text.replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
+
 /** Decodes RFC 2047 encoded words (=?UTF-8?B?…?= and =?UTF-8?Q?…?=) of a header, unfolded. */
 export function decodeHeader(value: string): string {
-  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
-    kind.toLowerCase() === 'b'
-      ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(
-          text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-          'latin1',
-        ).toString('utf8'),
-  );
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
+      kind.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : fromEscapes(text.replace(/_/g, ' ')),
+    );
 }
 
 const header = (raw: string, name: string): string => {
@@ -37,11 +41,8 @@ export function decodeBody(raw: string): string {
     .join('\n\n');
   const encoding = header(raw, 'Content-Transfer-Encoding').toLowerCase();
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable')
-    return Buffer.from(
-      body.replace(/=\r?\n/g, '').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-      'latin1',
-    ).toString('utf8');
+  // Quoted-printable: soft line breaks joined, then the escapes.
+  if (encoding === 'quoted-printable') return fromEscapes(body.replace(/=\r?\n/g, ''));
   return body;
 }
 
